@@ -1,0 +1,7 @@
+"""A static site generator for a news briefing archive.
+
+The build is a one-way pipeline of stages:
+seeds -> ingest -> content/*.md -> content (load) -> render -> output (public/).
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,51 @@
+"""The build pipeline: ingest seeds -> load content -> render -> write the site."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from generator.config import Config
+from generator.content import load_content
+from generator.ingest.stage import ingest_seeds
+from generator.output import STATIC_FOLDER, write_site
+from generator.problems import Problem
+from generator.render import render_site
+
+
+@dataclass
+class BuildResult:
+    ingested: int = 0
+    rendered: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+    def summary(self, out: str) -> str:
+        line = (f"Built {out}: {self.ingested} ingested, {self.rendered} rendered, {self.failed} failed, "
+                f"{self.pages} pages in {self.seconds:.2f}s")
+        return line + (f" ({len(self.warnings)} warnings)" if self.warnings else "")
+
+
+def build_site(config: Config, include_drafts: bool = False) -> BuildResult:
+    started = time.perf_counter()
+    result = BuildResult()
+    ingest = ingest_seeds(config)
+    result.ingested = len(ingest.written)
+    result.errors += ingest.problems
+    result.warnings += ingest.conflicts
+    content = load_content(config.content_dir, include_drafts)
+    result.errors += content.problems
+    pages, render_problems = render_site(config, content.documents)
+    result.errors += render_problems
+    failed_paths = {p.path for p in render_problems}
+    result.rendered = sum(1 for d in content.documents if d.path not in failed_paths)
+    result.pages = len(pages)
+    write_site(config.output_dir, pages, config.layouts_dir / STATIC_FOLDER)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,139 @@
+"""site.yaml -> a typed, checked Config. Defaults come from default_site.yaml beside this file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.problems import Problem, ProblemError
+from generator.schema import Field, check, to_any, to_int, to_mapping, to_text, to_text_list
+from generator.yamlfile import Parsed, load_yaml_file
+
+DEFAULTS = Path(__file__).with_name("default_site.yaml")
+
+
+def _to_optional_year(value: object) -> int | None:
+    return None if value is None else to_int(value)
+
+
+INGEST_SCHEMA = {
+    "default_year": Field(_to_optional_year, "year assumed for dates written without one, when nothing in the article gives it"),
+    "cruft": Field(to_text_list, "regular expressions for page cruft to remove from seeds"),
+    "outlets": Field(to_mapping, "domain -> outlet name"),
+}
+
+SITE_SCHEMA = {
+    "title": Field(to_text, "the site's name"),
+    "description": Field(to_text, "one line describing the site"),
+    "language": Field(to_text, "the site's language code, such as en"),
+    "base_url": Field(to_text, "where the site is published, such as https://user.github.io/briefings/"),
+    "paginate": Field(to_int, "briefings per listing page"),
+    "seeds_dir": Field(to_text, "folder of raw articles"),
+    "content_dir": Field(to_text, "folder of Markdown briefings"),
+    "output_dir": Field(to_text, "folder the site is built into"),
+    "layouts_dir": Field(to_text, "folder of Jinja2 templates and static assets"),
+    "cache_dir": Field(to_text, "folder of build state"),
+    "markdown_extensions": Field(to_text_list, "Python-Markdown extensions"),
+    "ingest": Field(to_mapping, "settings for turning seeds into briefings", fields=INGEST_SCHEMA),
+    "entities": Field(to_any, "entity aliases and stop list"),
+}
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    default_year: int | None
+    cruft: tuple[re.Pattern[str], ...]
+    outlets: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    title: str
+    description: str
+    language: str
+    base_url: str
+    paginate: int
+    seeds_dir: Path
+    content_dir: Path
+    output_dir: Path
+    layouts_dir: Path
+    cache_dir: Path
+    markdown_extensions: tuple[str, ...]
+    ingest: IngestSettings
+    source: Path  # the site.yaml read, or the defaults file when there is none
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always with slashes at both ends: "/" or "/repo/"."""
+        path = urlsplit(self.base_url).path.strip("/")
+        return f"/{path}/" if path else "/"
+
+    def url(self, path: str) -> str:
+        """A site-relative path ("briefings/x/") as a link under the base path."""
+        return self.base_path + path.lstrip("/")
+
+    def absolute_url(self, path: str) -> str:
+        """A full URL when base_url names a host, else the same as url()."""
+        parts = urlsplit(self.base_url)
+        origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+        return origin + self.url(path)
+
+
+def load_config(site_file: Path, **overrides: str | None) -> Config:
+    """Read site.yaml over the defaults; `overrides` (from the command line) win.
+
+    Raises ProblemError listing the first problem; paths are relative to site.yaml's folder.
+    """
+    defaults = load_yaml_file(DEFAULTS)
+    parsed = load_yaml_file(site_file) if site_file.exists() else Parsed({})
+    values, problems = check(parsed, SITE_SCHEMA, site_file)
+    merged = _merge(defaults.data, values)
+    merged.update({key: value for key, value in overrides.items() if value is not None})
+    cruft = _compile_cruft(merged["ingest"]["cruft"], site_file, parsed)
+    if problems:
+        raise ProblemError(problems[0])
+    root = site_file.resolve().parent
+    return Config(
+        root=root,
+        title=merged["title"],
+        description=merged["description"],
+        language=merged["language"],
+        base_url=merged["base_url"],
+        paginate=max(1, merged["paginate"]),
+        seeds_dir=root / merged["seeds_dir"],
+        content_dir=root / merged["content_dir"],
+        output_dir=root / merged["output_dir"],
+        layouts_dir=root / merged["layouts_dir"],
+        cache_dir=root / merged["cache_dir"],
+        markdown_extensions=tuple(merged["markdown_extensions"]),
+        ingest=IngestSettings(
+            default_year=merged["ingest"]["default_year"],
+            cruft=cruft,
+            outlets={str(k).lower(): str(v) for k, v in merged["ingest"]["outlets"].items()},
+        ),
+        source=site_file if site_file.exists() else DEFAULTS,
+    )
+
+
+def _merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _merge(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _compile_cruft(patterns: list[str], site_file: Path, parsed: Parsed) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern, re.I | re.M))
+        except re.error as error:
+            line = parsed.lines.get("ingest.cruft")
+            raise ProblemError(Problem(site_file, f"`ingest.cruft` pattern {pattern!r}: {error}", line)) from None
+    return tuple(compiled)

@@ -1,0 +1,168 @@
+"""content/**/*.md -> Documents, with front-matter checked against the schema.
+
+Briefings from seeds and briefings written by hand are the same kind of Document; the common
+front-matter of Hugo and Jekyll (title, date, tags, summary, draft, aliases, slug, url) works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.problems import Problem, ProblemError
+from generator.schema import Field, check, to_any, to_bool, to_date, to_mapping, to_text, to_text_list
+from generator.yamlfile import split_front_matter
+
+SOURCE_SCHEMA = {
+    "name": Field(to_text, "the outlet's name"),
+    "domain": Field(to_text, "the outlet's web domain"),
+    "url": Field(to_text, "the original article's URL"),
+    "evidence": Field(to_text_list, "how the outlet was identified"),
+}
+DATE_INFERENCE_SCHEMA = {
+    "earliest": Field(to_date, "the earliest possible publication date"),
+    "latest": Field(to_date, "the latest possible publication date"),
+    "confidence": Field(to_text, "how sure the inference is", choices=("high", "medium", "low", "none")),
+    "evidence": Field(to_text_list, "what the inference rests on"),
+}
+FRONT_MATTER_SCHEMA = {
+    "title": Field(to_text, "the headline"),
+    "date": Field(to_date, "publication date, YYYY-MM-DD"),
+    "lastmod": Field(to_date, "last update (Hugo)"),
+    "date_inference": Field(to_mapping, "present when the date was inferred", fields=DATE_INFERENCE_SCHEMA),
+    "draft": Field(to_bool, "true keeps it out of the site"),
+    "summary": Field(to_text, "one or two sentences"),
+    "description": Field(to_text, "a summary (Jekyll, Hugo)"),
+    "key_points": Field(to_text_list, "the main facts"),
+    "tags": Field(to_text_list, "free-form tags"),
+    "categories": Field(to_text_list, "categories (Hugo, Jekyll)"),
+    "aliases": Field(to_text_list, "old URLs that redirect here"),
+    "slug": Field(to_text, "the last part of the URL"),
+    "url": Field(to_text, "the whole URL path, such as /2022/03/story/"),
+    "permalink": Field(to_text, "the whole URL path (Jekyll)"),
+    "author": Field(to_text_list, "author or authors"),
+    "authors": Field(to_text_list, "authors"),
+    "source": Field(to_mapping, "the outlet and original article", fields=SOURCE_SCHEMA),
+    "language": Field(to_text, "language code"),
+    "layout": Field(to_text, "template to render with, such as briefing"),
+    "seed": Field(to_mapping, "the seed a briefing was made from"),
+    "generated_sha256": Field(to_text, "hash of the file as the generator wrote it"),
+}
+_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+
+
+@dataclass
+class Document:
+    path: Path
+    source_path: str  # relative to content/, with forward slashes
+    url: str  # site-relative, such as "briefings/story/"
+    title: str
+    date: dt.datetime | None
+    body: str  # Markdown
+    body_line: int
+    meta: dict[str, Any]  # every front-matter value, converted where the schema knows the key
+    sha256: str
+    authors: list[str] = field(default_factory=list)
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.meta.get("draft"))
+
+    @property
+    def summary(self) -> str:
+        return self.meta.get("summary") or self.meta.get("description") or ""
+
+    @property
+    def date_inferred(self) -> bool:
+        return "date_inference" in self.meta
+
+    @property
+    def sort_date(self) -> dt.datetime:
+        """The date, or the earliest inferred one; undated briefings sort last."""
+        inferred = self.meta.get("date_inference", {}).get("earliest")
+        return self.date or inferred or dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+
+
+@dataclass
+class ContentSet:
+    documents: list[Document]
+    problems: list[Problem]
+
+
+def load_content(content_dir: Path, include_drafts: bool = False) -> ContentSet:
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    by_url: dict[str, Document] = {}
+    for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []:
+        try:
+            document = load_document(path, content_dir)
+        except ProblemError as error:
+            problems.append(error.problem)
+            continue
+        if document.draft and not include_drafts:
+            continue
+        if document.url in by_url:
+            problems.append(Problem(path, f"has the same URL /{document.url} as {by_url[document.url].path}", 1))
+            continue
+        by_url[document.url] = document
+        documents.append(document)
+    return ContentSet(documents, problems)
+
+
+def load_document(path: Path, content_dir: Path) -> Document:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProblemError(Problem(path, f"not UTF-8 text: {error.reason} at byte {error.start}")) from None
+    split = split_front_matter(text, path)
+    meta, problems = check(split.meta, FRONT_MATTER_SCHEMA, path)
+    if problems:
+        raise ProblemError(problems[0])
+    relative = path.relative_to(content_dir)
+    stem_date, stem = _split_jekyll_name(relative.stem)
+    return Document(
+        path=path,
+        source_path=relative.as_posix(),
+        url=_url_for(relative, meta, stem),
+        title=meta.get("title") or _first_heading(split.body) or stem.replace("-", " ").capitalize(),
+        date=meta.get("date") or stem_date,
+        body=split.body,
+        body_line=split.body_line,
+        meta=meta,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        authors=meta.get("authors") or meta.get("author") or [],
+    )
+
+
+def _split_jekyll_name(stem: str) -> tuple[dt.datetime | None, str]:
+    """Jekyll's 2022-03-17-title.md carries the date in the name."""
+    found = _JEKYLL_NAME.match(stem)
+    if not found:
+        return None, stem
+    try:
+        day = dt.datetime(int(found[1]), int(found[2]), int(found[3]), tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None, stem
+    return day, found[4]
+
+
+def _url_for(relative: Path, meta: dict[str, Any], stem: str) -> str:
+    explicit = meta.get("url") or meta.get("permalink")
+    if explicit:
+        path = explicit.strip("/")
+        return f"{path}/" if path and "." not in path.rsplit("/", 1)[-1] else path
+    folder = relative.parent.as_posix()
+    slug = meta.get("slug") or stem
+    if slug in ("index", "_index"):
+        return f"{folder}/" if folder != "." else ""
+    return f"{slug}/" if folder == "." else f"{folder}/{slug}/"
+
+
+def _first_heading(body: str) -> str | None:
+    found = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+    return found.group(1) if found else None

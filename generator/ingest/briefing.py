@@ -1,0 +1,88 @@
+"""An Article -> the front-matter and Markdown body of its briefing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from generator.config import IngestSettings
+from generator.ingest.article import Article
+from generator.ingest.clean import clean
+from generator.ingest.dates import DateFinding, infer_date
+from generator.ingest.digest import key_points, sentences_of, summarise
+from generator.ingest.markdown_text import plain
+from generator.ingest.meta import find_authors, find_outlet, headline, registrable_domain
+from generator.problems import Problem, ProblemError
+from generator.yamlfile import load_yaml_file
+
+
+def make_briefing(article: Article, settings: IngestSettings) -> tuple[dict[str, Any], str]:
+    cleaned = clean(article.text, settings.cruft)
+    sentences = [plain(s) for s in sentences_of(cleaned.paragraphs)]
+    if not sentences:
+        raise ProblemError(Problem(article.seed.path, "no article text is left once page cruft is removed"))
+    body = "\n\n".join(cleaned.paragraphs)
+    hints = article.hints
+    summary = summarise(sentences)
+    front: dict[str, Any] = {"title": hints.get("title") or headline(sentences[0])}
+    front.update(_date_fields(_find_date(article, body, settings)))
+    front["source"] = _source(article, body, cleaned.removed, settings)
+    authors = hints.get("authors") or find_authors(body, cleaned.removed)
+    if authors:
+        front["authors"] = list(authors)
+    if hints.get("language"):
+        front["language"] = hints["language"]
+    front["summary"] = summary
+    front["key_points"] = key_points(sentences, skip=len(summary) and summary.count(". ") + 1)
+    front["tags"] = []
+    front["seed"] = _seed_fields(article)
+    return _apply_sidecar(article, front), body
+
+
+def _find_date(article: Article, body: str, settings: IngestSettings) -> DateFinding:
+    stated = article.hints.get("date")
+    if isinstance(stated, (dt.date, dt.datetime)):
+        day = stated.date() if isinstance(stated, dt.datetime) else stated
+        return DateFinding(day, False, confidence="high", evidence=[str(article.hints.get("date_source", "page metadata"))])
+    return infer_date(plain(body), article.links, settings.default_year)
+
+
+def _date_fields(finding: DateFinding) -> dict[str, Any]:
+    fields: dict[str, Any] = {"date": finding.date} if finding.date else {}
+    if finding.inferred:
+        inference: dict[str, Any] = {"earliest": finding.earliest, "latest": finding.latest}
+        inference = {k: v for k, v in inference.items() if v}
+        inference.update(confidence=finding.confidence, evidence=list(dict.fromkeys(finding.evidence)))
+        fields["date_inference"] = inference
+    return fields
+
+
+def _source(article: Article, body: str, removed: list[str], settings: IngestSettings) -> dict[str, Any]:
+    url = article.hints.get("url")
+    if article.hints.get("outlet"):
+        domain = registrable_domain(str(url)) if url else None
+        source: dict[str, Any] = {"name": article.hints["outlet"], "domain": domain}
+    else:
+        outlet = find_outlet(body, removed, article.links, settings.outlets)
+        source = {"name": outlet.name, "domain": outlet.domain, "evidence": list(outlet.evidence)} if outlet else {}
+    if url:
+        source["url"] = url
+    return {k: v for k, v in source.items() if v}
+
+
+def _seed_fields(article: Article) -> dict[str, str]:
+    seed = article.seed
+    fields = {"path": seed.name, "sha256": seed.sha256}
+    if seed.sidecar_sha256:
+        fields["sidecar_sha256"] = seed.sidecar_sha256
+    return fields
+
+
+def _apply_sidecar(article: Article, front: dict[str, Any]) -> dict[str, Any]:
+    """seeds/NAME.yaml overrides any field; a stated date replaces the inferred one."""
+    if article.seed.sidecar is None:
+        return front
+    overrides = load_yaml_file(article.seed.sidecar).data
+    if "date" in overrides:
+        front.pop("date_inference", None)
+    return {**front, **overrides, "seed": front["seed"]}

@@ -1,0 +1,88 @@
+"""Text that carries inline HTML -> safe Markdown. Seed HTML is untrusted.
+
+nh3 (the Rust ammonia sanitiser) first reduces the HTML to a few harmless tags with http(s)
+links only; a small html.parser walk then writes those tags as Markdown. Everything else
+becomes escaped text, so no raw HTML can reach content/.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+from generator.ingest.article import Link
+
+_ALLOWED = {"a", "b", "strong", "i", "em", "br", "p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4"}
+_BLOCKS = {"p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4"}
+_EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+\.)(?=\s)", re.M)
+
+
+def has_html(text: str) -> bool:
+    return bool(_TAG.search(text))
+
+
+def escape_markdown(text: str) -> str:
+    """Make plain text safe to embed in Markdown: no emphasis, links, HTML or block markers."""
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _SPECIAL.sub(r"\\\1", text))
+
+
+def html_to_markdown(html: str) -> tuple[str, list[Link]]:
+    safe = nh3.clean(html, tags=_ALLOWED, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}, link_rel=None)
+    writer = _MarkdownWriter()
+    writer.feed(safe)
+    writer.close()
+    return writer.markdown(), writer.links
+
+
+class _MarkdownWriter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = ""
+        self.links: list[Link] = []
+        self._href: str | None = None
+        self._link_start = 0
+        self._emphasis_starts: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS or tag == "br":
+            self.text += "\n\n" if tag in _BLOCKS else "\n"
+        elif tag == "li":
+            self.text += "\n- "
+        elif tag in _EMPHASIS:
+            self._emphasis_starts.append(len(self.text))
+        elif tag == "a":
+            self._href = dict(attrs).get("href")
+            self._link_start = len(self.text)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.text += "\n\n"
+        elif tag in _EMPHASIS and self._emphasis_starts:
+            self._wrap(self._emphasis_starts.pop(), _EMPHASIS[tag])
+        elif tag == "a" and self._href:
+            label = self.text[self._link_start :].strip()
+            plain = re.sub(r"[*_\\]", "", label)
+            self.links.append(Link(plain, self._href))
+            url = self._href.replace(")", "%29").replace(" ", "%20")
+            self.text = self.text[: self._link_start] + (f"[{label}]({url})" if plain else "")
+            self._href = None
+
+    def _wrap(self, start: int, marker: str) -> None:
+        """Wrap text since `start` in **bold**, spaces outside the markers (Markdown ignores `** x **`)."""
+        inner = self.text[start:]
+        if inner.strip():
+            lead = inner[: len(inner) - len(inner.lstrip())]
+            trail = inner[len(inner.rstrip()) :]
+            self.text = self.text[:start] + lead + marker + inner.strip() + marker + trail
+
+    def handle_data(self, data: str) -> None:
+        self.text += escape_markdown(data)
+
+    def markdown(self) -> str:
+        text = re.sub(r"[ \t]*\n[ \t]*", "\n", self.text)
+        return re.sub(r"\n{3,}", "\n\n", text).strip()

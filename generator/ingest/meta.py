@@ -1,0 +1,132 @@
+"""Title, outlet and author of an article, from what it declares or by rules over its text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from generator.ingest.article import Link
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WHEN = re.compile(
+    rf",?\s+(?:(?:late|early) )?(?:on|last|this) (?:{_WEEKDAY}|{_MONTH} \d{{1,2}})(?: (?:morning|afternoon|evening|night))?"
+    rf"|,?\s+(?:yesterday|today|on {_MONTH} \d{{1,2}}(?:, \d{{4}})?)"
+)
+_SUBORDINATE = re.compile(r"\s+(?:as|since|while|after|before|because|when|although|amid|despite|—|–)\s|,\s+(?:which|who|saying|adding|according)\b|;")
+_ATTRIBUTION = re.compile(
+    r"^(?P<who>[A-Z][^,;]{2,60}?) (?P<verb>said|says|estimated|estimates|announced|claimed|reported|warned|confirmed|stated)(?: that)? (?P<what>.{12,})$"
+)
+_PRESENT = {"said": "says", "estimated": "estimates", "announced": "announces", "claimed": "claims",
+            "reported": "reports", "warned": "warns", "confirmed": "confirms", "stated": "states"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that"}
+_TRAILING_PHRASE = re.compile(r"\s+(?:in|of|during|at|for|over|across|into|from|to)\s[^,]*$")
+_TITLE_MAX = 100
+_TITLE_TARGET = 80
+
+_SELF_REFERENCE = re.compile(
+    r"\b((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:has|have|had) (?:contacted|reached out to|approached|asked)\b[^.]{0,120}?\bfor (?:comment|a response|a statement)"
+)
+_BIO = re.compile(
+    r"\b(?:is|was) (?:a|an|the) ((?:[A-Z][\w.&'’-]*\s){1,4})(?:senior |chief |staff |deputy |political |foreign |news |breaking news )?(?:reporter|correspondent|writer|editor|journalist|columnist)",
+    re.I,
+)
+_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+_ABOUT_WRITER = re.compile(rf"about the (?:writer|author|reporter)\W+({_NAME}) (?:is|was|has|covers|writes)\b", re.I)
+_BYLINE = re.compile(rf"^\W*By ({_NAME}(?:(?:, | and ){_NAME})*)\b", re.M)
+_TOLD = re.compile(r"\btold ((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})")
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu"}
+
+
+def headline(lead: str) -> str:
+    """A headline-style title from a plain-text lead sentence, at most about 100 characters.
+
+    "X said on Wednesday that Y had been killed since Z" -> "Y killed, X says".
+    """
+    text = _WHEN.sub("", lead.strip().rstrip("."))
+    clause = _SUBORDINATE.split(text, maxsplit=1)[0].strip()
+    if len(clause.split()) >= 4:
+        text = clause
+    found = _ATTRIBUTION.match(text)
+    if found and found["who"].split()[0].lower() not in _PRONOUNS:
+        what = _simplify_tense(found["what"])
+        who = f", {found['who']} {_PRESENT[found['verb']]}"
+        if len(what) + len(who) > _TITLE_TARGET:
+            what = _TRAILING_PHRASE.sub("", what) or what
+        text = what + who
+    else:
+        text = _simplify_tense(text)
+    text = text.strip(" ,.;:")
+    return _shorten(text[:1].upper() + text[1:])
+
+
+def _simplify_tense(text: str) -> str:
+    text = re.sub(r"\b(?:had|have|has) been (\w+ed)\b", r"\1", text)
+    return re.sub(r"\bhad (?=\w)", "has ", text)
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= _TITLE_MAX:
+        return text
+    cut = text[: _TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    domain: str | None
+    evidence: tuple[str, ...]
+
+
+def registrable_domain(url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def find_outlet(text: str, removed: Iterable[str], links: list[Link], outlets: dict[str, str]) -> Outlet | None:
+    """Vote among link domains, self-references ("X has contacted … for comment") and writer bios."""
+    votes: Counter[str] = Counter()
+    evidence: dict[str, list[str]] = {}
+    domain_of = {name.lower(): domain for domain, name in outlets.items()}
+    known = set(domain_of)
+
+    def vote(name: str, weight: int, why: str) -> None:
+        name = re.sub(r"[’']s$", "", name.strip())
+        votes[name] += weight
+        evidence.setdefault(name, []).append(why)
+
+    domains = Counter(d for link in links if (d := registrable_domain(link.url)))
+    if domains:
+        domain, count = domains.most_common(1)[0]
+        if count * 2 >= len(links):
+            vote(outlets.get(domain, domain), 2, f"{count} of {len(links)} links point to {domain}")
+    everything = "\n".join([text, *removed])
+    for found in _SELF_REFERENCE.finditer(everything):
+        vote(found[1], 2, f"self-reference: “{found[0][:80]}”")
+    for found in _BIO.finditer(everything):
+        vote(found[1], 2, f"writer bio: “{found[0]}”")
+    for found in _TOLD.finditer(everything):
+        if found[1].lower() in known:
+            vote(found[1], 1, f"“{found[0]}”")
+    if not votes:
+        return None
+    name = votes.most_common(1)[0][0]
+    domain = domain_of.get(name.lower()) or (name if "." in name else None)
+    return Outlet(name, domain, tuple(evidence[name]))
+
+
+def find_authors(text: str, removed: Iterable[str]) -> list[str]:
+    """Authors from a byline ("By A and B") or an "About the writer" bio."""
+    everything = "\n".join([*removed, text])
+    found = _ABOUT_WRITER.search(everything) or _BYLINE.search(everything)
+    if not found:
+        return []
+    return [name.strip() for name in re.split(r", | and ", found[1]) if name.strip()]

@@ -1,0 +1,50 @@
+"""Sentence splitting for news prose: abbreviation-aware, and never inside an open quote."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
+    "rep", "sen", "gov", "pres", "rev", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "fig",
+}
+# A sentence ends at . ! ? (or an ellipsis), maybe followed by closing quotes or brackets,
+# then whitespace and something that can start a sentence.
+_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[*_]*[A-Z0-9À-ÖØ-Þ])")
+_OPENERS = {"“": "”", "‘": None}
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start() + len(match.group(1))
+        candidate = text[start:end]
+        if _ends_with_abbreviation(candidate) or _inside_quote(candidate):
+            continue
+        sentences.append(candidate.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _ends_with_abbreviation(candidate: str) -> bool:
+    last = re.search(r"(\S+)[.]\W*$", candidate)
+    if not last:
+        return False
+    word = last.group(1).lstrip("(\"“[").lower()
+    return word in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", word))
+
+
+def _inside_quote(candidate: str) -> bool:
+    """True when a double quote is still open (curly quotes counted, straight ones paired)."""
+    curly_open = candidate.count("“") - candidate.count("”")
+    return curly_open > 0 or candidate.count('"') % 2 == 1
+
+
+def starts_with_quote(sentence: str) -> bool:
+    return sentence[:1] in ("“", '"', "‘")

@@ -1,0 +1,66 @@
+"""Briefing front-matter and body -> content/*.md, never overwriting an editor's changes.
+
+Each generated file records `generated_sha256`: the hash of the file as the generator wrote
+it (with that value blanked). A file whose hash no longer matches was edited by a person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HASH_KEY = "generated_sha256"
+_HASH_LINE = re.compile(rf"^{HASH_KEY}:.*$", re.M)
+_SLUG_MAX = 70
+
+
+def briefing_text(front: dict[str, Any], body: str) -> str:
+    """The file's text, ending with its own `generated_sha256`."""
+    front = {**front, HASH_KEY: None}
+    text = "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n" + body.strip() + "\n"
+    text = _HASH_LINE.sub(f"{HASH_KEY}:", text)
+    return _HASH_LINE.sub(f"{HASH_KEY}: {_digest(text)}", text)
+
+
+def edited_by_person(text: str) -> bool:
+    """True when the file no longer is what the generator wrote (or never carried a hash)."""
+    found = _HASH_LINE.search(text)
+    if not found:
+        return True
+    recorded = found.group(0).split(":", 1)[1].strip().strip("'\"")
+    return recorded != _digest(_HASH_LINE.sub(f"{HASH_KEY}:", text))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d),(?=\d)|'", "", ascii_title.lower()))
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > _SLUG_MAX:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "briefing"
+
+
+def free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
+    """content/briefings/SLUG.md, or SLUG-2.md … when another briefing has that name."""
+    path, n = folder / f"{slug}.md", 2
+    while path.exists() or path in taken:
+        path, n = folder / f"{slug}-{n}.md", n + 1
+    return path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)

@@ -1,0 +1,101 @@
+"""YAML and front-matter parsing that remembers the line of every key."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import Problem, ProblemError
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_FENCES = {"---": "yaml", "+++": "toml"}  # Jekyll/Hugo YAML, Hugo TOML
+_CLOSING = re.compile(r"^(---|\+\+\+|\.\.\.)[ \t]*$", re.M)
+
+
+@dataclass
+class Parsed:
+    """A mapping read from YAML, with the 1-based line of each key ("a.b" for nested keys)."""
+
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+def load_yaml(text: str, path: Path, first_line: int = 1) -> Parsed:
+    """Parse a YAML mapping; `first_line` is where `text` starts in the file."""
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark else first_line
+        reason = getattr(error, "problem", None) or str(error)
+        raise ProblemError(Problem(path, f"invalid YAML: {reason}", line)) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        return Parsed({})
+    if not isinstance(data, dict):
+        raise ProblemError(Problem(path, "expected a mapping of `key: value` lines", first_line))
+    lines: dict[str, int] = {}
+    _collect_lines(node, "", first_line, lines)
+    return Parsed(data, lines)
+
+
+def _collect_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        key = f"{prefix}{key_node.value}"
+        lines[key] = first_line + key_node.start_mark.line
+        _collect_lines(value_node, key + ".", first_line, lines)
+
+
+def load_yaml_file(path: Path) -> Parsed:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProblemError(Problem(path, f"cannot read: {error}")) from None
+    return load_yaml(text, path)
+
+
+@dataclass
+class FrontMatterFile:
+    """A Markdown file split into its front-matter and body."""
+
+    meta: Parsed
+    body: str
+    body_line: int  # the 1-based line where the body starts
+
+
+def split_front_matter(text: str, path: Path) -> FrontMatterFile:
+    """Split `---` YAML or `+++` TOML front-matter from the body; none is an empty mapping."""
+    text = text.lstrip("\ufeff")
+    fence = text[:3]
+    if fence not in _FENCES or text[3:4] not in ("\n", "\r"):
+        return FrontMatterFile(Parsed({}), text, 1)
+    closing = _CLOSING.search(text, 4)
+    if closing is None:
+        raise ProblemError(Problem(path, f"front-matter opened with {fence} on line 1 is never closed", 1))
+    raw = text[4 : closing.start()]
+    body = text[closing.end() :].lstrip("\r\n")
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    meta = load_yaml(raw, path, 2) if _FENCES[fence] == "yaml" else _load_toml(raw, path)
+    return FrontMatterFile(meta, body, body_line)
+
+
+def _load_toml(raw: str, path: Path) -> Parsed:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"line (\d+)", str(error))
+        line = int(found.group(1)) + 1 if found else 1
+        raise ProblemError(Problem(path, f"invalid TOML front-matter: {error}", line)) from None
+    lines = {m.group(1): n + 2 for n, l in enumerate(raw.splitlines()) if (m := re.match(r"\s*([\w-]+)\s*=", l))}
+    return Parsed(data, lines)
