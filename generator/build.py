@@ -1,4 +1,4 @@
-"""The build pipeline: ingest seeds -> load content -> render -> write the site."""
+"""The build pipeline: ingest seeds -> load content -> link -> render -> write the site."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from generator.config import Config
 from generator.content import load_content
 from generator.ingest.stage import ingest_seeds
+from generator.link import link_archive
 from generator.output import STATIC_FOLDER, write_site
 from generator.problems import Problem
 from generator.render import render_site
@@ -41,10 +42,11 @@ def build_site(config: Config, include_drafts: bool = False) -> BuildResult:
     result.warnings += ingest.conflicts
     content = load_content(config.content_dir, include_drafts)
     result.errors += content.problems
-    pages, render_problems = render_site(config, content.documents)
+    archive = link_archive(config, content.documents)
+    pages, render_problems = render_site(config, archive)
     result.errors += render_problems
-    failed_paths = {p.path for p in render_problems}
-    result.rendered = sum(1 for d in content.documents if d.path not in failed_paths)
+    rendered = {page.source for page in pages}
+    result.rendered = sum(1 for d in content.documents if d.path in rendered)
     result.pages = len(pages)
     write_site(config.output_dir, pages, config.layouts_dir / STATIC_FOLDER)
     result.seconds = time.perf_counter() - started

@@ -1,10 +1,14 @@
-"""Documents -> Pages: Markdown bodies through Python-Markdown, pages through Jinja2 layouts."""
+"""The render stage: an Archive -> Pages, through Python-Markdown and the Jinja2 layouts.
+
+Each kind of page is made by its own module in generator/pages/; PAGE_MAKERS lists them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import traceback
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +17,7 @@ import markdown
 
 from generator.config import Config
 from generator.content import Document
+from generator.link import Archive
 from generator.problems import Problem, ProblemError
 
 
@@ -20,6 +25,7 @@ from generator.problems import Problem, ProblemError
 class Page:
     path: str  # inside the output folder, such as "briefings/story/index.html"
     text: str
+    source: Path | None = None  # the content file it shows, if any
 
 
 def format_date(value: dt.date | None, style: str = "long") -> str:
@@ -30,25 +36,36 @@ def format_date(value: dt.date | None, style: str = "long") -> str:
     return f"{value.day} {value:%B %Y}" if style == "long" else f"{value.day} {value:%b %Y}"
 
 
+@dataclass
 class Renderer:
-    """Holds the Jinja2 environment and one reusable Markdown converter."""
+    """The Jinja2 environment, one reusable Markdown converter, and the problems met so far."""
 
-    def __init__(self, config: Config):
-        self.config = config
+    config: Config
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(config.layouts_dir),
+            loader=jinja2.FileSystemLoader(self.config.layouts_dir),
             autoescape=jinja2.select_autoescape(default=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.globals.update(site=config, url=config.url, absolute_url=config.absolute_url)
+        self.env.globals.update(site=self.config, url=self.config.url, absolute_url=self.config.absolute_url)
         self.env.filters["date"] = format_date
-        self.markdown = markdown.Markdown(extensions=list(config.markdown_extensions), output_format="html")
+        self._markdown = markdown.Markdown(extensions=list(self.config.markdown_extensions), output_format="html")
 
     def body_html(self, document: Document) -> str:
-        self.markdown.reset()
-        return self.markdown.convert(document.body)
+        self._markdown.reset()
+        return self._markdown.convert(document.body)
+
+    def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
+        """Render one page; on a template problem, record it and return None so the rest still builds."""
+        try:
+            return Page(path, self.render(template_name, **context), source)
+        except ProblemError as error:
+            self.problems.append(error.problem)
+            return None
 
     def render(self, template_name: str, **context: Any) -> str:
         """Render a layout; a template problem is raised naming the template file and line."""
@@ -70,56 +87,16 @@ class Renderer:
         return Problem(self.config.layouts_dir / template_name, f"template error: {type(error).__name__}: {error}")
 
 
-def render_site(config: Config, documents: list[Document]) -> tuple[list[Page], list[Problem]]:
+PageMaker = Callable[[Renderer, Archive], Iterable[Page | None]]
+
+
+def page_makers() -> list[PageMaker]:
+    from generator.pages import briefings, listing
+
+    return [briefings.make_pages, listing.make_pages]
+
+
+def render_site(config: Config, archive: Archive) -> tuple[list[Page], list[Problem]]:
     renderer = Renderer(config)
-    newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
-    pages: list[Page] = []
-    problems: list[Problem] = []
-    for document in newest_first:
-        try:
-            pages.append(_briefing_page(renderer, document))
-            pages.extend(_alias_pages(renderer, document))
-        except ProblemError as error:
-            problems.append(error.problem)
-    try:
-        pages.extend(_listing_pages(renderer, newest_first))
-    except ProblemError as error:
-        problems.append(error.problem)
-    return pages, problems
-
-
-def _briefing_page(renderer: Renderer, document: Document) -> Page:
-    layout = document.meta.get("layout", "briefing")
-    html = renderer.render(f"{layout}.html", page=document, content=renderer.body_html(document))
-    return Page(document.url + "index.html", html)
-
-
-def _alias_pages(renderer: Renderer, document: Document) -> list[Page]:
-    """Hugo-style aliases: old URLs that redirect to the briefing."""
-    pages = []
-    for alias in document.meta.get("aliases", []):
-        path = alias.strip("/")
-        path = path if path.endswith(".html") else f"{path}/index.html".lstrip("/")
-        pages.append(Page(path, renderer.render("redirect.html", target=renderer.config.url(document.url))))
-    return pages
-
-
-def _listing_pages(renderer: Renderer, documents: list[Document]) -> list[Page]:
-    """The home page and its numbered pages: /, /page/2/, … newest first."""
-    size = renderer.config.paginate
-    chunks = [documents[i : i + size] for i in range(0, len(documents), size)] or [[]]
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        pager = {
-            "number": number,
-            "count": len(chunks),
-            "previous": _listing_url(number - 1) if number > 1 else None,
-            "next": _listing_url(number + 1) if number < len(chunks) else None,
-        }
-        html = renderer.render("list.html", briefings=chunk, pager=pager, total=len(documents))
-        pages.append(Page(_listing_url(number) + "index.html", html))
-    return pages
-
-
-def _listing_url(number: int) -> str:
-    return "" if number == 1 else f"page/{number}/"
+    pages = [page for make in page_makers() for page in make(renderer, archive) if page is not None]
+    return pages, renderer.problems

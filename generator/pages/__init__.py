@@ -1,0 +1,1 @@
+"""One module per kind of page; each has make_pages(renderer, archive) -> pages."""

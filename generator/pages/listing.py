@@ -1,0 +1,26 @@
+"""The home page and its numbered pages (/, /page/2/, …), newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.link import Archive
+from generator.render import Page, Renderer
+
+
+def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
+    size = renderer.config.paginate
+    briefings = archive.briefings
+    chunks = [briefings[i : i + size] for i in range(0, len(briefings), size)] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        pager = {
+            "number": number,
+            "count": len(chunks),
+            "previous": listing_url(number - 1) if number > 1 else None,
+            "next": listing_url(number + 1) if number < len(chunks) else None,
+        }
+        yield renderer.page(listing_url(number) + "index.html", "list.html", briefings=chunk, pager=pager, total=len(briefings))
+
+
+def listing_url(number: int) -> str:
+    return "" if number == 1 else f"page/{number}/"
