@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from generator.problems import Problem, ProblemError
 from generator.yamlfile import split_front_matter
 
 BRIEFINGS_FOLDER = "briefings"
+_SEED_LINES = re.compile(r"^seed:\s*\n\s+path:\s*['\"]?(?P<path>[^'\"\n]+?)['\"]?\s*\n\s+sha256:\s*(?P<sha256>[0-9a-f]{64})", re.M)
 
 
 @dataclass
@@ -68,11 +70,18 @@ def _briefings_by_seed(content_dir: Path) -> dict[str, _Existing]:
         text = path.read_text(encoding="utf-8", errors="replace")
         if "\nseed:" not in text:
             continue
-        try:
-            meta = split_front_matter(text, path).meta.data
-        except ProblemError:
-            continue  # the content stage reports it
-        seed = meta.get("seed")
-        if isinstance(seed, dict) and seed.get("path"):
+        seed = _seed_record(text, path)
+        if seed.get("path"):
             found[str(seed["path"])] = _Existing(path, text, seed.get("sha256"), seed.get("sidecar_sha256"))
     return found
+
+
+def _seed_record(text: str, path: Path) -> dict:
+    """The `seed:` mapping; read from the raw lines when the front-matter is broken (the content
+    stage reports that), so a briefing an editor broke still claims its seed and is not duplicated."""
+    try:
+        seed = split_front_matter(text, path).meta.data.get("seed")
+        return seed if isinstance(seed, dict) else {}
+    except ProblemError:
+        found = _SEED_LINES.search(text)
+        return {"path": found["path"], "sha256": found["sha256"]} if found else {}

@@ -1,0 +1,178 @@
+"""`build` as a user runs it: seeds -> briefings -> site, edits kept, problems reported by file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+NATIONAL_SLUG = "russia-has-lost-14000-troops-ukraines-defence-minister-estimates"
+NEWSWEEK_SLUG = "more-than-12000-russian-troops-killed-ukraines-foreign-ministry-says"
+
+
+def briefing(site: Path, slug: str) -> Path:
+    return site / "content" / "briefings" / f"{slug}.md"
+
+
+def page(site: Path, url: str) -> str:
+    return (site / "public" / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_ingests_seeds_and_renders_the_site(site):
+    result = run_cli(site, "build")
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"Built public: 2 ingested, 2 rendered, 0 failed, \d+ pages in [\d.]+s\n", result.stdout)
+    national = page(site, f"briefings/{NATIONAL_SLUG}")
+    assert "Russia has lost 14,000 troops, Ukraine’s defence minister estimates</h1>" in national
+    assert 'href="https://thenationalnews.com/"' in national and ">The National</a>" in national
+    assert "c. 17 March 2022" in national and "date inferred" in national
+    assert "Key points" in national and "Oleksii Reznikov said Russian losses were mounting" in national
+    assert '<a href="https://www.thenationalnews.com/tags/russia/">Russia</a>' in national
+    newsweek = page(site, f"briefings/{NEWSWEEK_SLUG}")
+    assert "By Jack Dutton" in newsweek and ">Newsweek</a>" in newsweek
+    assert "About the writer" not in newsweek
+    home = page(site, "")
+    assert home.index(NATIONAL_SLUG) < home.index(NEWSWEEK_SLUG), "newest first"
+    assert "c. 9 March 2022" in home and "Newsweek" in home
+
+
+def test_rebuild_does_not_reingest_unchanged_seeds(site):
+    run_cli(site, "build")
+    before = {p: p.read_bytes() for p in (site / "content").rglob("*.md")}
+    result = run_cli(site, "build")
+    assert "0 ingested, 2 rendered" in result.stdout
+    assert {p: p.read_bytes() for p in (site / "content").rglob("*.md")} == before
+
+
+def test_edited_briefing_survives_a_changed_seed(site):
+    run_cli(site, "build")
+    path = briefing(site, NEWSWEEK_SLUG)
+    edited = path.read_text().replace("Military analysts say", "EDITOR'S NOTE. Military analysts say")
+    path.write_text(edited)
+    with (site / "seeds" / "003_bd12803d39086d5b.txt").open("a") as seed:
+        seed.write("\nA late paragraph the publisher added on Wednesday.\n")
+    result = run_cli(site, "build")
+    assert result.returncode == 0
+    assert f"warning: content/briefings/{NEWSWEEK_SLUG}.md: seeds/003_bd12803d39086d5b.txt changed, but this briefing was edited" in result.stderr
+    assert path.read_text() == edited
+    assert "EDITOR&rsquo;S NOTE. Military analysts say" in page(site, f"briefings/{NEWSWEEK_SLUG}")
+
+
+def test_unedited_briefing_follows_its_changed_seed(site):
+    run_cli(site, "build")
+    with (site / "seeds" / "003_bd12803d39086d5b.txt").open("a") as seed:
+        seed.write("\nA late paragraph the publisher added on Wednesday.\n")
+    result = run_cli(site, "build")
+    assert "1 ingested" in result.stdout and "warning" not in result.stderr
+    assert "A late paragraph the publisher added" in briefing(site, NEWSWEEK_SLUG).read_text()
+
+
+def test_moved_briefing_is_still_recognised(site):
+    run_cli(site, "build")
+    old = briefing(site, NEWSWEEK_SLUG)
+    new = site / "content" / "2022" / "casualties.md"
+    new.parent.mkdir()
+    old.rename(new)
+    result = run_cli(site, "build")
+    assert "0 ingested" in result.stdout and not old.exists()
+    assert (site / "public" / "2022" / "casualties" / "index.html").exists()
+
+
+def test_bad_front_matter_names_file_and_line_and_the_rest_builds(site):
+    run_cli(site, "build")
+    path = briefing(site, NEWSWEEK_SLUG)
+    lines = path.read_text().splitlines(keepends=True)
+    lines[2] = "date: [unclosed\n"
+    path.write_text("".join(lines))
+    result = run_cli(site, "build")
+    assert result.returncode == 1
+    assert re.search(rf"^error: content/briefings/{NEWSWEEK_SLUG}\.md:\d+: invalid YAML", result.stderr, re.M)
+    assert "0 ingested, 1 rendered, 1 failed" in result.stdout, "a broken briefing still claims its seed"
+    assert len(list((site / "content").rglob("*.md"))) == 2
+    assert (site / "public" / "briefings" / NATIONAL_SLUG / "index.html").exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_schema_error_names_the_key_line(site):
+    (site / "content" / "bad.md").write_text("---\ntitle: Fine\ndraft: maybe\n---\nBody\n")
+    result = run_cli(site, "build")
+    assert result.returncode == 1
+    assert "error: content/bad.md:3: `draft` must be true or false" in result.stderr
+
+
+def test_unclosed_front_matter_and_bad_encoding(site):
+    (site / "content" / "open.md").write_text("---\ntitle: Never closed\n")
+    (site / "content" / "latin.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    result = run_cli(site, "build")
+    assert "content/open.md:1: front-matter opened with --- on line 1 is never closed" in result.stderr
+    assert "content/latin.md: not UTF-8 text" in result.stderr
+    assert "2 rendered, 2 failed" in result.stdout
+
+
+def test_broken_seed_is_reported_and_the_rest_builds(site):
+    (site / "seeds" / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    result = run_cli(site, "build")
+    assert result.returncode == 1
+    assert "error: seeds/broken.txt: looks like a binary file, not an article" in result.stderr
+    assert "2 ingested, 2 rendered, 1 failed" in result.stdout
+
+
+def test_template_error_names_template_line_and_the_rest_builds(site):
+    layout = site / "layouts" / "briefing.html"
+    layout.write_text(layout.read_text().replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.title | nosuchfilter }}</h1>"))
+    result = run_cli(site, "build")
+    assert result.returncode == 1
+    assert re.search(r"error: layouts/briefing\.html:\d+: template syntax error: .*nosuchfilter", result.stderr)
+    assert (site / "public" / "index.html").exists()
+
+
+def test_hand_written_hugo_and_jekyll_briefings(site):
+    (site / "content" / "notes").mkdir()
+    (site / "content" / "notes" / "hugo-style.md").write_text(
+        '+++\ntitle = "Hugo note"\ndate = 2022-04-01T10:00:00Z\ntags = ["kyiv"]\naliases = ["/old/hugo-note/"]\n+++\nWritten **by hand**.\n')
+    (site / "content" / "2022-04-02-jekyll-note.md").write_text("---\ntitle: Jekyll note\nauthor: Ann Lee\n---\nAlso by hand.\n")
+    (site / "content" / "draft.md").write_text("---\ntitle: Not yet\ndraft: true\n---\nSecret\n")
+    result = run_cli(site, "build")
+    assert result.returncode == 0, result.stderr
+    hugo = page(site, "notes/hugo-style")
+    assert "<strong>by hand</strong>" in hugo and "1 April 2022" in hugo and "date inferred" not in hugo
+    assert "2 April 2022" in page(site, "jekyll-note") and "By Ann Lee" in page(site, "jekyll-note")
+    assert 'url=/notes/hugo-style/' in page(site, "old/hugo-note")
+    assert not (site / "public" / "draft").exists()
+    home = page(site, "")
+    assert home.index("Jekyll note") < home.index("Hugo note") < home.index(NATIONAL_SLUG)
+    assert (site / "public" / "draft" / "index.html").exists() is False
+    run_cli(site, "build", "--drafts")
+    assert "Secret" in page(site, "draft")
+
+
+def test_base_url_subpath_prefixes_every_link(site):
+    result = run_cli(site, "build", "--base-url", "https://user.github.io/briefings/")
+    assert result.returncode == 0
+    home = page(site, "")
+    assert 'href="/briefings/static/style.css"' in home
+    assert f'href="/briefings/briefings/{NATIONAL_SLUG}/"' in home
+    hrefs = re.findall(r'(?:href|src)="(/[^"]*)"', home)
+    assert hrefs and all(h.startswith("/briefings/") for h in hrefs)
+
+
+def test_pagination(site):
+    (site / "site.yaml").write_text((site / "site.yaml").read_text().replace("paginate: 20", "paginate: 1"))
+    run_cli(site, "build")
+    first, second = page(site, ""), page(site, "page/2")
+    assert NATIONAL_SLUG in first and NEWSWEEK_SLUG not in first and 'rel="next" href="/page/2/"' in first
+    assert NEWSWEEK_SLUG in second and 'rel="prev" href="/"' in second
+
+
+def test_bad_site_yaml_is_one_line_with_the_line_number(site):
+    (site / "site.yaml").write_text("title: Archive\npaginate: lots\n")
+    result = run_cli(site, "build")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: site.yaml:2: `paginate` must be a whole number"
+
+
+def test_every_command_has_help(site):
+    for args in (["--help"], ["build", "--help"]):
+        result = run_cli(site, *args)
+        assert result.returncode == 0 and "Usage:" in result.stdout

@@ -1,0 +1,153 @@
+"""Ingest of text seeds: cruft, links, paragraphs, title, outlet, author, date, digest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.ingest.article import Seed
+from generator.ingest.briefing import make_briefing
+from generator.ingest.read import read_seed
+from generator.ingest.sentences import split_sentences
+from tests.conftest import REPO
+
+NATIONAL = REPO / "seeds" / "000_b7715ab632626748.txt"
+NEWSWEEK = REPO / "seeds" / "003_bd12803d39086d5b.txt"
+
+
+def brief(path: Path, default_year: int | None = 2022, **settings):
+    config = load_config(REPO / "site.yaml")
+    ingest = config.ingest.__class__(**{**config.ingest.__dict__, "default_year": default_year, **settings})
+    seed = Seed(path, path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+    return make_briefing(read_seed(seed), ingest)
+
+
+def write_seed(tmp_path: Path, text: str, name: str = "story.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_national_seed_loses_its_banner_and_voice_notice_but_keeps_links():
+    front, body = brief(NATIONAL)
+    assert "Live updates" not in body and "follow the latest news" not in body
+    assert "Voice is AI-generated" not in body and "🎙" not in body
+    for url in ("https://www.thenationalnews.com/tags/russia/",
+                "https://www.thenationalnews.com/world/2022/03/13/russia-and-ukraine-admit-heavy-military-losses-nearly-three-weeks-into-war/",
+                "https://www.thenationalnews.com/world/2022/03/17/russian-strike-hits-mariupol-theatre-in-ukraine-sheltering-1000-civilians/"):
+        assert f"]({url})" in body
+    assert "[bombing a theatre in Mariupol](" in body
+    assert "<" not in body  # no raw HTML reaches content/
+
+
+def test_national_seed_gets_paragraphs_back():
+    _, body = brief(NATIONAL)
+    paragraphs = body.split("\n\n")
+    assert len(paragraphs) >= 12
+    assert all(len(split_sentences(p)) <= 3 for p in paragraphs)
+    assert any(p.startswith("“By air, by tanks") for p in paragraphs), "a quote starts its own paragraph"
+
+
+def test_national_seed_outlet_title_and_date_window():
+    front, _ = brief(NATIONAL)
+    assert front["source"]["name"] == "The National"
+    assert front["source"]["domain"] == "thenationalnews.com"
+    assert "authors" not in front  # none stated: no guess
+    title = front["title"]
+    assert len(title) <= 100 and "14,000" in title and not title.startswith("Ukraine’s defence minister estimated on Thursday")
+    assert front["date"] == dt.date(2022, 3, 17)
+    inference = front["date_inference"]
+    assert inference["earliest"] == dt.date(2022, 3, 17)  # the newest linked story is a lower bound
+    assert inference["latest"] > inference["earliest"]
+    assert inference["confidence"] in ("medium", "low")
+    assert any("lower bound" in line for line in inference["evidence"])
+    assert any("Thursday" in line for line in inference["evidence"])
+
+
+def test_newsweek_seed_outlet_author_and_no_cruft():
+    front, body = brief(NEWSWEEK)
+    assert front["source"]["name"] == "Newsweek"
+    assert front["authors"] == ["Jack Dutton"]
+    assert "About the writer" not in body and "Read more" not in body and "Voice is AI" not in body
+    assert body.startswith("Ukraine's Foreign Ministry said on Wednesday")
+    assert body.rstrip().endswith("through talks instead of war.")
+    assert "12,000" in front["title"] and len(front["title"]) <= 100
+
+
+def test_newsweek_date_is_pinned_to_a_window_using_the_default_year():
+    front, _ = brief(NEWSWEEK)
+    inference = front["date_inference"]
+    assert front["date"] == dt.date(2022, 3, 9)  # the first Wednesday after "March 8"
+    assert (inference["earliest"], inference["latest"]) == (dt.date(2022, 3, 8), dt.date(2022, 3, 10))
+    assert inference["confidence"] == "medium", "an assumed year never gives high confidence"
+    assert any("default_year" in line for line in inference["evidence"])
+
+
+def test_without_a_year_the_date_is_not_guessed():
+    front, _ = brief(NEWSWEEK, default_year=None)
+    assert "date" not in front
+    assert front["date_inference"]["confidence"] == "none"
+
+
+def test_summary_and_key_points_are_sentences_of_the_article():
+    for seed in (NATIONAL, NEWSWEEK):
+        front, body = brief(seed)
+        flat = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
+        assert 1 <= len(split_sentences(front["summary"])) <= 2
+        assert front["summary"] in flat
+        assert 3 <= len(front["key_points"]) <= 5
+        assert all(point in flat for point in front["key_points"])
+
+
+def test_seed_path_and_hash_are_recorded():
+    front, _ = brief(NEWSWEEK)
+    assert front["seed"] == {"path": NEWSWEEK.name, "sha256": hashlib.sha256(NEWSWEEK.read_bytes()).hexdigest()}
+
+
+def test_inline_html_is_sanitised(tmp_path):
+    seed = write_seed(tmp_path, 'Officials said on Monday that <a href="javascript:alert(1)" onclick="x()">the talks</a> '
+                      'had failed. <script>alert("x")</script><iframe src="https://evil.example/"></iframe>'
+                      '<img src=x onerror=alert(1)> The <a href="https://example.org/2021/05/01/a">minister</a> left.')
+    front, body = brief(seed)
+    assert "javascript" not in body and "script" not in body and "iframe" not in body and "onerror" not in body
+    assert "[minister](https://example.org/2021/05/01/a)" in body
+    assert "the talks" in body
+
+
+def test_generic_cruft_lines_are_removed(tmp_path):
+    seed = write_seed(tmp_path, "Share this article\nThe army said on Monday it had taken the town.\n"
+                      "Sign up for our daily newsletter\nFighting continued into the night, officials said.\n"
+                      "Advertisement\n")
+    _, body = brief(seed)
+    assert body == "The army said on Monday it had taken the town.\n\nFighting continued into the night, officials said."
+
+
+def test_byline_gives_authors(tmp_path):
+    seed = write_seed(tmp_path, "By Anna Smith and Tom Jones\nThe port reopened on Tuesday, officials said.")
+    front, _ = brief(seed)
+    assert front["authors"] == ["Anna Smith", "Tom Jones"]
+
+
+def test_sidecar_overrides_fields(tmp_path):
+    seed = write_seed(tmp_path, "The port reopened on Tuesday, officials said. Ships queued outside.")
+    (tmp_path / "story.yaml").write_text("title: Port reopens\ndate: 2023-05-02\ntags: [shipping]\n")
+    config = load_config(REPO / "site.yaml")
+    from generator.ingest.read import find_seeds
+    [found] = find_seeds(tmp_path, tmp_path)
+    front, _ = make_briefing(read_seed(found), config.ingest)
+    assert front["title"] == "Port reopens" and front["date"] == dt.date(2023, 5, 2) and front["tags"] == ["shipping"]
+    assert "date_inference" not in front, "a stated date is not an inference"
+    assert front["seed"]["sidecar_sha256"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "Share this article\n"])
+def test_empty_or_all_cruft_seed_is_a_problem(tmp_path, text):
+    from generator.problems import ProblemError
+    with pytest.raises(ProblemError) as error:
+        brief(write_seed(tmp_path, text))
+    assert str(error.value.problem.path).endswith("story.txt")
