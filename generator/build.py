@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from generator.config import Config
@@ -16,7 +17,7 @@ from generator.render import render_site
 
 @dataclass
 class BuildResult:
-    ingested: int = 0
+    ingested: list[Path] = field(default_factory=list)  # briefings written from seeds
     rendered: int = 0
     pages: int = 0
     seconds: float = 0.0
@@ -28,7 +29,7 @@ class BuildResult:
         return len(self.errors)
 
     def summary(self, out: str) -> str:
-        line = (f"Built {out}: {self.ingested} ingested, {self.rendered} rendered, {self.failed} failed, "
+        line = (f"Built {out}: {len(self.ingested)} ingested, {self.rendered} rendered, {self.failed} failed, "
                 f"{self.pages} pages in {self.seconds:.2f}s")
         return line + (f" ({len(self.warnings)} warnings)" if self.warnings else "")
 
@@ -37,7 +38,7 @@ def build_site(config: Config, include_drafts: bool = False) -> BuildResult:
     started = time.perf_counter()
     result = BuildResult()
     ingest = ingest_seeds(config)
-    result.ingested = len(ingest.written)
+    result.ingested = ingest.written
     result.errors += ingest.problems
     result.warnings += ingest.conflicts
     content = load_content(config.content_dir, include_drafts)

@@ -50,6 +50,9 @@ def build(site_file: Path, seeds: str | None, content: str | None, out: str | No
         click.echo(f"error: {problem}", err=True)
     for problem in result.warnings:
         click.echo(f"warning: {problem}", err=True)
+    if verbose:
+        for path in result.ingested:
+            click.echo(f"ingested: {_shown(path)}")
     if not quiet:
         click.echo(result.summary(_shown(config.output_dir)))
     sys.exit(1 if result.failed else 0)

@@ -18,6 +18,10 @@ def _to_optional_year(value: object) -> int | None:
     return None if value is None else to_int(value)
 
 
+def _to_optional_text(value: object) -> str | None:
+    return None if value is None else to_text(value)
+
+
 INGEST_SCHEMA = {
     "default_year": Field(_to_optional_year, "year assumed for dates written without one, when nothing in the article gives it"),
     "cruft": Field(to_text_list, "regular expressions for page cruft to remove from seeds"),
@@ -29,6 +33,7 @@ SITE_SCHEMA = {
     "description": Field(to_text, "one line describing the site"),
     "language": Field(to_text, "the site's language code, such as en"),
     "base_url": Field(to_text, "where the site is published, such as https://user.github.io/briefings/"),
+    "cname": Field(_to_optional_text, "a custom domain for GitHub Pages, such as news.example.org (written to CNAME)"),
     "paginate": Field(to_int, "briefings per listing page"),
     "seeds_dir": Field(to_text, "folder of raw articles"),
     "content_dir": Field(to_text, "folder of Markdown briefings"),
@@ -63,7 +68,7 @@ class Config:
     cache_dir: Path
     markdown_extensions: tuple[str, ...]
     ingest: IngestSettings
-    source: Path  # the site.yaml read, or the defaults file when there is none
+    cname: str | None = None  # custom domain for GitHub Pages
 
     @property
     def base_path(self) -> str:
@@ -114,7 +119,7 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
             cruft=cruft,
             outlets={str(k).lower(): str(v) for k, v in merged["ingest"]["outlets"].items()},
         ),
-        source=site_file if site_file.exists() else DEFAULTS,
+        cname=merged.get("cname") or None,
     )
 
 

@@ -79,7 +79,6 @@ def to_any(value: Any) -> Any:
 class Field:
     convert: Callable[[Any], Any]
     help: str
-    required: bool = False
     fields: dict[str, "Field"] | None = None  # for a nested mapping
     choices: tuple[str, ...] | None = None
 
@@ -112,7 +111,4 @@ def _check(data: dict, schema: dict[str, Field], lines: dict[str, int], path: Pa
             value, inner = _check(value, field.fields, lines, path, name + ".")
             problems += inner
         values[str(key)] = value
-    for key, field in schema.items():
-        if field.required and key not in data:
-            problems.append(Problem(path, f"`{prefix}{key}` is required ({field.help})", lines.get(prefix.rstrip(".")) or 1))
     return values, problems
