@@ -1,0 +1,160 @@
+"""Measure page ingest against ground truth: body F1, title, date, authors, pages per second.
+
+    python -m bench.ingest_eval FOLDER [--baseline] [--worst N]
+
+FOLDER holds ground-truth.json ({id: {"articleBody", "url", and optionally "title",
+"date" (YYYY-MM-DD...), "authors" (list)}}) and html/<id>.html or html/<id>.html.gz.
+The body is scored as users get it: after the site's cruft patterns, as plain text.
+Body F1 is over 4-gram shingles of case-folded \\w+ tokens, per page, averaged over pages.
+--baseline scores trafilatura alone (default settings) in the same run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from generator.config import load_config
+from generator.ingest.article import Seed
+from generator.ingest.clean import clean
+from generator.ingest.markdown_text import plain
+from generator.ingest.page import read_page
+from generator.problems import ProblemError
+
+
+@dataclass
+class Guess:
+    body: str
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Scores:
+    name: str
+    f1: list[tuple[str, float, float, float]] = field(default_factory=list)  # id, precision, recall, f1
+    title: list[bool] = field(default_factory=list)
+    date: list[bool] = field(default_factory=list)
+    authors: list[bool] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))} if words else set()
+
+
+def body_scores(guess: str, truth: str) -> tuple[float, float, float]:
+    found, expected = shingles(guess), shingles(truth)
+    if not found and not expected:
+        return 1.0, 1.0, 1.0
+    common = len(found & expected)
+    precision = common / len(found) if found else 0.0
+    recall = common / len(expected) if expected else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if common else 0.0)
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """Equal up to spacing and quote style: a title that differs only there is the same title."""
+    def norm(text: str | None) -> str:
+        text = re.sub(r"[‘’‚′]", "'", re.sub(r"[“”„″]", '"', text or ""))
+        return " ".join(text.split())
+    return bool(a) and norm(a) == norm(b)
+
+
+def same_authors(found: list[str], expected: list[str]) -> bool:
+    return {" ".join(a.casefold().split()) for a in found} == {" ".join(a.casefold().split()) for a in expected}
+
+
+def ours(patterns: tuple[re.Pattern[str], ...]) -> Callable[[Seed, bytes], Guess]:
+    def run(seed: Seed, raw: bytes) -> Guess:
+        try:
+            article = read_page(seed, raw)
+        except ProblemError:
+            return Guess("")
+        body = "\n\n".join(plain(p) for p in clean(article.text, patterns).paragraphs)
+        date = article.hints.get("date")
+        return Guess(body, article.hints.get("title"), str(date)[:10] if date else None, list(article.hints.get("authors", [])))
+    return run
+
+
+def trafilatura_alone(seed: Seed, raw: bytes) -> Guess:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(raw, with_metadata=True)
+    if document is None:
+        return Guess("")
+    authors = [a.strip() for a in (document.author or "").split(";") if a.strip()]
+    return Guess(document.text or "", document.title, (document.date or "")[:10] or None, authors)
+
+
+def evaluate(name: str, extract: Callable[[Seed, bytes], Guess], pages: list[tuple[str, Seed, bytes]], truth: dict) -> Scores:
+    scores = Scores(name)
+    for page_id, seed, raw in pages:
+        expected = truth[page_id]
+        started = time.perf_counter()
+        guess = extract(seed, raw)
+        scores.seconds += time.perf_counter() - started
+        scores.f1.append((page_id, *body_scores(guess.body, expected["articleBody"])))
+        if expected.get("title"):
+            scores.title.append(same_text(guess.title, expected["title"]))
+        if expected.get("date"):
+            scores.date.append(guess.date == str(expected["date"])[:10])
+        if expected.get("authors") is not None:
+            scores.authors.append(same_authors(guess.authors, expected["authors"]))
+    return scores
+
+
+def load_pages(folder: Path, truth: dict) -> list[tuple[str, Seed, bytes]]:
+    pages = []
+    for page_id in sorted(truth):
+        path = next((p for p in (folder / "html" / f"{page_id}.html.gz", folder / "html" / f"{page_id}.html") if p.exists()), None)
+        if path is None:
+            raise click.ClickException(f"no html/{page_id}.html(.gz) in {folder}")
+        data = path.read_bytes()
+        raw = gzip.decompress(data) if path.suffix == ".gz" else data
+        pages.append((page_id, Seed(path=path, name=page_id, sha256=hashlib.sha256(data).hexdigest()), raw))
+    return pages
+
+
+def report(scores: Scores) -> str:
+    n = len(scores.f1)
+    mean = lambda column: sum(row[column] for row in scores.f1) / n  # noqa: E731
+    parts = [f"{scores.name:<12} body P {mean(1):.4f}  R {mean(2):.4f}  F1 {mean(3):.4f}"]
+    for label, hits in (("title", scores.title), ("date", scores.date), ("authors", scores.authors)):
+        if hits:
+            parts.append(f"{label} {sum(hits) / len(hits):.3f} ({sum(hits)}/{len(hits)})")
+    parts.append(f"{n / scores.seconds:.1f} pages/s")
+    return "  |  ".join(parts)
+
+
+@click.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--baseline", is_flag=True, help="Also score trafilatura alone, side by side.")
+@click.option("--worst", default=0, help="List the N pages with the lowest body F1.")
+@click.option("--site", default="site.yaml", type=click.Path(path_type=Path), help="site.yaml with the cruft patterns.")
+def main(folder: Path, baseline: bool, worst: int, site: Path) -> None:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = load_pages(folder, truth)
+    patterns = load_config(site).ingest.cruft
+    runs = [("ours", ours(patterns))] + ([("trafilatura", trafilatura_alone)] if baseline else [])
+    for name, extract in runs:
+        extract(*pages[0][1:])  # warm up: first calls load models and compile patterns
+        scores = evaluate(name, extract, pages, truth)
+        click.echo(report(scores))
+        for page_id, precision, recall, f1 in sorted(scores.f1, key=lambda row: row[3])[:worst]:
+            click.echo(f"    {f1:.3f}  P {precision:.3f}  R {recall:.3f}  {page_id}  {truth[page_id].get('url', '')}")
+    click.echo(f"{len(pages)} pages")
+
+
+if __name__ == "__main__":
+    main()
