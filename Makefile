@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+BASE_URL ?=  # `make build BASE_URL=https://user.github.io/repo/` builds for that address
 
 .PHONY: build test serve clean
 
@@ -12,7 +13,7 @@ $(BIN)/briefings: pyproject.toml
 	touch $@
 
 build: $(BIN)/briefings
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build $(if $(BASE_URL),--base-url '$(BASE_URL)')
 
 test: $(BIN)/briefings
 	$(BIN)/python -m pytest

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from dataclasses import dataclass, field
 
+from generator.check import check_site
 from generator.config import Config
 from generator.content import load_content
 from generator.ingest.stage import ingest_seeds
@@ -13,6 +14,7 @@ from generator.link import link_archive
 from generator.output import STATIC_FOLDER, write_site
 from generator.problems import Problem
 from generator.render import render_site
+from generator.stamp import write_stamp
 
 
 @dataclass
@@ -34,7 +36,8 @@ class BuildResult:
         return line + (f" ({len(self.warnings)} warnings)" if self.warnings else "")
 
 
-def build_site(config: Config, include_drafts: bool = False) -> BuildResult:
+def build_site(config: Config, include_drafts: bool = False, strict: bool = False) -> BuildResult:
+    """`strict` makes a broken internal link in the output an error instead of a warning."""
     started = time.perf_counter()
     result = BuildResult()
     ingest = ingest_seeds(config)
@@ -50,5 +53,7 @@ def build_site(config: Config, include_drafts: bool = False) -> BuildResult:
     result.rendered = sum(1 for d in content.documents if d.path in rendered)
     result.pages = len(pages)
     write_site(config.output_dir, pages, config.layouts_dir / STATIC_FOLDER)
+    (result.errors if strict else result.warnings).extend(check_site(config))
+    write_stamp(config)
     result.seconds = time.perf_counter() - started
     return result

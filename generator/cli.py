@@ -35,17 +35,18 @@ def _config(site_file: Path, **overrides: str | None) -> Config:
 @click.option("--out", type=click.Path(file_okay=False), help="Folder to build the site into [site.yaml: output_dir].")
 @click.option("--base-url", help="Where the site is published, e.g. https://user.github.io/repo/ [site.yaml: base_url].")
 @click.option("--drafts", is_flag=True, help="Include briefings marked draft: true.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on a broken internal link in the output, instead of warning.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every briefing written by ingest.")
 @click.pass_obj
 def build(site_file: Path, seeds: str | None, content: str | None, out: str | None, base_url: str | None,
-          drafts: bool, quiet: bool, verbose: bool) -> None:
+          drafts: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Ingest new or changed seeds into content/, then render content/ into the site folder.
 
     Exits 1 when any seed, briefing or template failed; the rest of the site is still built.
     """
     config = _config(site_file, seeds_dir=seeds, content_dir=content, output_dir=out, base_url=base_url)
-    result = build_site(config, include_drafts=drafts)
+    result = build_site(config, include_drafts=drafts, strict=strict)
     for problem in result.errors:
         click.echo(f"error: {problem}", err=True)
     for problem in result.warnings:
@@ -63,3 +64,48 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False), help="The built site to check [site.yaml: output_dir].")
+@click.option("--base-url", help="The base URL it was built for [site.yaml: base_url].")
+@click.pass_obj
+def check(site_file: Path, out: str | None, base_url: str | None) -> None:
+    """Check that every internal link, image, script, stylesheet and #anchor in the built site resolves.
+
+    Prints each broken one as `page:line: broken link HREF: why`; exits 1 if there is any.
+    """
+    from generator.check import check_site
+
+    config = _config(site_file, output_dir=out, base_url=base_url)
+    if not config.output_dir.is_dir():
+        click.echo(f"error: {_shown(config.output_dir)} does not exist: run `build` first", err=True)
+        sys.exit(2)
+    broken = check_site(config)
+    for problem in broken:
+        click.echo(f"error: {problem}", err=True)
+    click.echo(f"Checked {_shown(config.output_dir)}: {len(broken)} broken links")
+    sys.exit(1 if broken else 0)
+
+
+@main.command()
+@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The branch GitHub Pages publishes from.")
+@click.option("-m", "--message", help="The commit message [default: Deploy BASE_URL from SOURCE_COMMIT].")
+@click.pass_obj
+def deploy(site_file: Path, remote: str, branch: str, message: str | None) -> None:
+    """Commit the built site to a branch (gh-pages) on top of its history, and push it.
+
+    Never touches your working tree or current branch. Refuses when the build is stale (seeds,
+    content, layouts or site.yaml changed since `build`) or the remote cannot be reached.
+    """
+    from generator.deploy import DeployError, deploy as deploy_site
+
+    config = _config(site_file)
+    try:
+        done = deploy_site(config, remote=remote, branch=branch, message=message)
+    except DeployError as error:
+        click.echo(f"error: cannot deploy: {error}", err=True)
+        sys.exit(1)
+    state = "deployed" if done.changed else "already up to date at"
+    click.echo(f"{_shown(config.output_dir)} {state} {done.remote}/{done.branch} ({done.commit[:12]})")

@@ -18,6 +18,7 @@ import markdown
 from generator.config import Config
 from generator.content import Document
 from generator.link import Archive
+from generator.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
 
 
@@ -53,10 +54,16 @@ class Renderer:
         )
         self.env.globals.update(site=self.config, url=self.config.url, absolute_url=self.config.absolute_url)
         self.env.filters["date"] = format_date
-        self._markdown = markdown.Markdown(extensions=list(self.config.markdown_extensions), output_format="html")
+        self._links = BriefingLinks(self.config.url)
+        self._markdown = markdown.Markdown(extensions=[*self.config.markdown_extensions, self._links], output_format="html")
+
+    def link_to(self, documents: list[Document]) -> None:
+        """The briefings that links in Markdown, by file path or URL, can point at."""
+        self._links.set_targets(documents)
 
     def body_html(self, document: Document) -> str:
         self._markdown.reset()
+        self._links.current = document
         return self._markdown.convert(document.body)
 
     def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
@@ -91,12 +98,16 @@ PageMaker = Callable[[Renderer, Archive], Iterable[Page | None]]
 
 
 def page_makers() -> list[PageMaker]:
-    from generator.pages import briefings, listing
+    from generator.pages import briefings, feeds, listing, site_files
 
-    return [briefings.make_pages, listing.make_pages]
+    return [briefings.make_pages, listing.make_pages, feeds.make_pages, site_files.make_pages]
 
 
 def render_site(config: Config, archive: Archive) -> tuple[list[Page], list[Problem]]:
     renderer = Renderer(config)
+    renderer.link_to(archive.briefings)
     pages = [page for make in page_makers() for page in make(renderer, archive) if page is not None]
+    from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
+
+    pages.append(sitemap_page(config, pages, archive))
     return pages, renderer.problems

@@ -1,0 +1,130 @@
+"""Atom and JSON Feed 1.1 feeds: one for the whole archive, and one per page that lists briefings.
+
+`feed_pages(renderer, title, url, documents)` makes both feeds for any list of briefings; the
+feeds sit beside the HTML page at `url` as `feed.xml` and `feed.json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from xml.etree import ElementTree as ET
+
+from generator.content import Document
+from generator.link import Archive
+from generator.render import Page, Renderer
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+ATOM_FILE, JSON_FILE = "feed.xml", "feed.json"
+LIMIT = 50  # newest briefings per feed: readers poll feeds, so they stay small however big the archive
+
+
+def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
+    yield from feed_pages(renderer, renderer.config.title, "", archive.briefings)
+
+
+def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Document]) -> list[Page]:
+    """Atom and JSON feeds of the newest `documents` for the page at site-relative `url`."""
+    entries = [_entry(renderer, d) for d in documents[:LIMIT]]
+    feed = _feed(renderer, title, url, entries)
+    return [Page(url + ATOM_FILE, _atom(feed, entries)), Page(url + JSON_FILE, _json_feed(feed, entries))]
+
+
+def _feed(renderer: Renderer, title: str, url: str, entries: list[dict]) -> dict:
+    config = renderer.config
+    updated = max((e["updated"] for e in entries), default=dt.datetime.now(dt.timezone.utc))
+    return {"title": title, "description": config.description, "language": config.language,
+            "author": config.title, "home": config.absolute_url(url), "updated": updated,
+            "atom": config.absolute_url(url + ATOM_FILE), "json": config.absolute_url(url + JSON_FILE)}
+
+
+def _entry(renderer: Renderer, document: Document) -> dict:
+    published = document.date or _file_time(document)
+    source = document.meta.get("source", {})
+    return {
+        "url": renderer.config.absolute_url(document.url),
+        "title": document.title,
+        "summary": document.summary,
+        "html": renderer.body_html(document),
+        "published": published,
+        "updated": document.meta.get("lastmod") or published,
+        "authors": document.authors or ([source["name"]] if source.get("name") else []),
+        "tags": document.meta.get("tags", []),
+        "original": source.get("url"),
+    }
+
+
+def _file_time(document: Document) -> dt.datetime:
+    """An undated briefing is dated by its file: feeds need a date on every entry."""
+    return dt.datetime.fromtimestamp(document.path.stat().st_mtime, dt.timezone.utc).replace(microsecond=0)
+
+
+def _atom(feed: dict, entries: list[dict]) -> str:
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": feed["language"]})
+    _text(root, "title", feed["title"])
+    if feed["description"]:
+        _text(root, "subtitle", feed["description"])
+    _text(root, "id", feed["home"])
+    ET.SubElement(root, "link", rel="self", type="application/atom+xml", href=feed["atom"])
+    ET.SubElement(root, "link", rel="alternate", type="text/html", href=feed["home"])
+    _text(root, "updated", feed["updated"].isoformat())
+    _text(ET.SubElement(root, "author"), "name", feed["author"])
+    for entry in entries:
+        _atom_entry(ET.SubElement(root, "entry"), entry)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _atom_entry(element: ET.Element, entry: dict) -> None:
+    _text(element, "title", entry["title"])
+    _text(element, "id", entry["url"])
+    ET.SubElement(element, "link", rel="alternate", type="text/html", href=entry["url"])
+    if entry["original"]:
+        ET.SubElement(element, "link", rel="related", type="text/html", href=entry["original"])
+    _text(element, "published", entry["published"].isoformat())
+    _text(element, "updated", entry["updated"].isoformat())
+    for name in entry["authors"]:
+        _text(ET.SubElement(element, "author"), "name", name)
+    for tag in entry["tags"]:
+        ET.SubElement(element, "category", term=tag)
+    if entry["summary"]:
+        _text(element, "summary", entry["summary"])
+    _text(element, "content", entry["html"]).set("type", "html")
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    element.text = text
+    return element
+
+
+def _json_feed(feed: dict, entries: list[dict]) -> str:
+    document = {
+        "version": JSON_FEED_VERSION,
+        "title": feed["title"],
+        "home_page_url": feed["home"],
+        "feed_url": feed["json"],
+        "description": feed["description"],
+        "language": feed["language"],
+        "authors": [{"name": feed["author"]}],
+        "items": [_json_item(entry) for entry in entries],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_item(entry: dict) -> dict:
+    item = {
+        "id": entry["url"],
+        "url": entry["url"],
+        "title": entry["title"],
+        "content_html": entry["html"],
+        "summary": entry["summary"],
+        "date_published": entry["published"].isoformat(),
+        "date_modified": entry["updated"].isoformat(),
+        "authors": [{"name": name} for name in entry["authors"]],
+        "tags": entry["tags"],
+        "external_url": entry["original"],
+    }
+    return {key: value for key, value in item.items() if value}

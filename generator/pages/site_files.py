@@ -1,0 +1,40 @@
+"""The files a host and crawlers look for: 404.html, robots.txt, CNAME and sitemap.xml.
+
+The sitemap lists every page made, so it is built last from the other pages (see render_site).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from xml.etree import ElementTree as ET
+
+from generator.config import Config
+from generator.link import Archive
+from generator.render import Page, Renderer
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP = "sitemap.xml"
+NOINDEX = '<meta name="robots" content="noindex">'  # in redirect pages and the 404 page
+
+
+def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
+    config = renderer.config
+    yield renderer.page("404.html", "404.html")
+    yield Page("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.absolute_url(SITEMAP)}\n")
+    if config.cname:
+        yield Page("CNAME", config.cname.strip() + "\n")
+
+
+def sitemap_page(config: Config, pages: list[Page], archive: Archive) -> Page:
+    """Every HTML page but those marked noindex, with the last change of the briefing it shows."""
+    changed = {d.path: d.meta.get("lastmod") or d.date for d in archive.briefings}
+    root = ET.Element("urlset", xmlns=SITEMAP_NS)
+    for page in sorted(pages, key=lambda p: p.path):
+        if not page.path.endswith(".html") or NOINDEX in page.text:
+            continue
+        entry = ET.SubElement(root, "url")
+        ET.SubElement(entry, "loc").text = config.absolute_url(page.path.removesuffix("index.html"))
+        if changed.get(page.source):
+            ET.SubElement(entry, "lastmod").text = changed[page.source].date().isoformat()
+    ET.indent(root)
+    return Page(SITEMAP, '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
