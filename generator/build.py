@@ -1,4 +1,4 @@
-"""The build pipeline: ingest seeds -> load content -> link -> render -> write the site."""
+"""The build pipeline: ingest seeds -> load content -> link -> render -> write the site, indexed for search."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from generator.link import link_archive
 from generator.output import STATIC_FOLDER, write_site
 from generator.problems import Problem
 from generator.render import render_site
+from generator.search import index_site
 from generator.stamp import write_stamp
 
 
@@ -52,7 +53,8 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     rendered = {page.source for page in pages}
     result.rendered = sum(1 for d in content.documents if d.path in rendered)
     result.pages = len(pages)
-    write_site(config.output_dir, pages, config.layouts_dir / STATIC_FOLDER)
+    write_site(config.output_dir, pages, config.layouts_dir / STATIC_FOLDER,
+               before_swap=lambda staging: result.errors.extend(index_site(staging, config.output_dir)))
     (result.errors if strict else result.warnings).extend(check_site(config))
     write_stamp(config)
     result.seconds = time.perf_counter() - started

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -69,6 +69,7 @@ class Config:
     markdown_extensions: tuple[str, ...]
     ingest: IngestSettings
     cname: str | None = None  # custom domain for GitHub Pages
+    entities: dict = field(default_factory=dict)  # `entities` as written (aliases: name -> spellings); issue 4 owns its shape
 
     @property
     def base_path(self) -> str:
@@ -120,6 +121,7 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
             outlets={str(k).lower(): str(v) for k, v in merged["ingest"]["outlets"].items()},
         ),
         cname=merged.get("cname") or None,
+        entities=merged.get("entities") or {},
     )
 
 

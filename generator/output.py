@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.render import Page
@@ -10,8 +11,13 @@ from generator.render import Page
 STATIC_FOLDER = "static"
 
 
-def write_site(out_dir: Path, pages: list[Page], static_dir: Path) -> Path:
-    """Write everything into a staging folder beside out_dir, then swap it in."""
+def write_site(out_dir: Path, pages: list[Page], static_dir: Path,
+               before_swap: Callable[[Path], object] | None = None) -> Path:
+    """Write everything into a staging folder beside out_dir, then swap it in.
+
+    before_swap runs on the finished staging folder (the search index is built there), so an
+    interrupted build never leaves a half-made site in out_dir.
+    """
     staging = out_dir.with_name(f".{out_dir.name}.staging")
     if staging.exists():
         shutil.rmtree(staging)
@@ -23,6 +29,8 @@ def write_site(out_dir: Path, pages: list[Page], static_dir: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
     (staging / ".nojekyll").touch()
+    if before_swap:
+        before_swap(staging)
     _swap(staging, out_dir)
     return out_dir
 

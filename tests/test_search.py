@@ -1,0 +1,138 @@
+"""Search: the Pagefind index built with the site, used in headless Chromium under a subpath."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.search import index_site
+from tests.conftest import run_cli
+
+SUBPATH = "/sub/path/"
+NATIONAL = "Russia has lost 14,000 troops, Ukraine’s defence minister estimates"  # seed 000
+NEWSWEEK = "More than 12,000 Russian troops killed, Ukraine's Foreign Ministry says"  # seed 003
+
+
+class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder at SUBPATH only, as GitHub Pages serves a project site; anything else is 404."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "not-under-the-subpath")
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def served(site: Path) -> Iterator[str]:
+    """The seed site built for http://127.0.0.1:PORT/sub/path/ and served there."""
+    out = site / "out"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubpathHandler, directory=str(out)))
+    base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    built = run_cli(site, "build", "--out", str(out), "--base-url", base)
+    assert built.returncode == 0, built.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture
+def tab(browser, served):
+    """A page that records every request outside the site's subpath."""
+    page = browser.new_page()
+    page.outside = []
+    page.on("request", lambda request: page.outside.append(request.url) if not request.url.startswith(served) else None)
+    yield page
+    page.close()
+
+
+def search_page(tab, served: str, query: str) -> list[str]:
+    """Type a query into the search page's box; return the titles of the results shown."""
+    tab.goto(served + "search/")
+    tab.locator("#site-search-q").fill(query)
+    tab.wait_for_selector("#search-page .search-status:not(:empty)")
+    return tab.locator("#search-page > .search-results .search-result h2").all_inner_texts()
+
+
+def test_queries_find_the_right_briefings_under_a_subpath(tab, served):
+    assert search_page(tab, served, "Reznikov") == [NATIONAL]
+    assert search_page(tab, served, "Newsweek") == [NEWSWEEK]
+    assert sorted(search_page(tab, served, "troops")) == sorted([NATIONAL, NEWSWEEK])
+    result = tab.locator("#search-page .search-result").first
+    assert result.locator("a").get_attribute("href").startswith(SUBPATH + "briefings/")
+    assert "mark" in result.locator(".excerpt").inner_html()
+    assert search_page(tab, served, "Latest") == []  # navigation is not indexed
+    assert tab.outside == []
+
+
+def test_a_result_shows_title_date_source_and_highlighted_excerpt(tab, served):
+    search_page(tab, served, "Zakharova")
+    result = tab.locator("#search-page .search-result")
+    assert result.locator("h2").inner_text() == NEWSWEEK
+    assert result.locator(".byline").inner_text() == "c. 9 March 2022 · Newsweek"
+    assert result.locator(".excerpt mark").first.inner_text().lower().startswith("zakharova")
+
+
+def test_every_spelling_of_an_aliased_name_finds_the_same_briefings(tab, served):
+    """Seed 000 spells it Zelenskyy, seed 003 Zelensky; site.yaml's entities.aliases joins them."""
+    for spelling in ("Zelenskyy", "Zelensky", "Zelenskiy"):
+        assert sorted(search_page(tab, served, spelling)) == sorted([NATIONAL, NEWSWEEK]), spelling
+
+
+def test_a_source_filter_narrows_the_results_and_sort_orders_by_date(tab, served):
+    assert len(search_page(tab, served, "Ukraine")) == 2
+    filters = tab.locator("#search-page .search-filter")
+    assert filters.locator("legend").all_text_contents()[:2] == ["Source", "Year"]
+    tab.get_by_label("The National").check()
+    tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 1")
+    assert tab.locator("#search-page > .search-results h2").all_inner_texts() == [NATIONAL]
+    tab.get_by_label("The National").uncheck()
+    tab.locator("select[name=sort]").select_option("asc")
+    tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 2")
+    assert tab.locator("#search-page > .search-results h2").all_inner_texts() == [NEWSWEEK, NATIONAL]
+
+
+def test_header_box_on_every_page_slash_focuses_it_and_results_show_as_you_type(tab, served):
+    tab.goto(served)
+    tab.keyboard.press("/")
+    assert tab.evaluate("document.activeElement.id") == "site-search-q"
+    tab.keyboard.type("Reznikov", delay=20)
+    panel = tab.locator("#search-panel")
+    panel.locator(".search-result").first.wait_for()
+    assert panel.locator(".search-result h2").all_inner_texts() == [NATIONAL]
+    panel.get_by_role("link", name="All 1 briefing").click()
+    tab.wait_for_url(served + "search/?q=Reznikov")
+    tab.locator("#search-page .search-result").first.wait_for()
+    assert tab.outside == []
+
+
+def test_search_page_without_javascript_points_to_the_listings(browser, served):
+    page = browser.new_page(java_script_enabled=False)
+    page.goto(served + "search/")
+    assert "needs JavaScript" in page.locator("#search-page").inner_text()  # Playwright's text search skips <noscript>
+    page.locator("#search-page a", has_text="latest briefings").click()
+    assert page.locator(".listing h2").count() == 2
+    page.close()
+
+
+def test_dark_mode_styles_the_results(browser, served):
+    colours = []
+    for scheme in ("light", "dark"):
+        page = browser.new_page(color_scheme=scheme)
+        search_page(page, served, "Reznikov")
+        colours.append(page.evaluate("getComputedStyle(document.querySelector('.search-result')).color"))
+        page.close()
+    assert colours[0] != colours[1]
+
+
+def test_an_index_failure_is_one_line(tmp_path):
+    problems = index_site(tmp_path, shown_as=Path("public"))
+    assert len(problems) == 1 and "\n" not in str(problems[0])
+    assert str(problems[0]).startswith("public: search index not built: pagefind: ")
