@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from generator.check import check_site
 from generator.config import Config
-from generator.content import load_content
+from generator.content import Document, load_content
 from generator.ingest.stage import ingest_seeds
 from generator.link import link_archive
 from generator.output import STATIC_FOLDER, write_site
 from generator.problems import Problem
-from generator.render import render_site
+from generator.render import Page, render_site
 from generator.search import index_site
 from generator.stamp import write_stamp
 
@@ -30,6 +30,12 @@ class BuildResult:
     @property
     def failed(self) -> int:
         return len(self.errors)
+
+    def count(self, documents: list[Document], pages: list[Page]) -> None:
+        """Briefings rendered (those some page shows) and pages made."""
+        shown = {page.source for page in pages}
+        self.rendered = sum(1 for d in documents if d.path in shown)
+        self.pages = len(pages)
 
     def summary(self, out: str) -> str:
         line = (f"Built {out}: {len(self.ingested)} ingested, {self.rendered} rendered, {self.failed} failed, "
@@ -50,9 +56,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     archive = link_archive(config, content.documents)
     pages, render_problems = render_site(config, archive)
     result.errors += render_problems
-    rendered = {page.source for page in pages}
-    result.rendered = sum(1 for d in content.documents if d.path in rendered)
-    result.pages = len(pages)
+    result.count(content.documents, pages)
     write_site(config.output_dir, pages, config.layouts_dir / STATIC_FOLDER,
                before_swap=lambda staging: result.errors.extend(index_site(staging, config.output_dir)))
     (result.errors if strict else result.warnings).extend(check_site(config))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,15 +95,29 @@ class ContentSet:
 
 
 def load_content(content_dir: Path, include_drafts: bool = False) -> ContentSet:
+    paths = sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []
+    return collect_content([load_or_problem(path, content_dir) for path in paths], include_drafts)
+
+
+def load_or_problem(path: Path, content_dir: Path) -> Document | Problem:
+    try:
+        return load_document(path, content_dir)
+    except ProblemError as error:
+        return error.problem
+
+
+def collect_content(loaded: Iterable[Document | Problem], include_drafts: bool = False) -> ContentSet:
+    """Loaded files, in path order -> the site's documents: drafts dropped, clashing URLs reported.
+
+    Split from loading so the dev server can re-load only the files that changed."""
     documents: list[Document] = []
     problems: list[Problem] = []
     by_url: dict[str, Document] = {}
-    for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []:
-        try:
-            document = load_document(path, content_dir)
-        except ProblemError as error:
-            problems.append(error.problem)
+    for document in loaded:
+        if isinstance(document, Problem):
+            problems.append(document)
             continue
+        path = document.path
         if document.draft and not include_drafts:
             continue
         if document.url in by_url:

@@ -25,9 +25,7 @@ def write_site(out_dir: Path, pages: list[Page], static_dir: Path,
     if static_dir.is_dir():
         shutil.copytree(static_dir, staging / STATIC_FOLDER)
     for page in pages:
-        target = staging / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
+        _write_page(staging, page)
     (staging / ".nojekyll").touch()
     if before_swap:
         before_swap(staging)
@@ -44,3 +42,56 @@ def _swap(staging: Path, out_dir: Path) -> None:
     staging.rename(out_dir)
     if old.exists():
         shutil.rmtree(old)
+
+
+def _write_page(folder: Path, page: Page) -> None:
+    target = folder / page.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page.text, encoding="utf-8")
+
+
+def update_site(out_dir: Path, pages: list[Page], written: dict[str, str]) -> list[str]:
+    """Bring out_dir, which holds `written` (path -> text, kept up to date here), in line with pages.
+
+    Only pages whose text changed are written and pages no longer made are deleted, in place: the
+    dev server's way, where a whole rewrite would cost seconds. Returns the paths changed."""
+    current = {page.path: page for page in pages}  # a later page of the same path wins, as in write_site
+    changed = [path for path, page in current.items() if written.get(path) != page.text]
+    for path in changed:
+        _write_page(out_dir, current[path])
+        written[path] = current[path].text
+    gone = sorted(written.keys() - current.keys())
+    for path in gone:
+        (out_dir / path).unlink(missing_ok=True)
+        _remove_empty_folders((out_dir / path).parent, out_dir)
+        del written[path]
+    return changed + gone
+
+
+def sync_static(static_dir: Path, out_dir: Path) -> list[str]:
+    """Make out_dir/static a copy of static_dir, touching only files that differ; returns their paths."""
+    target = out_dir / STATIC_FOLDER
+    wanted = _files(static_dir)
+    changed = [rel for rel in sorted(wanted) if not _same_file(static_dir / rel, target / rel)]
+    for rel in changed:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(static_dir / rel, target / rel)
+    gone = sorted(_files(target) - wanted)
+    for rel in gone:
+        (target / rel).unlink()
+        _remove_empty_folders((target / rel).parent, target)
+    return [f"{STATIC_FOLDER}/{rel}" for rel in changed + gone]
+
+
+def _files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return b.is_file() and a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+
+
+def _remove_empty_folders(folder: Path, top: Path) -> None:
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

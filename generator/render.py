@@ -103,8 +103,9 @@ def page_makers() -> list[PageMaker]:
     return [briefings.make_pages, listing.make_pages, feeds.make_pages, site_files.make_pages, search.make_pages]
 
 
-def render_site(config: Config, archive: Archive) -> tuple[list[Page], list[Problem]]:
-    renderer = Renderer(config)
+def render_site(config: Config, archive: Archive, renderer: Renderer | None = None) -> tuple[list[Page], list[Problem]]:
+    """`renderer` may be one that remembers earlier renders (the dev server's); by default a fresh one."""
+    renderer = renderer or Renderer(config)
     renderer.link_to(archive.briefings)
     pages = [page for make in page_makers() for page in make(renderer, archive) if page is not None]
     from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
