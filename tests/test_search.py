@@ -88,6 +88,7 @@ def test_every_spelling_of_an_aliased_name_finds_the_same_briefings(tab, served)
 
 def test_a_source_filter_narrows_the_results_and_sort_orders_by_date(tab, served):
     assert len(search_page(tab, served, "Ukraine")) == 2
+    tab.get_by_text("Filter by source").click()
     filters = tab.locator("#search-page .search-filter")
     assert filters.locator("legend").all_text_contents()[:2] == ["Source", "Year"]
     tab.get_by_label("The National").check()
