@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.problems import Problem, ProblemError
-from generator.schema import Field, check, to_any, to_int, to_mapping, to_text, to_text_list
+from generator.schema import Field, check, to_int, to_mapping, to_text, to_text_list
 from generator.yamlfile import Parsed, load_yaml_file
 
 DEFAULTS = Path(__file__).with_name("default_site.yaml")
@@ -22,10 +22,38 @@ def _to_optional_text(value: object) -> str | None:
     return None if value is None else to_text(value)
 
 
+def _to_number(value: object) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise ValueError("must be a number")
+
+
+def _to_alias_table(value: object) -> dict[str, tuple[str, ...]]:
+    """`Name: [other, spellings]` lines (a single spelling may be written without brackets)."""
+    return {to_text(name): tuple(to_text_list(spellings or [])) for name, spellings in to_mapping(value).items()}
+
+
 INGEST_SCHEMA = {
     "default_year": Field(_to_optional_year, "year assumed for dates written without one, when nothing in the article gives it"),
     "cruft": Field(to_text_list, "regular expressions for page cruft to remove from seeds"),
     "outlets": Field(to_mapping, "domain -> outlet name"),
+}
+
+ENTITY_KINDS_SCHEMA = {kind: Field(to_text_list, f"names that are {kind}") for kind in ("people", "places", "organisations")}
+ENTITIES_SCHEMA = {
+    "aliases": Field(_to_alias_table, "a name -> its other spellings, merged into it"),
+    "kinds": Field(to_mapping, "names the rules cannot classify, by kind", fields=ENTITY_KINDS_SCHEMA),
+    "stop": Field(to_text_list, "names that are never entities"),
+}
+RELATED_WEIGHTS_SCHEMA = {signal: Field(_to_number, f"weight of {signal}")
+                          for signal in ("people", "places", "organisations", "figures", "text", "time")}
+RELATED_SCHEMA = {
+    "weights": Field(to_mapping, "a weight per signal", fields=RELATED_WEIGHTS_SCHEMA),
+    "threshold": Field(_to_number, "the score (0-100) a briefing needs to be shown as related"),
+    "count": Field(to_int, "how many related briefings to show"),
+    "common_share": Field(_to_number, "drop values found in more than this share of briefings"),
+    "common_after": Field(to_int, "... once the archive has this many briefings"),
+    "time_days": Field(to_int, "briefings this many days apart or more get no closeness in time"),
 }
 
 SITE_SCHEMA = {
@@ -42,7 +70,8 @@ SITE_SCHEMA = {
     "cache_dir": Field(to_text, "folder of build state"),
     "markdown_extensions": Field(to_text_list, "Python-Markdown extensions"),
     "ingest": Field(to_mapping, "settings for turning seeds into briefings", fields=INGEST_SCHEMA),
-    "entities": Field(to_any, "entity aliases and stop list"),
+    "entities": Field(to_mapping, "entity aliases, kinds and stop list", fields=ENTITIES_SCHEMA),
+    "related": Field(to_mapping, "how related briefings are scored", fields=RELATED_SCHEMA),
 }
 
 
@@ -51,6 +80,27 @@ class IngestSettings:
     default_year: int | None
     cruft: tuple[re.Pattern[str], ...]
     outlets: dict[str, str]
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    aliases: dict[str, tuple[str, ...]]  # canonical name -> other spellings
+    kinds: dict[str, tuple[str, ...]]  # people/places/organisations -> names
+    stop: tuple[str, ...]
+
+    def get(self, key: str, default: object = None) -> object:
+        """Templates may read these settings as the mapping site.yaml wrote."""
+        return getattr(self, key, default)
+
+
+@dataclass(frozen=True)
+class RelatedSettings:
+    weights: dict[str, float]  # signal -> weight
+    threshold: float
+    count: int
+    common_share: float
+    common_after: int
+    time_days: int
 
 
 @dataclass(frozen=True)
@@ -69,7 +119,8 @@ class Config:
     markdown_extensions: tuple[str, ...]
     ingest: IngestSettings
     cname: str | None = None  # custom domain for GitHub Pages
-    entities: dict = field(default_factory=dict)  # `entities` as written (aliases: name -> spellings); issue 4 owns its shape
+    entities: EntitySettings = EntitySettings({}, {}, ())
+    related: RelatedSettings = RelatedSettings({}, 0.0, 0, 1.0, 0, 1)
 
     @property
     def base_path(self) -> str:
@@ -121,7 +172,12 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
             outlets={str(k).lower(): str(v) for k, v in merged["ingest"]["outlets"].items()},
         ),
         cname=merged.get("cname") or None,
-        entities=merged.get("entities") or {},
+        entities=EntitySettings(
+            aliases=merged["entities"]["aliases"],
+            kinds={kind: tuple(names) for kind, names in merged["entities"]["kinds"].items()},
+            stop=tuple(merged["entities"]["stop"]),
+        ),
+        related=RelatedSettings(**merged["related"]),
     )
 
 

@@ -30,6 +30,15 @@ DATE_INFERENCE_SCHEMA = {
     "confidence": Field(to_text, "how sure the inference is", choices=("high", "medium", "low", "none")),
     "evidence": Field(to_text_list, "what the inference rests on"),
 }
+def _records(required: tuple[str, ...]) -> Any:
+    """A converter for a list of mappings that each have the `required` keys (figures, quotes)."""
+    def convert(value: Any) -> list[dict]:
+        if not isinstance(value, list) or not all(isinstance(v, dict) and all(k in v for k in required) for v in value):
+            raise ValueError(f"must be a list of mappings, each with {' and '.join(required)}")
+        return value
+    return convert
+
+
 FRONT_MATTER_SCHEMA = {
     "title": Field(to_text, "the headline"),
     "date": Field(to_date, "publication date, YYYY-MM-DD"),
@@ -52,6 +61,11 @@ FRONT_MATTER_SCHEMA = {
     "layout": Field(to_text, "template to render with, such as briefing"),
     "seed": Field(to_mapping, "the seed a briefing was made from"),
     "generated_sha256": Field(to_text, "hash of the file as the generator wrote it"),
+    "people": Field(to_text_list, "people the briefing names (an editor's list wins over extraction)"),
+    "places": Field(to_text_list, "places the briefing names"),
+    "organisations": Field(to_text_list, "organisations the briefing names"),
+    "figures": Field(_records(("value", "what")), "numeric claims: value, what, qualifier, claimant, date, sentence"),
+    "quotes": Field(_records(("text", "speaker")), "quotes: text, speaker"),
 }
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 

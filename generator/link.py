@@ -1,21 +1,86 @@
-"""The link stage: all Documents -> an Archive, the cross-linked view every page is rendered from."""
+"""The link stage: all Documents -> an Archive, the cross-linked view every page is rendered from.
+
+The parts live in generator/linking/, one job each: what each briefing says (facts), entities
+with their aliases, related briefings, figure groups, the timeline; this module composes them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from generator.config import Config
 from generator.content import Document
+from generator.ingest.entities import KINDS, Lexicon, fold
+from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
+from generator.linking.facts import Facts, facts_of
+from generator.linking.figures import Claim, FigureGroup, group_figures
+from generator.linking.related import Features, Relation, related_briefings, text_terms
+from generator.linking.timeline import Year, timeline
 
 
 @dataclass
 class Archive:
     briefings: list[Document]  # newest first
+    facts: dict[str, Facts] = field(default_factory=dict)  # briefing url -> entities, figures, quotes
+    entities: EntityIndex = field(default_factory=EntityIndex)
+    related: dict[str, list[Relation]] = field(default_factory=dict)  # briefing url -> best first
+    figure_groups: list[FigureGroup] = field(default_factory=list)
+    years: list[Year] = field(default_factory=list)  # newest first
 
     def by_url(self) -> dict[str, Document]:
         return {d.url: d for d in self.briefings}
 
+    def entities_of(self, document: Document) -> list[Entity]:
+        return self.entities.by_briefing.get(document.url, [])
 
-def link_archive(config: Config, documents: list[Document]) -> Archive:
+    def entity_aliases(self, document: Document) -> dict[str, list[dict[str, Any]]]:
+        """Per kind, the briefing's entities as plain {name, aliases, url}: for search filters, so
+        that every spelling ("Zelensky", "Zelenskyy") finds the same briefings."""
+        found: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KINDS}
+        for entity in self.entities_of(document):
+            found[entity.kind].append(entity.simple())
+        return found
+
+    def figures_of(self, document: Document) -> list[tuple[Claim, FigureGroup]]:
+        return [(claim, group) for group in self.figure_groups for claim in group.claims
+                if claim.document is document]
+
+    def quotes_of(self, document: Document) -> list[tuple[dict[str, Any], Entity | None]]:
+        speakers = {fold(q[0].get("speaker", "")): entity for entity in self.entities_of(document)
+                    for q in entity.quotes if q[1] is document}
+        return [(quote, speakers.get(fold(str(quote.get("speaker", "")))))
+                for quote in self.facts[document.url].quotes] if document.url in self.facts else []
+
+
+def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None) -> Archive:
+    """known_facts, by (file, hash), is kept between builds by the dev server: extraction is the costly part."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
-    return Archive(briefings=newest_first)
+    lexicon = Lexicon(config.entities)
+    known = {} if known_facts is None else known_facts
+    facts = {d.url: known.get((d.path, d.sha256)) or known.setdefault((d.path, d.sha256), facts_of(d, lexicon))
+             for d in newest_first}
+    entities = index_entities(newest_first, facts, lexicon)
+    attach_quotes(entities, newest_first, facts, lexicon)
+    groups = group_figures(newest_first, facts)
+    features = _features(newest_first, facts, entities)
+    return Archive(
+        briefings=newest_first,
+        facts=facts,
+        entities=entities,
+        related=related_briefings(newest_first, features, config.related),
+        figure_groups=groups,
+        years=timeline(newest_first),
+    )
+
+
+def _features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex) -> list[Features]:
+    terms = text_terms([d.title + "\n" + d.body for d in briefings])
+    features = []
+    for document, words in zip(briefings, terms):
+        values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+        for entity in entities.by_briefing.get(document.url, []):
+            values[entity.kind][entity.url] = entity.name
+        values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures}
+        features.append(Features(values, words))
+    return features

@@ -11,7 +11,7 @@ import pytest
 
 from generator.config import load_config
 from generator.ingest.article import Seed
-from generator.ingest.briefing import make_briefing
+from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import read_seed
 from generator.ingest.sentences import split_sentences
 from tests.conftest import REPO
@@ -106,7 +106,8 @@ def test_summary_and_key_points_are_sentences_of_the_article():
 
 def test_seed_path_and_hash_are_recorded():
     front, _ = brief(NEWSWEEK)
-    assert front["seed"] == {"path": NEWSWEEK.name, "sha256": hashlib.sha256(NEWSWEEK.read_bytes()).hexdigest()}
+    assert front["seed"] == {"path": NEWSWEEK.name, "sha256": hashlib.sha256(NEWSWEEK.read_bytes()).hexdigest(),
+                             "ingest_version": INGEST_VERSION}
 
 
 def test_inline_html_is_sanitised(tmp_path):
@@ -151,3 +152,13 @@ def test_empty_or_all_cruft_seed_is_a_problem(tmp_path, text):
     with pytest.raises(ProblemError) as error:
         brief(write_seed(tmp_path, text))
     assert str(error.value.problem.path).endswith("story.txt")
+
+
+def test_text_that_looks_like_html_never_renders_as_html(tmp_path):
+    import markdown
+    plain_seed = write_seed(tmp_path, "The hackers posted <script>alert(1)</script> and &lt;b&gt; on AT&T's site, officials said.", "a.md")
+    linked_seed = write_seed(tmp_path, 'Officials said &lt;script&gt;alert(1)&lt;/script&gt; was <a href="https://x.org/">posted</a>.', "b.txt")
+    pages = [markdown.markdown(brief(seed)[1]) for seed in (plain_seed, linked_seed)]
+    assert all("<script" not in html and "<b>" not in html and "alert" not in html.split("&lt;script&gt;")[0] for html in pages)
+    assert "AT&amp;T" in pages[0], "real tags are sanitised away, the text around them kept"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[1], "escaped markup stays visible text"

@@ -5,18 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from generator.config import IngestSettings
+from generator.config import EntitySettings, IngestSettings
 from generator.ingest.article import Article
+from generator.ingest.claims import extract_figures
 from generator.ingest.clean import clean
 from generator.ingest.dates import DateFinding, infer_date
 from generator.ingest.digest import key_points, sentences_of, summarise
+from generator.ingest.entities import Lexicon, find_mentions, group_mentions
 from generator.ingest.markdown_text import plain
 from generator.ingest.meta import find_authors, find_outlet, headline, registrable_domain
+from generator.ingest.quotes import extract_quotes
 from generator.problems import Problem, ProblemError
 from generator.yamlfile import load_yaml_file
 
 
-def make_briefing(article: Article, settings: IngestSettings) -> tuple[dict[str, Any], str]:
+# Bump when the rules change what a briefing holds: briefings nobody edited are then written again.
+INGEST_VERSION = 2
+
+
+def make_briefing(article: Article, settings: IngestSettings,
+                  entities: EntitySettings | None = None) -> tuple[dict[str, Any], str]:
     cleaned = clean(article.text, settings.cruft)
     sentences = [plain(s) for s in sentences_of(cleaned.paragraphs)]
     if not sentences:
@@ -35,8 +43,18 @@ def make_briefing(article: Article, settings: IngestSettings) -> tuple[dict[str,
     front["summary"] = summary
     front["key_points"] = key_points(sentences, skip=len(summary) and summary.count(". ") + 1)
     front["tags"] = []
+    front.update(cross_references(cleaned.paragraphs, front.get("date"), entities))
     front["seed"] = _seed_fields(article)
     return _apply_sidecar(article, front), body
+
+
+def cross_references(paragraphs: list[str], date: dt.date | None,
+                     entities: EntitySettings | None) -> dict[str, Any]:
+    """people, places, organisations, figures and quotes: what the link stage joins briefings by."""
+    text = "\n".join(plain(paragraph) for paragraph in paragraphs)
+    mentions = find_mentions(text, Lexicon(entities or EntitySettings({}, {}, ())))
+    return {**group_mentions(mentions), "figures": extract_figures(text, mentions, date),
+            "quotes": extract_quotes(text, mentions)}
 
 
 def _find_date(article: Article, body: str, settings: IngestSettings) -> DateFinding:
@@ -72,7 +90,7 @@ def _source(article: Article, body: str, removed: list[str], settings: IngestSet
 
 def _seed_fields(article: Article) -> dict[str, str]:
     seed = article.seed
-    fields = {"path": seed.name, "sha256": seed.sha256}
+    fields: dict[str, Any] = {"path": seed.name, "sha256": seed.sha256, "ingest_version": INGEST_VERSION}
     if seed.sidecar_sha256:
         fields["sidecar_sha256"] = seed.sidecar_sha256
     return fields

@@ -18,7 +18,7 @@ _ALLOWED = {"a", "b", "strong", "i", "em", "br", "p", "div", "li", "ul", "ol", "
 _BLOCKS = {"p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4"}
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+\.)(?=\s)", re.M)
 
 
@@ -27,8 +27,12 @@ def has_html(text: str) -> bool:
 
 
 def escape_markdown(text: str) -> str:
-    """Make plain text safe to embed in Markdown: no emphasis, links, HTML or block markers."""
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _SPECIAL.sub(r"\\\1", text))
+    """Make plain text safe to embed in Markdown: no emphasis, links, HTML or block markers.
+
+    Angle brackets become entities: Python-Markdown passes `\\<script>` through as a live tag.
+    """
+    text = _SPECIAL.sub(r"\\\1", re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;").replace(">", "&gt;"))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def html_to_markdown(html: str) -> tuple[str, list[Link]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -11,4 +12,4 @@ def plain(markdown: str) -> str:
     """Markdown inline text -> plain text: links become their text, escapes and emphasis go."""
     text = _LINK.sub(r"\1", markdown)
     text = re.sub(r"(?<!\\)(\*\*|\*|__)", "", text)
-    return re.sub(r"\\(.)", r"\1", text).strip()
+    return html.unescape(re.sub(r"\\(.)", r"\1", text)).strip()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.ingest.article import Seed
-from generator.ingest.briefing import make_briefing
+from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import find_seeds, read_seed
 from generator.ingest.write import briefing_text, edited_by_person, free_path, slugify, write_atomic
 from generator.problems import Problem, ProblemError
@@ -32,6 +32,7 @@ class _Existing:
     text: str
     sha256: str | None
     sidecar_sha256: str | None
+    ingest_version: object  # the rules it was written with
 
 
 def ingest_seeds(config: Config) -> IngestReport:
@@ -40,8 +41,9 @@ def ingest_seeds(config: Config) -> IngestReport:
     taken: set[Path] = set()
     for seed in find_seeds(config.seeds_dir, config.root) if config.seeds_dir.is_dir() else []:
         known = existing.get(seed.name)
-        if known and (known.sha256, known.sidecar_sha256) == (seed.sha256, seed.sidecar_sha256):
-            report.unchanged += 1
+        same_seed = known and (known.sha256, known.sidecar_sha256) == (seed.sha256, seed.sidecar_sha256)
+        if same_seed and (known.ingest_version == INGEST_VERSION or edited_by_person(known.text)):
+            report.unchanged += 1  # up to date, or made by older rules but an editor's now
         elif known and edited_by_person(known.text):
             report.conflicts.append(Problem(known.path, f"{seed.name} changed, but this briefing was edited by hand: "
                                             "left as it is (delete it to regenerate)"))
@@ -52,7 +54,7 @@ def ingest_seeds(config: Config) -> IngestReport:
 
 def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestReport, taken: set[Path]) -> None:
     try:
-        front, body = make_briefing(read_seed(seed), config.ingest)
+        front, body = make_briefing(read_seed(seed), config.ingest, config.entities)
     except ProblemError as error:
         report.problems.append(error.problem)
         return
@@ -72,7 +74,8 @@ def _briefings_by_seed(content_dir: Path) -> dict[str, _Existing]:
             continue
         seed = _seed_record(text, path)
         if seed.get("path"):
-            found[str(seed["path"])] = _Existing(path, text, seed.get("sha256"), seed.get("sidecar_sha256"))
+            found[str(seed["path"])] = _Existing(path, text, seed.get("sha256"), seed.get("sidecar_sha256"),
+                                                 seed.get("ingest_version"))
     return found
 
 

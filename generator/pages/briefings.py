@@ -6,19 +6,22 @@ from collections.abc import Iterator
 
 from generator.content import Document
 from generator.link import Archive
+from generator.linking.mentions import link_first_mentions, mention_targets
 from generator.render import Page, Renderer
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     for document in archive.briefings:
-        yield briefing_page(renderer, document)
+        yield briefing_page(renderer, document, archive)
         yield from alias_pages(renderer, document)
 
 
-def briefing_page(renderer: Renderer, document: Document) -> Page | None:
+def briefing_page(renderer: Renderer, document: Document, archive: Archive) -> Page | None:
     layout = document.meta.get("layout", "briefing")
+    targets = mention_targets(archive.entities_of(document), renderer.config.url)
+    content = link_first_mentions(renderer.body_html(document), targets)
     return renderer.page(document.url + "index.html", f"{layout}.html", document.path,
-                         page=document, content=renderer.body_html(document))
+                         page=document, content=content, archive=archive)
 
 
 def alias_pages(renderer: Renderer, document: Document) -> Iterator[Page | None]:

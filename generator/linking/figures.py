@@ -1,0 +1,86 @@
+"""Figures from every briefing -> groups of comparable claims (the same quantity), disputes marked.
+
+Claims compare when their normalised `what` matches ("Russian troops killed"). A group is
+disputed when different claimants give values far apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.content import Document
+from generator.ingest.entities import fold
+from generator.ingest.write import slugify
+from generator.linking.facts import Facts
+
+DISPUTED_RATIO = 1.5  # the largest value at least this many times the smallest
+
+
+@dataclass(frozen=True)
+class Claim:
+    value: float
+    what: str
+    claimant: str | None
+    date: dt.date | None
+    qualifier: str | None
+    sentence: str
+    document: Document
+
+    @property
+    def number(self) -> str:
+        """The value as the claim puts it: "more than 12,000"."""
+        number = f"{self.value:,.0f}" if float(self.value).is_integer() else f"{self.value:,}"
+        return f"{self.qualifier} {number}" if self.qualifier else number
+
+
+@dataclass
+class FigureGroup:
+    what: str
+    anchor: str  # id on the figures page
+    claims: list[Claim] = field(default_factory=list)  # oldest first
+
+    @property
+    def claimants(self) -> list[str]:
+        return list(dict.fromkeys(c.claimant for c in self.claims if c.claimant))
+
+    @property
+    def briefings(self) -> list[Document]:
+        return list({id(c.document): c.document for c in self.claims}.values())
+
+    @property
+    def compared(self) -> bool:
+        """Worth a chart: more than one claim from different briefings, claimants or dates."""
+        return len({(c.claimant, c.date, id(c.document)) for c in self.claims}) > 1
+
+    @property
+    def disputed(self) -> bool:
+        values = [c.value for c in self.claims if c.value > 0]
+        distinct = {fold(c) for c in self.claimants}
+        return len(distinct) > 1 and bool(values) and max(values) >= DISPUTED_RATIO * min(values)
+
+
+def group_figures(briefings: list[Document], facts: dict[str, Facts]) -> list[FigureGroup]:
+    """Compared groups first (most briefings first), then the rest, by what they count."""
+    groups: dict[str, FigureGroup] = {}
+    for document in briefings:
+        for figure in facts[document.url].figures:
+            claim = _claim(figure, document)
+            if claim is None:
+                continue
+            key = fold(claim.what)
+            groups.setdefault(key, FigureGroup(claim.what, slugify(claim.what))).claims.append(claim)
+    for group in groups.values():
+        group.claims.sort(key=lambda c: (c.date or dt.date.min, c.value))
+    return sorted(groups.values(), key=lambda g: (not g.compared, -len(g.briefings), g.what))
+
+
+def _claim(figure: dict[str, Any], document: Document) -> Claim | None:
+    try:
+        value = float(str(figure["value"]).replace(",", ""))
+    except ValueError:
+        return None
+    date = figure.get("date") or document.date
+    date = date.date() if isinstance(date, dt.datetime) else date
+    return Claim(value, str(figure["what"]), figure.get("claimant"), date if isinstance(date, dt.date) else None,
+                 figure.get("qualifier"), str(figure.get("sentence", "")), document)

@@ -1,0 +1,16 @@
+"""Year and month archive pages (/2022/, /2022/03/) and the timeline of the archive (/timeline/)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.link import Archive
+from generator.render import Page, Renderer
+
+
+def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
+    for year in archive.years:
+        yield renderer.page(year.url + "index.html", "archive.html", year=year, month=None, archive=archive)
+        for month in year.months:
+            yield renderer.page(month.url + "index.html", "archive.html", year=year, month=month, archive=archive)
+    yield renderer.page("timeline/index.html", "timeline.html", archive=archive)
