@@ -63,7 +63,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     entities = index_entities(newest_first, facts, lexicon)
     attach_quotes(entities, newest_first, facts, lexicon)
     groups = group_figures(newest_first, facts)
-    features = _features(newest_first, facts, entities)
+    features = briefing_features(newest_first, facts, entities)
     return Archive(
         briefings=newest_first,
         facts=facts,
@@ -74,7 +74,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     )
 
 
-def _features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex) -> list[Features]:
+def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex) -> list[Features]:
     terms = text_terms([d.title + "\n" + d.body for d in briefings])
     features = []
     for document, words in zip(briefings, terms):
