@@ -109,3 +109,17 @@ def deploy(site_file: Path, remote: str, branch: str, message: str | None) -> No
         sys.exit(1)
     state = "deployed" if done.changed else "already up to date at"
     click.echo(f"{_shown(config.output_dir)} {state} {done.remote}/{done.branch} ({done.commit[:12]})")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: only this machine).")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on; the next free one if it is taken.")
+@click.option("--base-url", help="Serve as if published here, e.g. https://user.github.io/repo/ [site.yaml: base_url].")
+@click.option("--drafts", is_flag=True, help="Include briefings marked draft: true.")
+@click.pass_obj
+def serve(site_file: Path, host: str, port: int, base_url: str | None, drafts: bool) -> None:
+    """Build, serve the site under its base path, and rebuild and reload open pages on every save."""
+    from generator.serve import serve as serve_site  # watchdog and http.server: only this command needs them
+
+    _config(site_file, base_url=base_url)  # a bad site.yaml stops here, with its line
+    serve_site(lambda: load_config(site_file, base_url=base_url), site_file, host, port, drafts, echo=click.echo)

@@ -1,0 +1,127 @@
+"""Dev server benchmark: seconds from saving a briefing to the open page showing the change.
+
+    python -m bench.serve_bench [--n 1000,10000] [--edits 5]
+
+For each N: a site of N generated briefings (bench/corpus.py), `python -m generator serve` on it
+(its first build is timed separately), the newest briefing open in headless Chromium. Each edit
+writes the briefing as editors do (a temporary file renamed over it) with a new sentence, and the
+clock stops when that sentence is visible in the page the browser reloaded by itself. The server's
+own split of its build (from its log line) shows what dominates. Not a test: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import briefings, write_content
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
+BUILD_LINE = re.compile(r"^Built: .*\((.*) ms\)$")
+
+
+def make_site(root: Path, count: int) -> Path:
+    """A site of `count` briefings; returns the newest one's file."""
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    shutil.copytree(REPO / "layouts", root / "layouts")
+    items = briefings(count)
+    write_content(items, root / "content" / "briefings")
+    newest = max(items, key=lambda item: item.date)
+    return root / "content" / "briefings" / f"{newest.slug}.md"
+
+
+class Server:
+    """`python -m generator serve` in a site folder, its output collected in a log file."""
+
+    def __init__(self, root: Path) -> None:
+        self.log = root / "serve.log"
+        started = time.perf_counter()
+        self.process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=root,
+                                        env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=self.log.open("w"),
+                                        stderr=subprocess.STDOUT)
+        self.url = self.wait_for(r"Serving (\S+)")[1]
+        self.first_build = time.perf_counter() - started
+
+    def lines(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").splitlines()
+
+    def wait_for(self, pattern: str, after: int = 0) -> re.Match:
+        while True:
+            for line in self.lines()[after:]:
+                if found := re.search(pattern, line):
+                    return found
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server stopped:\n{self.log.read_text()}")
+            time.sleep(0.05)
+
+    def quiet(self) -> None:
+        """Wait for the background search index (it competes for the CPU) to be done."""
+        lines = self.lines()
+        builds = sum(1 for line in lines if BUILD_LINE.match(line))
+        while sum(1 for line in self.lines() if line.startswith("Search index refreshed")) < builds:
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def save_like_an_editor(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def measure(count: int, edits: int, browser) -> dict:
+    with tempfile.TemporaryDirectory(prefix="serve-bench-") as folder:
+        newest = make_site(Path(folder), count)
+        server = Server(Path(folder))
+        try:
+            server.quiet()
+            page = browser.new_page()
+            page.goto(server.url + f"briefings/{newest.stem}/")
+            times, splits = [], []
+            for n in range(edits):
+                marker = f"Bench marker sentence {n}."
+                before = len(server.lines())
+                started = time.perf_counter()
+                save_like_an_editor(newest, newest.read_text(encoding="utf-8") + f"\n{marker}\n")
+                page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=900_000, polling=10)
+                times.append(time.perf_counter() - started)
+                splits.append(server.wait_for(BUILD_LINE.pattern, before)[1])
+                server.quiet()
+            page.close()
+        finally:
+            server.stop()
+    median = statistics.median(times)
+    return {"n": count, "first": server.first_build, "median": median, "worst": max(times),
+            "split": splits[times.index(min(times, key=lambda t: abs(t - median)))]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", default="1000,10000", help="briefing counts, comma-separated")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed per count")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        rows = [measure(int(n), args.edits, browser) for n in args.n.split(",")]
+        browser.close()
+    print(f"{'briefings':>9} | {'first build':>11} | {'save -> page, median':>20} | {'worst':>6} | server build of the median edit (ms)")
+    for row in rows:
+        print(f"{row['n']:>9} | {row['first']:>10.1f}s | {row['median']:>19.3f}s | {row['worst']:>5.3f}s | {row['split']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""The dev server's build loop: changed paths -> an incremental build -> news for the open browsers.
+
+A build that brings a new problem is not written: the site stays as the last good build, the
+problem shows in the terminal and over the open pages, and the next good build clears it. No input
+can stop the loop: anything raised is reported the same way.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.config import Config
+from generator.incremental import IncrementalBuilder, Rendered, classify
+from generator.problems import Problem, ProblemError
+from generator.search import index_site
+from generator.serve.server import LiveState
+
+
+class BuildLoop:
+    def __init__(self, load_config: Callable[[], Config], site_file: Path, include_drafts: bool,
+                 echo: Callable[[str], None]) -> None:
+        self.load_config = load_config
+        self.site_file = site_file
+        self.include_drafts = include_drafts
+        self.echo = echo
+        self.config = load_config()
+        self.builder = IncrementalBuilder(self.config, include_drafts)
+        self.live = LiveState(self.config.output_dir, self.config.base_path)
+        self.search = SearchRefresher(self.config, echo)
+        self.accepted: set[Problem] = set()  # problems of the build now served
+
+    def first_build(self) -> None:
+        self._build(None, always_write=True)
+
+    def rebuild(self, paths: set[Path]) -> None:
+        """Never raises: an unexpected error is reported like any build problem."""
+        try:
+            self._rebuild(paths)
+        except Exception as error:  # a bug must not stop the server; the last good build stays
+            self.echo(traceback.format_exc().rstrip())
+            problem = Problem(Path(sorted(paths)[0]) if paths else self.config.root, f"build failed: {error!r}")
+            self.live.set_problems([_shown(problem, self.config.root)])
+
+    def _rebuild(self, paths: set[Path]) -> None:
+        changes = classify(self.config, self.site_file, paths)
+        if changes.site:
+            try:
+                self.config = self.load_config()
+            except ProblemError as error:
+                return self._report([error.problem], "site.yaml not applied")
+            self.builder = IncrementalBuilder(self.config, self.include_drafts)
+            self.search = SearchRefresher(self.config, self.echo)
+            with self.live.site_lock:
+                self.live.root, self.live.base_path = self.config.output_dir, self.config.base_path
+            return self._build(None, always_write=True)
+        static = self._write(self.builder.write_static) if changes.static else []
+        if changes.stylesheets_only:
+            self.live.swap_css([self.config.url(path) for path in static if path.endswith(".css")])
+            return self.echo(f"Stylesheet swapped: {', '.join(static) or 'no change'}")
+        self._build(changes, always_write=False, static=static)
+
+    def _build(self, changes, always_write: bool, static: list[str] = ()) -> None:
+        rendered = self.builder.render(changes)
+        errors = rendered.result.errors
+        new = [p for p in errors if p not in self.accepted]
+        if new and not always_write:
+            return self._report(errors, "not written, still serving the last good build")
+        started = time.perf_counter()
+        changed = self._write(lambda: self.builder.write(rendered.pages))
+        rendered.seconds["write"] = time.perf_counter() - started
+        self.accepted = set(errors)
+        for warning in rendered.result.warnings:
+            self.echo(f"warning: {warning}")
+        self._report(errors, None)
+        if changed or static:
+            self.live.reload()
+        if any(path.endswith(".html") for path in changed):
+            self.search.refresh()
+        self.echo(_summary(rendered, changed))
+
+    def _write(self, write: Callable[[], list[str]]) -> list[str]:
+        with self.live.site_lock:
+            return write()
+
+    def _report(self, problems: list[Problem], verdict: str | None) -> None:
+        """Errors to the terminal and to the open pages' overlay (an empty list clears it)."""
+        for problem in problems:
+            self.echo(f"error: {problem}")
+        if verdict:
+            self.echo(f"Build: {len(problems)} problem(s), {verdict}")
+        self.live.set_problems([_shown(p, self.config.root) for p in problems])
+
+
+class SearchRefresher:
+    """Re-runs the search stage in the background after content changes; saves during a run make one more run."""
+
+    def __init__(self, config: Config, echo: Callable[[str], None]) -> None:
+        self.config, self.echo = config, echo
+        self._lock = threading.Lock()
+        self._running = False
+        self._again = False
+
+    def refresh(self) -> None:
+        with self._lock:
+            if self._running:
+                self._again = True
+                return
+            self._running = True
+        threading.Thread(target=self._run, name="search-index", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            started = time.perf_counter()
+            for problem in index_site(self.config.output_dir):
+                self.echo(f"warning: {problem}")
+            self.echo(f"Search index refreshed in {time.perf_counter() - started:.2f}s")
+            with self._lock:
+                if not self._again:
+                    self._running = False
+                    return
+                self._again = False
+
+
+def _shown(problem: Problem, root: Path) -> dict:
+    path = problem.path.relative_to(root) if problem.path.is_relative_to(root) else problem.path
+    return {"file": path.as_posix(), "line": problem.line, "message": problem.message}
+
+
+def _summary(rendered: Rendered, changed: list[str]) -> str:
+    result = rendered.result
+    laps = ", ".join(f"{name} {seconds * 1000:.0f}" for name, seconds in rendered.seconds.items())
+    return (f"Built: {len(changed)} files written or removed of {result.pages} pages, "
+            f"{result.failed} failed ({laps} ms)")

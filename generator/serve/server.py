@@ -1,0 +1,228 @@
+"""HTTP for the dev server: the built site under its base path, the reload script and its event stream.
+
+Files are served only from inside the output folder, whatever the spelling of the request
+(`..`, `%2e%2e`, `%2f`, absolute paths, symlinks pointing out): see `resolve_inside`. HTML is
+served with the reload script added before </body>; the files on disk never have it.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import mimetypes
+import threading
+from dataclasses import dataclass, replace
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote
+
+SCRIPT = Path(__file__).with_name("reload.js")
+ENDPOINT = "__livereload/"  # under the base path: the events stream and the script
+KEEPALIVE = 10.0  # seconds between comments on an idle event stream, so dead clients are noticed
+_TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm",
+          ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml"}
+
+
+@dataclass(frozen=True)
+class News:
+    """What browsers are told: the site's epoch (one per write), stylesheet swaps, build problems."""
+
+    epoch: int = 0
+    css_version: int = 0
+    css: tuple[str, ...] = ()  # URL paths of the stylesheets that changed
+    problems_version: int = 0
+    problems: tuple[dict, ...] = ()  # {"file", "line", "message"}
+    closed: bool = False
+
+
+class LiveState:
+    """Shared by the build loop (which publishes) and every request (which reads or waits)."""
+
+    def __init__(self, root: Path, base_path: str) -> None:
+        self.root = root
+        self.base_path = base_path
+        self.site_lock = threading.Lock()  # held while the build writes, so no request reads a half-written page
+        self._condition = threading.Condition()
+        self._news = News()
+
+    @property
+    def news(self) -> News:
+        return self._news
+
+    def reload(self) -> None:
+        self._publish(lambda n: replace(n, epoch=n.epoch + 1))
+
+    def swap_css(self, urls: list[str]) -> None:
+        self._publish(lambda n: replace(n, css_version=n.css_version + 1, css=tuple(urls)))
+
+    def set_problems(self, problems: list[dict]) -> None:
+        if tuple(problems) != self._news.problems:
+            self._publish(lambda n: replace(n, problems_version=n.problems_version + 1, problems=tuple(problems)))
+
+    def close(self) -> None:
+        self._publish(lambda n: replace(n, closed=True))
+
+    def wait(self, seen: News, timeout: float) -> News:
+        """Return as soon as the news differs from `seen`, or after timeout."""
+        with self._condition:
+            self._condition.wait_for(lambda: self._news != seen, timeout)
+            return self._news
+
+    def _publish(self, change) -> None:
+        with self._condition:
+            self._news = change(self._news)
+            self._condition.notify_all()
+
+
+def resolve_inside(root: Path, encoded: str) -> Path | None:
+    """The file or folder a request path (after the base path, still %-encoded) names inside root.
+
+    None for anything that is, or could be, outside root."""
+    path = unquote(encoded, errors="strict") if "%" in encoded else encoded
+    if "\0" in path or "\\" in path:
+        return None
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if ".." in parts:
+        return None
+    target = root.joinpath(*parts)
+    try:
+        inside = target.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+    return target if inside else None
+
+
+def inject(html: bytes, base_path: str, epoch: int) -> bytes:
+    tag = (f'<script src="{base_path}{ENDPOINT}reload.js" data-base="{base_path}" '
+           f'data-epoch="{epoch}"></script>').encode()
+    at = html.lower().rfind(b"</body>")
+    return html[:at] + tag + html[at:] if at >= 0 else html + tag
+
+
+class DevServer(ThreadingHTTPServer):
+    daemon_threads = True  # an open event stream must not keep the process alive
+
+    def __init__(self, address: tuple[str, int], live: LiveState) -> None:
+        super().__init__(address, Handler)
+        self.live = live
+
+
+def bind(host: str, port: int, live: LiveState, tries: int = 20) -> DevServer:
+    """A server on port, or the next free one after it."""
+    for candidate in range(port, port + tries) if port else [0]:
+        try:
+            return DevServer((host, candidate), live)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE or candidate == port + tries - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: DevServer
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self._respond(body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._respond(body=False)
+
+    def log_message(self, format: str, *args: object) -> None:  # the terminal is for build news
+        pass
+
+    def _respond(self, body: bool) -> None:
+        live = self.server.live
+        raw, _, query = self.path.partition("?")
+        raw = raw.partition("#")[0]
+        base = live.base_path
+        if not raw.startswith(base):
+            return self._redirect(base) if raw in ("/", base.rstrip("/")) else self._not_found(body)
+        rest = raw[len(base):]
+        if rest == ENDPOINT + "events":
+            return self._events(query)
+        if rest == ENDPOINT + "reload.js":
+            return self._send(SCRIPT.read_bytes(), "text/javascript", body)
+        try:
+            target = resolve_inside(live.root, rest)
+        except UnicodeDecodeError:
+            target = None
+        if target is None:
+            return self._not_found(body)
+        if target.is_dir():
+            if not raw.endswith("/"):
+                return self._redirect(raw + "/" + (f"?{query}" if query else ""))
+            target = target / "index.html"
+        self._send_file(target, body)
+
+    def _send_file(self, target: Path, body: bool, status: HTTPStatus = HTTPStatus.OK) -> None:
+        live = self.server.live
+        with live.site_lock:
+            try:
+                data = target.read_bytes() if target.is_file() else None
+            except OSError:
+                data = None
+            epoch = live.news.epoch
+        if data is None:
+            return self._not_found(body)
+        kind = _TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data = inject(data, live.base_path, epoch)
+        self._send(data, kind, body, status)
+
+    def _send(self, data: bytes, kind: str, body: bool, status: HTTPStatus = HTTPStatus.OK) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY if location.endswith("/") else HTTPStatus.FOUND)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _not_found(self, body: bool) -> None:
+        page = self.server.live.root / "404.html"
+        if page.is_file():
+            return self._send(inject(page.read_bytes(), self.server.live.base_path, self.server.live.news.epoch),
+                              "text/html", body, HTTPStatus.NOT_FOUND)
+        self._send(b"Not found\n", "text/plain", body, HTTPStatus.NOT_FOUND)
+
+    def _events(self, query: str) -> None:
+        """Server-Sent Events: `problems` now and on every change, `css` swaps, `reload` once the site
+        moved past the epoch the page was served at (then the stream ends; the page reloads)."""
+        live = self.server.live
+        try:
+            epoch = int(parse_qs(query).get("epoch", ["-1"])[0])
+        except ValueError:
+            epoch = -1
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        told = replace(live.news, problems_version=-1)  # the page has been told nothing yet
+        try:
+            while True:
+                news = live.wait(told, KEEPALIVE)
+                if news.closed:
+                    return
+                if news.epoch != epoch:
+                    return self._event("reload", news.epoch)
+                if news.problems_version != told.problems_version:
+                    self._event("problems", list(news.problems))
+                if news.css_version != told.css_version:
+                    self._event("css", {"version": news.css_version, "urls": list(news.css)})
+                if news == told:
+                    self.wfile.write(b": keepalive\n\n")
+                    self.wfile.flush()
+                told = news
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def _event(self, name: str, data: object) -> None:
+        self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
+        self.wfile.flush()

@@ -1,0 +1,110 @@
+"""The dev server's incremental build equals a full build, byte for byte, after every kind of edit."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.config import load_config
+from generator.incremental import IncrementalBuilder, classify
+from tests.test_build import NATIONAL_SLUG, NEWSWEEK_SLUG
+
+SEARCH_FOLDER = "pagefind"  # the full build indexes in place; the dev server does it in the background
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != SEARCH_FOLDER}
+
+
+class Twin:
+    """An incremental builder writing into incremental/, and a full build into full/ to compare with."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        config = load_config(site / "site.yaml")
+        self.builder = IncrementalBuilder(dataclasses.replace(config, output_dir=site / "incremental"))
+        self.full = dataclasses.replace(config, output_dir=site / "full")
+        self.build(None)
+
+    def build(self, paths: list[Path] | None) -> list[str]:
+        changes = None if paths is None else classify(self.builder.config, self.site / "site.yaml", paths)
+        if changes and changes.static:
+            self.builder.write_static()
+        rendered = self.builder.render(changes)
+        written = self.builder.write(rendered.pages)
+        build_site(self.full)
+        assert tree(self.site / "incremental") == tree(self.site / "full")
+        return written
+
+    def edit(self, path: Path, old: str, new: str) -> list[str]:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return self.build([path])
+
+    def write(self, path: Path, text: str) -> list[str]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return self.build([path])
+
+
+@pytest.fixture
+def twin(site: Path) -> Twin:
+    return Twin(site)
+
+
+def briefing(twin: Twin, slug: str) -> Path:
+    return twin.site / "content" / "briefings" / f"{slug}.md"
+
+
+def test_an_edited_briefing_rewrites_only_the_pages_that_show_it(twin):
+    written = twin.edit(briefing(twin, NATIONAL_SLUG), "Oleksii Reznikov said", "Oleksii Reznikov told reporters")
+    assert f"briefings/{NATIONAL_SLUG}/index.html" in written
+    assert f"briefings/{NEWSWEEK_SLUG}/index.html" not in written
+
+
+def test_a_new_seed_a_moved_briefing_and_a_deleted_one(twin):
+    seeds = twin.site / "seeds"
+    copy = seeds / "copy.txt"
+    shutil.copy(seeds / "003_bd12803d39086d5b.txt", copy)
+    text = copy.read_text(encoding="utf-8")
+    twin.write(copy, text.replace("12,000", "13,000", 1))
+    moved = twin.site / "content" / "elsewhere" / "moved.md"
+    moved.parent.mkdir()
+    briefing(twin, NEWSWEEK_SLUG).rename(moved)
+    twin.build([briefing(twin, NEWSWEEK_SLUG), moved])
+    moved.unlink()
+    written = twin.build([moved])
+    assert "elsewhere/moved/index.html" in written  # deleted from the output
+
+
+def test_links_between_briefings_follow_their_targets(twin):
+    note = twin.site / "content" / "notes" / "hand.md"
+    twin.write(note, "---\ntitle: A note\ndate: 2022-03-20\n---\nSee [the later story](../briefings/later.md).\n")
+    later = twin.site / "content" / "briefings" / "later.md"
+    written = twin.write(later, "---\ntitle: Later\ndate: 2022-03-21\n---\nLater text.\n")
+    assert "notes/hand/index.html" in written  # its link now resolves to /briefings/later/
+    twin.build([twin.site / "content" / "notes"])  # a folder event: everything under it is re-read
+
+
+def test_broken_front_matter_drafts_and_aliases(twin):
+    path = briefing(twin, NATIONAL_SLUG)
+    twin.edit(path, "---\n", "---\ntitle: [unclosed\n")
+    twin.edit(path, "title: [unclosed\n", "draft: true\n")
+    twin.edit(path, "draft: true\n", "aliases: [/old/national/]\n")
+
+
+def test_templates_and_static_files(twin):
+    layouts = twin.site / "layouts"
+    written = twin.edit(layouts / "briefing.html", "{% block main %}", "{% block main %}<!-- edited -->")
+    assert f"briefings/{NATIONAL_SLUG}/index.html" in written and "index.html" not in written
+    twin.edit(layouts / "base.html", "<main", "<main data-edited")
+    twin.write(layouts / "static" / "extra.css", "body { color: red }\n")
+    (layouts / "static" / "extra.css").unlink()
+    twin.build([layouts / "static" / "extra.css"])
+    twin.edit(layouts / "briefing.html", "{% block main %}", "{% block main %}{{ broken(")

@@ -1,0 +1,201 @@
+"""The dev server without a browser: safe paths, the base path, injection, the build loop, Ctrl-C."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.config import load_config
+from generator.serve.loop import BuildLoop
+from generator.serve.server import DevServer, LiveState, bind
+from generator.serve.watch import ChangeQueue, is_editor_temp
+from tests.conftest import REPO
+from tests.test_build import NATIONAL_SLUG
+
+SECRET = "top secret, outside the site"
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[DevServer, Path]]:
+    """A server for a small site folder under /sub/, with a secret beside it and a symlink out."""
+    root = tmp_path / "public"
+    (root / "story").mkdir(parents=True)
+    (root / "index.html").write_text("<html><body><p>home</p></body></html>")
+    (root / "story" / "index.html").write_text("<html><body><p>story</p></body></html>")
+    (root / "style.css").write_text("body{}")
+    (tmp_path / "secret.txt").write_text(SECRET)
+    (root / "escape").symlink_to(tmp_path / "secret.txt")
+    (root / "escape-folder").symlink_to(tmp_path)
+    server = bind("127.0.0.1", 0, LiveState(root, "/sub/"))
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield server, root
+    server.shutdown()
+    server.server_close()
+
+
+def raw_get(server: DevServer, path: str) -> tuple[int, dict[str, str], bytes]:
+    """A request sent byte for byte as written: no client normalises the path."""
+    with socket.create_connection(server.server_address[:2], timeout=5) as sock:
+        sock.sendall(f"GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n".encode())
+        response = b""
+        while chunk := sock.recv(65536):
+            response += chunk
+    head, _, body = response.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers, body
+
+
+@pytest.mark.parametrize("path", [
+    "/sub/../secret.txt", "/sub/%2e%2e/secret.txt", "/sub/%2E%2E%2Fsecret.txt", "/sub/..%2fsecret.txt",
+    "/sub/story/../../secret.txt", "/sub/%2e%2e%5csecret.txt", "/sub//" + "/".join([".."] * 8) + "/etc/passwd",
+    "/sub/" + str(Path("/etc/passwd")), "/sub//etc/passwd", "/etc/passwd", "/sub/escape", "/sub/escape-folder/secret.txt",
+    "/sub/%00", "/sub/%ff%fe", "http://localhost/sub/../secret.txt",
+])
+def test_nothing_outside_the_site_is_served(served, path):
+    server, _ = served
+    status, _, body = raw_get(server, path)
+    assert status in (400, 404)
+    assert SECRET.encode() not in body and b"root:" not in body
+
+
+def test_the_site_is_served_under_its_base_path_with_the_script_added(served):
+    server, root = served
+    assert raw_get(server, "/")[:2][0] == 301 and raw_get(server, "/")[1]["Location"] == "/sub/"
+    status, headers, body = raw_get(server, "/sub/story")
+    assert status == 301 and headers["Location"] == "/sub/story/"
+    status, headers, body = raw_get(server, "/sub/story/")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert body.endswith(b'<script src="/sub/__livereload/reload.js" data-base="/sub/" data-epoch="0"></script></body></html>')
+    assert "livereload" not in (root / "story" / "index.html").read_text(), "never written into the site"
+    status, headers, body = raw_get(server, "/sub/style.css")
+    assert status == 200 and body == b"body{}" and headers["Content-Type"].startswith("text/css")
+    assert raw_get(server, "/sub/__livereload/reload.js")[0] == 200
+    assert raw_get(server, "/sub/missing/")[0] == 404
+
+
+def test_the_event_stream_tells_of_problems_then_a_reload(served):
+    server, _ = served
+    live = server.live
+    connection = http.client.HTTPConnection(*server.server_address[:2], timeout=5)
+    connection.request("GET", "/sub/__livereload/events?epoch=0")
+    response = connection.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+    assert response.readline() == b"event: problems\n" and response.readline() == b"data: []\n"
+    response.readline()
+    live.set_problems([{"file": "content/x.md", "line": 3, "message": "bad"}])
+    assert response.readline() == b"event: problems\n"
+    assert b'"line": 3' in response.readline()
+    response.readline()
+    live.reload()
+    assert response.readline() == b"event: reload\n" and response.readline() == b"data: 1\n"
+    connection.close()
+
+
+def test_a_taken_port_moves_to_the_next_free_one(served):
+    server, root = served
+    taken = server.server_address[1]
+    other = bind("127.0.0.1", taken, LiveState(root, "/"))
+    assert other.server_address[1] > taken
+    other.server_close()
+
+
+def test_bursts_of_saves_make_one_batch_and_editor_files_are_ignored(tmp_path):
+    queue = ChangeQueue()
+    start = time.monotonic()
+
+    def burst() -> None:
+        for n in range(5):
+            queue.add([tmp_path / f"{n}.md"])
+            time.sleep(0.01)
+    threading.Thread(target=burst).start()
+    batch = queue.take(quiet=0.05)
+    assert batch == {tmp_path / f"{n}.md" for n in range(5)} and time.monotonic() - start >= 0.09
+    for name in (".story.md.swp", "story.md~", "4913", ".#story.md", "#story.md#", "story.md.tmp", ".goutputstream-X"):
+        assert is_editor_temp(Path(name)), name
+    assert not is_editor_temp(Path("story.md"))
+
+
+@pytest.fixture
+def loop(site: Path) -> BuildLoop:
+    messages: list[str] = []
+    build_loop = BuildLoop(lambda: load_config(site / "site.yaml"), site / "site.yaml", False, messages.append)
+    build_loop.messages = messages
+    build_loop.first_build()
+    return build_loop
+
+
+def test_a_new_problem_keeps_the_last_good_build_until_fixed(loop, site):
+    path = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
+    page = site / "public" / "briefings" / NATIONAL_SLUG / "index.html"
+    good, epoch = path.read_text(), loop.live.news.epoch
+    path.write_text(good.replace("---\n", "---\ntitle: [unclosed\n", 1).replace("Oleksii Reznikov", "Mr Reznikov"))
+    loop.rebuild({path})
+    [problem] = loop.live.news.problems
+    assert problem["file"] == f"content/briefings/{NATIONAL_SLUG}.md" and problem["line"] in (2, 3)
+    assert page.is_file() and "Oleksii Reznikov" in page.read_text() and loop.live.news.epoch == epoch
+    assert any(m.startswith(f"error: ") and NATIONAL_SLUG in m for m in loop.messages)
+    path.write_text(good.replace("Oleksii Reznikov", "Mr Reznikov"))
+    loop.rebuild({path})
+    assert loop.live.news.problems == () and loop.live.news.epoch == epoch + 1
+    assert "Mr Reznikov" in page.read_text()
+
+
+def test_a_stylesheet_change_swaps_it_without_a_reload(loop, site):
+    css = site / "layouts" / "static" / "style.css"
+    css.write_text(css.read_text() + "\nbody { outline: 1px solid red }\n")
+    epoch = loop.live.news.epoch
+    loop.rebuild({css})
+    assert loop.live.news.css == ("/static/style.css",) and loop.live.news.epoch == epoch
+    assert (site / "public" / "static" / "style.css").read_text() == css.read_text()
+
+
+def test_a_crash_in_a_stage_is_reported_and_the_loop_goes_on(loop, site):
+    (site / "content" / "briefings" / "dangling.md").symlink_to(site / "nowhere.md")
+    seed = next((site / "seeds").iterdir())
+    seed.write_text(seed.read_text() + "\nOne more paragraph.\n")
+    loop.rebuild({seed})  # ingest cannot read the dangling briefing: must not raise
+    assert "build failed" in loop.live.news.problems[0]["message"]
+    (site / "content" / "briefings" / "dangling.md").unlink()
+    loop.rebuild({seed})
+    assert loop.live.news.problems == ()
+
+
+def test_ctrl_c_exits_cleanly_within_a_second(site):
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=site,
+                               env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, text=True)
+    try:
+        lines = iter(process.stdout.readline, "")
+        url = next(found for line in lines if (found := re.search(r"Serving (http://127\.0\.0\.1:\d+/)", line)))[1]
+        connection = http.client.HTTPConnection(url.split("/")[2], timeout=5)
+        connection.request("GET", "/__livereload/events?epoch=1")  # an open event stream must not delay the exit
+        connection.getresponse()
+        process.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        assert process.wait(timeout=1) == 0
+        assert time.monotonic() - started < 1
+    finally:
+        process.kill()
+
+
+def test_a_site_yaml_change_rebuilds_everything_and_a_bad_one_is_reported(loop, site):
+    settings = site / "site.yaml"
+    good = settings.read_text()
+    settings.write_text(good.replace("title: ", "title: Renamed archive · ", 1))
+    loop.rebuild({settings})
+    assert "Renamed archive" in (site / "public" / "index.html").read_text()
+    settings.write_text(good + "\npaginate: [not a number]\n")
+    loop.rebuild({settings})
+    assert loop.live.news.problems[0]["file"] == "site.yaml"
+    assert "Renamed archive" in (site / "public" / "index.html").read_text(), "the last good build stays"
