@@ -30,6 +30,13 @@ DATE_INFERENCE_SCHEMA = {
     "confidence": Field(to_text, "how sure the inference is", choices=("high", "medium", "low", "none")),
     "evidence": Field(to_text_list, "what the inference rests on"),
 }
+
+
+def to_source(value: Any) -> dict:
+    """`source: Reuters` (other generators' style) or a mapping with name, domain and url."""
+    return {"name": to_text(value)} if isinstance(value, str) else to_mapping(value)
+
+
 def _records(required: tuple[str, ...]) -> Any:
     """A converter for a list of mappings that each have the `required` keys (figures, quotes)."""
     def convert(value: Any) -> list[dict]:
@@ -56,7 +63,7 @@ FRONT_MATTER_SCHEMA = {
     "permalink": Field(to_text, "the whole URL path (Jekyll)"),
     "author": Field(to_text_list, "author or authors"),
     "authors": Field(to_text_list, "authors"),
-    "source": Field(to_mapping, "the outlet and original article", fields=SOURCE_SCHEMA),
+    "source": Field(to_source, "the outlet (text) or a mapping: name, domain, url of the original", fields=SOURCE_SCHEMA),
     "language": Field(to_text, "language code"),
     "layout": Field(to_text, "template to render with, such as briefing"),
     "seed": Field(to_mapping, "the seed a briefing was made from"),
