@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -66,3 +67,15 @@ def test_feed_pages_for_any_list_of_briefings(site):
     assert parsed.feed.link == f"{SUBPATH_URL}entities/jack-dutton/"
     assert [e.link for e in parsed.entries] == [f"{SUBPATH_URL}briefings/{NEWSWEEK_SLUG}/"]
     assert json.loads(json_feed.text)["feed_url"] == f"{SUBPATH_URL}entities/jack-dutton/feed.json"
+
+
+def test_each_entity_has_feeds_linked_from_its_page(site):
+    build(site, "--base-url", SUBPATH_URL)
+    feed = feedparser.parse(output(site, "people/volodymyr-zelensky/feed.xml"))
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title.startswith("Volodymyr Zelensky")
+    assert {entry.link for entry in feed.entries} == {f"{SUBPATH_URL}briefings/{NATIONAL_SLUG}/",
+                                                      f"{SUBPATH_URL}briefings/{NEWSWEEK_SLUG}/"}
+    assert json.loads(output(site, "people/volodymyr-zelensky/feed.json"))["version"] == "https://jsonfeed.org/version/1.1"
+    page = output(site, "people/volodymyr-zelensky/index.html")
+    assert f'href="{urlsplit(SUBPATH_URL).path}people/volodymyr-zelensky/feed.xml"' in page

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from html import escape
 from xml.etree import ElementTree as ET
 
 from generator.content import Document
@@ -23,11 +24,14 @@ LIMIT = 50  # newest briefings per feed: readers poll feeds, so they stay small 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     yield from feed_pages(renderer, renderer.config.title, "", archive.briefings)
+    for entity in archive.entities.entities:
+        # Summaries only: full text would convert each briefing's Markdown once per entity it names.
+        yield from feed_pages(renderer, f"{entity.name} · {renderer.config.title}", entity.url, entity.briefings, full_text=False)
 
 
-def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Document]) -> list[Page]:
+def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Document], full_text: bool = True) -> list[Page]:
     """Atom and JSON feeds of the newest `documents` for the page at site-relative `url`."""
-    entries = [_entry(renderer, d) for d in documents[:LIMIT]]
+    entries = [_entry(renderer, d, full_text) for d in documents[:LIMIT]]
     feed = _feed(renderer, title, url, entries)
     return [Page(url + ATOM_FILE, _atom(feed, entries)), Page(url + JSON_FILE, _json_feed(feed, entries))]
 
@@ -40,14 +44,14 @@ def _feed(renderer: Renderer, title: str, url: str, entries: list[dict]) -> dict
             "atom": config.absolute_url(url + ATOM_FILE), "json": config.absolute_url(url + JSON_FILE)}
 
 
-def _entry(renderer: Renderer, document: Document) -> dict:
+def _entry(renderer: Renderer, document: Document, full_text: bool) -> dict:
     published = document.date or _file_time(document)
     source = document.meta.get("source", {})
     return {
         "url": renderer.config.absolute_url(document.url),
         "title": document.title,
         "summary": document.summary,
-        "html": renderer.body_html(document),
+        "html": renderer.body_html(document) if full_text else f"<p>{escape(document.summary)}</p>",
         "published": published,
         "updated": document.meta.get("lastmod") or published,
         "authors": document.authors or ([source["name"]] if source.get("name") else []),
