@@ -27,6 +27,7 @@ class Archive:
     related: dict[str, list[Relation]] = field(default_factory=dict)  # briefing url -> best first
     figure_groups: list[FigureGroup] = field(default_factory=list)
     years: list[Year] = field(default_factory=list)  # newest first
+    claims: dict[str, list[tuple[Claim, FigureGroup]]] = field(default_factory=dict)  # briefing url -> its claims
 
     def by_url(self) -> dict[str, Document]:
         return {d.url: d for d in self.briefings}
@@ -43,14 +44,35 @@ class Archive:
         return found
 
     def figures_of(self, document: Document) -> list[tuple[Claim, FigureGroup]]:
-        return [(claim, group) for group in self.figure_groups for claim in group.claims
-                if claim.document is document]
+        return self.claims.get(document.url, [])
 
     def quotes_of(self, document: Document) -> list[tuple[dict[str, Any], Entity | None]]:
         speakers = {fold(q[0].get("speaker", "")): entity for entity in self.entities_of(document)
                     for q in entity.quotes if q[1] is document}
         return [(quote, speakers.get(fold(str(quote.get("speaker", "")))))
                 for quote in self.facts[document.url].quotes] if document.url in self.facts else []
+
+    def crosslinks(self, document: Document) -> Crosslinks:
+        """What the briefing's own page shows of the archive, as plain values."""
+        return Crosslinks(
+            related=self.related.get(document.url, []),
+            claims=[(claim, {"anchor": group.anchor, "count": len(group.claims), "compared": group.compared,
+                             "disputed": group.disputed}) for claim, group in self.figures_of(document)],
+            quotes=[(quote, speaker and {"name": speaker.name, "url": speaker.url})
+                    for quote, speaker in self.quotes_of(document)],
+            named=[{"kind": e.kind, "name": e.name, "url": e.url} for e in self.entities_of(document)],
+        )
+
+
+@dataclass(frozen=True)
+class Crosslinks:
+    """One briefing's links into the archive. Only these reach its page, so the page is rendered
+    again only when one of them changes, not on every edit anywhere in the archive."""
+
+    related: list[Relation]
+    claims: list[tuple[Claim, dict[str, Any]]]  # with its group's anchor, count, compared, disputed
+    quotes: list[tuple[dict[str, Any], dict[str, str] | None]]  # with the speaker's name and url
+    named: list[dict[str, str]]  # kind, name, url
 
 
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None) -> Archive:
@@ -70,6 +92,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
         entities=entities,
         related=related_briefings(newest_first, features, config.related),
         figure_groups=groups,
+        claims=claims_by_briefing(groups),
         years=timeline(newest_first),
     )
 
@@ -84,3 +107,11 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
         values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures}
         features.append(Features(values, words))
     return features
+
+
+def claims_by_briefing(groups: list[FigureGroup]) -> dict[str, list[tuple[Claim, FigureGroup]]]:
+    claims: dict[str, list[tuple[Claim, FigureGroup]]] = {}
+    for group in groups:
+        for claim in group.claims:
+            claims.setdefault(claim.document.url, []).append((claim, group))
+    return claims

@@ -39,6 +39,8 @@ class FigureGroup:
     what: str
     anchor: str  # id on the figures page
     claims: list[Claim] = field(default_factory=list)  # oldest first
+    compared: bool = False  # worth a chart: claims from different briefings, claimants or dates
+    disputed: bool = False  # different claimants give values far apart
 
     @property
     def claimants(self) -> list[str]:
@@ -48,16 +50,13 @@ class FigureGroup:
     def briefings(self) -> list[Document]:
         return list({id(c.document): c.document for c in self.claims}.values())
 
-    @property
-    def compared(self) -> bool:
-        """Worth a chart: more than one claim from different briefings, claimants or dates."""
-        return len({(c.claimant, c.date, id(c.document)) for c in self.claims}) > 1
-
-    @property
-    def disputed(self) -> bool:
+    def settle(self) -> None:
+        """Sort the claims and work out compared and disputed, once all claims are in."""
+        self.claims.sort(key=lambda c: (c.date or dt.date.min, c.value))
+        self.compared = len({(c.claimant, c.date, id(c.document)) for c in self.claims}) > 1
         values = [c.value for c in self.claims if c.value > 0]
         distinct = {fold(c) for c in self.claimants}
-        return len(distinct) > 1 and bool(values) and max(values) >= DISPUTED_RATIO * min(values)
+        self.disputed = len(distinct) > 1 and bool(values) and max(values) >= DISPUTED_RATIO * min(values)
 
 
 def group_figures(briefings: list[Document], facts: dict[str, Facts]) -> list[FigureGroup]:
@@ -71,7 +70,7 @@ def group_figures(briefings: list[Document], facts: dict[str, Facts]) -> list[Fi
             key = fold(claim.what)
             groups.setdefault(key, FigureGroup(claim.what, slugify(claim.what))).claims.append(claim)
     for group in groups.values():
-        group.claims.sort(key=lambda c: (c.date or dt.date.min, c.value))
+        group.settle()
     return sorted(groups.values(), key=lambda g: (not g.compared, -len(g.briefings), g.what))
 
 

@@ -21,7 +21,7 @@ def briefing_page(renderer: Renderer, document: Document, archive: Archive) -> P
     targets = mention_targets(archive.entities_of(document), renderer.config.url)
     content = link_first_mentions(renderer.body_html(document), targets)
     return renderer.page(document.url + "index.html", f"{layout}.html", document.path,
-                         page=document, content=content, archive=archive)
+                         page=document, content=content, links=archive.crosslinks(document))
 
 
 def alias_pages(renderer: Renderer, document: Document) -> Iterator[Page | None]:
