@@ -1,0 +1,78 @@
+"""A Python-Markdown extension: curly quotes, dashes and ellipses, as SmartyPants writes them.
+
+Python-Markdown's own `smarty` does this with ten inline patterns that run over every text node
+and double the cost of converting a briefing (3.5 ms instead of 1.7 ms). This does it in one
+pass of regular expressions over the finished HTML, between tags, leaving code, preformatted
+text, scripts and styles alone. `generator.typography` in site.yaml `markdown_extensions`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|<!--.*?-->", re.DOTALL)
+_LITERAL = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "math"}
+_INLINE = {"a", "abbr", "b", "cite", "em", "i", "mark", "q", "small", "span", "strong", "sub", "sup", "u"}
+_DASHES = ((re.compile(r"---"), "&mdash;"), (re.compile(r"--"), "&ndash;"), (re.compile(r"\.\.\."), "&hellip;"))
+# A quote opens after the start of the text, a space, an opening bracket or a dash; else it closes.
+_OPENS_AFTER = set(" \t\n([{-\u2013\u2014") | {""}
+_QUOTES = {'"': ("&ldquo;", "&rdquo;"), "'": ("&lsquo;", "&rsquo;")}
+_QUOTE = re.compile(r"[\"']")
+_DECADE = re.compile(r"\d\ds")
+
+
+def smarten(html: str) -> str:
+    out: list[str] = []
+    literal: list[str] = []
+    before = ""  # the last character of text seen, across tags: `<em>"x</em>"`
+    position = 0
+    for tag in _TAG.finditer(html):
+        text = html[position:tag.start()]
+        out.append(text if literal else _smarten_text(text, before))
+        closing, name = tag.group(1), (tag.group(2) or "").lower()
+        before = (text[-1:] or before) if name in _INLINE else ""  # a new block starts afresh
+        if name in _LITERAL:
+            if not closing:
+                literal.append(name)
+            elif name in literal:
+                literal.remove(name)
+        out.append(tag.group(0))
+        position = tag.end()
+    text = html[position:]
+    out.append(text if literal else _smarten_text(text, before))
+    return "".join(out)
+
+
+def _smarten_text(text: str, before: str) -> str:
+    if not text:
+        return text
+    for pattern, entity in _DASHES:
+        text = pattern.sub(entity, text)
+
+    def quote(match: re.Match[str]) -> str:
+        start = match.start()
+        previous = text[start - 1] if start else before
+        opening, closing = _QUOTES[match.group(0)]
+        following = text[start + 1:start + 4]
+        if _DECADE.match(following):  # the '90s: an apostrophe
+            return closing
+        return opening if previous in _OPENS_AFTER and following[:1].strip() else closing
+
+    return _QUOTE.sub(quote, text)
+
+
+class _Typography(Postprocessor):
+    def run(self, text: str) -> str:
+        return smarten(text)
+
+
+class TypographyExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.postprocessors.register(_Typography(md), "typography", 5)  # after raw HTML is put back
+
+
+def makeExtension(**kwargs: object) -> TypographyExtension:  # noqa: N802 (how Python-Markdown loads it)
+    return TypographyExtension(**kwargs)
