@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +23,15 @@ from generator.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
 
 
+NOINDEX = '<meta name="robots" content="noindex">'  # in redirect pages and the 404 page
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # inside the output folder, such as "briefings/story/index.html"
-    text: str
+    text: str | None  # None: the same as the file the last build wrote, which is kept
     source: Path | None = None  # the content file it shows, if any
+    noindex: bool = False  # left out of the sitemap
 
 
 def format_date(value: dt.date | None, style: str = "long") -> str:
@@ -43,6 +48,7 @@ class Renderer:
 
     config: Config
     problems: list[Problem] = field(default_factory=list)
+    share: tuple[int, int] = (0, 1)  # (which, of how many): render only the pages that fall to this share
 
     def __post_init__(self) -> None:
         self.env = jinja2.Environment(
@@ -66,10 +72,19 @@ class Renderer:
         self._links.current = document
         return self._markdown.convert(document.body)
 
+    def owns(self, path: str) -> bool:
+        """Whether the page at path falls to this share: worker processes split the pages this way."""
+        which, shares = self.share
+        return shares == 1 or zlib.crc32(path.encode()) % shares == which
+
     def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
-        """Render one page; on a template problem, record it and return None so the rest still builds."""
+        """Render one page; on a template problem, record it and return None so the rest still builds.
+        None too for a page that is not this share's."""
+        if not self.owns(path):
+            return None
         try:
-            return Page(path, self.render(template_name, **context), source)
+            text = self.render(template_name, **context)
+            return Page(path, text, source, NOINDEX in text)
         except ProblemError as error:
             self.problems.append(error.problem)
             return None
@@ -108,8 +123,14 @@ def render_site(config: Config, archive: Archive, renderer: Renderer | None = No
     """`renderer` may be one that remembers earlier renders (the dev server's); by default a fresh one."""
     renderer = renderer or Renderer(config)
     renderer.link_to(archive.briefings)
-    pages = [page for make in page_makers() for page in make(renderer, archive) if page is not None]
+    pages = render_share(renderer, archive)
     from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
 
     pages.append(sitemap_page(config, pages, archive))
     return pages, renderer.problems
+
+
+def render_share(renderer: Renderer, archive: Archive) -> list[Page]:
+    """Every page but the sitemap that falls to the renderer's share, in a fixed order."""
+    return [page for make in page_makers() for page in make(renderer, archive)
+            if page is not None and renderer.owns(page.path)]

@@ -17,10 +17,13 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
 
 
 def briefing_page(renderer: Renderer, document: Document, archive: Archive) -> Page | None:
+    path = document.url + "index.html"
+    if not renderer.owns(path):
+        return None
     layout = document.meta.get("layout", "briefing")
     targets = mention_targets(archive.entities_of(document), renderer.config.url)
     content = link_first_mentions(renderer.body_html(document), targets)
-    return renderer.page(document.url + "index.html", f"{layout}.html", document.path,
+    return renderer.page(path, f"{layout}.html", document.path,
                          page=document, content=content, links=archive.crosslinks(document))
 
 

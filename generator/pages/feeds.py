@@ -31,6 +31,8 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
 
 def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Document], full_text: bool = True) -> list[Page]:
     """Atom and JSON feeds of the newest `documents` for the page at site-relative `url`."""
+    if not (renderer.owns(url + ATOM_FILE) or renderer.owns(url + JSON_FILE)):
+        return []
     entries = [_entry(renderer, d, full_text) for d in documents[:LIMIT]]
     feed = _feed(renderer, title, url, entries)
     return [Page(url + ATOM_FILE, _atom(feed, entries)), Page(url + JSON_FILE, _json_feed(feed, entries))]

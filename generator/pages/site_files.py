@@ -14,7 +14,6 @@ from generator.render import Page, Renderer
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP = "sitemap.xml"
-NOINDEX = '<meta name="robots" content="noindex">'  # in redirect pages and the 404 page
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
@@ -30,7 +29,7 @@ def sitemap_page(config: Config, pages: list[Page], archive: Archive) -> Page:
     changed = {d.path: d.meta.get("lastmod") or d.date for d in archive.briefings}
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
     for page in sorted(pages, key=lambda p: p.path):
-        if not page.path.endswith(".html") or NOINDEX in page.text:
+        if not page.path.endswith(".html") or page.noindex:
             continue
         entry = ET.SubElement(root, "url")
         ET.SubElement(entry, "loc").text = config.absolute_url(page.path.removesuffix("index.html"))

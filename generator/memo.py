@@ -1,0 +1,174 @@
+"""Rendering that reuses what an earlier build made: a page is rendered again only when its
+template files or its inputs changed, a briefing's Markdown converted again only when its file
+changed or a link in it now resolves differently.
+
+The memory it reuses is a RenderMemo: in memory for the dev server (page texts kept, so changed
+pages can be compared and written), or on disk in the build cache for `build` (generator/cache.py:
+page texts not kept, an unchanged page's file is carried over from the last build).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+
+from generator.content import Document
+from generator.fingerprint import Fingerprints
+from generator.render import Page, Renderer
+
+
+@dataclass(frozen=True)
+class Body:
+    sha256: str
+    links: tuple[tuple[str, str | None], ...]  # every link the converter resolved, and to what
+    html: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the memo keeps of a page: its inputs and, in memory, its text."""
+
+    inputs: tuple
+    text: str | None
+    size: int  # bytes, to notice a file changed or gone since
+    noindex: bool
+
+
+@dataclass
+class RenderMemo:
+    """What earlier renders made, kept for the next build (in memory: the dev server's)."""
+
+    pages: MutableMapping[str, Rendered] = field(default_factory=dict)
+    bodies: MutableMapping[str, Body] = field(default_factory=dict)  # by content file
+    globals: object = None  # the fingerprint of the templates' globals the pages were made with
+    targets: object = None  # the fingerprint of every briefing Markdown links can point at
+    used: set[str] = field(default_factory=set)
+    env: jinja2.Environment | None = None  # kept: Jinja recompiles only templates whose files changed
+    references: dict[str, tuple[str, tuple[str | None, ...]]] = field(default_factory=dict)  # name -> (source, names)
+
+    def remember(self, inputs: tuple, page: Page) -> Rendered:
+        return Rendered(inputs, page.text, len(page.text.encode()), page.noindex)
+
+    def still_there(self, path: str, known: Rendered) -> bool:
+        return True
+
+    def prune(self) -> None:
+        """Forget what this build did not ask for (deleted briefings, renamed pages)."""
+        for table in (self.pages, self.bodies):
+            for key in [k for k in table if k not in self.used]:
+                del table[key]
+        self.used = set()
+
+
+@dataclass
+class MemoRenderer(Renderer):
+    """A Renderer that reuses a page when its inputs are the same as last time."""
+
+    memo: RenderMemo = field(default_factory=RenderMemo)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.env = self.memo.env = self.memo.env or self.env
+        self._fingerprints = Fingerprints()
+        self._digests: dict[str, str] = {}
+        globals_now = self._fingerprints.of(dict(self.env.globals))
+        if globals_now != self.memo.globals:  # compared once here, not in every page's inputs
+            self.memo.pages.clear()
+            self.memo.globals = globals_now
+        self._resolved: list[tuple[str, str | None]] = []
+        self._same_targets = False
+        self._links.resolve = self._recording(self._links.resolve)
+
+    def finish(self) -> None:
+        """After the build: keep for the next one only what this one used."""
+        self.memo.prune()
+
+    def _recording(self, resolve: Callable[[str], str | None]) -> Callable[[str], str | None]:
+        """The link extension's resolve, noting each link and its target: what a body's HTML depends on."""
+        def recorded(href: str) -> str | None:
+            target = resolve(href)
+            self._resolved.append((href, target))
+            return target
+        return recorded
+
+    def link_to(self, documents: list[Document]) -> None:
+        super().link_to(documents)
+        targets = self._fingerprints.of(tuple((d.source_path, d.url) for d in documents))
+        self._same_targets = targets == self.memo.targets  # then every link resolves as it did
+        self.memo.targets = targets
+
+    def body_html(self, document: Document) -> str:
+        key = str(document.path)
+        self.memo.used.add(key)
+        known = self.memo.bodies.get(key)
+        if known and known.sha256 == document.sha256 and (
+                self._same_targets or self._same_links(document, known.links)):
+            return known.html
+        self._resolved = []
+        html = super().body_html(document)
+        self.memo.bodies[key] = Body(document.sha256, tuple(self._resolved), html)
+        return html
+
+    def _same_links(self, document: Document, links: tuple[tuple[str, str | None], ...]) -> bool:
+        self._links.current = document
+        return all(self._links.resolve(href) == target for href, target in links)
+
+    def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
+        inputs = (self._template_digest(template_name), str(source), self._fingerprints.of(context))
+        self.memo.used.add(path)
+        known = self.memo.pages.get(path)
+        if known and known.inputs == inputs and self.memo.still_there(path, known):
+            return Page(path, known.text, source, known.noindex)
+        page = super().page(path, template_name, source, **context)
+        if page is not None:  # a failure is not remembered: the next build reports it again
+            self.memo.pages[path] = self.memo.remember(inputs, page)
+        return page
+
+    def _template_digest(self, name: str) -> str:
+        """A hash of the template and every template it extends, includes or imports."""
+        if name not in self._digests:
+            names = self._template_closure(name) or sorted(self.env.list_templates())
+            digest = hashlib.sha256()
+            for each in sorted(names):
+                digest.update(each.encode() + b"\0" + self._source(each).encode() + b"\0")
+            self._digests[name] = digest.hexdigest()
+        return self._digests[name]
+
+    def _template_closure(self, name: str) -> set[str] | None:
+        """None when it cannot be known (a syntax error, a name computed at run time)."""
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            each = todo.pop()
+            if each in seen:
+                continue
+            seen.add(each)
+            found = self._references(each)
+            if found is None or None in found:
+                return None
+            todo += found
+        return seen
+
+    def _references(self, name: str) -> tuple[str | None, ...] | None:
+        """The templates one template names (None for a computed name); None when it does not parse."""
+        source = self._source(name)
+        known = self.memo.references.get(name)
+        if known is None or known[0] != source:
+            try:
+                found = tuple(jinja2.meta.find_referenced_templates(self.env.parse(source)))
+            except jinja2.TemplateError:
+                return None
+            self.memo.references[name] = known = (source, found)
+        return known[1]
+
+    def _source(self, name: str) -> str:
+        try:
+            return self.env.loader.get_source(self.env, name)[0]
+        except jinja2.TemplateNotFound:
+            return ""
