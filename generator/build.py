@@ -1,21 +1,31 @@
-"""The build pipeline: ingest seeds -> load content -> link -> render -> write the site, indexed for search."""
+"""The build pipeline: ingest seeds -> load content -> link -> render -> write the site, indexed for search.
+
+What an earlier build computed is reused from the build cache (generator/cache.py), and the costly
+stages (what each briefing says, rendering and writing pages) run on every core (generator/parallel.py).
+"""
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from generator.cache import BuildCache
 from generator.check import check_site
 from generator.config import Config
 from generator.content import Document, load_content
 from generator.ingest.stage import ingest_seeds
-from generator.link import link_archive
-from generator.output import STATIC_FOLDER, write_site
+from generator.link import Archive, gather_facts, link_archive
+from generator.memo import MemoRenderer, RenderMemo
+from generator.output import STATIC_FOLDER, finish_site, start_site, write_pages
+from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
-from generator.render import Page, render_site
+from generator.render import Page, render_share
 from generator.search import index_site
-from generator.stamp import write_stamp
+from generator.stamp import recorded_files, up_to_date, write_stamp
+
+Progress = Callable[[str], None]
 
 
 @dataclass
@@ -23,9 +33,12 @@ class BuildResult:
     ingested: list[Path] = field(default_factory=list)  # briefings written from seeds
     rendered: int = 0
     pages: int = 0
+    remade: int = 0  # pages rendered anew, not carried over unchanged from the last build
     seconds: float = 0.0
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)  # seconds each stage took
+    unchanged: bool = False  # nothing changed since the last build: nothing was done
 
     @property
     def failed(self) -> int:
@@ -38,28 +51,102 @@ class BuildResult:
         self.pages = len(pages)
 
     def summary(self, out: str) -> str:
+        if self.unchanged:
+            return f"Built {out}: nothing changed since the last build ({self.seconds:.2f}s)"
         line = (f"Built {out}: {len(self.ingested)} ingested, {self.rendered} rendered, {self.failed} failed, "
-                f"{self.pages} pages in {self.seconds:.2f}s")
+                f"{self.pages} pages ({self.remade} new or changed) in {self.seconds:.2f}s")
         return line + (f" ({len(self.warnings)} warnings)" if self.warnings else "")
 
 
-def build_site(config: Config, include_drafts: bool = False, strict: bool = False) -> BuildResult:
-    """`strict` makes a broken internal link in the output an error instead of a warning."""
-    started = time.perf_counter()
+def build_site(config: Config, include_drafts: bool = False, strict: bool = False, jobs: int | None = None,
+               progress: Progress = lambda stage: None) -> BuildResult:
+    """`strict` makes a broken internal link in the output an error instead of a warning; `jobs` is
+    how many processes (default: one per core, when there is enough to do)."""
     result = BuildResult()
+    clock = _Clock(result, progress)
+    if up_to_date(config, include_drafts):  # the site in place is this build's already
+        result.unchanged = True
+        result.seconds = clock.total()
+        return result
+    cache = BuildCache(config.cache_dir)
+    clock.start("ingest")
     ingest = ingest_seeds(config)
     result.ingested = ingest.written
     result.errors += ingest.problems
     result.warnings += ingest.conflicts
+    clock.start("load")
     content = load_content(config.content_dir, include_drafts)
     result.errors += content.problems
-    archive = link_archive(config, content.documents)
-    pages, render_problems = render_site(config, archive)
-    result.errors += render_problems
+    processes = processes_for(len(content.documents), jobs)
+    clock.start("link")
+    facts = gather_facts(config, content.documents, cache.facts, processes)
+    archive = link_archive(config, content.documents, facts)
+    clock.start("render and write")
+    staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
+    pages, memo = _render_and_write(config, archive, cache, staging, processes, result)
     result.count(content.documents, pages)
-    write_site(config.output_dir, pages, config.layouts_dir / STATIC_FOLDER,
-               before_swap=lambda staging: result.errors.extend(index_site(staging, config.output_dir)))
+    clock.start("search index")
+    result.errors += index_site(staging, config.output_dir)
+    finish_site(staging, config.output_dir)
+    cache.finish(memo)  # only now: the memo describes the files in place
+    clock.start("check")
     (result.errors if strict else result.warnings).extend(check_site(config))
-    write_stamp(config)
-    result.seconds = time.perf_counter() - started
+    write_stamp(config, include_drafts, clean=not (result.errors or result.warnings))
+    result.seconds = clock.total()
     return result
+
+
+def _render_and_write(config: Config, archive: Archive, cache: BuildCache, staging: Path, processes: int,
+                      result: BuildResult) -> tuple[list[Page], RenderMemo]:
+    """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
+    with its share of the pages; then the sitemap, which lists them all."""
+    memo = cache.memo(config.output_dir, recorded_files(config))
+    renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
+    renderer.link_to(archive.briefings)
+
+    def share(which: int, shares: int) -> tuple[list[Page], int, list[Problem], set[str]]:
+        cache.connect()
+        renderer.share = (which, shares)
+        pages = render_share(renderer, archive)
+        write_pages(staging, pages, config.output_dir)
+        cache.save()
+        remade = sum(1 for p in pages if p.text is not None)
+        return [Page(p.path, None, p.source, p.noindex) for p in pages], remade, renderer.problems, memo.used
+
+    pages: list[Page] = []
+    for made, remade, problems, used in map_shares(share, processes):
+        pages += made
+        result.remade += remade
+        result.errors += problems
+        memo.used |= used
+    from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
+
+    sitemap = sitemap_page(config, pages, archive)
+    write_pages(staging, [sitemap], config.output_dir)
+    result.remade += 1
+    return pages + [sitemap], memo
+
+
+class _Clock:
+    """Seconds per stage into the result, and the stage's name to `progress` as it starts."""
+
+    def __init__(self, result: BuildResult, progress: Progress) -> None:
+        self.result = result
+        self.progress = progress
+        self.started = self.last = time.perf_counter()
+        self.stage = ""
+
+    def start(self, stage: str) -> None:
+        self._lap()
+        self.stage = stage
+        self.progress(stage)
+
+    def total(self) -> float:
+        self._lap()
+        return time.perf_counter() - self.started
+
+    def _lap(self) -> None:
+        now = time.perf_counter()
+        if self.stage:
+            self.result.stages[self.stage] = now - self.last
+        self.last = now

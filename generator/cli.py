@@ -34,19 +34,25 @@ def _config(site_file: Path, **overrides: str | None) -> Config:
 @click.option("--content", type=click.Path(file_okay=False), help="Folder of Markdown briefings [site.yaml: content_dir].")
 @click.option("--out", type=click.Path(file_okay=False), help="Folder to build the site into [site.yaml: output_dir].")
 @click.option("--base-url", help="Where the site is published, e.g. https://user.github.io/repo/ [site.yaml: base_url].")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Folder of build state; delete it for a cold build [site.yaml: cache_dir, default .cache].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use [default: one per core on big sites].")
 @click.option("--drafts", is_flag=True, help="Include briefings marked draft: true.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on a broken internal link in the output, instead of warning.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list every briefing written by ingest.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every briefing written by ingest, and each stage's time.")
 @click.pass_obj
 def build(site_file: Path, seeds: str | None, content: str | None, out: str | None, base_url: str | None,
-          drafts: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+          cache_dir: str | None, jobs: int | None, drafts: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Ingest new or changed seeds into content/, then render content/ into the site folder.
 
     Exits 1 when any seed, briefing or template failed; the rest of the site is still built.
     """
-    config = _config(site_file, seeds_dir=seeds, content_dir=content, output_dir=out, base_url=base_url)
-    result = build_site(config, include_drafts=drafts, strict=strict)
+    config = _config(site_file, seeds_dir=seeds, content_dir=content, output_dir=out, base_url=base_url,
+                     cache_dir=cache_dir)
+    progress = _progress if sys.stderr.isatty() and not quiet else (lambda stage: None)
+    result = build_site(config, include_drafts=drafts, strict=strict, jobs=jobs, progress=progress)
+    progress("")
     for problem in result.errors:
         click.echo(f"error: {problem}", err=True)
     for problem in result.warnings:
@@ -54,9 +60,16 @@ def build(site_file: Path, seeds: str | None, content: str | None, out: str | No
     if verbose:
         for path in result.ingested:
             click.echo(f"ingested: {_shown(path)}")
+        for stage, seconds in result.stages.items():
+            click.echo(f"{stage}: {seconds:.2f}s")
     if not quiet:
         click.echo(result.summary(_shown(config.output_dir)))
     sys.exit(1 if result.failed else 0)
+
+
+def _progress(stage: str) -> None:
+    """The stage a long build is in, on one line of the terminal, cleared at the end."""
+    click.echo(f"\r\033[K{stage}…" if stage else "\r\033[K", nl=False, err=True)
 
 
 def _shown(path: Path) -> str:

@@ -6,6 +6,9 @@ with their aliases, related briefings, figure groups, the timeline; this module 
 
 from __future__ import annotations
 
+import hashlib
+
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +20,7 @@ from generator.linking.facts import Facts, facts_of
 from generator.linking.figures import Claim, FigureGroup, group_figures
 from generator.linking.related import Features, Relation, related_briefings, text_terms
 from generator.linking.timeline import Year, timeline
+from generator.parallel import map_shares
 
 
 @dataclass
@@ -95,6 +99,24 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
         claims=claims_by_briefing(groups),
         years=timeline(newest_first),
     )
+
+
+def gather_facts(config: Config, documents: list[Document], store: MutableMapping[str, Facts],
+                 processes: int = 1) -> dict[tuple, Facts]:
+    """What each briefing says, by (file, hash) as link_archive takes it: from `store` (the build
+    cache) where the file and the entity settings are unchanged, else extracted, in `processes`."""
+    settings = hashlib.sha256(repr(config.entities).encode()).hexdigest()[:16]
+    keys = {(d.path, d.sha256): f"{d.path}\0{d.sha256}\0{settings}" for d in documents}
+    known = {key: store[name] for key, name in keys.items() if name in store}
+    missing = [d for d in documents if (d.path, d.sha256) not in known]
+    lexicon = Lexicon(config.entities)  # made before the workers fork, so they share its gazetteers
+    shares = map_shares(lambda which, n: [facts_of(d, lexicon) for d in missing[which::n]], processes)
+    for which, found in enumerate(shares):
+        for document, facts in zip(missing[which::len(shares)], found):
+            known[(document.path, document.sha256)] = store[keys[(document.path, document.sha256)]] = facts
+    for name in set(store) - set(keys.values()):
+        del store[name]
+    return known
 
 
 def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex) -> list[Features]:

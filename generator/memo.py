@@ -49,14 +49,25 @@ class RenderMemo:
     globals: object = None  # the fingerprint of the templates' globals the pages were made with
     targets: object = None  # the fingerprint of every briefing Markdown links can point at
     used: set[str] = field(default_factory=set)
+    out_dir: Path | None = None  # set when page texts are not kept: they are the files in out_dir
+    out_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # file -> (size, mtime_ns) when built
     env: jinja2.Environment | None = None  # kept: Jinja recompiles only templates whose files changed
     references: dict[str, tuple[str, tuple[str | None, ...]]] = field(default_factory=dict)  # name -> (source, names)
 
     def remember(self, inputs: tuple, page: Page) -> Rendered:
-        return Rendered(inputs, page.text, len(page.text.encode()), page.noindex)
+        assert page.text is not None
+        return Rendered(inputs, None if self.out_dir else page.text, len(page.text.encode()), page.noindex)
 
     def still_there(self, path: str, known: Rendered) -> bool:
-        return True
+        """Whether what was made last time is still to hand: its file as built, when texts are not kept."""
+        if self.out_dir is None:
+            return True
+        file = self.out_dir / path
+        try:
+            stat = file.stat()
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == self.out_files.get(str(file)) and stat.st_size == known.size
 
     def prune(self) -> None:
         """Forget what this build did not ask for (deleted briefings, renamed pages)."""
@@ -121,13 +132,23 @@ class MemoRenderer(Renderer):
 
     def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
         inputs = (self._template_digest(template_name), str(source), self._fingerprints.of(context))
+        return self._reused(path, inputs, source) or self._remember(inputs, super().page(path, template_name, source, **context))
+
+    def made(self, path: str, make: Callable[[], str], inputs: object) -> Page | None:
+        fingerprint = ("made", self._fingerprints.of(inputs))
+        return self._reused(path, fingerprint, None) or self._remember(fingerprint, super().made(path, make, inputs))
+
+    def _reused(self, path: str, inputs: tuple, source: Path | None) -> Page | None:
+        """Last build's page if its inputs are the same; else None, and the page made next is remembered."""
         self.memo.used.add(path)
         known = self.memo.pages.get(path)
         if known and known.inputs == inputs and self.memo.still_there(path, known):
             return Page(path, known.text, source, known.noindex)
-        page = super().page(path, template_name, source, **context)
+        return None
+
+    def _remember(self, inputs: tuple, page: Page | None) -> Page | None:
         if page is not None:  # a failure is not remembered: the next build reports it again
-            self.memo.pages[path] = self.memo.remember(inputs, page)
+            self.memo.pages[page.path] = self.memo.remember(inputs, page)
         return page
 
     def _template_digest(self, name: str) -> str:

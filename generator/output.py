@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,22 +19,43 @@ def write_site(out_dir: Path, pages: list[Page], static_dir: Path,
     before_swap runs on the finished staging folder (the search index is built there), so an
     interrupted build never leaves a half-made site in out_dir.
     """
+    staging = start_site(out_dir, static_dir)
+    write_pages(staging, pages, out_dir)
+    if before_swap:
+        before_swap(staging)
+    finish_site(staging, out_dir)
+    return out_dir
+
+
+def start_site(out_dir: Path, static_dir: Path) -> Path:
+    """An empty staging folder beside out_dir, with the static assets in it."""
     staging = out_dir.with_name(f".{out_dir.name}.staging")
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     if static_dir.is_dir():
         shutil.copytree(static_dir, staging / STATIC_FOLDER)
-    for page in pages:
-        _write_page(staging, page)
     (staging / ".nojekyll").touch()
-    if before_swap:
-        before_swap(staging)
-    _swap(staging, out_dir)
-    return out_dir
+    return staging
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
+def write_pages(staging: Path, pages: list[Page], previous: Path) -> None:
+    """Pages into the staging folder. A page whose bytes are those of its file in the previous site
+    (text None: known unchanged) is that file, hard-linked: never rewritten, its time kept."""
+    for page in pages:
+        target = staging / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = previous / page.path
+        data = None if page.text is None else page.text.encode("utf-8")
+        target.unlink(missing_ok=True)  # two pages of one path: the later wins, the old site untouched
+        if data is None or _holds(old, data):
+            _carry_over(old, target)
+        else:
+            target.write_bytes(data)
+
+
+def finish_site(staging: Path, out_dir: Path) -> None:
+    """Swap the finished staging folder in as out_dir."""
     old = out_dir.with_name(f".{out_dir.name}.old")
     if old.exists():
         shutil.rmtree(old)
@@ -42,6 +64,20 @@ def _swap(staging: Path, out_dir: Path) -> None:
     staging.rename(out_dir)
     if old.exists():
         shutil.rmtree(old)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _carry_over(old: Path, target: Path) -> None:
+    try:
+        os.link(old, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(old, target)
 
 
 def _write_page(folder: Path, page: Page) -> None:

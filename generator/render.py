@@ -89,6 +89,10 @@ class Renderer:
             self.problems.append(error.problem)
             return None
 
+    def made(self, path: str, make: Callable[[], str], inputs: object) -> Page | None:
+        """A page that code makes rather than a template (feeds); `inputs`: all that make() reads."""
+        return Page(path, make()) if self.owns(path) else None
+
     def render(self, template_name: str, **context: Any) -> str:
         """Render a layout; a template problem is raised naming the template file and line."""
         try:

@@ -22,7 +22,7 @@ def page(site: Path, url: str) -> str:
 def test_build_ingests_seeds_and_renders_the_site(site):
     result = run_cli(site, "build")
     assert result.returncode == 0, result.stderr
-    assert re.fullmatch(r"Built public: 2 ingested, 2 rendered, 0 failed, \d+ pages in [\d.]+s\n", result.stdout)
+    assert re.fullmatch(r"Built public: 2 ingested, 2 rendered, 0 failed, (\d+) pages \(\1 new or changed\) in [\d.]+s\n", result.stdout)
     national = page(site, f"briefings/{NATIONAL_SLUG}")
     assert "Russia has lost 14,000 troops, Ukraine’s defence minister estimates</h1>" in national
     assert 'href="https://thenationalnews.com/"' in national and ">The National</a>" in national
@@ -40,6 +40,7 @@ def test_build_ingests_seeds_and_renders_the_site(site):
 def test_rebuild_does_not_reingest_unchanged_seeds(site):
     run_cli(site, "build")
     before = {p: p.read_bytes() for p in (site / "content").rglob("*.md")}
+    (site / "seeds" / "unrelated.txt").write_text("")  # a change, so that the build runs
     result = run_cli(site, "build")
     assert "0 ingested, 2 rendered" in result.stdout
     assert {p: p.read_bytes() for p in (site / "content").rglob("*.md")} == before

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from generator.ingest.entities import KINDS
 from generator.link import Archive
+from generator.linking.entities import Entity
 from generator.render import Page, Renderer
 
 TITLES = {"people": "People", "places": "Places", "organisations": "Organisations"}
@@ -16,4 +18,12 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
         entities = archive.entities.of_kind(kind)
         yield renderer.page(f"{kind}/index.html", "entities.html", kind=kind, title=TITLES[kind], entities=entities)
         for entity in entities:
-            yield renderer.page(entity.url + "index.html", "entity.html", entity=entity, title=TITLES[kind])
+            yield renderer.page(entity.url + "index.html", "entity.html", entity=entity_view(entity), title=TITLES[kind])
+
+
+def entity_view(entity: Entity) -> dict[str, Any]:
+    """What the entity's page shows, as plain values: its companions by name and URL only, so the
+    page is rendered again when what it shows changes, not whenever any companion's page does."""
+    return {"kind": entity.kind, "name": entity.name, "url": entity.url, "aliases": entity.aliases,
+            "count": entity.count, "briefings": entity.briefings, "quotes": entity.quotes,
+            "companions": [({"name": other.name, "url": other.url}, count) for other, count in entity.companions]}

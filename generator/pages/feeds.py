@@ -31,11 +31,20 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
 
 def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Document], full_text: bool = True) -> list[Page]:
     """Atom and JSON feeds of the newest `documents` for the page at site-relative `url`."""
-    if not (renderer.owns(url + ATOM_FILE) or renderer.owns(url + JSON_FILE)):
-        return []
-    entries = [_entry(renderer, d, full_text) for d in documents[:LIMIT]]
-    feed = _feed(renderer, title, url, entries)
-    return [Page(url + ATOM_FILE, _atom(feed, entries)), Page(url + JSON_FILE, _json_feed(feed, entries))]
+    newest = documents[:LIMIT]
+    made: dict[str, tuple[dict, list[dict]]] = {}
+
+    def feed() -> tuple[dict, list[dict]]:  # made once, for whichever of the two files is made first
+        if not made:
+            entries = [_entry(renderer, d, full_text) for d in newest]
+            made["feed"] = (_feed(renderer, title, url, entries), entries)
+        return made["feed"]
+
+    bodies = [renderer.body_html(d) for d in newest] if full_text else []  # they depend on links' targets too
+    inputs = (title, url, newest, bodies, [_file_time(d) for d in newest if d.date is None])
+    pages = [renderer.made(url + ATOM_FILE, lambda: _atom(*feed()), inputs),
+             renderer.made(url + JSON_FILE, lambda: _json_feed(*feed()), inputs)]
+    return [page for page in pages if page is not None]
 
 
 def _feed(renderer: Renderer, title: str, url: str, entries: list[dict]) -> dict:

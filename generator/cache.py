@@ -1,0 +1,129 @@
+"""The build cache (`build --cache-dir`, by default .cache/ at the site root): what earlier builds
+computed, so the next one redoes only what changed. Deleting the folder gives a cold build.
+
+One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
+- facts: what the link stage extracted from each briefing, by file, content hash and entity settings;
+- pages and bodies: the RenderMemo of `build` (generator/memo.py), whose page texts are not kept:
+  they are the files in the output folder, carried over while their inputs stay the same;
+- state: single values, such as whether the last build finished (if not, no page is carried over).
+
+Worker processes read it and buffer what they add, writing it in one short transaction at the end,
+so two of them never wait on each other for long.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from generator.memo import RenderMemo
+
+DATABASE = "build.sqlite"
+_TABLES = ("facts", "pages", "bodies", "state")
+_FINISHED = "finished"
+
+
+class Table(MutableMapping[str, Any]):
+    def __init__(self, cache: BuildCache, name: str) -> None:
+        self.cache = cache
+        self.name = name
+        self.pending: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self.pending:
+            return self.pending[key]
+        row = self.cache.db.execute(f"SELECT value FROM {self.name} WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return pickle.loads(row[0])
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.pending[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        self.flush()
+        self.cache.db.execute(f"DELETE FROM {self.name} WHERE key = ?", (key,))
+
+    def __iter__(self) -> Iterator[str]:
+        self.flush()
+        return iter([key for (key,) in self.cache.db.execute(f"SELECT key FROM {self.name}")])
+
+    def __len__(self) -> int:
+        self.flush()
+        return self.cache.db.execute(f"SELECT count(*) FROM {self.name}").fetchone()[0]
+
+    def clear(self) -> None:
+        self.pending.clear()
+        self.cache.db.execute(f"DELETE FROM {self.name}")
+
+    def flush(self) -> None:
+        if self.pending:
+            with self.cache.writing():
+                self.cache.db.executemany(f"INSERT OR REPLACE INTO {self.name} (key, value) VALUES (?, ?)",
+                                          [(k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in self.pending.items()])
+            self.pending.clear()
+
+
+class BuildCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.tables = {name: Table(self, name) for name in _TABLES}
+        self.connect()
+
+    def connect(self) -> None:
+        """Open the database; again in each worker process, which must not share its parent's connection."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.folder / DATABASE, timeout=120, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        for name in _TABLES:
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS {name} (key TEXT PRIMARY KEY, value BLOB)")
+
+    @property
+    def facts(self) -> Table:
+        return self.tables["facts"]
+
+    @property
+    def state(self) -> Table:
+        return self.tables["state"]
+
+    def memo(self, out_dir: Path, out_files: dict[str, tuple[int, int]]) -> RenderMemo:
+        """The render memo of the site in out_dir, whose files were as `out_files` (path -> size and
+        time) after the last build; empty of pages if the last build did not finish."""
+        memo = RenderMemo(pages=self.tables["pages"], bodies=self.tables["bodies"], out_dir=out_dir,
+                          out_files=out_files, globals=self.state.get("globals"), targets=self.state.get("targets"))
+        if not self.state.get(_FINISHED, False):
+            memo.pages.clear()
+        self.state[_FINISHED] = False
+        self.save()
+        return memo
+
+    def finish(self, memo: RenderMemo) -> None:
+        """After the new site is in place: keep what it was made from."""
+        with self.writing():
+            memo.prune()
+            self.state.update(globals=memo.globals, targets=memo.targets, finished=True)
+            self.save()
+
+    def save(self) -> None:
+        with self.writing():
+            for table in self.tables.values():
+                table.flush()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One transaction (sqlite3 would otherwise commit each statement on its own)."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")

@@ -1,0 +1,71 @@
+"""The build cache: an unchanged site is not rebuilt, an edit remakes only the pages that show it,
+unchanged files are never rewritten, and the cache never changes what is built."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from tests.conftest import run_cli
+from tests.test_build import NATIONAL_SLUG, NEWSWEEK_SLUG, briefing
+from tests.test_incremental import tree
+
+
+def pages_made(stdout: str) -> tuple[int, int]:
+    found = re.search(r"(\d+) pages \((\d+) new or changed\)", stdout)
+    assert found, stdout
+    return int(found.group(1)), int(found.group(2))
+
+
+def files(site: Path) -> dict[str, tuple[int, int]]:
+    """Each output file's inode and modification time: what a rewrite would change."""
+    public = site / "public"
+    return {p.relative_to(public).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in public.rglob("*") if p.is_file()}
+
+
+def test_unchanged_site_is_not_rebuilt(site):
+    assert run_cli(site, "build").returncode == 0
+    before = files(site)
+    again = run_cli(site, "build")
+    assert again.returncode == 0 and "nothing changed since the last build" in again.stdout
+    assert files(site) == before
+
+
+def test_edit_remakes_only_the_pages_showing_it_and_keeps_other_files(site):
+    total, made = pages_made(run_cli(site, "build").stdout)
+    assert made == total
+    before = files(site)
+    path = briefing(site, NEWSWEEK_SLUG)
+    path.write_text(path.read_text(encoding="utf-8").replace("social media channels", "social media channels (Twitter)", 1),
+                    encoding="utf-8")
+    total, made = pages_made(run_cli(site, "build").stdout)
+    assert 0 < made < total  # its page, and the listings, entity pages and feeds that show it
+    after = files(site)
+    assert before[f"briefings/{NATIONAL_SLUG}/index.html"] == after[f"briefings/{NATIONAL_SLUG}/index.html"]
+    assert before[f"briefings/{NEWSWEEK_SLUG}/index.html"] != after[f"briefings/{NEWSWEEK_SLUG}/index.html"]
+    assert "social media channels (Twitter)" in (site / "public" / f"briefings/{NEWSWEEK_SLUG}/index.html").read_text()
+
+
+def test_cached_build_equals_a_cold_one(site):
+    run_cli(site, "build")
+    path = briefing(site, NATIONAL_SLUG)
+    path.write_text(path.read_text(encoding="utf-8").replace("Reznikov", "Oleksii Reznikov", 1), encoding="utf-8")
+    (site / "layouts" / "briefing.html").write_text(
+        (site / "layouts" / "briefing.html").read_text().replace("<h1>", '<h1 class="t">'))
+    assert run_cli(site, "build").returncode == 0
+    warm = tree(site / "public")
+    shutil.rmtree(site / ".cache")
+    assert run_cli(site, "build", "--cache-dir", ".other-cache").returncode == 0
+    assert not (site / ".cache").exists() and (site / ".other-cache" / "build.sqlite").is_file()
+    assert tree(site / "public") == warm
+
+
+def test_interrupted_cache_is_not_trusted(site):
+    """A build that died before its site was in place leaves a cache the next build does not carry pages from."""
+    run_cli(site, "build")
+    page = site / "public" / f"briefings/{NATIONAL_SLUG}/index.html"
+    page.write_text(page.read_text().replace("troops", "TROOPS"))  # same size, different bytes
+    assert run_cli(site, "build").returncode == 0  # the stamp sees the output changed: a real build
+    assert "TROOPS" not in page.read_text()
