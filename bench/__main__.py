@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,23 +32,36 @@ class Run:
     seconds: float
     pages: int
     peak_mb: float
+    search: float = 0.0  # seconds of it spent on the search index (Hugo makes none)
 
     def row(self, hugo: Run | None) -> str:
-        ms = 1000 * self.seconds / self.pages if self.pages else 0.0
-        ratio = f"{self.seconds / hugo.seconds:6.2f}" if hugo and hugo.seconds else "     -"
-        return f"| {self.name:<28} | {self.seconds:8.2f} | {self.pages:7d} | {ms:7.2f} | {self.peak_mb:8.0f} | {ratio} |"
+        build = self.seconds - self.search
+        ms = 1000 * build / self.pages if self.pages else 0.0
+        ratios = (f"{build / hugo.seconds:9.2f} | {self.seconds / hugo.seconds:9.2f}" if hugo and hugo.seconds
+                  else f"{'-':>9} | {'-':>9}")
+        return (f"| {self.name:<28} | {self.seconds:8.2f} | {self.search:8.2f} | {build:8.2f} | {self.pages:7d} "
+                f"| {ms:7.2f} | {self.peak_mb:8.0f} | {ratios} |")
+
+
+HEADER = """| scenario                     |   wall s | search s |  build s |   pages | ms/page |  peak MB | build/hugo | wall/hugo |
+|------------------------------|----------|----------|----------|---------|---------|----------|-----------|-----------|"""
 
 
 def measure(name: str, command: list[str], cwd: Path, out: Path, env: dict[str, str] | None = None) -> Run:
-    """Wall time and the child's own peak RSS (wait4), and the HTML pages in its output."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    if status != 0:
-        sys.exit(f"{name}: {' '.join(command)} failed:\n{child.stderr.read().decode()[-2000:]}")
+    """Wall time, the peak RSS of the child or of any process it waited for (wait4: the largest
+    one, not their sum), the HTML pages in its output, and the search stage's time if it printed one."""
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        stdout.seek(0)
+        stderr.seek(0)
+        if status != 0:
+            sys.exit(f"{name}: {' '.join(command)} failed:\n{stderr.read().decode()[-2000:]}")
+        search = re.search(r"^search index: ([\d.]+)s$", stdout.read().decode(), re.MULTILINE)
     pages = sum(1 for _ in out.rglob("*.html")) if out.exists() else 0
-    return Run(name, seconds, pages, usage.ru_maxrss / 1024)
+    return Run(name, seconds, pages, usage.ru_maxrss / 1024, float(search.group(1)) if search else 0.0)
 
 
 def our_site(root: Path, items: list[corpus.Briefing]) -> Path:
@@ -60,7 +74,7 @@ def our_site(root: Path, items: list[corpus.Briefing]) -> Path:
 
 def our_runs(site: Path, extra: corpus.Briefing) -> list[Run]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    build = [sys.executable, "-m", "generator", "build", "--quiet"]
+    build = [sys.executable, "-m", "generator", "build", "--verbose"]
     out = site / "public"
     runs = [measure("ours: cold", build, site, out, env), measure("ours: warm, nothing changed", build, site, out, env)]
     edited = next((site / "content" / "briefings").glob("*.md"))
@@ -116,8 +130,7 @@ def main() -> None:
         hugo = hugo_runs(root, items[:-1]) if "hugo" in peers else []
         ingested, seconds = ingest_rate(root, corpus.briefings(args.seeds, seed=2))
     print(f"\n{args.n} briefings, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    print("| scenario                     |   wall s |   pages | ms/page |  peak MB | ours/hugo |")
-    print("|------------------------------|----------|---------|---------|----------|-----------|")
+    print(HEADER)
     for index, run in enumerate(ours):
         print(run.row(hugo[index] if index < len(hugo) else None))
     for run in hugo:

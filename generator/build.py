@@ -119,6 +119,7 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, stagi
         result.remade += remade
         result.errors += problems
         memo.used |= used
+    memo.used |= {str(d.path) for d in archive.briefings}  # bodies: kept even when no page needed one made
     from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
 
     sitemap = sitemap_page(config, pages, archive)

@@ -12,13 +12,28 @@ Contract: stages after load treat a Document as read-only, so it is fingerprinte
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from generator.content import Document
 
 _ATOMS = (str, bytes, int, float, bool, type(None), Path)
 _DOCUMENT_FIELDS = frozenset(f.name for f in fields(Document))
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """Markup made only if a template shows it; `key` (all that it is made from) stands for it in
+    fingerprints, so a page found unchanged never pays for making it."""
+
+    key: tuple
+    make: Callable[[], str]
+
+    def __html__(self) -> str:
+        return self.make()
+
+    __str__ = __html__
 
 
 class Fingerprints:
@@ -68,6 +83,8 @@ def _is_atom(value: object) -> bool:
 
 def _split(value: object) -> tuple[tuple, list]:
     """What identifies a value by itself, and the values it holds."""
+    if isinstance(value, Deferred):
+        return ("Deferred",), [value.key]
     if isinstance(value, Document):  # read-only after load: its file and hash say it all
         return ("Document", str(value.path), value.sha256), [
             {k: v for k, v in vars(value).items() if k not in _DOCUMENT_FIELDS}]

@@ -110,9 +110,8 @@ class MemoRenderer(Renderer):
 
     def link_to(self, documents: list[Document]) -> None:
         super().link_to(documents)
-        targets = self._fingerprints.of(tuple((d.source_path, d.url) for d in documents))
-        self._same_targets = targets == self.memo.targets  # then every link resolves as it did
-        self.memo.targets = targets
+        self._same_targets = self.targets_key == self.memo.targets  # then every link resolves as it did
+        self.memo.targets = self.targets_key
 
     def body_html(self, document: Document) -> str:
         key = str(document.path)

@@ -18,6 +18,7 @@ import markdown
 
 from generator.config import Config
 from generator.content import Document
+from generator.fingerprint import digest
 from generator.link import Archive
 from generator.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
@@ -61,11 +62,13 @@ class Renderer:
         self.env.globals.update(site=self.config, url=self.config.url, absolute_url=self.config.absolute_url)
         self.env.filters["date"] = format_date
         self._links = BriefingLinks(self.config.url)
+        self.targets_key = ""
         self._markdown = markdown.Markdown(extensions=[*self.config.markdown_extensions, self._links], output_format="html")
 
     def link_to(self, documents: list[Document]) -> None:
         """The briefings that links in Markdown, by file path or URL, can point at."""
         self._links.set_targets(documents)
+        self.targets_key = digest(tuple((d.source_path, d.url) for d in documents))  # what a body's links depend on
 
     def body_html(self, document: Document) -> str:
         self._markdown.reset()

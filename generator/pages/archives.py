@@ -10,7 +10,9 @@ from generator.render import Page, Renderer
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     for year in archive.years:
-        yield renderer.page(year.url + "index.html", "archive.html", year=year, month=None, archive=archive)
+        yield renderer.page(year.url + "index.html", "archive.html", year=year, month=None)
         for month in year.months:
-            yield renderer.page(month.url + "index.html", "archive.html", year=year, month=month, archive=archive)
-    yield renderer.page("timeline/index.html", "timeline.html", archive=archive)
+            yield renderer.page(month.url + "index.html", "archive.html", year=year, month=month)
+    figure_lines = {url: [f"{claim.number} {claim.what}" for claim, _ in claims[:2]]
+                    for url, claims in archive.claims.items()}
+    yield renderer.page("timeline/index.html", "timeline.html", years=archive.years, figure_lines=figure_lines)

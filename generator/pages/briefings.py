@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.content import Document
+from generator.fingerprint import Deferred
 from generator.link import Archive
 from generator.linking.mentions import link_first_mentions, mention_targets
 from generator.render import Page, Renderer
@@ -22,7 +23,8 @@ def briefing_page(renderer: Renderer, document: Document, archive: Archive) -> P
         return None
     layout = document.meta.get("layout", "briefing")
     targets = mention_targets(archive.entities_of(document), renderer.config.url)
-    content = link_first_mentions(renderer.body_html(document), targets)
+    content = Deferred((document, renderer.targets_key, targets),
+                       lambda: link_first_mentions(renderer.body_html(document), targets))
     return renderer.page(path, f"{layout}.html", document.path,
                          page=document, content=content, links=archive.crosslinks(document))
 

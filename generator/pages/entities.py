@@ -16,7 +16,8 @@ TITLES = {"people": "People", "places": "Places", "organisations": "Organisation
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     for kind in KINDS:
         entities = archive.entities.of_kind(kind)
-        yield renderer.page(f"{kind}/index.html", "entities.html", kind=kind, title=TITLES[kind], entities=entities)
+        listed = [{"name": e.name, "url": e.url, "count": e.count, "aliases": e.aliases} for e in entities]
+        yield renderer.page(f"{kind}/index.html", "entities.html", kind=kind, title=TITLES[kind], entities=listed)
         for entity in entities:
             yield renderer.page(entity.url + "index.html", "entity.html", entity=entity_view(entity), title=TITLES[kind])
 
