@@ -4,12 +4,24 @@ A URL is internal when it is relative, root-relative, or absolute on the base_ur
 resolved against the page's own URL under the base path, as a browser would, and must land
 inside the base path on a file the output folder holds (a folder needs its index.html), and on an
 `id` of that page when it has a #fragment. Each broken one is a Problem: page, line, href, why.
+
+Built to check 10,000s of pages quickly: pages are read with one compiled regex (as html.parser
+would read them: tags inside comments, <script> and <style> don't count), URLs are resolved as
+strings against one listing of the output folder, and what each page holds (its ids and URLs) is
+kept in config.cache_dir, so a re-check after a build reads only the pages that changed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import os
+import pickle
+import posixpath
+import re
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -22,44 +34,158 @@ LINK_ATTRIBUTES = {"a": ("href",), "area": ("href",), "link": ("href",), "img": 
                    "audio": ("src",), "track": ("src",), "embed": ("src",), "form": ("action",)}
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 
+CACHE_FILE = "check.pickle"
+CACHE_VERSION = 1  # bump when parsing changes what a page yields
+RACY_NS = 2_000_000_000  # a page written this recently may change again without its mtime changing
 
-@dataclass
-class _Reference:
-    url: str
-    line: int
+_ATTRIBUTES = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""  # up to the tag's `>`, which may be quoted
+# One match per start tag (groups: tag, attributes), comment (no groups), or <script>/<style> element
+# (groups: raw tag, attributes) whose text is skipped to its end tag, as html.parser does.
+_TAG = re.compile(rf"""
+    <!--.*?--\s*>
+  | <((?i:script|style))(?=[\s/>])({_ATTRIBUTES})(?<!/)>.*?(?:</\s*(?i:\1)\s*>|\Z)
+  | <([a-zA-Z][^\t\n\r\f\ />\x00]*)({_ATTRIBUTES})>
+""", re.DOTALL | re.VERBOSE)
+# One attribute as html.parser reads it: name, then a '', "" or bare value (all empty when it has none).
+_ATTRIBUTE = re.compile(r"""([^\s/>][^\s/=>]*)(?:\s*=+\s*(?:'([^']*)'|"([^"]*)"|(?!['"])([^>\s]*)))?""")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_PLAIN_PATH = re.compile(r"[^%?#\t\r\n]*")  # a page path its URL gives back unchanged
 
 
 @dataclass
 class _ParsedPage:
-    ids: set[str] = field(default_factory=set)
-    references: list[_Reference] = field(default_factory=list)
+    ids: set[str]
+    urls: list[str]  # every URL the page references, in order
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = _ParsedPage()
+def _tags(text: str) -> Iterator[tuple[int, str, dict[str, str]]]:
+    """(index among _TAG's matches, tag, raw attribute values) of each start tag that links or may carry an id."""
+    for index, (raw, raw_attributes, tag, attributes) in enumerate(_TAG.findall(text)):
+        if raw:
+            tag, attributes = raw, raw_attributes
+        if tag not in LINK_ATTRIBUTES:
+            tag = tag.lower()
+            if tag not in LINK_ATTRIBUTES and "id" not in attributes.lower():
+                continue  # most tags (and comments): skipped before the costly part
+        yield index, tag, {name.lower(): single or double or bare
+                           for name, single, double, bare in _ATTRIBUTE.findall(attributes)}
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.page.ids.add(values[name])
-        for name in LINK_ATTRIBUTES.get(tag, ()):
-            if name in values:
-                urls = _srcset_urls(values[name]) if name == "srcset" else [values[name].strip()]
-                self.page.references += [_Reference(url, self.getpos()[0]) for url in urls]
+
+def _urls(tag: str, values: dict[str, str]) -> list[str]:
+    urls = []
+    for name in LINK_ATTRIBUTES.get(tag, ()):
+        if name in values:
+            value = unescape(values[name])
+            urls += _srcset_urls(value) if name == "srcset" else [value.strip()]
+    return urls
 
 
 def _srcset_urls(value: str) -> list[str]:
     return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
+def parse_html(text: str) -> _ParsedPage:
+    page = _ParsedPage(set(), [])
+    for _, tag, values in _tags(text):
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if values.get(name):
+                page.ids.add(sys.intern(unescape(values[name])))
+        page.urls += map(sys.intern, _urls(tag, values))  # shared strings: a smaller, faster cache
+    return page
+
+
+def _reference_lines(text: str) -> list[int]:
+    """The line of each URL parse_html(text).urls lists: counted only for pages with a broken one."""
+    offsets = [match.start() for match in _TAG.finditer(text)]
+    lines = []
+    for index, tag, values in _tags(text):
+        lines += [text.count("\n", 0, offsets[index]) + 1] * len(_urls(tag, values))
+    return lines
+
+
+def _read(path: Path) -> str:
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    # Universal newlines, as read_text() gives, so line numbers count \r and \r\n endings too.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def parse_page(path: Path) -> _ParsedPage:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    parser.close()
-    return parser.page
+    return parse_html(_read(path))
+
+
+@dataclass
+class _Listing:
+    """The output folder, listed once: links resolve against this rather than the filesystem."""
+
+    files: set[str]  # regular files reached without following a symlink, as relative POSIX paths
+    symlinks: set[str]  # symlinks (to files or folders): resolved on the filesystem when a link goes through one
+    pages: dict[str, os.stat_result]  # every *.html file to check, including symlinked ones
+
+
+def _list(out: Path) -> _Listing:
+    listing = _Listing(set(), set(), {})
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(out, folder)) as entries:
+            for entry in entries:
+                rel = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_symlink():
+                    listing.symlinks.add(rel)
+                    if entry.name.endswith(".html") and entry.is_file():
+                        listing.pages[rel] = entry.stat()
+                elif entry.is_dir():
+                    folders.append(rel)
+                elif entry.is_file():
+                    listing.files.add(rel)
+                    if entry.name.endswith(".html"):
+                        listing.pages[rel] = entry.stat()
+    return listing
+
+
+class _PageCache:
+    """Each page's ids and URLs, kept between runs, valid while the page's size, mtime and inode are."""
+
+    def __init__(self, config: Config) -> None:
+        self.file = config.cache_dir / CACHE_FILE
+        self.header = (CACHE_VERSION, str(config.output_dir))
+        self.entries: dict[str, tuple[tuple[int, int, int], set[str], list[str]]] = {}  # plain tuples load fastest
+        self.changed = False
+        try:
+            header, entries = pickle.loads(self.file.read_bytes())
+            if header == self.header:
+                self.entries = entries
+        except Exception:  # noqa: BLE001 - no cache, or a damaged one: parse every page
+            pass
+
+    def get(self, rel: str, stat: os.stat_result) -> _ParsedPage | None:
+        entry = self.entries.get(rel)
+        return _ParsedPage(entry[1], entry[2]) if entry and entry[0] == _key(stat) else None
+
+    def put(self, rel: str, stat: os.stat_result, page: _ParsedPage) -> None:
+        if time.time_ns() - stat.st_mtime_ns < RACY_NS:
+            self.entries.pop(rel, None)  # could be rewritten within the same mtime tick: parse next time
+        else:
+            self.entries[rel] = (_key(stat), page.ids, page.urls)
+        self.changed = True
+
+    def save(self, pages: dict[str, os.stat_result]) -> None:
+        if len(self.entries) != len(pages.keys() & self.entries.keys()):
+            self.entries = {rel: entry for rel, entry in self.entries.items() if rel in pages}
+            self.changed = True
+        if not self.changed:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}")
+            partial.write_bytes(pickle.dumps((self.header, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(self.file)  # whole or not at all, should two checks run at once
+        except OSError:
+            pass  # the cache only saves time
+
+
+def _key(stat: os.stat_result) -> tuple[int, int, int]:
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
 class LinkChecker:
@@ -68,17 +194,46 @@ class LinkChecker:
         self.out = config.output_dir
         base = urlsplit(config.base_url)
         self.origin = (base.scheme, base.netloc) if base.netloc else None
-        self._pages: dict[Path, _ParsedPage] = {}
+        self.listing = _list(self.out)
+        self.cache = _PageCache(config)
+        self._pages: dict[str, _ParsedPage] = {}
+        self._fine: set[str] = set()  # URLs known to resolve from any page
+        self._reasons: dict[str, str] = {}  # and those known not to
 
     def check(self) -> list[Problem]:
         problems = []
-        for path in sorted(self.out.rglob("*.html")):
-            page_url = self.config.url(path.relative_to(self.out).as_posix())
-            for reference in self._parsed(path).references:
-                reason = self.broken(page_url, reference.url)
-                if reason:
-                    problems.append(Problem(path, f"broken link {reference.url}: {reason}", reference.line))
+        for rel in sorted(self.listing.pages, key=lambda rel: rel.split("/")):
+            problems += self._page_problems(rel)
+        self.cache.save(self.listing.pages)
         return problems
+
+    def _page_problems(self, rel: str) -> list[Problem]:
+        page = self._parsed(rel)
+        page_url = self.config.url(rel)
+        broken = {}
+        for url in set(page.urls).difference(self._fine):  # most URLs recur on every page: checked once
+            reason = self._reasons.get(url) or self._broken_on(rel, page_url, url)
+            if reason:
+                broken[url] = reason
+            if _same_from_any_page(url):
+                if reason:
+                    self._reasons[url] = reason
+                else:
+                    self._fine.add(url)
+        if not broken:
+            return []
+        lines = _reference_lines(_read(self.out / rel))
+        return [Problem(self.out / rel, f"broken link {url}: {broken[url]}", line)
+                for url, line in zip(page.urls, lines) if url in broken]
+
+    def _broken_on(self, rel: str, page_url: str, href: str) -> str | None:
+        """broken(), quicker for the commonest relative link: an #anchor on the page itself."""
+        if href.startswith("#") and rel in self.listing.files and _PLAIN_PATH.fullmatch(rel):
+            fragment = unquote(urlsplit(href).fragment)
+            if fragment and fragment not in self._parsed(rel).ids:
+                return f"no element with id {fragment!r} on {rel}"
+            return None
+        return self.broken(page_url, href)
 
     def broken(self, page_url: str, href: str) -> str | None:
         """Why `href` on the page at `page_url` does not resolve, or None when it does (or is external)."""
@@ -95,22 +250,51 @@ class LinkChecker:
         file = self._file(path[len(base):])
         if file is None:
             return "no such file in the output"
-        if target.fragment and file.suffix == ".html" and unquote(target.fragment) not in self._parsed(file).ids:
-            return f"no element with id {unquote(target.fragment)!r} on {file.relative_to(self.out).as_posix()}"
+        fragment = unquote(target.fragment)
+        if fragment and posixpath.splitext(file)[1] == ".html" and fragment not in self._parsed(file).ids:
+            return f"no element with id {fragment!r} on {file}"
         return None
 
-    def _file(self, site_path: str) -> Path | None:
+    def _file(self, site_path: str) -> str | None:
         """The file GitHub Pages would serve for a path: the file, folder/index.html, or path.html."""
-        candidate = self.out / site_path
-        for path in (candidate, candidate / "index.html", candidate.with_name(candidate.name + ".html")):
-            if path.is_file() and path.resolve().is_relative_to(self.out.resolve()):
-                return path
+        if site_path.startswith("/"):
+            return None  # "base//x": an absolute path on the filesystem, never in the output
+        parts = [part for part in site_path.split("/") if part not in ("", ".")]  # as pathlib reads it
+        path = "/".join(parts)
+        candidates = [f"{path}/index.html", f"{path}.html"] if path else ["index.html"]
+        for candidate in [path, *candidates] if path else candidates:
+            if self._is_file(candidate):
+                return candidate
         return None
 
-    def _parsed(self, path: Path) -> _ParsedPage:
-        if path not in self._pages:
-            self._pages[path] = parse_page(path)
-        return self._pages[path]
+    def _is_file(self, rel: str) -> bool:
+        """Whether rel is a file in the output folder, where a symlink out of it doesn't count."""
+        if rel in self.listing.files:
+            return True
+        if ".." in rel.split("/") or (self.listing.symlinks and self._through_symlink(rel)):
+            path = self.out / rel  # rare: ask the filesystem
+            return path.is_file() and path.resolve().is_relative_to(self.out.resolve())
+        return False
+
+    def _through_symlink(self, rel: str) -> bool:
+        parts = rel.split("/")
+        return any("/".join(parts[:end]) in self.listing.symlinks for end in range(1, len(parts) + 1))
+
+    def _parsed(self, rel: str) -> _ParsedPage:
+        if rel not in self._pages:
+            stat = self.listing.pages.get(rel)
+            page = self.cache.get(rel, stat) if stat else None
+            if page is None:
+                page = parse_page(self.out / rel)
+                if stat:
+                    self.cache.put(rel, stat, page)
+            self._pages[rel] = page
+        return self._pages[rel]
+
+
+def _same_from_any_page(url: str) -> bool:
+    """Whether url resolves the same way from every page: root-relative, or with a scheme."""
+    return not url or url.startswith("/") or bool(_SCHEME.match(url))
 
 
 def check_site(config: Config) -> list[Problem]:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from generator import check
+from generator.check import check_site, parse_html
+from generator.config import Config, load_config
 from tests.conftest import run_cli
 from tests.hosting import NEWSWEEK_SLUG, SUBPATH_URL, build, write_briefing
 
@@ -59,3 +64,70 @@ def test_build_warns_and_strict_build_fails_on_a_broken_link(site):
 def test_check_needs_a_built_site(site):
     checked = run_cli(site, "check")
     assert checked.returncode == 2 and "public does not exist: run `build` first" in checked.stderr
+
+
+def _output(tmp_path: Path, pages: dict[str, str], base_url: str = "/") -> Config:
+    """A bare output folder holding `pages`, checked without a build."""
+    (tmp_path / "site.yaml").write_text(f"base_url: {base_url}\n", encoding="utf-8")
+    for name, text in pages.items():
+        (tmp_path / "public" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "public" / name).write_text(text, encoding="utf-8")
+    return load_config(tmp_path / "site.yaml")
+
+
+def _broken(config: Config) -> list[tuple[str, int | None, str]]:
+    return [(problem.path.relative_to(config.output_dir).as_posix(), problem.line, problem.message)
+            for problem in check_site(config)]
+
+
+def test_pages_are_read_as_html_parser_reads_them():
+    page = parse_html(
+        "<!-- <a href='/commented'> -->\n<script>var a = '<a href=\"/in-script\">';</script>\n"
+        "<style>a::after { content: '<img src=/in-style>'; }</style><script src='/app.js'></script>\n"
+        "<a href='/single'>a</a><A HREF=/bare>b</A><a title=\"x > y\" href=\"/q?a=1&amp;b=2#t&#111;p\">c</a>\n"
+        "<img srcset=\"/1x.png 1x, /2x.png 2x\" src=\" /img.png \"><form action=\"/search/\"></form>\n"
+        "<h2 id=\"key-points\">K</h2><a name=\"old-anchor\"></a><div name=\"not-an-anchor\"></div><p ID=Up></p>\n")
+    assert page.urls == ["/app.js", "/single", "/bare", "/q?a=1&b=2#top", "/img.png", "/1x.png", "/2x.png", "/search/"]
+    assert page.ids == {"key-points", "old-anchor", "Up"}
+
+
+def test_problems_give_the_line_of_their_tag(tmp_path):
+    config = _output(tmp_path, {"index.html": "<p id=top>\r\n<a href='#top'>fine</a>\r\n<a\nhref='#gone'>x</a>\n",
+                                "other.html": "<a href='index.html#top'></a><a href='index.html#no'></a>"})
+    assert _broken(config) == [("index.html", 3, "broken link #gone: no element with id 'gone' on index.html"),
+                               ("other.html", 1, "broken link index.html#no: no element with id 'no' on index.html")]
+
+
+def test_a_symlink_out_of_the_output_counts_as_missing(tmp_path):
+    links = '<a href="/inside.css"></a><a href="/leak.css"></a><a href="/shared/x.css"></a>'
+    config = _output(tmp_path, {"index.html": links,
+                                "real.css": "", "../outside/x.css": ""})
+    (tmp_path / "public" / "inside.css").symlink_to("real.css")
+    (tmp_path / "public" / "leak.css").symlink_to(tmp_path / "outside" / "x.css")
+    (tmp_path / "public" / "shared").symlink_to(tmp_path / "outside")
+    assert _broken(config) == [("index.html", 1, "broken link /leak.css: no such file in the output"),
+                               ("index.html", 1, "broken link /shared/x.css: no such file in the output")]
+
+
+def test_a_recheck_reads_only_the_pages_that_changed(tmp_path, monkeypatch):
+    pages = {f"p{number}/index.html": f'<h1 id="top">{number}</h1><a href="/p{number + 1}/#top">next</a>'
+             for number in range(5)}
+    config = _output(tmp_path, pages)
+    monkeypatch.setattr(check, "RACY_NS", 0)  # trust pages written a moment ago
+    assert _broken(config) == [("p4/index.html", 1, "broken link /p5/#top: no such file in the output")]
+    parsed = []
+    monkeypatch.setattr(check, "parse_page",
+                        lambda path: parsed.append(path.parent.name) or parse_html(path.read_text()))
+    assert len(_broken(config)) == 1 and parsed == []
+    (tmp_path / "public" / "p2" / "index.html").write_text('<h1 id="moved">2</h1><a href="/p3/#top">next</a>')
+    (tmp_path / "public" / "p4" / "index.html").write_text('<h1 id="top">4</h1>')
+    assert _broken(config) == [("p1/index.html", 1, "broken link /p2/#top: no element with id 'top' on p2/index.html")]
+    assert sorted(parsed) == ["p2", "p4"]
+
+
+def test_pages_written_just_now_are_not_cached(tmp_path, monkeypatch):
+    config = _output(tmp_path, {"index.html": '<a href="#x"></a><p id="x"></p>'})
+    parsed = []
+    monkeypatch.setattr(check, "parse_page", lambda path: parsed.append(path) or parse_html(path.read_text()))
+    assert _broken(config) == [] and _broken(config) == []
+    assert len(parsed) == 2  # its mtime may not change when it is rewritten within the same tick
