@@ -22,4 +22,4 @@ serve: $(BIN)/briefings
 	$(BIN)/python -m generator serve
 
 clean:
-	rm -rf public .cache .public.staging .public.old
+	rm -rf public .cache .public.staging .public.old-*

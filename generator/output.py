@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -55,15 +58,23 @@ def write_pages(staging: Path, pages: list[Page], previous: Path) -> None:
 
 
 def finish_site(staging: Path, out_dir: Path) -> None:
-    """Swap the finished staging folder in as out_dir."""
-    old = out_dir.with_name(f".{out_dir.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
+    """Swap the finished staging folder in as out_dir; the old site is deleted in the background
+    (deleting thousands of folders takes seconds the build need not wait for)."""
+    old = out_dir.with_name(f".{out_dir.name}.old-{time.time_ns()}")
     if out_dir.exists():
         out_dir.rename(old)
     staging.rename(out_dir)
     if old.exists():
-        shutil.rmtree(old)
+        _delete_in_background(old)
+
+
+def _delete_in_background(folder: Path) -> None:
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(folder)],
+                         start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _holds(path: Path, data: bytes) -> bool:
