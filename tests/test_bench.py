@@ -1,0 +1,21 @@
+"""The benchmark runs end to end at a small N: a smoke test, not a timing (CI runs this, not the 10k run)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_bench_prints_a_row_for_every_scenario():
+    result = subprocess.run([sys.executable, "-m", "bench", "--n", "30", "--seeds", "10"], cwd=REPO,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for scenario in ("cold", "warm, nothing changed", "one edited briefing", "one new seed"):
+        row = re.search(rf"^\| ours: {scenario} +\| +([\d.]+) \|.*\| +(\d+) \| +[\d.]+ \| +(\d+) \|", result.stdout, re.M)
+        assert row, f"no row for {scenario}:\n{result.stdout}"
+        assert float(row.group(1)) > 0 and int(row.group(3)) > 0
+    assert re.search(r"^ingest: 10 text seeds in [\d.]+s = \d+ seeds/s", result.stdout, re.M)
