@@ -70,3 +70,11 @@ def test_datelines_surnames_and_a_countrys_ministry(lexicon):
     found = extract_entities(text, lexicon)
     assert found["places"] == ["Washington", "United States", "Beijing", "China", "Kharkiv", "Zaporizhzhia"]
     assert found["organisations"] == ["China's Ministry of Foreign Affairs"]
+
+
+@pytest.mark.parametrize("name", ["Zelenskyy", "Mr. Smith's", "Kyiv’s", "Ŝevĉenko", "O'Brien", "U.S.", "Ahmed al-Sharaa"])
+def test_fold_of_ascii_names_takes_a_short_cut_to_the_same_key(name):
+    import unicodedata
+
+    general = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+    assert fold(name) == fold.__wrapped__(general) == fold.__wrapped__(name)

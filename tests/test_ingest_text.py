@@ -162,3 +162,18 @@ def test_text_that_looks_like_html_never_renders_as_html(tmp_path):
     assert all("<script" not in html and "<b>" not in html and "alert" not in html.split("&lt;script&gt;")[0] for html in pages)
     assert "AT&amp;T" in pages[0], "real tags are sanitised away, the text around them kept"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[1], "escaped markup stays visible text"
+
+
+@pytest.mark.parametrize("front", [
+    {"title": "Russia lost 14,000 troops, Ukraine's defence minister says", "date": dt.date(2022, 3, 8),
+     "figures": [{"value": 14000, "what": "Russian troops killed", "sentence": "“It is,” he said: #1 - ok"}],
+     "tags": [], "summary": "yes", "quotes": ["null", "12:30", " lead", "trail ", "a: b", "'q'", "x" * 1200]},
+    {"title": "An emoji 😀 and a\nline break", "": "empty key", "é": 1},  # written by PyYAML
+])
+def test_briefing_text_is_the_same_whichever_yaml_emitter_writes_it(front):
+    import yaml
+
+    from generator.ingest.write import HASH_KEY, briefing_text
+
+    pure = yaml.safe_dump({**front, HASH_KEY: None}, sort_keys=False, allow_unicode=True, width=1000)
+    assert briefing_text(front, "Body.").startswith("---\n" + pure.split(f"{HASH_KEY}:")[0])

@@ -17,6 +17,7 @@ from generator.ingest.entities import DEMONYMS, Mention, sentence_spans
 
 _NUMBER = re.compile(r"(?<![\w$£€.,/-])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
                      r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])")
+_DIGIT = re.compile(r"\d")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|up to|some|fewer than|"
                         r"less than|roughly|approximately|an estimated|as many as)\s+$", re.I)
@@ -55,6 +56,8 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
     last: str | None = None
     for start, end in sentence_spans(text):
         sentence = text[start:end]
+        if not _DIGIT.search(sentence):  # quick: _NUMBER, with its look-behind first, is slow to scan
+            continue
         previous: tuple[str, str] | None = None  # (noun, outcome) of the sentence's last figure
         for match in _NUMBER.finditer(sentence):
             counted = _counted(sentence, match, previous)

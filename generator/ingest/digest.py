@@ -28,8 +28,9 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     Informative: carries figures, attribution and names; not a quote, not too long or short.
     """
     candidates = [(i, s) for i, s in enumerate(sentences) if i >= skip and not s.endswith("?")]
-    ranked = sorted(candidates, key=lambda pair: -_score(*pair))
-    chosen = [pair for pair in ranked if _score(*pair) > 0][:_MAX_POINTS]
+    scores = {index: _score(index, sentence) for index, sentence in candidates}  # once each: it is not cheap
+    ranked = sorted(candidates, key=lambda pair: -scores[pair[0]])
+    chosen = [pair for pair in ranked if scores[pair[0]] > 0][:_MAX_POINTS]
     if len(chosen) < _MIN_POINTS:
         chosen = ranked[:_MIN_POINTS]
     return [s for _, s in sorted(chosen)]

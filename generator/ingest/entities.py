@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from generator.config import EntitySettings
 from generator.ingest.gazetteer import LARGE_CITY, cities, countries
@@ -81,16 +82,31 @@ DEMONYMS = {
 }
 _PLURAL_DEMONYMS = {f"{name}s" for name in DEMONYMS} | {"Britons", "Americans", "Europeans"}
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
+# _TOKEN, except that a stretch of words that can only end a run (lowercase, not a connector) is one
+# match, the group `skip`: most words are such, and a match per word was the costliest part of reading.
+_LOWER_WORD = rf"(?!(?:{'|'.join(sorted(_CONNECTORS))})\b)[a-z0-9_]\w*(?:[-'’]\w+)*"
+_TOKEN_OR_SKIP = re.compile(rf"(?P<skip>{_LOWER_WORD}(?:\W+{_LOWER_WORD})*)|{_TOKEN.pattern}")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
+_BLANKS = re.compile(r"[ \t]+")
+_LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
+_WORD = re.compile(r"\w+")
+_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast)\b")
+_FOLD_DROP = re.compile(r"'s\b|\.")
+_FOLD_WORD = re.compile(r"[a-z0-9]+")
+_FOLD_ENDING = re.compile(r"(?:iy|ii|yy|y)$")
+_FOLD_DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 18)  # the same few thousand names are folded again and again
 def fold(name: str) -> str:
     """The key that spellings of one name share: case, accents, dots, possessives, doubled letters
     and the -y/-yy/-iy/-ii endings of transliterations (Zelensky/Zelenskyy/Zelenskiy) do not count."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", re.sub(r"'s\b|\.", "", text))
-    words = [re.sub(r"(?:iy|ii|yy|y)$", "y", word) if len(word) > 3 else word for word in words]
-    return " ".join(re.sub(r"(.)\1+", r"\1", word) for word in words)
+    text = name.lower() if name.isascii() else \
+        unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode().lower()
+    words = _FOLD_WORD.findall(_FOLD_DROP.sub("", text))
+    words = [_FOLD_ENDING.sub("y", word) if len(word) > 3 else word for word in words]
+    return " ".join(_FOLD_DOUBLED.sub(r"\1", word) for word in words)
 
 
 class Lexicon:
@@ -104,6 +120,7 @@ class Lexicon:
         self.kinds = {fold(name): kind for kind, names in settings.kinds.items() for name in names}
         self.stop = {fold(name) for name in settings.stop}
         self.countries, self.cities = _folded_gazetteers()
+        self._kinds: dict[tuple[str, bool], str | None] = {}  # kind() by (surface, cued): asked again and again
 
     def name(self, surface: str) -> str:
         """The name to record: the alias table's or the country's usual name, else as written."""
@@ -112,6 +129,12 @@ class Lexicon:
 
     def kind(self, surface: str, cued: bool = False) -> str | None:
         """The kind a name is known to be; small cities only with a cue such as "in"."""
+        key = (surface, cued)
+        if key not in self._kinds:
+            self._kinds[key] = self._kind(surface, cued)
+        return self._kinds[key]
+
+    def _kind(self, surface: str, cued: bool) -> str | None:
         canonical = self.name(surface)  # its table spellings may be how a gazetteer writes it
         keys = [fold(name) for name in (canonical, surface, *self.aliases.get(canonical, ()))]
         known = [self.kinds[key] for key in keys if key in self.kinds]
@@ -140,23 +163,19 @@ class Mention:
     sentence: int  # which sentence of the text it is in
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: made for every capitalised word, so it must be cheap
     text: str
     start: int
     end: int
     first: bool  # first word of its sentence
     possessive: bool
     sentence: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # text.lower(), looked up again and again
 
 
 def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
     """Every entity mention in plain text, in order; surnames resolved to full names."""
-    lowercase = set(re.findall(r"\b[a-z]+\b", text))
+    lowercase = set(_LOWERCASE_WORD.findall(text))
     reader = _Reader(text, lexicon, lowercase)
     for run in _capitalised_runs(text):
         reader.read_run(run)
@@ -180,23 +199,33 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
     runs: list[list[_Token]] = []
     for number, (start, end) in enumerate(sentence_spans(text)):
         run: list[_Token] = []
-        for match in _TOKEN.finditer(text, start, end):
+        for match in _TOKEN_OR_SKIP.finditer(text, start, end):
+            if match.lastgroup == "skip":  # lowercase words only end the run
+                if run:
+                    runs.append(run)
+                    run = []
+                continue
             word = match.group(0)
-            possessive = bool(_POSSESSIVE.search(word)) and word[:1].isupper() and len(word) > 2
-            token = _Token(_POSSESSIVE.sub("", word) if possessive else word, match.start(), match.end(),
-                           match.start() == start, possessive, number)
-            joined = run and re.fullmatch(r"[ \t]+", text[run[-1].end:token.start])
             capital = word[:1].isupper() or (word in _CONNECTORS and bool(run))
-            if run and not (joined and capital):
+            if not capital:  # a lowercase word only ends the run
+                if run:
+                    runs.append(run)
+                    run = []
+                continue
+            if run and not _BLANKS.fullmatch(text, run[-1].end, match.start()):
                 runs.append(run)
                 run = []
-            if capital and (run or word not in _CONNECTORS):
-                run.append(token)
+            if run or word not in _CONNECTORS:
+                possessive = word[:1].isupper() and len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
+                surface = _POSSESSIVE.sub("", word) if possessive else word
+                run.append(_Token(surface, match.start(), match.end(), match.start() == start, possessive,
+                                  number, surface.lower()))
         runs.append(run)
     return [trimmed for trimmed in map(_trim, runs) if trimmed]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # entities and figures both split the same text, one after the other
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every sentence, paragraph by paragraph."""
     spans: list[tuple[int, int]] = []
     cursor = 0
@@ -208,7 +237,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((found, found + len(sentence)))
                 offset = found + len(sentence)
         cursor += len(paragraph) + 1
-    return spans
+    return tuple(spans)
 
 
 def _trim(run: list[_Token]) -> list[_Token]:
@@ -294,10 +323,10 @@ class _Reader:
     def _person_or_place(self, tokens: list[_Token], titled: bool) -> str | None:
         if len(tokens) >= 2 and len(tokens) <= 4 and all(self._name_like(t) for t in tokens):
             return self._add(tokens, "people")
-        if len(tokens) == 1 and self._name_like(tokens[0]) and (titled or not self._cued(tokens[0])):
-            self.surnames.append((tokens[0], titled))  # untitled, only if a full name has it
-            return tokens[0].text
-        if len(tokens) == 1 and self._cued(tokens[0]) and self._name_like(tokens[0]):
+        if len(tokens) == 1 and self._name_like(tokens[0]):
+            if titled or not self._cued(tokens[0]):
+                self.surnames.append((tokens[0], titled))  # untitled, only if a full name has it
+                return tokens[0].text
             return self._add(tokens, "places")
         return None
 
@@ -318,9 +347,9 @@ class _Reader:
     def _cued(self, token: _Token) -> bool:
         before = self.text[max(0, token.start - 30):token.start]
         after = self.text[token.end:token.end + 12].lower()
-        previous = re.findall(r"\w+", before)[-1:]
+        previous = _WORD.findall(before)[-1:]
         return (bool(previous) and previous[0] in _PLACE_CUES) or bool(_PLACE_CUE_PHRASES.search(before)) \
-            or bool(re.match(r"\s+(?:region|province|oblast)\b", after))
+            or bool(_REGION_AFTER.match(after))
 
     def _name_like(self, token: _Token) -> bool:
         return (token.text[:1].isupper() and token.lower not in _CALENDAR and token.lower not in _FUNCTION_WORDS

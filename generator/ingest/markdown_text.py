@@ -6,10 +6,15 @@ import html
 import re
 
 _LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*|\*|__)")
+_ESCAPE = re.compile(r"\\(.)")
 
 
 def plain(markdown: str) -> str:
     """Markdown inline text -> plain text: links become their text, escapes and emphasis go."""
     text = _LINK.sub(r"\1", markdown)
-    text = re.sub(r"(?<!\\)(\*\*|\*|__)", "", text)
-    return html.unescape(re.sub(r"\\(.)", r"\1", text)).strip()
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return html.unescape(text).strip()

@@ -14,6 +14,9 @@ _ABBREVIATIONS = {
 # then whitespace and something that can start a sentence.
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[*_]*[A-Z0-9À-ÖØ-Þ])")
 _OPENERS = {"“": "”", "‘": None}
+_LAST_WORD = re.compile(r"(\S+)[.]\W*$")
+_LETTER = re.compile(r"[a-z]")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -33,11 +36,17 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _ends_with_abbreviation(candidate: str) -> bool:
-    last = re.search(r"(\S+)[.]\W*$", candidate)
+    # The match cannot start before the last run of non-space characters with a letter or digit in
+    # it (a word character after the dot would fail `\W*$`): searching from there is the same search,
+    # without trying every earlier position.
+    stripped = candidate.rstrip()
+    words = stripped.rsplit(maxsplit=1)
+    start = len(stripped) - len(words[-1]) if words and _WORD_CHAR.search(words[-1]) else 0
+    last = _LAST_WORD.search(candidate, start)
     if not last:
         return False
     word = last.group(1).lstrip("(\"“[").lower()
-    return word in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z]", word))
+    return word in _ABBREVIATIONS or bool(_LETTER.fullmatch(word))
 
 
 def _inside_quote(candidate: str) -> bool:
