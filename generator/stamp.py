@@ -17,6 +17,7 @@ import json
 import os
 from pathlib import Path
 
+from generator import __version__
 from generator.config import Config
 
 STAMP_FILE = "build-stamp.json"
@@ -74,7 +75,7 @@ def input_hashes(config: Config, hashes: _Hashes) -> dict[str, str]:
     for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
         files += _files(folder)
     found = {_name(path, config.root): hashes.of(path) for path in files}
-    settings = repr(dataclasses.replace(config, base_url=""))
+    settings = repr(dataclasses.replace(config, base_url="")) + __version__  # a new generator builds anew
     found["the settings in site.yaml"] = hashlib.sha256(settings.encode()).hexdigest()
     return found
 
