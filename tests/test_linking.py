@@ -3,17 +3,22 @@ grouped across briefings, first mentions linked, archives; an editor's lists win
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import random
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
-from generator.content import load_content
+from generator.config import RelatedSettings, load_config
+from generator.content import Document, load_content
 from generator.ingest.entities import fold
 from generator.ingest.write import briefing_text
 from generator.link import link_archive
+from generator.linking.related import _SATURATION, SET_SIGNALS, Features, _shared_text, related_briefings
 from generator.yamlfile import split_front_matter
 from tests.conftest import REPO, run_cli
 
@@ -132,3 +137,88 @@ def test_newer_ingest_rules_refresh_unedited_briefings_only(built, tmp_path):
     assert result.returncode == 0 and "conflict" not in result.stderr.lower(), result.stderr
     assert "people:" in unedited.read_text(encoding="utf-8")
     assert edited.read_text(encoding="utf-8") == edited_text
+
+
+def reference_related(briefings: list[Document], features: list[Features], settings: RelatedSettings) -> dict:
+    """related_briefings written the straightforward way, pair by pair: what the fast path must give
+    while the candidate cap (100 per briefing) cannot bind, as with 50 briefings or fewer."""
+    found = Counter(key for f in features for key in _keys(f))
+    common = settings.common_share * len(features) if len(features) >= settings.common_after else len(features)
+    telling = {key for key, n in found.items() if 1 < n <= max(common, 2)}
+    total_weight = sum(max(0.0, w) for w in settings.weights.values()) or 1.0
+    related = {}
+    for i, (mine, a) in enumerate(zip(briefings, features)):
+        scored = []
+        for j, (theirs, b) in enumerate(zip(briefings, features)):
+            if i != j and _keys(a) & _keys(b) & telling:
+                reasons = _reference_reasons(mine, a, theirs, b, telling, settings)
+                score = round(100 * sum(points for _, _, points in reasons) / total_weight)
+                if reasons and score >= settings.threshold:
+                    scored.append((-score, theirs.title, j, score, reasons))
+        best = sorted(scored)[:settings.count]
+        related[mine.url] = [(briefings[j].url, score, reasons) for _, _, j, score, reasons in best]
+    return related
+
+
+def _keys(feature: Features) -> set[tuple[str, str]]:
+    keys = {(signal, key) for signal, values in feature.values.items() for key in values}
+    return keys | {("text", w) for w in feature.terms}
+
+
+def _reference_reasons(mine: Document, a: Features, theirs: Document, b: Features, telling: set,
+                       settings: RelatedSettings) -> list[tuple[str, str, float]]:
+    reasons = []
+    for signal in SET_SIGNALS:
+        keys = [k for k in a.values[signal].keys() & b.values[signal].keys() if (signal, k) in telling]
+        if keys and settings.weights.get(signal, 0) > 0:
+            text = _shared_text(signal, sorted(a.values[signal][k] for k in keys))
+            reasons.append((signal, text, settings.weights[signal] * min(1.0, len(keys) / _SATURATION[signal])))
+    words = a.terms.keys() & b.terms.keys()
+    cosine = sum(a.terms[w] * b.terms[w] for w in words)
+    if cosine > 0.05 and settings.weights.get("text", 0) > 0:
+        shown = sorted(words, key=lambda w: (-a.terms[w] * b.terms[w], w))[:4]
+        reasons.append(("text", f"Similar wording ({round(100 * cosine)}% alike: {', '.join(shown)})",
+                        settings.weights["text"] * min(1.0, cosine)))
+    if reasons and mine.date and theirs.date and settings.weights.get("time", 0) > 0:
+        days = abs((mine.date.date() - theirs.date.date()).days)
+        text = "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
+        reasons.append(("time", text, settings.weights["time"] * max(0.0, 1 - days / max(1, settings.time_days))))
+    return reasons
+
+
+def random_archive(seed: int, size: int) -> tuple[list[Document], list[Features]]:
+    """Briefings sharing people, places, organisations, figures and words at random; some undated,
+    some with the same title; a few words in nearly all of them (too common to find candidates)."""
+    rng = random.Random(seed)
+    pools = {signal: [f"{signal} {n}" for n in range(count)]
+             for signal, count in (("people", 15), ("places", 6), ("organisations", 10), ("figures", 4))}
+    vocabulary = [f"word{n}" for n in range(60)]
+    briefings, features = [], []
+    for i in range(size):
+        values = {signal: {name.lower(): name for name in rng.sample(pool, rng.randint(0, 3))}
+                  for signal, pool in pools.items()}
+        words = rng.sample(vocabulary, rng.randint(3, 12)) + (["common", "usual"] if rng.random() < 0.9 else [])
+        weights = {w: rng.random() + 0.01 for w in words}
+        norm = math.sqrt(sum(v * v for v in weights.values()))
+        features.append(Features(values, {w: v / norm for w, v in weights.items()}))
+        date = None if rng.random() < 0.2 else dt.datetime(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 120))
+        title = f"Story {rng.randint(0, size // 2)}"
+        briefings.append(Document(path=Path(f"{i}.md"), source_path=f"{i}.md", url=f"b/{i}/", title=title,
+                                  date=date, body="", body_line=1, meta={}, sha256=""))
+    return briefings, features
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_related_briefings_match_a_straightforward_reference(seed):
+    briefings, features = random_archive(seed, 50)
+    weights = {"people": 3, "places": 0 if seed == 1 else 1, "organisations": 1.5, "figures": 2, "text": 2,
+               "time": 0 if seed == 2 else 1}
+    settings = RelatedSettings(weights, threshold=10 + seed, count=3 + seed, common_share=0.5, common_after=20,
+                               time_days=60)
+    fast = {url: [(r.document.url, r.score, [(x.signal, x.text, round(x.points, 9)) for x in r.reasons])
+                  for r in relations]
+            for url, relations in related_briefings(briefings, features, settings).items()}
+    reference = {url: [(u, s, [(sig, text, round(p, 9)) for sig, text, p in reasons]) for u, s, reasons in relations]
+                 for url, relations in reference_related(briefings, features, settings).items()}
+    assert fast == reference
+    assert sum(map(len, fast.values())) > len(briefings)  # the corpus relates briefings, the test tests something

@@ -7,7 +7,9 @@ between briefings that share something else). The score is the weighted mean, 0-
 
 Candidates come from an inverted index (value -> briefings), never from all pairs; values in
 more than `common_share` of the briefings say nothing and are dropped, which also keeps the
-work near-linear.
+work near-linear. Each briefing is a sparse row of the values it can share, and all candidate
+pairs are scored with numpy (about 100 per briefing: a million at 10,000 briefings); the reasons
+in words are written only for the few pairs shown.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
 
 from generator.config import RelatedSettings
 from generator.content import Document
@@ -26,6 +32,7 @@ SET_SIGNALS = ("people", "places", "organisations", "figures")
 _SATURATION = {"people": 2, "places": 3, "organisations": 2, "figures": 2}
 _TERMS_PER_BRIEFING = 25
 _MIN_SIMILARITY = 0.05  # below this, wording in common is chance
+_WORDS_SHOWN = 4  # in the reason for similar wording
 _CANDIDATES = 100  # per briefing: plenty to find the few shown, and a bound on the work
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _STOPWORDS = set("""
@@ -37,6 +44,12 @@ own per said same says she should since so some such than that the their them th
 this those through to too two under until up upon very was we were what when where which while who
 whom why will with would year years you your told also according week weeks day days time
 """.split())
+_SIGNALS = (*SET_SIGNALS, "text")  # what two briefings share, as columns of _Index.shares
+_REASONS = (*_SIGNALS, "time")  # what adds points, as rows of _points; reasons are listed in this order
+# Pairs are scored a block of briefings at a time, their rows laid out dense (at most 2 MB), so
+# numpy's arrays stay small and in the CPU's caches.
+_DENSE_CELLS = 1 << 18
+_ROWS_AT_ONCE = 64
 _KIND_WORDS = {"people": ("person", "people"), "places": ("place", "places"),
                "organisations": ("organisation", "organisations"), "figures": ("figure", "figures")}
 
@@ -66,114 +79,259 @@ class Features:
 def related_briefings(briefings: list[Document], features: list[Features],
                       settings: RelatedSettings) -> dict[str, list[Relation]]:
     """For each briefing url, up to `count` relations scoring at least `threshold`, best first."""
-    postings = _postings(features, settings)
-    kept = [{signal: {k for k in values if (signal, k) in postings} for signal, values in f.values.items()}
-            for f in features]  # the values that can relate briefings, per briefing
-    total_weight = sum(max(0.0, w) for w in settings.weights.values()) or 1.0
-    related: dict[str, list[Relation]] = {}
-    for i, document in enumerate(briefings):
-        scored = []
-        for j in _candidates(i, features[i], postings):
-            matches = _matches(kept[i], kept[j], features[i].terms, features[j].terms, settings)
-            if matches:
-                matches += _time_match(document, briefings[j], settings)
-                score = round(100 * sum(m.points for m in matches) / total_weight)
-                if score >= settings.threshold:
-                    scored.append((score, briefings[j].title, j, matches))
-        best = sorted(scored, key=lambda item: (-item[0], item[1]))[:settings.count]
-        related[document.url] = [Relation(briefings[j], score, [_reason(m, features[i], features[j]) for m in matches])
-                                 for score, _, j, matches in best]
+    related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
+    if not briefings or settings.count <= 0:
+        return related
+    seen: dict[tuple[str, str, float], Reason] = {}
+    for a, b, score, added, cosine, days, shared in _shown(briefings, _Index.of(features, settings), settings):
+        reasons = [_reason(signal, _reason_text(signal, shared.get(signal, []), features[a], cosine, days), p, seen)
+                   for signal, p in zip(_REASONS, added) if not math.isnan(p)]
+        related[briefings[a].url].append(Relation(briefings[b], score, reasons))
     return related
+
+
+def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings
+           ) -> Iterator[tuple[int, int, int, list[float], float, int, dict[str, list[str]]]]:
+    """The pairs shown, in order: (mine, theirs, score, points per signal in _REASONS order, text
+    cosine, days apart, the keys shared). Candidate pairs are scored with numpy, a block of
+    briefings at a time; the keys shared are looked up only for the pairs shown."""
+    mine, theirs = index.candidate_pairs()
+    day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
+    rank = _title_ranks(briefings)
+    for first, last in index.blocks():
+        lo, hi = np.searchsorted(mine, [first, last])
+        i, j = mine[lo:hi], theirs[lo:hi]
+        dense = index.dense(first, last)
+        shares = index.shares(dense, i - first, j)
+        days = np.where((day[i] >= 0) & (day[j] >= 0), np.abs(day[i] - day[j]), -1)
+        points = _points(shares, days, settings)
+        scores = _scores(points, settings)
+        best = _best(i, rank[j], scores, settings)
+        yield from zip(i[best].tolist(), j[best].tolist(), scores[best].tolist(), points[:, best].T.tolist(),
+                       shares[best, -1].tolist(), days[best].tolist(), index.shared(dense, i[best] - first, j[best]))
+
+
+def _reason(signal: str, text: str, points: float, seen: dict[tuple[str, str, float], Reason]) -> Reason:
+    """Equal reasons are one object (at 10,000 briefings a quarter of the 200,000 are distinct):
+    less to build, and less for the garbage collector to go through."""
+    key = (signal, text, points)
+    reason = seen.get(key)
+    if reason is None:
+        reason = seen[key] = Reason(signal, text, points)
+    return reason
 
 
 def text_terms(documents: list[str]) -> list[dict[str, float]]:
     """Each text's most telling words (TF-IDF, smoothed), as a unit-length vector."""
-    counts = [Counter(w for w in _WORD.findall(text.lower().replace("’", "'")) if w not in _STOPWORDS)
-              for text in documents]
-    frequency = Counter(word for count in counts for word in count)
+    counts = [Counter(_WORD.findall(text.lower().replace("’", "'"))) for text in documents]
+    for count in counts:  # dropped after counting: cheaper than testing every word
+        for word in _STOPWORDS.intersection(count):
+            del count[word]
+    frequency = Counter(chain.from_iterable(counts))
+    idf = {word: math.log(1 + len(documents) / n) for word, n in frequency.items()}
     vectors = []
     for count in counts:
-        weights = {w: (1 + math.log(n)) * math.log(1 + len(documents) / frequency[w]) for w, n in count.items()}
+        weights = {w: (1 + math.log(n)) * idf[w] for w, n in count.items()}
         top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:_TERMS_PER_BRIEFING])
         norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
         vectors.append({w: v / norm for w, v in top.items()})
     return vectors
 
 
-def _postings(features: list[Features], settings: RelatedSettings) -> dict[tuple[str, str], list[int]]:
-    postings: dict[tuple[str, str], list[int]] = {}
-    for i, feature in enumerate(features):
-        for signal, values in feature.values.items():
-            for key in values:
-                postings.setdefault((signal, key), []).append(i)
-        for word in feature.terms:
-            postings.setdefault(("text", word), []).append(i)
-    common = settings.common_share * len(features) if len(features) >= settings.common_after else len(features)
-    return {key: docs for key, docs in postings.items() if 1 < len(docs) <= max(common, 2)}
-
-
-def _candidates(i: int, feature: Features, postings: dict[tuple[str, str], list[int]]) -> set[int]:
-    """Briefings sharing a value with briefing i, found through its rarest values first and at most
-    _CANDIDATES of them (the nearest in time from a long posting list): the work stays linear."""
-    keys = [(signal, key) for signal, values in feature.values.items() for key in values]
-    keys += [("text", word) for word in feature.terms]
-    found: set[int] = set()
-    for key in sorted((k for k in keys if k in postings), key=lambda k: len(postings[k])):
-        need = _CANDIDATES - len(found)
-        if need <= 0:
-            break
-        docs = postings[key]
-        if len(docs) > need:  # postings are in briefing order, newest first: take those around i
-            start = max(0, bisect_left(docs, i) - need // 2)
-            docs = docs[start:start + need]
-        found.update(docs)
-    found.discard(i)
-    return found
-
-
 @dataclass(frozen=True)
-class _Match:
-    signal: str
-    shared: list[str]  # the keys both have (words, for text)
-    points: float
-    detail: float = 0.0  # the cosine for text, the days apart for time
+class _Index:
+    """Every value briefings can share (a person, place, organisation, figure's quantity, word) as
+    a column, and each briefing as a sparse row over them: 1 for a set signal's value, the TF-IDF
+    weight for a word. A value of one briefing only can match nothing and is left out; so is a
+    set signal's value found in more than `common_share` of the briefings, as it says nothing
+    (common words stay in rows, as the cosine counts them, but find no candidates)."""
+
+    keys: list[tuple[str, str]]  # column -> (signal, key)
+    signals: np.ndarray  # column -> its signal, as an index in _SIGNALS
+    name_rank: np.ndarray  # column -> its place in key order
+    postings: list[list[int] | None]  # column -> its briefings in order; None if too common to tell
+    starts: np.ndarray  # row r's entries are starts[r]:starts[r + 1] in cols and vals
+    cols: np.ndarray
+    vals: np.ndarray
+
+    @classmethod
+    def of(cls, features: list[Features], settings: RelatedSettings) -> _Index:
+        columns: dict[tuple[str, str], int] = {}
+        counts, cols, vals = [], [], []
+        for feature in features:
+            before = len(cols)
+            for key, value in _values(feature):
+                cols.append(columns.setdefault(key, len(columns)))
+                vals.append(value)
+            counts.append(len(cols) - before)
+        found = np.bincount(np.array(cols, dtype=np.int64), minlength=len(columns))  # briefings per value
+        common = settings.common_share * len(features) if len(features) >= settings.common_after else len(features)
+        telling = (found > 1) & (found <= max(common, 2))
+        kept = telling | (np.array([signal == "text" for signal, _ in columns], dtype=bool) & (found > 1))
+        return cls._kept(list(columns), telling, kept, np.repeat(np.arange(len(features)), counts),
+                         np.array(cols, dtype=np.int64), np.array(vals), len(features))
+
+    @classmethod
+    def _kept(cls, keys: list[tuple[str, str]], telling: np.ndarray, kept: np.ndarray, rows: np.ndarray,
+              cols: np.ndarray, vals: np.ndarray, size: int) -> _Index:
+        """The index of the kept columns only, numbered anew (dense rows stay narrow), with the
+        postings of the telling ones."""
+        entries = kept[cols]
+        rows, cols, vals = rows[entries], (np.cumsum(kept) - 1)[cols[entries]], vals[entries]
+        keys = [key for key, keep in zip(keys, kept.tolist()) if keep]
+        by_name = sorted(range(len(keys)), key=keys.__getitem__)
+        name_rank = np.empty(len(keys), dtype=np.int64)
+        name_rank[by_name] = np.arange(len(keys))
+        in_column = np.bincount(cols, minlength=len(keys))
+        postings = np.split(rows[np.argsort(cols, kind="stable")], np.cumsum(in_column)[:-1])  # in briefing order
+        return cls(
+            keys=keys,
+            signals=np.array([_SIGNALS.index(signal) for signal, _ in keys], dtype=np.int64),
+            name_rank=name_rank,
+            postings=[docs.tolist() if tell else None for docs, tell in zip(postings, telling[kept].tolist())],
+            starts=np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=size)))),
+            cols=cols,
+            vals=vals,
+        )
+
+    def candidate_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every (briefing, candidate) pair, as two arrays in briefing order."""
+        theirs: list[int] = []
+        counts = []
+        cols, starts = self.cols.tolist(), self.starts.tolist()
+        for i in range(len(starts) - 1):
+            found = self._candidates(i, cols[starts[i]:starts[i + 1]])
+            theirs.extend(found)
+            counts.append(len(found))
+        return np.repeat(np.arange(len(counts)), counts), np.array(theirs, dtype=np.int64)
+
+    def _candidates(self, i: int, columns: list[int]) -> set[int]:
+        """Briefings sharing a value with briefing i, found through its rarest values first and at
+        most _CANDIDATES of them (the nearest in time from a long posting list): the work stays linear."""
+        lists = [docs for docs in map(self.postings.__getitem__, columns) if docs is not None]
+        lists.sort(key=len)  # stable: equally rare values keep their order
+        found: set[int] = set()
+        for docs in lists:
+            need = _CANDIDATES - len(found)
+            if need <= 0:
+                break
+            if len(docs) > need:  # postings are in briefing order, newest first: take those around i
+                start = max(0, bisect_left(docs, i) - need // 2)
+                docs = docs[start:start + need]
+            found.update(docs)
+        found.discard(i)
+        return found
+
+    def blocks(self) -> list[tuple[int, int]]:
+        """Consecutive rows, first..last-1, few enough to be laid out dense."""
+        size = max(1, min(_DENSE_CELLS // max(1, len(self.keys)), _ROWS_AT_ONCE))
+        count = len(self.starts) - 1
+        return [(first, min(first + size, count)) for first in range(0, count, size)]
+
+    def dense(self, first: int, last: int) -> np.ndarray:
+        """Rows first..last-1 laid out flat, row after row."""
+        dense = np.zeros((last - first) * len(self.keys))
+        own = slice(self.starts[first], self.starts[last])
+        row_starts = np.repeat(np.arange(last - first) * len(self.keys), np.diff(self.starts[first:last + 1]))
+        dense[row_starts + self.cols[own]] = self.vals[own]
+        return dense
+
+    def shares(self, dense: np.ndarray, mine: np.ndarray, theirs: np.ndarray) -> np.ndarray:
+        """Per pair, what dense row `mine` and row `theirs` share, in _SIGNALS order: the products
+        of their values summed per signal, so a count for a set signal and the cosine for text."""
+        pair, columns, products = self._products(dense, mine, theirs)
+        bins = pair * len(_SIGNALS) + self.signals[columns]
+        return np.bincount(bins, products, len(mine) * len(_SIGNALS)).reshape(-1, len(_SIGNALS))
+
+    def shared(self, dense: np.ndarray, mine: np.ndarray, theirs: np.ndarray) -> list[dict[str, list[str]]]:
+        """Per pair, signal -> the keys both have; for text only the words shown, those weighing
+        most in common (then alphabetically)."""
+        pair, columns, products = self._products(dense, mine, theirs)
+        both = products > 0
+        pair, columns, products = pair[both], columns[both], products[both]
+        order = np.lexsort((self.name_rank[columns], -products, self.signals[columns], pair))
+        pair, columns = pair[order], columns[order]
+        group = pair * len(_SIGNALS) + self.signals[columns]
+        place = np.arange(len(group)) - np.searchsorted(group, group)  # within its pair and signal
+        shown = (self.signals[columns] != _SIGNALS.index("text")) | (place < _WORDS_SHOWN)
+        shared: list[dict[str, list[str]]] = [{} for _ in range(len(mine))]
+        for p, column in zip(pair[shown].tolist(), columns[shown].tolist()):
+            signal, key = self.keys[column]
+            shared[p].setdefault(signal, []).append(key)
+        return shared
+
+    def _products(self, dense: np.ndarray, mine: np.ndarray, theirs: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For each entry of the rows `theirs`: its pair, its column, and its value times that of
+        the pair's dense row `mine` (0 where mine has no such value)."""
+        begin = self.starts[theirs]
+        lengths = self.starts[theirs + 1] - begin
+        entries = np.repeat(begin - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+        columns = self.cols[entries]
+        products = dense[np.repeat(mine * len(self.keys), lengths) + columns] * self.vals[entries]
+        return np.repeat(np.arange(len(mine)), lengths), columns, products
 
 
-def _matches(mine: dict[str, set[str]], theirs: dict[str, set[str]], my_terms: dict[str, float],
-             their_terms: dict[str, float], settings: RelatedSettings) -> list[_Match]:
-    """What two briefings share, with the points each signal adds; words come later, for the few shown."""
-    matches = []
+def _values(feature: Features) -> Iterator[tuple[tuple[str, str], float]]:
     for signal in SET_SIGNALS:
+        for key in feature.values[signal]:
+            yield (signal, key), 1.0
+    for word, weight in feature.terms.items():
+        yield ("text", word), weight
+
+
+def _points(shares: np.ndarray, days: np.ndarray, settings: RelatedSettings) -> np.ndarray:
+    """Per signal (rows in _REASONS order) and pair, the points it adds: its weight times its
+    strength, 0-1; NaN where it is no reason. Time counts only for pairs sharing something else."""
+    points = np.full((len(_REASONS), len(shares)), np.nan)
+    matched = np.zeros(len(shares), dtype=bool)
+    for column, signal in enumerate(_SIGNALS):
         weight = settings.weights.get(signal, 0.0)
-        keys = mine[signal] & theirs[signal]
-        if keys and weight > 0:
-            matches.append(_Match(signal, list(keys), weight * min(1.0, len(keys) / _SATURATION[signal])))
-    words = my_terms.keys() & their_terms.keys()
-    similarity = sum([my_terms[w] * their_terms[w] for w in words])
-    weight = settings.weights.get("text", 0.0)
-    if similarity > _MIN_SIMILARITY and weight > 0:
-        matches.append(_Match("text", list(words), weight * min(1.0, similarity), similarity))
-    return matches
-
-
-def _time_match(mine: Document, theirs: Document, settings: RelatedSettings) -> list[_Match]:
+        share = shares[:, column]
+        if weight > 0:
+            hit = share > _MIN_SIMILARITY if signal == "text" else share > 0
+            strength = share if signal == "text" else share / _SATURATION[signal]
+            points[column] = np.where(hit, weight * np.minimum(1.0, strength), np.nan)
+            matched |= hit
     weight = settings.weights.get("time", 0.0)
-    if mine.date is None or theirs.date is None or weight <= 0:
-        return []
-    days = abs((mine.date.date() - theirs.date.date()).days)
-    return [_Match("time", [], weight * max(0.0, 1 - days / max(1, settings.time_days)), days)]
+    if weight > 0:
+        closeness = np.maximum(0.0, 1 - days / max(1, settings.time_days))
+        points[-1] = np.where(matched & (days >= 0), weight * closeness, np.nan)
+    return points
 
 
-def _reason(match: _Match, mine: Features, theirs: Features) -> Reason:
-    if match.signal == "time":
-        days = int(match.detail)
-        text = "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
-    elif match.signal == "text":
-        shown = sorted(match.shared, key=lambda w: -mine.terms[w] * theirs.terms[w])[:4]
-        text = f"Similar wording ({round(100 * match.detail)}% alike: {', '.join(shown)})"
-    else:
-        text = _shared_text(match.signal, sorted(mine.values[match.signal][key] for key in match.shared))
-    return Reason(match.signal, text, match.points)
+def _scores(points: np.ndarray, settings: RelatedSettings) -> np.ndarray:
+    """Per pair, the weighted mean of its signals, 0-100; -1 when it has no reason at all."""
+    total = np.zeros(points.shape[1])
+    for row in points:  # one signal at a time, in order, as a reader would add them up
+        total += np.where(np.isnan(row), 0.0, row)
+    total_weight = sum(max(0.0, w) for w in settings.weights.values()) or 1.0
+    return np.where(np.isnan(points).all(axis=0), -1, np.rint(100 * total / total_weight)).astype(np.int64)
+
+
+def _title_ranks(briefings: list[Document]) -> np.ndarray:
+    """Each briefing's place in title order (equal titles in briefing order: ties stay deterministic)."""
+    by_title = sorted(range(len(briefings)), key=lambda k: briefings[k].title)
+    rank = np.empty(len(briefings), dtype=np.int64)
+    rank[by_title] = np.arange(len(briefings))
+    return rank
+
+
+def _best(mine: np.ndarray, their_rank: np.ndarray, scores: np.ndarray, settings: RelatedSettings) -> np.ndarray:
+    """The pairs shown, in order: per briefing (mine ascending) the `count` best scoring at least
+    `threshold`, by score then title."""
+    shown = np.flatnonzero((scores >= 0) & (scores >= settings.threshold))
+    shown = shown[np.lexsort((their_rank[shown], -scores[shown], mine[shown]))]
+    place = np.arange(len(shown)) - np.searchsorted(mine[shown], mine[shown])  # place within its briefing
+    return shown[place < settings.count]
+
+
+def _reason_text(signal: str, keys: list[str], mine: Features, cosine: float, days: int) -> str:
+    if signal == "time":
+        return "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
+    if signal == "text":
+        return f"Similar wording ({round(100 * cosine)}% alike: {', '.join(keys)})"
+    return _shared_text(signal, sorted(mine.values[signal][key] for key in keys))
 
 
 def _shared_text(signal: str, labels: list[str]) -> str:
