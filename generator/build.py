@@ -23,7 +23,7 @@ from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
 from generator.render import Page, render_share
 from generator.search import index_site
-from generator.stamp import recorded_files, up_to_date, write_stamp
+from generator.stamp import last_build, recorded_files, write_stamp
 
 Progress = Callable[[str], None]
 
@@ -64,7 +64,9 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     how many processes (default: one per core, when there is enough to do)."""
     result = BuildResult()
     clock = _Clock(result, progress)
-    if up_to_date(config, include_drafts):  # the site in place is this build's already
+    last = last_build(config, include_drafts, strict)
+    if last is not None:  # the site in place is this build's already: say again what it said
+        result.errors, result.warnings = last
         result.unchanged = True
         result.seconds = clock.total()
         return result
@@ -91,7 +93,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     cache.finish(memo)  # only now: the memo describes the files in place
     clock.start("check")
     (result.errors if strict else result.warnings).extend(check_site(config))
-    write_stamp(config, include_drafts, clean=not (result.errors or result.warnings))
+    write_stamp(config, include_drafts, strict, (result.errors, result.warnings))
     result.seconds = clock.total()
     return result
 

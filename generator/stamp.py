@@ -19,15 +19,19 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Config
+from generator.problems import Problem
 
 STAMP_FILE = "build-stamp.json"
 FILES_FILE = "file-hashes.json"  # path -> [size, mtime_ns, sha256], to hash only changed files
 
 
-def write_stamp(config: Config, drafts: bool = False, clean: bool = True) -> None:
-    """`clean`: the build reported no problem, so building again unchanged would tell nothing new."""
+def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
+                problems: tuple[list[Problem], list[Problem]] = ([], [])) -> None:
+    """`problems`: the build's errors and warnings, which building again unchanged would report again."""
     hashes = _Hashes(config)
-    stamp = {"output_dir": str(config.output_dir), "base_url": config.base_url, "drafts": drafts, "clean": clean,
+    errors, warnings = ([[str(p.path), p.message, p.line] for p in found] for found in problems)
+    stamp = {"output_dir": str(config.output_dir), "base_url": config.base_url, "drafts": drafts, "strict": strict,
+             "errors": errors, "warnings": warnings,
              "output": tree_hash(config.output_dir, hashes), "inputs": input_hashes(config, hashes)}
     hashes.save()
     (config.cache_dir / STAMP_FILE).write_text(json.dumps(stamp, indent=1, sort_keys=True), encoding="utf-8")
@@ -40,11 +44,15 @@ def read_stamp(config: Config) -> dict | None:
         return None
 
 
-def up_to_date(config: Config, drafts: bool) -> bool:
-    """Whether the output folder holds a clean build of the current inputs, made the same way."""
+def last_build(config: Config, drafts: bool, strict: bool) -> tuple[list[Problem], list[Problem]] | None:
+    """When the output folder holds a build of the current inputs made the same way, the errors
+    and warnings that build reported; else None."""
     stamp = read_stamp(config)
-    return bool(stamp and stamp.get("clean") and stamp.get("drafts") == drafts
-                and stamp.get("base_url") == config.base_url and staleness(config) is None)
+    if not (stamp and stamp.get("drafts") == drafts and stamp.get("strict") == strict
+            and stamp.get("base_url") == config.base_url and staleness(config) is None):
+        return None
+    return tuple([Problem(Path(path), message, line) for path, message, line in stamp[kind]]
+                 for kind in ("errors", "warnings"))
 
 
 def staleness(config: Config) -> str | None:

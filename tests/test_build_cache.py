@@ -69,3 +69,12 @@ def test_interrupted_cache_is_not_trusted(site):
     page.write_text(page.read_text().replace("troops", "TROOPS"))  # same size, different bytes
     assert run_cli(site, "build").returncode == 0  # the stamp sees the output changed: a real build
     assert "TROOPS" not in page.read_text()
+
+
+def test_unchanged_rebuild_reports_the_same_problems(site):
+    (site / "seeds" / "broken.html").write_bytes(b"\xff\xfe not a page")
+    first = run_cli(site, "build")
+    again = run_cli(site, "build")
+    assert "nothing changed" in again.stdout
+    assert again.returncode == first.returncode == 1
+    assert again.stderr == first.stderr and "broken.html" in again.stderr
