@@ -19,7 +19,7 @@ import jinja2
 import jinja2.meta
 
 from generator.content import Document
-from generator.fingerprint import Fingerprints
+from generator.fingerprint import fingerprint
 from generator.render import Page, Renderer
 
 
@@ -86,9 +86,8 @@ class MemoRenderer(Renderer):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.env = self.memo.env = self.memo.env or self.env
-        self._fingerprints = Fingerprints()
         self._digests: dict[str, str] = {}
-        globals_now = self._fingerprints.of(dict(self.env.globals))
+        globals_now = fingerprint(dict(self.env.globals))
         if globals_now != self.memo.globals:  # compared once here, not in every page's inputs
             self.memo.pages.clear()
             self.memo.globals = globals_now
@@ -130,12 +129,12 @@ class MemoRenderer(Renderer):
         return all(self._links.resolve(href) == target for href, target in links)
 
     def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
-        inputs = (self._template_digest(template_name), str(source), self._fingerprints.of(context))
+        inputs = (self._template_digest(template_name), str(source), fingerprint(context))
         return self._reused(path, inputs, source) or self._remember(inputs, super().page(path, template_name, source, **context))
 
     def made(self, path: str, make: Callable[[], str], inputs: object) -> Page | None:
-        fingerprint = ("made", self._fingerprints.of(inputs))
-        return self._reused(path, fingerprint, None) or self._remember(fingerprint, super().made(path, make, inputs))
+        key = ("made", fingerprint(inputs))
+        return self._reused(path, key, None) or self._remember(key, super().made(path, make, inputs))
 
     def _reused(self, path: str, inputs: tuple, source: Path | None) -> Page | None:
         """Last build's page if its inputs are the same; else None, and the page made next is remembered."""
