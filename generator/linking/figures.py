@@ -62,16 +62,28 @@ class FigureGroup:
 def group_figures(briefings: list[Document], facts: dict[str, Facts]) -> list[FigureGroup]:
     """Compared groups first (most briefings first), then the rest, by what they count."""
     groups: dict[str, FigureGroup] = {}
+    anchors: set[str] = set()
     for document in briefings:
         for figure in facts[document.url].figures:
             claim = _claim(figure, document)
             if claim is None:
                 continue
             key = fold(claim.what)
-            groups.setdefault(key, FigureGroup(claim.what, slugify(claim.what))).claims.append(claim)
+            if key not in groups:
+                groups[key] = FigureGroup(claim.what, _free_anchor(slugify(claim.what), anchors))
+            groups[key].claims.append(claim)
     for group in groups.values():
         group.settle()
     return sorted(groups.values(), key=lambda g: (not g.compared, -len(g.briefings), g.what))
+
+
+def _free_anchor(slug: str, taken: set[str]) -> str:
+    """slug, or slug-2 … when quantities that differ slugify alike: each group has a page of its own."""
+    anchor, n = slug, 2
+    while anchor in taken:
+        anchor, n = f"{slug}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
 
 
 def _claim(figure: dict[str, Any], document: Document) -> Claim | None:
