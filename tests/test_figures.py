@@ -1,13 +1,23 @@
-"""Key figures: numeric claims with what is counted, who claims it and when; the figures page."""
+"""Key figures: numeric claims with what is counted, who claims it and when; the figures pages:
+an index of compared groups, a page (or a few) per group, the other figures a page at a time."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
+import pytest
+
+from generator.config import load_config
+from generator.content import load_content
 from generator.ingest.claims import extract_figures
 from generator.ingest.entities import Lexicon, find_mentions
-from generator.config import load_config
-from tests.conftest import REPO
+from generator.link import link_archive
+from generator.memo import MemoRenderer, RenderMemo
+from generator.pages import figures as figure_pages
+from generator.render import Renderer
+from tests.conftest import REPO, run_cli
 
 DAY = dt.date(2023, 5, 2)
 
@@ -43,3 +53,110 @@ def test_numbers_without_their_noun_borrow_the_previous_one():
     found = figures("The agency said there were 1,424 civilian casualties — 516 killed and 908 injured.")
     assert brief(found) == [(1424, "civilian casualties", None, "agency"), (516, "civilians killed", None, "agency"),
                             (908, "civilians wounded", None, "agency")]
+
+
+BASE = "/sub/"
+GROUP = "figures/people-displaced/"
+# Five claims on one quantity (three pages of two, as paginate is 2), and three quantities with one each.
+BRIEFINGS = {
+    "a": ("2023-05-01", [(1200, "people displaced", "health ministry"), (3, "bridges destroyed", "police")]),
+    "b": ("2023-05-02", [(5000, "people displaced", "aid agency"), (12, "schools closed", "council")]),
+    "c": ("2023-05-03", [(1500, "people displaced", "health ministry"), (40, "trains cancelled", "rail operator")]),
+    "d": ("2023-05-04", [(1800, "people displaced", "health ministry")]),
+    "e": ("2023-05-05", [(2000, "people displaced", "aid agency")]),
+}
+
+
+def write_briefing(content: Path, name: str, date: str, claims: list[tuple], body: str = "Floods.") -> None:
+    lines = [f"  - {{value: {value}, what: {what}, claimant: {claimant}, sentence: '{claimant} counts {value} {what}.'}}"
+             for value, what, claimant in claims]
+    front = f"title: Briefing {name.upper()}\ndate: {date}\npeople: []\nplaces: []\norganisations: []\nfigures:\n"
+    (content / f"{name}.md").write_text(f"---\n{front}" + "\n".join(lines) + f"\n---\n\n{body}\n", encoding="utf-8")
+
+
+def make_site(root: Path, briefings: dict[str, tuple]) -> Path:
+    (root / "site.yaml").write_text(f"title: Floods\nlayouts_dir: {REPO / 'layouts'}\npaginate: 2\n", encoding="utf-8")
+    (root / "seeds").mkdir()
+    (root / "content").mkdir()
+    for name, (date, claims) in briefings.items():
+        write_briefing(root / "content", name, date, claims)
+    return root
+
+
+@pytest.fixture(scope="module")
+def floods(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("floods"), BRIEFINGS)
+    result = run_cli(root, "build", "--strict", "--base-url", f"https://example.org{BASE}")
+    assert result.returncode == 0, result.stderr  # --strict: a broken link or #anchor fails the build
+    return root
+
+
+def page(root: Path, url: str) -> str:
+    return (root / "public" / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_index_lists_each_compared_group_linking_to_its_page(floods):
+    index = page(floods, "figures")
+    line = re.search(r'<li id="people-displaced">.*?</li>', index, re.S).group(0)
+    assert f'<a href="{BASE}{GROUP}">People displaced</a>' in line
+    assert '<span class="count" title="claims">5</span>' in line and "disputed" in line
+    assert "<svg" not in index and "counts" not in index  # no chart, no claim sentences
+    assert f'<a href="{BASE}figures/other/">Other figures</a>: 3 quantities' in index
+
+
+def test_a_group_page_charts_and_lists_its_claims_a_page_at_a_time(floods):
+    first, second, last = (page(floods, GROUP + more) for more in ("", "page/2/", "page/3/"))
+    assert "<title>People displaced · Figures · Floods</title>" in first
+    assert f'<a href="{BASE}figures/">Key figures</a>' in first  # back to the index
+    assert "5 claims, oldest first" in first and "5 claims" not in second
+    assert [html.count("<rect") for html in (first, second, last)] == [2, 2, 1]
+    assert "<strong>1,200</strong> people displaced, according to health ministry" in first
+    assert f'<a href="{BASE}a/">Briefing A</a>' in first and "health ministry counts 1200" in first
+    assert "<strong>2,000</strong> people displaced, according to aid agency" in last
+    assert f'rel="next" href="{BASE}{GROUP}page/2/"' in first and "rel=\"prev\"" not in first
+    assert f'rel="prev" href="{BASE}{GROUP}"' in second and f'rel="next" href="{BASE}{GROUP}page/3/"' in second
+    widths = [int(w) for w in re.findall(r'<rect class="bar" x="\d+" y="2" width="(\d+)"', first + last)]
+    assert widths[1] == max(widths)  # the group's largest value sets one scale for all its pages
+
+
+def test_a_briefings_figures_link_to_their_groups_page(floods):
+    figures = re.search(r'<section class="figures".*?</section>', page(floods, "a"), re.S).group(0)
+    assert f'<a href="{BASE}{GROUP}">compare 5 claims</a>' in figures
+    assert "figures/bridges-destroyed" not in figures  # a figure no one else gives is not compared
+
+
+def test_other_figures_come_a_page_at_a_time_with_an_anchor_each(floods):
+    first, second = page(floods, "figures/other"), page(floods, "figures/other/page/2")
+    assert re.findall(r'<li id="([^"]+)"', first) == ["bridges-destroyed", "schools-closed"]
+    assert re.findall(r'<li id="([^"]+)"', second) == ["trains-cancelled"]
+    assert "<strong>40</strong> trains cancelled, according to rail operator" in second
+    assert f'rel="next" href="{BASE}figures/other/page/2/"' in first and f'<a href="{BASE}figures/">' in second
+
+
+def test_without_compared_figures_the_index_says_so(tmp_path):
+    index = rendered_figures(make_site(tmp_path, {"a": BRIEFINGS["a"]}))["figures/index.html"]
+    assert "No figures are claimed by more than one briefing yet." in index and "figures/other/" in index
+
+
+def test_an_edit_renders_again_only_the_figure_pages_that_show_it(tmp_path):
+    content = make_site(tmp_path, BRIEFINGS) / "content"
+    memo = RenderMemo()
+    rendered_figures(tmp_path, memo)
+    write_briefing(content, "c", *BRIEFINGS["c"], body="Floods, and a typo fixed.")
+    assert rendered_again(tmp_path, memo) == set()
+    write_briefing(content, "f", "2023-05-06", [(2100, "people displaced", "aid agency")])  # the newest claim
+    assert rendered_again(tmp_path, memo) == {"figures/index.html", GROUP + "index.html", GROUP + "page/3/index.html"}
+
+
+def rendered_figures(root: Path, memo: RenderMemo | None = None) -> dict[str, str]:
+    """The figure pages of the site in `root`, by path (with `memo`, reusing what it remembers)."""
+    config = load_config(root / "site.yaml")
+    archive = link_archive(config, load_content(config.content_dir).documents)
+    renderer = Renderer(config) if memo is None else MemoRenderer(config, memo=memo)
+    return {p.path: p.text for p in figure_pages.make_pages(renderer, archive) if p is not None}
+
+
+def rendered_again(root: Path, memo: RenderMemo) -> set[str]:
+    before = dict(memo.pages)
+    rendered_figures(root, memo)
+    return {path for path, known in memo.pages.items() if known is not before.get(path)}

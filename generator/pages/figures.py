@@ -1,30 +1,41 @@
-"""The figures page (/figures/): comparable claims grouped, each group drawn as an SVG bar chart."""
+"""The figures pages: /figures/, an index of the quantities claimed by several briefings; a page per
+such group (/figures/ANCHOR/, then /figures/ANCHOR/page/2/, …), its claims drawn as an SVG bar
+chart and listed; and the other figures (/figures/other/, …). Every page holds at most `paginate`
+groups or claims.
+
+Pages get plain values (numbers, names, titles, URLs), never Documents, so an edit renders a figure
+page again only when what that page shows changes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from generator.link import Archive
 from generator.linking.figures import Claim, FigureGroup
+from generator.pages.listing import listing_url
 from generator.render import Page, Renderer
 
 CHART_WIDTH = 640
 BAR_HEIGHT = 22
 LABEL_WIDTH = 250  # the claimant and date, left of the bars
 VALUE_ROOM = 90  # the number, right of the longest bar
+OTHERS_URL = "figures/other/"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Bar:
-    claim: Claim
+    claim: dict[str, Any]  # a claim_view
     y: int
     width: int  # scaled to the group's largest value
 
 
 @dataclass(frozen=True)
 class Chart:
-    group: FigureGroup
     bars: list[Bar]
     height: int
     label_width: int = LABEL_WIDTH
@@ -32,15 +43,64 @@ class Chart:
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    charts = [chart(group) for group in archive.figure_groups if group.compared]
+    compared = [group for group in archive.figure_groups if group.compared]
     others = [group for group in archive.figure_groups if not group.compared]
-    yield renderer.page("figures/index.html", "figures.html", charts=charts, others=others)
+    index = [dict(group_summary(group), count=len(group.claims)) for group in compared]
+    yield renderer.page("figures/index.html", "figures.html", groups=index,
+                        others={"url": OTHERS_URL, "count": len(others)} if others else None)
+    for group in compared:
+        yield from group_pages(renderer, group)
+    yield from other_pages(renderer, others)
 
 
-def chart(group: FigureGroup) -> Chart:
+def group_pages(renderer: Renderer, group: FigureGroup) -> Iterator[Page | None]:
+    """The group's claims, oldest first, so a new claim (usually the newest) changes the last page
+    only; its count shows on the first page alone for the same reason."""
+    summary = group_summary(group)
+    largest = max((c.value for c in group.claims), default=0) or 1  # one scale for all the group's pages
+    for claims, pager in paginate(group.claims, renderer.config.paginate, summary["url"]):
+        path = pager["url"] + "index.html"
+        if renderer.owns(path):  # views are made only for this process's pages
+            views = [claim_view(claim) for claim in claims]
+            count = len(group.claims) if pager["number"] == 1 else None
+            yield renderer.page(path, "figure_group.html", group=summary, count=count,
+                                chart=chart(views, largest), claims=views, pager=pager)
+
+
+def other_pages(renderer: Renderer, others: list[FigureGroup]) -> Iterator[Page | None]:
+    for groups, pager in paginate(others, renderer.config.paginate, OTHERS_URL):
+        path = pager["url"] + "index.html"
+        if renderer.owns(path):
+            entries = [{"anchor": g.anchor, "claims": [claim_view(c) for c in g.claims]} for g in groups]
+            yield renderer.page(path, "figures_other.html", entries=entries, pager=pager)
+
+
+def paginate(items: Sequence[T], size: int, base: str) -> list[tuple[Sequence[T], dict[str, Any]]]:
+    """Items in pages of `size` at base, base + page/2/, … (the listing's page URLs), each with its
+    pager. The pager names no page count, so appending items changes only the last two pages."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    urls = [base + listing_url(number) for number in range(1, len(chunks) + 1)]
+    return [(chunk, {"number": n + 1, "url": url, "previous": urls[n - 1] if n else None,
+                     "next": urls[n + 1] if n + 1 < len(urls) else None})
+            for n, (chunk, url) in enumerate(zip(chunks, urls))]
+
+
+def group_summary(group: FigureGroup) -> dict[str, Any]:
+    return {"what": group.what, "title": group.what[:1].upper() + group.what[1:], "anchor": group.anchor,
+            "url": f"figures/{group.anchor}/", "disputed": group.disputed}
+
+
+def claim_view(claim: Claim) -> dict[str, Any]:
+    """A claim as figure pages show it: its briefing by title and URL only, so editing the briefing
+    elsewhere renders no figure page again."""
+    return {"value": claim.value, "number": claim.number, "what": claim.what, "claimant": claim.claimant,
+            "date": claim.date, "sentence": claim.sentence,
+            "document": {"title": claim.document.title, "url": claim.document.url}}
+
+
+def chart(claims: list[dict[str, Any]], largest: float) -> Chart:
     """Bars on one linear scale, so a disputed figure shows how far apart the claims are."""
-    largest = max((c.value for c in group.claims), default=0) or 1
     room = CHART_WIDTH - LABEL_WIDTH - VALUE_ROOM
-    bars = [Bar(claim, i * (BAR_HEIGHT + 8), max(2, round(room * claim.value / largest)))
-            for i, claim in enumerate(group.claims)]
-    return Chart(group, bars, len(bars) * (BAR_HEIGHT + 8))
+    bars = [Bar(claim, i * (BAR_HEIGHT + 8), max(2, round(room * claim["value"] / largest)))
+            for i, claim in enumerate(claims)]
+    return Chart(bars, len(bars) * (BAR_HEIGHT + 8))
