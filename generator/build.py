@@ -7,7 +7,7 @@ stages (what each briefing says, rendering and writing pages) run on every core 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from generator.memo import MemoRenderer, RenderMemo
 from generator.output import STATIC_FOLDER, finish_site, start_site, write_pages
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
-from generator.render import Page, render_share
+from generator.render import Page, Renderer, page_makers
 from generator.search import index_site
 from generator.stamp import last_build, recorded_files, write_stamp
 
@@ -109,11 +109,14 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, stagi
     def share(which: int, shares: int) -> tuple[list[Page], int, list[Problem], set[str]]:
         cache.connect()
         renderer.share = (which, shares)
-        pages = render_share(renderer, archive)
-        write_pages(staging, pages, config.output_dir)
+        made: list[Page] = []
+        remade = 0
+        for page in _share_pages(renderer, archive):
+            write_pages(staging, [page], config.output_dir)  # at once: a share's texts add up to 300 MB at 10,000 briefings
+            made.append(Page(page.path, None, page.source, page.noindex))
+            remade += page.text is not None
         cache.save()
-        remade = sum(1 for p in pages if p.text is not None)
-        return [Page(p.path, None, p.source, p.noindex) for p in pages], remade, renderer.problems, memo.used
+        return made, remade, renderer.problems, memo.used
 
     pages: list[Page] = []
     for made, remade, problems, used in map_shares(share, processes):
@@ -128,6 +131,14 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, stagi
     write_pages(staging, [sitemap], config.output_dir)
     result.remade += 1
     return pages + [sitemap], memo
+
+
+def _share_pages(renderer: Renderer, archive: Archive) -> Iterator[Page]:
+    """render_share's pages one by one as they are made, so that each can be written and let go."""
+    for make in page_makers():
+        for page in make(renderer, archive):
+            if page is not None and renderer.owns(page.path):
+                yield page
 
 
 class _Clock:
