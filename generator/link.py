@@ -6,9 +6,10 @@ with their aliases, related briefings, figure groups, the timeline; this module 
 
 from __future__ import annotations
 
+import gc
 import hashlib
-
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +80,20 @@ class Crosslinks:
     named: list[dict[str, str]]  # kind, name, url
 
 
+@contextmanager
+def _collections_paused() -> Iterator[None]:
+    """No garbage collection while linking: it makes millions of objects, nearly all kept, which
+    collections went through again and again for nothing (1.7 s of 6 at 10,000 briefings)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collections_paused()
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None) -> Archive:
     """known_facts, by (file, hash), is kept between builds by the dev server: extraction is the costly part."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
@@ -101,6 +116,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     )
 
 
+@_collections_paused()
 def gather_facts(config: Config, documents: list[Document], store: MutableMapping[str, Facts],
                  processes: int = 1) -> dict[tuple, Facts]:
     """What each briefing says, by (file, hash) as link_archive takes it: from `store` (the build
