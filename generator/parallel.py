@@ -7,6 +7,7 @@ jobs, the shares run one after another in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -31,10 +32,12 @@ def map_shares(work: Callable[[int, int], T], processes: int) -> list[T]:
     if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(i, processes) for i in range(processes)]
     _work = work
+    gc.freeze()  # the workers' collections then skip what they inherit, leaving its memory shared, not copied
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             return pool.starmap(_run_share, [(i, processes) for i in range(processes)])
     finally:
+        gc.unfreeze()
         _work = None
 
 
