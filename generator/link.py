@@ -17,7 +17,7 @@ from generator.config import Config
 from generator.content import Document
 from generator.ingest.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
-from generator.linking.facts import Facts, facts_of
+from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
 from generator.linking.figures import Claim, FigureGroup, group_figures
 from generator.linking.related import Features, Relation, related_briefings, text_terms
 from generator.linking.timeline import Year, timeline
@@ -121,7 +121,7 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
                  processes: int = 1) -> dict[tuple, Facts]:
     """What each briefing says, by (file, hash) as link_archive takes it: from `store` (the build
     cache) where the file and the entity settings are unchanged, else extracted, in `processes`."""
-    settings = hashlib.sha256(repr(config.entities).encode()).hexdigest()[:16]
+    settings = hashlib.sha256(repr((config.entities, FACTS_VERSION)).encode()).hexdigest()[:16]
     keys = {(d.path, d.sha256): f"{d.path}\0{d.sha256}\0{settings}" for d in documents}
     known = {key: store[name] for key, name in keys.items() if name in store}
     missing = [d for d in documents if (d.path, d.sha256) not in known]
@@ -136,7 +136,7 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
 
 
 def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex) -> list[Features]:
-    terms = text_terms([d.title + "\n" + d.body for d in briefings])
+    terms = text_terms([facts[d.url].word_counts() for d in briefings])
     features = []
     for document, words in zip(briefings, terms):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}

@@ -121,14 +121,18 @@ def _reason(signal: str, text: str, points: float, seen: dict[tuple[str, str, fl
     return reason
 
 
-def text_terms(documents: list[str]) -> list[dict[str, float]]:
-    """Each text's most telling words (TF-IDF, smoothed), as a unit-length vector."""
-    counts = [Counter(_WORD.findall(text.lower().replace("’", "'"))) for text in documents]
-    for count in counts:  # dropped after counting: cheaper than testing every word
-        for word in _STOPWORDS.intersection(count):
-            del count[word]
+def word_counts(text: str) -> Counter[str]:
+    """How often the text uses each word but the stopwords, in the order they first appear."""
+    count = Counter(_WORD.findall(text.lower().replace("’", "'")))
+    for word in _STOPWORDS.intersection(count):  # dropped after counting: cheaper than testing every word
+        del count[word]
+    return count
+
+
+def text_terms(counts: list[dict[str, int]]) -> list[dict[str, float]]:
+    """Each text's most telling words (TF-IDF, smoothed), as a unit-length vector, from its word_counts."""
     frequency = Counter(chain.from_iterable(counts))
-    idf = {word: math.log(1 + len(documents) / n) for word, n in frequency.items()}
+    idf = {word: math.log(1 + len(counts) / n) for word, n in frequency.items()}
     vectors = []
     for count in counts:
         weights = {w: (1 + math.log(n)) * idf[w] for w, n in count.items()}
