@@ -6,9 +6,8 @@ alias table joins them (Kiev/Kyiv); a lone surname joins the one full name that 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
 from generator.content import Document
@@ -131,12 +130,10 @@ def _free_url(kind: str, name: str, taken: set[str]) -> str:
 
 
 def _count_companions(index: EntityIndex) -> None:
-    together: dict[int, Counter[int]] = {}
-    by_id = {id(e): e for entities in index.by_briefing.values() for e in entities}
+    together: defaultdict[Entity, Counter[Entity]] = defaultdict(Counter)
     for entities in index.by_briefing.values():
-        for a, b in combinations(entities, 2):
-            together.setdefault(id(a), Counter())[id(b)] += 1
-            together.setdefault(id(b), Counter())[id(a)] += 1
-    for key, counter in together.items():
-        ranked = sorted(counter.items(), key=lambda item: (-item[1], by_id[item[0]].name))[:_COMPANIONS]
-        by_id[key].companions = [(by_id[other], count) for other, count in ranked]
+        for entity in entities:
+            together[entity].update(entities)  # itself too, dropped below: cheaper than a count per pair
+    for entity, counter in together.items():
+        del counter[entity]
+        entity.companions = sorted(counter.items(), key=lambda item: (-item[1], item[0].name))[:_COMPANIONS]
