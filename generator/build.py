@@ -87,6 +87,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
     pages, memo = _render_and_write(config, archive, cache, staging, processes, result)
     result.count(content.documents, pages)
+    del content, facts, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
     result.errors += index_site(staging, config.output_dir)
     finish_site(staging, config.output_dir)
