@@ -9,6 +9,10 @@ The same stages as build.py in the same order, and the same output byte for byte
   what it extracts from each briefing is kept by file and hash;
 - render goes through a MemoRenderer (generator/memo.py) with its memory kept here;
 - write touches only the pages whose text changed (output.update_site).
+
+Before all that, `preview` renders the pages of the briefings just edited against the last
+build's archive, so the page an author has open shows their edit at once, whatever the size of
+the archive; the full pass that follows brings every page (that one included) in line.
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from generator.build import BuildResult
 from generator.config import Config
 from generator.content import Document, collect_content, load_or_problem
 from generator.ingest.stage import IngestReport, ingest_seeds
-from generator.link import link_archive
+from generator.link import Archive, link_archive
 from generator.linking.facts import Facts
 from generator.memo import MemoRenderer, RenderMemo
-from generator.output import STATIC_FOLDER, sync_static, update_site, write_site
+from generator.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
 from generator.problems import Problem
+from generator.pages.briefings import briefing_page
 from generator.render import Page, render_site
 
 
@@ -39,6 +44,10 @@ class Changes:
     content: set[Path] = field(default_factory=set)
     templates: bool = False
     static: set[Path] = field(default_factory=set)
+
+    @property
+    def content_only(self) -> bool:
+        return bool(self.content) and not (self.site or self.seeds or self.templates or self.static)
 
     @property
     def stylesheets_only(self) -> bool:
@@ -81,6 +90,7 @@ class IncrementalBuilder:
         self.memo = RenderMemo()
         self.facts: dict[tuple, Facts] = {}  # what the link stage extracted, by (file, hash)
         self.written: dict[str, str] | None = None  # page path -> text now in the output folder
+        self.archive: Archive | None = None  # the last build's
 
     def render(self, changes: Changes | None = None) -> Rendered:
         """Ingest, load, link and render what `changes` need; None means everything (the first build)."""
@@ -98,7 +108,7 @@ class IncrementalBuilder:
         result.errors += content.problems
         current = {(d.path, d.sha256) for d in content.documents}
         self.facts = {key: facts for key, facts in self.facts.items() if key in current}
-        archive = link_archive(self.config, content.documents, self.facts)
+        archive = self.archive = link_archive(self.config, content.documents, self.facts)
         clock.lap("link")
         renderer = MemoRenderer(self.config, memo=self.memo)
         pages, problems = render_site(self.config, archive, renderer)
@@ -107,6 +117,25 @@ class IncrementalBuilder:
         result.count(content.documents, pages)
         clock.lap("render")
         return Rendered(result, pages, clock.laps)
+
+    def preview(self, changes: Changes) -> list[Page]:
+        """The pages of the briefings edited in place (same URL, still loading, still published),
+        rendered against the last build's archive: their cross-links are refreshed by the full
+        pass. Nothing for any other kind of change, or when a page fails: the full pass reports it."""
+        if self.archive is None or not changes.content_only or not all(
+                path.suffix == ".md" and path.is_file() for path in changes.content):  # not a move or deletion
+            return []
+        by_url = {d.url: d for d in self.archive.briefings}
+        edited = [load_or_problem(path, self.config.content_dir) for path in changes.content]
+        if not all(isinstance(d, Document) and not d.draft and d.url in by_url for d in edited):
+            return []
+        renderer = MemoRenderer(self.config, memo=self.memo)
+        renderer.link_to(self.archive.briefings)
+        pages = [briefing_page(renderer, document, self.archive) for document in edited]
+        return [] if renderer.problems or None in pages else pages
+
+    def write_preview(self, pages: list[Page]) -> list[str]:
+        return write_changed(self.config.output_dir, pages, self.written) if self.written is not None else []
 
     def write(self, pages: list[Page]) -> list[str]:
         """Pages into the output folder: whole the first time, then only what changed. Returns paths changed."""

@@ -103,16 +103,22 @@ def update_site(out_dir: Path, pages: list[Page], written: dict[str, str]) -> li
     Only pages whose text changed are written and pages no longer made are deleted, in place: the
     dev server's way, where a whole rewrite would cost seconds. Returns the paths changed."""
     current = {page.path: page for page in pages}  # a later page of the same path wins, as in write_site
-    changed = [path for path, page in current.items() if written.get(path) != page.text]
-    for path in changed:
-        _write_page(out_dir, current[path])
-        written[path] = current[path].text
+    changed = write_changed(out_dir, list(current.values()), written)
     gone = sorted(written.keys() - current.keys())
     for path in gone:
         (out_dir / path).unlink(missing_ok=True)
         _remove_empty_folders((out_dir / path).parent, out_dir)
         del written[path]
     return changed + gone
+
+
+def write_changed(out_dir: Path, pages: list[Page], written: dict[str, str]) -> list[str]:
+    """Write the pages whose text is not what out_dir holds (`written`, kept up to date); returns their paths."""
+    changed = [page for page in pages if written.get(page.path) != page.text]
+    for page in changed:
+        _write_page(out_dir, page)
+        written[page.path] = page.text
+    return [page.path for page in changed]
 
 
 def sync_static(static_dir: Path, out_dir: Path) -> list[str]:

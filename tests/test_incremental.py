@@ -32,14 +32,17 @@ class Twin:
         self.build(None)
 
     def build(self, paths: list[Path] | None) -> list[str]:
+        """As the dev server builds: the edited briefings' pages first, then the full pass. Returns
+        the pages written by either."""
         changes = None if paths is None else classify(self.builder.config, self.site / "site.yaml", paths)
         if changes and changes.static:
             self.builder.write_static()
+        self.previewed = self.builder.write_preview(self.builder.preview(changes)) if changes else []
         rendered = self.builder.render(changes)
         written = self.builder.write(rendered.pages)
         build_site(self.full)
         assert tree(self.site / "incremental") == tree(self.site / "full")
-        return written
+        return sorted({*self.previewed, *written})
 
     def edit(self, path: Path, old: str, new: str) -> list[str]:
         text = path.read_text(encoding="utf-8")
@@ -66,6 +69,15 @@ def test_an_edited_briefing_rewrites_only_the_pages_that_show_it(twin):
     written = twin.edit(briefing(twin, NATIONAL_SLUG), "Oleksii Reznikov said", "Oleksii Reznikov told reporters")
     assert f"briefings/{NATIONAL_SLUG}/index.html" in written
     assert f"briefings/{NEWSWEEK_SLUG}/index.html" not in written
+    assert twin.previewed == [f"briefings/{NATIONAL_SLUG}/index.html"]  # shown before the full pass
+
+
+def test_an_edit_that_breaks_or_moves_a_briefing_has_no_preview(twin):
+    path = briefing(twin, NATIONAL_SLUG)
+    twin.edit(path, "---\n", "---\ntitle: [unclosed\n")
+    assert twin.previewed == []
+    twin.edit(path, "title: [unclosed\n", "url: /moved/\n")
+    assert twin.previewed == [] and (twin.site / "incremental" / "moved" / "index.html").is_file()
 
 
 def test_a_new_seed_a_moved_briefing_and_a_deleted_one(twin):

@@ -1,5 +1,5 @@
 // The dev server's live reload, added to pages as they are served (never to the files in public/).
-// Reloads when the site is rebuilt, keeping the scroll position; swaps changed stylesheets in
+// Reloads when a rebuild changed the page, keeping the scroll position; swaps changed stylesheets in
 // place; shows build problems over the page until the next good build.
 (() => {
   const script = document.currentScript;
@@ -14,7 +14,8 @@
     document.readyState === "complete" ? restore() : window.addEventListener("load", restore);
   }
 
-  const events = new EventSource(`${base}__livereload/events?epoch=${script.dataset.epoch}`);
+  const events = new EventSource(
+    `${base}__livereload/events?epoch=${script.dataset.epoch}&page=${encodeURIComponent(location.pathname)}`);
 
   events.addEventListener("reload", () => {
     events.close();

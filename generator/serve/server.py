@@ -11,6 +11,9 @@ import errno
 import json
 import mimetypes
 import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +39,15 @@ class News:
     closed: bool = False
 
 
+@dataclass(frozen=True)
+class Reloading:
+    """A reload told to browsers: its epoch, the files it changed and how many pages had one open."""
+
+    epoch: int
+    pages: frozenset[str]
+    open_on: int
+
+
 class LiveState:
     """Shared by the build loop (which publishes) and every request (which reads or waits)."""
 
@@ -45,13 +57,55 @@ class LiveState:
         self.site_lock = threading.Lock()  # held while the build writes, so no request reads a half-written page
         self._condition = threading.Condition()
         self._news = News()
+        self._changed: dict[str, int] = {}  # file in the site -> the epoch it last changed at
+        self._all_changed = 0  # the last epoch at which something every page may use changed (a script, an image)
+        self._streams: Counter[tuple[str | None, int]] = Counter()  # open event streams by (page file, epoch)
 
     @property
     def news(self) -> News:
         return self._news
 
-    def reload(self) -> None:
-        self._publish(lambda n: replace(n, epoch=n.epoch + 1))
+    def reload(self, changed: list[str]) -> Reloading:
+        """A new epoch, at which the files `changed` (paths inside the site) changed."""
+        with self._condition:
+            epoch = self._news.epoch + 1
+            for path in changed:
+                self._changed[path] = epoch
+            if any(not path.endswith(".html") for path in changed):
+                self._all_changed = epoch
+            pages = frozenset(changed)
+            open_on = sum(n for (page, _), n in self._streams.items() if page in pages)
+            self._publish(lambda n: replace(n, epoch=epoch))
+            return Reloading(epoch, pages, open_on)
+
+    def await_reloaded(self, reloading: Reloading, timeout: float) -> bool:
+        """Wait until as many pages showing the reloaded files are open again at its epoch (their
+        new event streams) as were open before, or `timeout` seconds. Whether they all came back."""
+        def back() -> bool:
+            return reloading.open_on <= sum(n for (page, epoch), n in self._streams.items()
+                                            if page in reloading.pages and epoch >= reloading.epoch)
+        with self._condition:
+            return self._condition.wait_for(back, timeout)
+
+    @contextmanager
+    def stream(self, page: str | None, epoch: int) -> Iterator[None]:
+        """Counts an event stream, from the page showing the file `page` served at `epoch`, while it is open."""
+        with self._condition:
+            self._streams[page, epoch] += 1
+            self._condition.notify_all()
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._streams[page, epoch] -= 1
+                self._streams += Counter()  # drops the zero counts
+
+    def changed_since(self, page: str | None, epoch: int) -> bool:
+        """Whether a page served at `epoch` must reload: its own file changed since, or something
+        every page may use. A page whose file is unknown (None: it was not found) reloads on any change."""
+        if page is None:
+            return self._news.epoch != epoch
+        return max(self._all_changed, self._changed.get(page, 0)) > epoch
 
     def swap_css(self, urls: list[str]) -> None:
         self._publish(lambda n: replace(n, css_version=n.css_version + 1, css=tuple(urls)))
@@ -193,35 +247,55 @@ class Handler(BaseHTTPRequestHandler):
         self._send(b"Not found\n", "text/plain", body, HTTPStatus.NOT_FOUND)
 
     def _events(self, query: str) -> None:
-        """Server-Sent Events: `problems` now and on every change, `css` swaps, `reload` once the site
-        moved past the epoch the page was served at (then the stream ends; the page reloads)."""
+        """Server-Sent Events: `problems` now and on every change, `css` swaps, `reload` once the page's
+        file changed since the epoch it was served at (then the stream ends; the page reloads)."""
         live = self.server.live
+        asked = parse_qs(query)
         try:
-            epoch = int(parse_qs(query).get("epoch", ["-1"])[0])
+            epoch = int(asked.get("epoch", ["-1"])[0])
         except ValueError:
             epoch = -1
+        page = self._site_file(asked.get("page", [""])[0])
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        told = replace(live.news, problems_version=-1)  # the page has been told nothing yet
         try:
-            while True:
-                news = live.wait(told, KEEPALIVE)
-                if news.closed:
-                    return
-                if news.epoch != epoch:
-                    return self._event("reload", news.epoch)
-                if news.problems_version != told.problems_version:
-                    self._event("problems", list(news.problems))
-                if news.css_version != told.css_version:
-                    self._event("css", {"version": news.css_version, "urls": list(news.css)})
-                if news == told:
-                    self.wfile.write(b": keepalive\n\n")
-                    self.wfile.flush()
-                told = news
+            with live.stream(page, epoch):
+                self._tell(page, epoch)
         except (BrokenPipeError, ConnectionResetError):
             return
+
+    def _tell(self, page: str | None, epoch: int) -> None:
+        live = self.server.live
+        told = replace(live.news, problems_version=-1)  # the page has been told nothing yet
+        while True:
+            news = live.wait(told, KEEPALIVE)
+            if news.closed:
+                return
+            if news.epoch != epoch and live.changed_since(page, epoch):
+                return self._event("reload", news.epoch)
+            if news.problems_version != told.problems_version:
+                self._event("problems", list(news.problems))
+            if news.css_version != told.css_version:
+                self._event("css", {"version": news.css_version, "urls": list(news.css)})
+            if news == told:
+                self.wfile.write(b": keepalive\n\n")
+                self.wfile.flush()
+            told = news
+
+    def _site_file(self, location: str) -> str | None:
+        """The file in the site that a page's address shows, as reload() names it; None if there is none."""
+        live = self.server.live
+        if not location.startswith(live.base_path):
+            return None
+        try:
+            target = resolve_inside(live.root, location[len(live.base_path):])
+        except UnicodeDecodeError:
+            return None
+        if target is not None and target.is_dir():
+            target = target / "index.html"
+        return target.relative_to(live.root).as_posix() if target is not None and target.is_file() else None
 
     def _event(self, name: str, data: object) -> None:
         self.wfile.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
