@@ -79,10 +79,10 @@ def recorded_files(config: Config) -> dict[str, tuple[int, int]]:
 
 def input_hashes(config: Config, hashes: _Hashes) -> dict[str, str]:
     """Every input file, by its path relative to the site folder, with the hash of its bytes."""
-    files = []
+    found = {}
     for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
-        files += _files(folder)
-    found = {_name(path, config.root): hashes.of(path) for path in files}
+        prefix = _name(folder, config.root) + "/"
+        found.update((prefix + relative, hashes.of(path)) for relative, path in _files(folder))
     settings = repr(dataclasses.replace(config, base_url="")) + __version__  # a new generator builds anew
     found["the settings in site.yaml"] = hashlib.sha256(settings.encode()).hexdigest()
     return found
@@ -90,8 +90,8 @@ def input_hashes(config: Config, hashes: _Hashes) -> dict[str, str]:
 
 def tree_hash(folder: Path, hashes: _Hashes) -> str:
     digest = hashlib.sha256()
-    for path in sorted(_files(folder)):
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{hashes.of(path)}\0".encode())
+    for relative, path in _files(folder):
+        digest.update(f"{relative}\0{hashes.of(path)}\0".encode())
     return digest.hexdigest()
 
 
@@ -106,12 +106,12 @@ class _Hashes:
             self.known = {}
         self.used: dict[str, list] = {}
 
-    def of(self, path: Path) -> str:
-        stat = path.stat()
-        known = self.known.get(str(path))
+    def of(self, path: str) -> str:
+        stat = os.stat(path)
+        known = self.known.get(path)
         if not known or known[:2] != [stat.st_size, stat.st_mtime_ns]:
-            known = [stat.st_size, stat.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()]
-        self.used[str(path)] = known
+            known = [stat.st_size, stat.st_mtime_ns, hashlib.sha256(Path(path).read_bytes()).hexdigest()]
+        self.used[path] = known
         return known[2]
 
     def save(self) -> None:
@@ -119,11 +119,23 @@ class _Hashes:
         self.file.write_text(json.dumps(self.used), encoding="utf-8")
 
 
-def _files(folder: Path) -> list[Path]:
-    found = []
-    for top, _, names in os.walk(folder):
-        found += [Path(top, name) for name in names]
+def _files(folder: Path) -> list[tuple[str, str]]:
+    """Every file under folder, sorted: (its path relative to folder with "/", its full path).
+    Strings, not Paths: a site of 10,000 briefings has 50,000 files in 30,000 folders to go through."""
+    found: list[tuple[str, str]] = []
+    if folder.is_dir():
+        _scan(str(folder), "", found)
+    found.sort()
     return found
+
+
+def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.is_dir():
+                found.append((prefix + entry.name, entry.path))
+            elif not entry.is_symlink():  # as os.walk: a link to a folder is not followed
+                _scan(entry.path, f"{prefix}{entry.name}/", found)
 
 
 def _name(path: Path, root: Path) -> str:
