@@ -18,7 +18,7 @@ the archive; the full pass that follows brings every page (that one included) in
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from generator.memo import MemoRenderer, RenderMemo
 from generator.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
 from generator.problems import Problem
 from generator.pages.briefings import briefing_page
-from generator.render import Page, render_site
+from generator.render import Page, Superseded, never, render_site
 
 
 @dataclass
@@ -93,8 +93,10 @@ class IncrementalBuilder:
         self.archive: Archive | None = None  # the last build's, and the renderer it was rendered with
         self.renderer: MemoRenderer | None = None
 
-    def render(self, changes: Changes | None = None) -> Rendered:
-        """Ingest, load, link and render what `changes` need; None means everything (the first build)."""
+    def render(self, changes: Changes | None = None, superseded: Callable[[], bool] = never) -> Rendered:
+        """Ingest, load, link and render what `changes` need; None means everything (the first build).
+        Raises Superseded once `superseded()` says newer changes came in (asked between pages):
+        what was done stays consistent, and the next render with those changes too picks up from it."""
         clock = _Clock()
         result = BuildResult()
         claims_changed = self._reload(None if changes is None else changes.content)
@@ -109,11 +111,14 @@ class IncrementalBuilder:
         result.errors += content.problems
         current = {(d.path, d.sha256) for d in content.documents}
         self.facts = {key: facts for key, facts in self.facts.items() if key in current}
-        archive = self.archive = link_archive(self.config, content.documents, self.facts)
+        archive = link_archive(self.config, content.documents, self.facts)
         clock.lap("link")
-        renderer = self.renderer = MemoRenderer(self.config, memo=self.memo)
-        pages, problems = render_site(self.config, archive, renderer)
+        if superseded():
+            raise Superseded
+        renderer = MemoRenderer(self.config, memo=self.memo)
+        pages, problems = render_site(self.config, archive, renderer, superseded)
         renderer.finish()
+        self.archive, self.renderer = archive, renderer
         result.errors += problems
         result.count(content.documents, pages)
         clock.lap("render")
@@ -123,7 +128,7 @@ class IncrementalBuilder:
         """The pages of the briefings edited in place (same URL, still loading, still published),
         rendered against the last build's archive: their cross-links are refreshed by the full
         pass. Nothing for any other kind of change, or when a page fails: the full pass reports it."""
-        if self.renderer is None or not changes.content_only or not all(
+        if self.archive is None or self.renderer is None or not changes.content_only or not all(
                 path.suffix == ".md" and path.is_file() for path in changes.content):  # not a move or deletion
             return []
         by_url = {d.url: d for d in self.archive.briefings}

@@ -119,6 +119,14 @@ class Renderer:
 PageMaker = Callable[[Renderer, Archive], Iterable[Page | None]]
 
 
+class Superseded(Exception):
+    """Newer changes came in while rendering: the dev server drops this build for one that includes them."""
+
+
+def never() -> bool:
+    return False
+
+
 def page_makers() -> list[PageMaker]:
     from generator.pages import archives, briefings, entities, feeds, figures, listing, search, site_files
 
@@ -126,18 +134,26 @@ def page_makers() -> list[PageMaker]:
             entities.make_pages, figures.make_pages, archives.make_pages]
 
 
-def render_site(config: Config, archive: Archive, renderer: Renderer | None = None) -> tuple[list[Page], list[Problem]]:
-    """`renderer` may be one that remembers earlier renders (the dev server's); by default a fresh one."""
+def render_site(config: Config, archive: Archive, renderer: Renderer | None = None,
+                superseded: Callable[[], bool] = never) -> tuple[list[Page], list[Problem]]:
+    """`renderer` may be one that remembers earlier renders (the dev server's); by default a fresh one.
+    `superseded` is asked before each page: once it says yes, Superseded is raised."""
     renderer = renderer or Renderer(config)
     renderer.link_to(archive.briefings)
-    pages = render_share(renderer, archive)
+    pages = render_share(renderer, archive, superseded)
     from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
 
     pages.append(sitemap_page(config, pages, archive))
     return pages, renderer.problems
 
 
-def render_share(renderer: Renderer, archive: Archive) -> list[Page]:
+def render_share(renderer: Renderer, archive: Archive, superseded: Callable[[], bool] = never) -> list[Page]:
     """Every page but the sitemap that falls to the renderer's share, in a fixed order."""
-    return [page for make in page_makers() for page in make(renderer, archive)
-            if page is not None and renderer.owns(page.path)]
+    pages = []
+    for make in page_makers():
+        for page in make(renderer, archive):
+            if superseded():
+                raise Superseded
+            if page is not None and renderer.owns(page.path):
+                pages.append(page)
+    return pages

@@ -11,6 +11,7 @@ import pytest
 from generator.build import build_site
 from generator.config import load_config
 from generator.incremental import IncrementalBuilder, classify
+from generator.render import Superseded
 from tests.test_build import NATIONAL_SLUG, NEWSWEEK_SLUG
 
 SEARCH_FOLDER = "pagefind"  # the full build indexes in place; the dev server does it in the background
@@ -78,6 +79,19 @@ def test_an_edit_that_breaks_or_moves_a_briefing_has_no_preview(twin):
     assert twin.previewed == []
     twin.edit(path, "title: [unclosed\n", "url: /moved/\n")
     assert twin.previewed == [] and (twin.site / "incremental" / "moved" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("gives_way_after", [0, 3])  # right after linking; a few pages into rendering
+def test_a_pass_that_gave_way_to_newer_changes_leaves_the_next_one_equal_to_a_full_build(twin, gives_way_after):
+    national, newsweek = briefing(twin, NATIONAL_SLUG), briefing(twin, NEWSWEEK_SLUG)
+    national.write_text(national.read_text().replace("Oleksii Reznikov said", "Oleksii Reznikov told reporters"))
+    answers = iter([False] * gives_way_after)  # then True
+    with pytest.raises(Superseded):
+        twin.builder.render(classify(twin.builder.config, twin.site / "site.yaml", [national]),
+                            superseded=lambda: next(answers, True))
+    newsweek.write_text(newsweek.read_text().replace("Foreign Ministry", "foreign ministry", 1))
+    written = twin.build([national, newsweek])  # the loop carries the dropped pass's changes into the next
+    assert {f"briefings/{NATIONAL_SLUG}/index.html", f"briefings/{NEWSWEEK_SLUG}/index.html"} <= set(written)
 
 
 def test_a_new_seed_a_moved_briefing_and_a_deleted_one(twin):

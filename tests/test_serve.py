@@ -163,6 +163,21 @@ def loop(site: Path) -> BuildLoop:
     return build_loop
 
 
+def test_a_full_pass_gives_way_to_newer_saves_and_its_changes_carry_over(loop, site):
+    """The edited page is shown at once (preview); the rest follows in the next pass that completes."""
+    national = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
+    home = site / "public" / "index.html"
+    national.write_text(national.read_text().replace("title: Russia has lost", "title: Russia may have lost", 1))
+    loop.superseded = lambda: True  # a save came in meanwhile
+    loop.rebuild({national})
+    assert "Russia may have lost" in (site / "public" / "briefings" / NATIONAL_SLUG / "index.html").read_text()
+    assert "Russia may have lost" not in home.read_text() and loop.unfinished == {national}
+    assert "Full pass dropped for newer changes" in loop.messages
+    loop.superseded = lambda: False
+    loop.rebuild(set())
+    assert "Russia may have lost" in home.read_text() and not loop.unfinished
+
+
 def test_a_new_problem_keeps_the_last_good_build_until_fixed(loop, site):
     path = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
     page = site / "public" / "briefings" / NATIONAL_SLUG / "index.html"

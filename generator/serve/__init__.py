@@ -33,10 +33,10 @@ def serve(load_config: Callable[[], Config], site_file: Path, host: str = "127.0
 
 def _serve(load_config: Callable[[], Config], site_file: Path, host: str, port: int, include_drafts: bool,
            echo: Callable[[str], None]) -> None:
-    loop = BuildLoop(load_config, site_file, include_drafts, echo)
+    queue = ChangeQueue()
+    loop = BuildLoop(load_config, site_file, include_drafts, echo, superseded=queue.pending)
     loop.first_build()
     server = bind(host, port, loop.live)
-    queue = ChangeQueue()
     config = loop.config
     config.content_dir.mkdir(parents=True, exist_ok=True)  # watched from the start, even before a first briefing
     observer = watch([config.seeds_dir, config.content_dir, config.layouts_dir], [site_file.resolve()], queue)

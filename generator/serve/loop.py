@@ -3,6 +3,10 @@
 A build that brings a new problem is not written: the site stays as the last good build, the
 problem shows in the terminal and over the open pages, and the next good build clears it. No input
 can stop the loop: anything raised is reported the same way.
+
+Edits to briefings are previewed (their own pages, at once), then the full pass follows; that pass
+gives way as soon as newer saves come in, so the next preview need not wait for it, and its
+changes are carried into the next build.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.incremental import IncrementalBuilder, Rendered, classify
 from generator.problems import Problem, ProblemError
+from generator.render import Superseded, never
 from generator.search import index_site
 from generator.serve.server import LiveState
 
@@ -24,7 +29,8 @@ RELOAD_WAIT = 1.0  # seconds the full pass waits, at most, for the pages a previ
 
 class BuildLoop:
     def __init__(self, load_config: Callable[[], Config], site_file: Path, include_drafts: bool,
-                 echo: Callable[[str], None]) -> None:
+                 echo: Callable[[str], None], superseded: Callable[[], bool] = never) -> None:
+        """`superseded`: whether newer changes are waiting (then a briefings-only full pass gives way)."""
         self.load_config = load_config
         self.site_file = site_file
         self.include_drafts = include_drafts
@@ -34,14 +40,20 @@ class BuildLoop:
         self.live = LiveState(self.config.output_dir, self.config.base_path)
         self.search = SearchRefresher(self.config, echo)
         self.accepted: set[Problem] = set()  # problems of the build now served
+        self.superseded = superseded
+        self.unfinished: set[Path] = set()  # the changes of a full pass that gave way, for the next one
 
     def first_build(self) -> None:
         self._build(None, always_write=True)
 
     def rebuild(self, paths: set[Path]) -> None:
         """Never raises: an unexpected error is reported like any build problem."""
+        paths, self.unfinished = paths | self.unfinished, set()
         try:
             self._rebuild(paths)
+        except Superseded:
+            self.unfinished = paths
+            self.echo("Full pass dropped for newer changes")
         except Exception as error:  # a bug must not stop the server; the last good build stays
             self.echo(traceback.format_exc().rstrip())
             problem = Problem(Path(sorted(paths)[0]) if paths else self.config.root, f"build failed: {error!r}")
@@ -65,6 +77,7 @@ class BuildLoop:
             return self.echo(f"Stylesheet swapped: {', '.join(static) or 'no change'}")
         if changes.content_only:
             self._preview(changes)
+            return self._build(changes, always_write=False, superseded=self.superseded)
         self._build(changes, always_write=False, static=static)
 
     def _preview(self, changes) -> None:
@@ -78,8 +91,8 @@ class BuildLoop:
             # The full pass would slow the reloaded pages' serving down (it holds the GIL): let them load first.
             self.live.await_reloaded(reloading, RELOAD_WAIT)
 
-    def _build(self, changes, always_write: bool, static: list[str] = ()) -> None:
-        rendered = self.builder.render(changes)
+    def _build(self, changes, always_write: bool, static: list[str] = (), superseded: Callable[[], bool] = never) -> None:
+        rendered = self.builder.render(changes, superseded)
         errors = rendered.result.errors
         new = [p for p in errors if p not in self.accepted]
         if new and not always_write:

@@ -34,6 +34,11 @@ class ChangeQueue:
             self._last = time.monotonic()
             self._condition.notify_all()
 
+    def pending(self) -> bool:
+        """Whether something changed since the last batch was taken."""
+        with self._condition:
+            return bool(self._paths)
+
     def close(self) -> None:
         with self._condition:
             self._closed = True
