@@ -32,7 +32,8 @@ from generator.memo import MemoRenderer, RenderMemo
 from generator.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
 from generator.problems import Problem
 from generator.pages.briefings import briefing_page
-from generator.render import Page, Superseded, never, render_site
+from generator.render import Page, render_site
+from generator.superseded import never
 
 
 @dataclass
@@ -95,7 +96,7 @@ class IncrementalBuilder:
 
     def render(self, changes: Changes | None = None, superseded: Callable[[], bool] = never) -> Rendered:
         """Ingest, load, link and render what `changes` need; None means everything (the first build).
-        Raises Superseded once `superseded()` says newer changes came in (asked between pages):
+        Raises Superseded once `superseded()` says newer changes came in (asked between steps):
         what was done stays consistent, and the next render with those changes too picks up from it."""
         clock = _Clock()
         result = BuildResult()
@@ -111,10 +112,8 @@ class IncrementalBuilder:
         result.errors += content.problems
         current = {(d.path, d.sha256) for d in content.documents}
         self.facts = {key: facts for key, facts in self.facts.items() if key in current}
-        archive = link_archive(self.config, content.documents, self.facts)
+        archive = link_archive(self.config, content.documents, self.facts, superseded)
         clock.lap("link")
-        if superseded():
-            raise Superseded
         renderer = MemoRenderer(self.config, memo=self.memo)
         pages, problems = render_site(self.config, archive, renderer, superseded)
         renderer.finish()

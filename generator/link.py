@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +22,7 @@ from generator.linking.figures import Claim, FigureGroup, group_figures
 from generator.linking.related import Features, Relation, related_briefings, text_terms
 from generator.linking.timeline import Year, timeline
 from generator.parallel import map_shares
+from generator.superseded import give_way, never
 
 
 @dataclass
@@ -94,22 +95,29 @@ def _collections_paused() -> Iterator[None]:
 
 
 @_collections_paused()
-def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None) -> Archive:
-    """known_facts, by (file, hash), is kept between builds by the dev server: extraction is the costly part."""
+def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
+                 superseded: Callable[[], bool] = never) -> Archive:
+    """known_facts, by (file, hash), is kept between builds by the dev server: extraction is the costly part.
+    `superseded` is asked between steps (generator/superseded.py)."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
     lexicon = Lexicon(config.entities)
     known = {} if known_facts is None else known_facts
     facts = {d.url: known.get((d.path, d.sha256)) or known.setdefault((d.path, d.sha256), facts_of(d, lexicon))
              for d in newest_first}
+    give_way(superseded)
     entities = index_entities(newest_first, facts, lexicon)
     attach_quotes(entities, newest_first, facts, lexicon)
+    give_way(superseded)
     groups = group_figures(newest_first, facts)
     features = briefing_features(newest_first, facts, entities)
+    give_way(superseded)
+    related = related_briefings(newest_first, features, config.related)
+    give_way(superseded)
     return Archive(
         briefings=newest_first,
         facts=facts,
         entities=entities,
-        related=related_briefings(newest_first, features, config.related),
+        related=related,
         figure_groups=groups,
         claims=claims_by_briefing(groups),
         years=timeline(newest_first),

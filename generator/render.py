@@ -22,6 +22,7 @@ from generator.fingerprint import digest
 from generator.link import Archive
 from generator.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
+from generator.superseded import give_way, never
 
 
 NOINDEX = '<meta name="robots" content="noindex">'  # in redirect pages and the 404 page
@@ -119,14 +120,6 @@ class Renderer:
 PageMaker = Callable[[Renderer, Archive], Iterable[Page | None]]
 
 
-class Superseded(Exception):
-    """Newer changes came in while rendering: the dev server drops this build for one that includes them."""
-
-
-def never() -> bool:
-    return False
-
-
 def page_makers() -> list[PageMaker]:
     from generator.pages import archives, briefings, entities, feeds, figures, listing, search, site_files
 
@@ -137,7 +130,7 @@ def page_makers() -> list[PageMaker]:
 def render_site(config: Config, archive: Archive, renderer: Renderer | None = None,
                 superseded: Callable[[], bool] = never) -> tuple[list[Page], list[Problem]]:
     """`renderer` may be one that remembers earlier renders (the dev server's); by default a fresh one.
-    `superseded` is asked before each page: once it says yes, Superseded is raised."""
+    `superseded` is asked before each page (generator/superseded.py)."""
     renderer = renderer or Renderer(config)
     renderer.link_to(archive.briefings)
     pages = render_share(renderer, archive, superseded)
@@ -152,8 +145,7 @@ def render_share(renderer: Renderer, archive: Archive, superseded: Callable[[], 
     pages = []
     for make in page_makers():
         for page in make(renderer, archive):
-            if superseded():
-                raise Superseded
+            give_way(superseded)
             if page is not None and renderer.owns(page.path):
                 pages.append(page)
     return pages

@@ -11,7 +11,7 @@ import pytest
 from generator.build import build_site
 from generator.config import load_config
 from generator.incremental import IncrementalBuilder, classify
-from generator.render import Superseded
+from generator.superseded import Superseded
 from tests.test_build import NATIONAL_SLUG, NEWSWEEK_SLUG
 
 SEARCH_FOLDER = "pagefind"  # the full build indexes in place; the dev server does it in the background
@@ -81,7 +81,7 @@ def test_an_edit_that_breaks_or_moves_a_briefing_has_no_preview(twin):
     assert twin.previewed == [] and (twin.site / "incremental" / "moved" / "index.html").is_file()
 
 
-@pytest.mark.parametrize("gives_way_after", [0, 3])  # right after linking; a few pages into rendering
+@pytest.mark.parametrize("gives_way_after", [0, 3, 8])  # while linking; right after; a few pages into rendering
 def test_a_pass_that_gave_way_to_newer_changes_leaves_the_next_one_equal_to_a_full_build(twin, gives_way_after):
     national, newsweek = briefing(twin, NATIONAL_SLUG), briefing(twin, NEWSWEEK_SLUG)
     national.write_text(national.read_text().replace("Oleksii Reznikov said", "Oleksii Reznikov told reporters"))

@@ -20,7 +20,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.incremental import IncrementalBuilder, Rendered, classify
 from generator.problems import Problem, ProblemError
-from generator.render import Superseded, never
+from generator.superseded import Superseded, never
 from generator.search import index_site
 from generator.serve.server import LiveState
 
