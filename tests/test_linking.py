@@ -124,6 +124,16 @@ def test_an_editors_lists_win_and_hand_written_briefings_are_read(tmp_path):
         {"name": "Joe Biden", "aliases": [], "url": "people/joe-biden/"}]
 
 
+def test_a_quantity_named_like_the_other_figures_page_gets_a_page_of_its_own(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for day in (1, 2):
+        (content / f"{day}.md").write_text(f"---\ntitle: Day {day}\ndate: 2022-03-0{day}\nfigures:\n- value: {day}\n"
+                                           f"  what: Other\n  claimant: Side {day}\n---\n\nText.\n")
+    archive = link_archive(load_config(tmp_path / "site.yaml"), load_content(content).documents)
+    assert [group.anchor for group in archive.figure_groups] == ["other-2"]
+
+
 def test_newer_ingest_rules_refresh_unedited_briefings_only(built, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built, site, ignore=shutil.ignore_patterns("public", ".cache"))

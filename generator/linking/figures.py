@@ -59,10 +59,13 @@ class FigureGroup:
         self.disputed = len(distinct) > 1 and bool(values) and max(values) >= DISPUTED_RATIO * min(values)
 
 
+OTHERS_ANCHOR = "other"  # where the figures only one briefing gives are listed: no group may take it
+
+
 def group_figures(briefings: list[Document], facts: dict[str, Facts]) -> list[FigureGroup]:
     """Compared groups first (most briefings first), then the rest, by what they count."""
     groups: dict[str, FigureGroup] = {}
-    anchors: set[str] = set()
+    anchors = {OTHERS_ANCHOR}
     for document in briefings:
         for figure in facts[document.url].figures:
             claim = _claim(figure, document)

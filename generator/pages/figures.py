@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from generator.link import Archive
-from generator.linking.figures import Claim, FigureGroup
+from generator.linking.figures import OTHERS_ANCHOR, Claim, FigureGroup
 from generator.pages.listing import listing_url
 from generator.render import Page, Renderer
 
@@ -22,7 +22,7 @@ CHART_WIDTH = 640
 BAR_HEIGHT = 22
 LABEL_WIDTH = 250  # the claimant and date, left of the bars
 VALUE_ROOM = 90  # the number, right of the longest bar
-OTHERS_URL = "figures/other/"
+OTHERS_URL = f"figures/{OTHERS_ANCHOR}/"
 
 T = TypeVar("T")
 
