@@ -40,7 +40,7 @@ class Twin:
             self.builder.write_static()
         self.previewed = self.builder.write_preview(self.builder.preview(changes)) if changes else []
         rendered = self.builder.render(changes)
-        written = self.builder.write(rendered.pages)
+        written = self.passed = self.builder.write(rendered.pages)
         build_site(self.full)
         assert tree(self.site / "incremental") == tree(self.site / "full")
         return sorted({*self.previewed, *written})
@@ -71,6 +71,16 @@ def test_an_edited_briefing_rewrites_only_the_pages_that_show_it(twin):
     assert f"briefings/{NATIONAL_SLUG}/index.html" in written
     assert f"briefings/{NEWSWEEK_SLUG}/index.html" not in written
     assert twin.previewed == [f"briefings/{NATIONAL_SLUG}/index.html"]  # shown before the full pass
+
+
+def test_a_preview_is_the_page_itself_when_the_archive_learns_nothing_new(twin):
+    """Emphasis in the body: the full pass finds the page as the preview wrote it (quotes' speakers linked, and all)."""
+    path = briefing(twin, NATIONAL_SLUG)
+    text = path.read_text()
+    body = text.index("\n---\n")
+    path.write_text(text[:body] + text[body:].replace("video link", "*video link*"))
+    twin.build([path])
+    assert twin.previewed == [f"briefings/{NATIONAL_SLUG}/index.html"] and twin.previewed[0] not in twin.passed
 
 
 def test_an_edit_that_breaks_or_moves_a_briefing_has_no_preview(twin):
