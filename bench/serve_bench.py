@@ -67,10 +67,11 @@ class Server:
             time.sleep(0.05)
 
     def quiet(self) -> None:
-        """Wait for the background search index (it competes for the CPU) to be done."""
-        lines = self.lines()
-        builds = sum(1 for line in lines if BUILD_LINE.match(line))
-        while sum(1 for line in self.lines() if line.startswith("Search index refreshed")) < builds:
+        """Wait for the background search index (it competes for the CPU) to be refreshed after the last build."""
+        def done(lines: list[str]) -> bool:
+            builds = [n for n, line in enumerate(lines) if BUILD_LINE.match(line)]
+            return not builds or any(line.startswith("Search index refreshed") for line in lines[builds[-1]:])
+        while not done(self.lines()):
             time.sleep(0.05)
 
     def stop(self) -> None:

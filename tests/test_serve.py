@@ -178,6 +178,30 @@ def test_a_full_pass_gives_way_to_newer_saves_and_its_changes_carry_over(loop, s
     assert "Russia may have lost" in home.read_text() and not loop.unfinished
 
 
+def wait_until(condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_an_edit_shown_by_its_preview_refreshes_the_search_index(loop, site):
+    """The preview writes the edited page, so the full pass finds nothing of its own to write there."""
+    def refreshes() -> int:
+        return sum(message.startswith("Search index refreshed") for message in loop.messages)
+
+    wait_until(lambda: refreshes() == 1)  # the first build's
+    national = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
+    text = national.read_text()
+    body = text.index("\n---\n")  # emphasis in the body: the archive learns nothing new, the preview is the page
+    national.write_text(text[:body] + text[body:].replace("video link", "*video link*"))
+    loop.rebuild({national})
+    assert "<em>video link</em>" in (site / "public" / "briefings" / NATIONAL_SLUG / "index.html").read_text()
+    assert any(message.startswith("Preview: ") for message in loop.messages)
+    assert any(re.match(r"Built: \d+ files written or removed", message) for message in loop.messages)
+    wait_until(lambda: refreshes() == 2)
+
+
 def test_a_new_problem_keeps_the_last_good_build_until_fixed(loop, site):
     path = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
     page = site / "public" / "briefings" / NATIONAL_SLUG / "index.html"

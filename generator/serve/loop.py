@@ -42,6 +42,7 @@ class BuildLoop:
         self.accepted: set[Problem] = set()  # problems of the build now served
         self.superseded = superseded
         self.unfinished: set[Path] = set()  # the changes of a full pass that gave way, for the next one
+        self.previewed = False  # pages were written by a preview since the search index was last refreshed
 
     def first_build(self) -> None:
         self._build(None, always_write=True)
@@ -86,6 +87,7 @@ class BuildLoop:
         pages = self.builder.preview(changes)
         changed = self._write(lambda: self.builder.write_preview(pages)) if pages else []
         if changed:
+            self.previewed = True  # the full pass then finds those pages written: the index is due all the same
             reloading = self.live.reload(changed)
             self.echo(f"Preview: {', '.join(changed)} in {(time.perf_counter() - started) * 1000:.0f} ms")
             # The full pass would slow the reloaded pages' serving down (it holds the GIL): let them load first.
@@ -106,7 +108,8 @@ class BuildLoop:
         self._report(errors, None)
         if changed or static:
             self.live.reload([*changed, *static])
-        if any(path.endswith(".html") for path in changed):
+        if self.previewed or any(path.endswith(".html") for path in changed):
+            self.previewed = False
             self.search.refresh()
         self.echo(_summary(rendered, changed))
 
