@@ -26,10 +26,11 @@ from generator.build import BuildResult
 from generator.config import Config
 from generator.content import Document, collect_content, load_or_problem
 from generator.ingest.stage import IngestReport, ingest_seeds
-from generator.link import Archive, link_archive
+from generator.link import Archive, gather_facts, link_archive
 from generator.linking.facts import Facts
 from generator.memo import MemoRenderer, RenderMemo
 from generator.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
+from generator.parallel import processes_for
 from generator.problems import Problem
 from generator.pages.briefings import briefing_page
 from generator.render import Page, render_site
@@ -112,6 +113,8 @@ class IncrementalBuilder:
         result.errors += content.problems
         current = {(d.path, d.sha256) for d in content.documents}
         self.facts = {key: facts for key, facts in self.facts.items() if key in current}
+        unknown = [d for d in content.documents if (d.path, d.sha256) not in self.facts]
+        self.facts |= gather_facts(self.config, unknown, {}, processes_for(len(unknown), None))  # every core: the first build's
         archive = link_archive(self.config, content.documents, self.facts, superseded)
         clock.lap("link")
         renderer = MemoRenderer(self.config, memo=self.memo)
