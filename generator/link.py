@@ -109,9 +109,10 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     attach_quotes(entities, newest_first, facts, lexicon)
     give_way(superseded)
     groups = group_figures(newest_first, facts)
+    give_way(superseded)
     features = briefing_features(newest_first, facts, entities)
     give_way(superseded)
-    related = related_briefings(newest_first, features, config.related)
+    related = related_briefings(newest_first, features, config.related, superseded)
     give_way(superseded)
     return Archive(
         briefings=newest_first,

@@ -18,7 +18,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -26,6 +26,7 @@ import numpy as np
 
 from generator.config import RelatedSettings
 from generator.content import Document
+from generator.superseded import give_way, never
 
 SET_SIGNALS = ("people", "places", "organisations", "figures")
 # How many shared values make a signal's full strength.
@@ -76,21 +77,22 @@ class Features:
     terms: dict[str, float]  # word -> normalised TF-IDF weight
 
 
-def related_briefings(briefings: list[Document], features: list[Features],
-                      settings: RelatedSettings) -> dict[str, list[Relation]]:
-    """For each briefing url, up to `count` relations scoring at least `threshold`, best first."""
+def related_briefings(briefings: list[Document], features: list[Features], settings: RelatedSettings,
+                      superseded: Callable[[], bool] = never) -> dict[str, list[Relation]]:
+    """For each briefing url, up to `count` relations scoring at least `threshold`, best first.
+    `superseded` is asked before each block of briefings (generator/superseded.py)."""
     related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
     if not briefings or settings.count <= 0:
         return related
     seen: dict[tuple[str, str, float], Reason] = {}
-    for a, b, score, added, cosine, days, shared in _shown(briefings, _Index.of(features, settings), settings):
+    for a, b, score, added, cosine, days, shared in _shown(briefings, _Index.of(features, settings), settings, superseded):
         reasons = [_reason(signal, _reason_text(signal, shared.get(signal, []), features[a], cosine, days), p, seen)
                    for signal, p in zip(_REASONS, added) if not math.isnan(p)]
         related[briefings[a].url].append(Relation(briefings[b], score, reasons))
     return related
 
 
-def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings
+def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool]
            ) -> Iterator[tuple[int, int, int, list[float], float, int, dict[str, list[str]]]]:
     """The pairs shown, in order: (mine, theirs, score, points per signal in _REASONS order, text
     cosine, days apart, the keys shared). Candidate pairs are scored with numpy, a block of
@@ -99,6 +101,7 @@ def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings
     day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
     rank = _title_ranks(briefings)
     for first, last in index.blocks():
+        give_way(superseded)
         lo, hi = np.searchsorted(mine, [first, last])
         i, j = mine[lo:hi], theirs[lo:hi]
         dense = index.dense(first, last)
