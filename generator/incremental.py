@@ -30,10 +30,11 @@ from generator.link import Archive, gather_facts, link_archive
 from generator.linking.facts import Facts
 from generator.memo import MemoRenderer, RenderMemo
 from generator.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
-from generator.parallel import processes_for
+from generator.pages.site_files import sitemap_page
+from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
 from generator.pages.briefings import briefing_page
-from generator.render import Page, render_site
+from generator.render import Page, render_share, render_site
 from generator.superseded import never
 
 
@@ -83,9 +84,11 @@ class Rendered:
 
 
 class IncrementalBuilder:
-    def __init__(self, config: Config, include_drafts: bool = False) -> None:
+    def __init__(self, config: Config, include_drafts: bool = False, jobs: int | None = None) -> None:
+        """`jobs`: how many processes a build of everything (the first) uses; by default one per core."""
         self.config = config
         self.include_drafts = include_drafts
+        self.jobs = jobs
         self.loaded: dict[Path, Document | Problem] = {}
         self._order: list[Path] = []  # self.loaded's keys in load_content's order
         self.ingest = IngestReport()
@@ -114,17 +117,43 @@ class IncrementalBuilder:
         current = {(d.path, d.sha256) for d in content.documents}
         self.facts = {key: facts for key, facts in self.facts.items() if key in current}
         unknown = [d for d in content.documents if (d.path, d.sha256) not in self.facts]
-        self.facts |= gather_facts(self.config, unknown, {}, processes_for(len(unknown), None))  # every core: the first build's
+        self.facts |= gather_facts(self.config, unknown, {}, processes_for(len(unknown), self.jobs))  # the first build's
         archive = link_archive(self.config, content.documents, self.facts, superseded)
         clock.lap("link")
         renderer = MemoRenderer(self.config, memo=self.memo)
-        pages, problems = render_site(self.config, archive, renderer, superseded)
+        processes = processes_for(len(content.documents), self.jobs) if changes is None else 1
+        if processes > 1:
+            pages, problems = self._render_in_shares(archive, renderer, processes)
+        else:
+            pages, problems = render_site(self.config, archive, renderer, superseded)
         renderer.finish()
         self.archive, self.renderer = archive, renderer
         result.errors += problems
         result.count(content.documents, pages)
         clock.lap("render")
         return Rendered(result, pages, clock.laps)
+
+    def _render_in_shares(self, archive: Archive, renderer: MemoRenderer, processes: int) -> tuple[list[Page], list[Problem]]:
+        """render_site's pages made by forked workers, a share each, which send back what they made
+        and what their memo learnt: the texts included, which the dev server keeps."""
+        renderer.link_to(archive.briefings)
+        memo = self.memo
+
+        def share(which: int, shares: int) -> tuple[list[Page], list[Problem], dict, dict, set[str]]:
+            renderer.share = (which, shares)
+            made = render_share(renderer, archive)
+            learnt = {page.path: memo.pages[page.path] for page in made if page.path in memo.pages}
+            return made, renderer.problems, learnt, dict(memo.bodies), memo.used
+
+        pages: list[Page] = []
+        problems: list[Problem] = []
+        for made, found, learnt, bodies, used in map_shares(share, processes):
+            pages += made
+            problems += found
+            memo.pages.update(learnt)
+            memo.bodies.update(bodies)
+            memo.used |= used
+        return [*pages, sitemap_page(self.config, pages, archive)], problems
 
     def preview(self, changes: Changes) -> list[Page]:
         """The pages of the briefings edited in place (same URL, still loading, still published),

@@ -25,10 +25,10 @@ def tree(folder: Path) -> dict[str, bytes]:
 class Twin:
     """An incremental builder writing into incremental/, and a full build into full/ to compare with."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, jobs: int | None = None) -> None:
         self.site = site
         config = load_config(site / "site.yaml")
-        self.builder = IncrementalBuilder(dataclasses.replace(config, output_dir=site / "incremental"))
+        self.builder = IncrementalBuilder(dataclasses.replace(config, output_dir=site / "incremental"), jobs=jobs)
         self.full = dataclasses.replace(config, output_dir=site / "full")
         self.build(None)
 
@@ -71,6 +71,15 @@ def test_an_edited_briefing_rewrites_only_the_pages_that_show_it(twin):
     assert f"briefings/{NATIONAL_SLUG}/index.html" in written
     assert f"briefings/{NEWSWEEK_SLUG}/index.html" not in written
     assert twin.previewed == [f"briefings/{NATIONAL_SLUG}/index.html"]  # shown before the full pass
+
+
+def test_a_first_build_in_two_processes_is_the_same_and_remembered_for_the_next(site):
+    twin = Twin(site, jobs=2)  # compared with the full build, byte for byte
+    html = {page for page in twin.builder.written if page.endswith(".html")}
+    assert html <= set(twin.builder.memo.pages), "the workers' memo came back"
+    assert len(twin.builder.memo.bodies) == 2
+    written = twin.edit(briefing(twin, NATIONAL_SLUG), "Oleksii Reznikov said", "Oleksii Reznikov told reporters")
+    assert f"briefings/{NATIONAL_SLUG}/index.html" in written
 
 
 def test_a_preview_is_the_page_itself_when_the_archive_learns_nothing_new(twin):
