@@ -63,6 +63,7 @@ SITE_SCHEMA = {
     "base_url": Field(to_text, "where the site is published, such as https://user.github.io/briefings/"),
     "cname": Field(_to_optional_text, "a custom domain for GitHub Pages, such as news.example.org (written to CNAME)"),
     "paginate": Field(to_int, "briefings per listing page"),
+    "search_part_pages": Field(to_int, "pages per part of the search index (indexing takes about 150 KB a page)"),
     "seeds_dir": Field(to_text, "folder of raw articles"),
     "content_dir": Field(to_text, "folder of Markdown briefings"),
     "output_dir": Field(to_text, "folder the site is built into"),
@@ -121,6 +122,7 @@ class Config:
     cname: str | None = None  # custom domain for GitHub Pages
     entities: EntitySettings = EntitySettings({}, {}, ())
     related: RelatedSettings = RelatedSettings({}, 0.0, 0, 1.0, 0, 1)
+    search_part_pages: int = 2500
 
     @property
     def base_path(self) -> str:
@@ -160,6 +162,7 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
         language=merged["language"],
         base_url=merged["base_url"],
         paginate=max(1, merged["paginate"]),
+        search_part_pages=max(1, merged["search_part_pages"]),
         seeds_dir=root / merged["seeds_dir"],
         content_dir=root / merged["content_dir"],
         output_dir=root / merged["output_dir"],

@@ -1,23 +1,46 @@
 """The search stage: a written site folder -> its Pagefind index in pagefind/ inside it.
 
-Runs the Pagefind binary that the pinned `pagefind[bin]` package ships, once over the whole folder:
-Pagefind's Python API costs about 100 ms per record in 1.5.2, too slow for tens of thousands.
-What is indexed is decided by the templates: only elements marked `data-pagefind-body`.
+Runs the Pagefind binary that the pinned `pagefind[bin]` package ships: Pagefind's Python API
+costs about 100 ms per record in 1.5.2, too slow for tens of thousands. What is indexed is decided
+by the templates: only pages with an element marked `data-pagefind-body`.
+
+The pages are indexed in parts of at most `part_pages` (site.yaml's search_part_pages), each its own Pagefind bundle in
+pagefind/<part>/, listed in pagefind/parts.json for search.js, which searches them as one. Two
+reasons: Pagefind holds what it indexes in memory (about 150 KB a page: 2 GB for the 13,000 pages
+of a 10,000-briefing site, 600 MB for 3,900), and a part whose pages did not change is kept as it
+is instead of being indexed again. A page goes to the part its path hashes to, so parts keep their
+pages as the archive grows, until the number of parts changes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
 import subprocess
+import tempfile
+import zlib
+from importlib import metadata
 from pathlib import Path
 
+from generator import __version__
 from generator.problems import Problem
 
-BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/pagefind.js')
+BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/parts.json') and each part's pagefind.js
+PARTS_FILE = "parts.json"
+SIGNATURE_FILE = "pages.sha256"  # in each part: what its pages were when it was indexed
+_INDEXED = re.compile(rb"<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>/]")
+
+Pages = dict[str, tuple[int, int, int]]  # page path in the site -> its size, mtime and inode
 
 
-def index_site(site_dir: Path, shown_as: Path | None = None) -> list[Problem]:
-    """Index site_dir in place; a failure is one Problem naming shown_as (the output folder the
-    staging folder becomes), and the site itself is left as it is."""
+def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2500) -> list[Problem]:
+    """Index site_dir in place. `shown_as` is the output folder a staging folder becomes: the last
+    build's site, whose parts are kept where their pages are the same files. A failure is one
+    Problem naming it, and the site itself is left as it is."""
     where = shown_as or site_dir
     try:
         from pagefind_bin import get_executable
@@ -25,14 +48,108 @@ def index_site(site_dir: Path, shown_as: Path | None = None) -> list[Problem]:
         binary = get_executable()
     except (ImportError, FileNotFoundError) as error:
         return [Problem(where, f"search index not built: Pagefind is not installed ({error})")]
-    command = [str(binary), "--site", str(site_dir), "--output-subdir", BUNDLE_FOLDER, "--quiet"]
+    bundle, last_bundle = site_dir / BUNDLE_FOLDER, where / BUNDLE_FOLDER
+    made: dict[str, Path] = {}  # parts indexed now: their bundles, each in a work folder beside site_dir
+    kept: dict[str, Path] = {}  # parts whose pages are the files they were: the last build's bundles
+    try:
+        for name, pages in split_in_parts(indexed_pages(site_dir), part_pages).items():
+            signature = _signature(pages)
+            if _read(last_bundle / name / SIGNATURE_FILE) == signature:
+                kept[name] = last_bundle / name
+                continue
+            folder, problem = _index_part(binary, site_dir, pages, where)
+            if problem:
+                return [problem]
+            (folder / SIGNATURE_FILE).write_text(signature, encoding="utf-8")
+            made[name] = folder
+        _put_in_place(bundle, made, kept)
+    finally:
+        for folder in made.values():
+            shutil.rmtree(folder.parent, ignore_errors=True)
+    return []
+
+
+def indexed_pages(site_dir: Path) -> Pages:
+    """The HTML pages with a `data-pagefind-body` element, by path in the site."""
+    found: Pages = {}
+    for top, folders, names in os.walk(site_dir):
+        if top == str(site_dir):
+            folders[:] = [folder for folder in folders if folder != BUNDLE_FOLDER]
+        for name in names:
+            if name.endswith(".html"):
+                path = os.path.join(top, name)
+                with open(path, "rb") as file:
+                    if _INDEXED.search(file.read()):
+                        stat = os.fstat(file.fileno())
+                        found[os.path.relpath(path, site_dir).replace(os.sep, "/")] = (
+                            stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return found
+
+
+def split_in_parts(pages: Pages, part_pages: int) -> dict[str, Pages]:
+    """The pages by part, named by number; a part no page hashes to is left out (the site's only
+    part, "0", is kept even when empty: Pagefind then says what is wrong)."""
+    count = max(1, math.ceil(len(pages) / part_pages))
+    parts: dict[str, Pages] = {"0": {}}
+    for path, key in pages.items():
+        parts.setdefault(str(zlib.crc32(path.encode()) % count), {})[path] = key
+    return {name: part for name, part in parts.items() if part or count == 1}
+
+
+def _signature(pages: Pages) -> str:
+    """The part's pages as files (a page rewritten or carried over to another file changes it), and
+    what indexed them: a new generator or Pagefind indexes every part again."""
+    lines = "".join(f"{path}\0{size}\0{mtime}\0{inode}\n" for path, (size, mtime, inode) in sorted(pages.items()))
+    return hashlib.sha256(f"{__version__} {metadata.version('pagefind')}\n{lines}".encode()).hexdigest()
+
+
+def _index_part(binary: Path, site_dir: Path, pages: Pages, where: Path) -> tuple[Path, Problem | None]:
+    """A Pagefind bundle of these pages alone, in a new work folder beside site_dir."""
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.search-", dir=site_dir.parent))
+    source = work / "pages"
+    for path in pages:
+        (source / path).parent.mkdir(parents=True, exist_ok=True)
+        _link(site_dir / path, source / path)
+    command = [str(binary), "--site", str(source), "--output-path", str(work / "bundle"), "--quiet"]
     try:
         run = subprocess.run(command, capture_output=True, text=True)
     except OSError as error:
-        return [Problem(where, f"search index not built: cannot run {binary.name}: {error}")]
-    if run.returncode != 0:
-        return [Problem(where, f"search index not built: pagefind: {_one_line(run.stderr or run.stdout, run.returncode)}")]
-    return []
+        run, failure = None, f"cannot run {binary.name}: {error}"
+    shutil.rmtree(source, ignore_errors=True)
+    if run is not None and run.returncode == 0:
+        return work / "bundle", None
+    shutil.rmtree(work, ignore_errors=True)
+    if run is not None:
+        failure = f"pagefind: {_one_line(run.stderr or run.stdout, run.returncode)}"
+    return work, Problem(where, f"search index not built: {failure}")
+
+
+def _put_in_place(bundle: Path, made: dict[str, Path], kept: dict[str, Path]) -> None:
+    """bundle/ holds these parts and the list of them, nothing else."""
+    bundle.mkdir(exist_ok=True)
+    for old in list(bundle.iterdir()):
+        if kept.get(old.name) != old:  # anything but a part kept where it is
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    for name, folder in kept.items():
+        if folder != bundle / name:
+            shutil.copytree(folder, bundle / name, copy_function=_link)
+    for name, folder in made.items():
+        folder.rename(bundle / name)
+    (bundle / PARTS_FILE).write_text(json.dumps(sorted([*made, *kept], key=int)), encoding="utf-8")
+
+
+def _link(source: Path | str, target: Path | str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _one_line(output: str, status: int) -> str:

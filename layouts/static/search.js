@@ -1,7 +1,7 @@
 // Site search with Pagefind's JS API. The header box shows the best results as you type on every
-// page; on /search/ it drives the full list, with filters and sorting. Pagefind's bundle is
-// loaded from the site's base path the first time the box is used, and only the index chunks a
-// query needs are fetched.
+// page; on /search/ it drives the full list, with filters and sorting. The index comes in parts
+// (pagefind/parts.json), each a Pagefind bundle, loaded from the site's base path the first time
+// the box is used; only the index chunks a query needs are fetched.
 const FILTERS = { source: "Source", year: "Year", people: "People", places: "Places", organisations: "Organisations" };
 const PAGE_SIZE = 20;
 const PANEL_SIZE = 6;
@@ -11,16 +11,89 @@ const form = document.querySelector("form.site-search");
 const input = form.elements.q;
 const page = document.getElementById("search-page"); // only on /search/
 const view = page ? pageView(page) : panelView(form.querySelector(".search-panel"));
-const state = { generation: 0, results: [], shown: 0, chosen: {}, sort: "" };
-let bundle = null;
+const state = { generation: 0, found: null, shown: 0, chosen: {}, sort: "" };
+let partNames = null;
+let merged = null;
+let separate = null;
 
+function parts() {
+  partNames ??= fetch(`${form.dataset.bundle}parts.json`).then((response) => {
+    if (!response.ok) throw new Error("no search index");
+    return response.json();
+  });
+  return partNames;
+}
+
+async function part(name, alone) {
+  // A module URL of its own ("?alone") is a Pagefind instance of its own.
+  const pf = await import(`${form.dataset.bundle}${name}/pagefind.js${alone ? "?alone" : ""}`);
+  await pf.options({ baseUrl: form.dataset.base });
+  return pf;
+}
+
+// Every part searched as one, best matches first.
 function pagefind() {
-  bundle ??= import(form.dataset.bundle).then(async (pf) => {
-    await pf.options({ baseUrl: form.dataset.base });
+  merged ??= parts().then(async ([first, ...others]) => {
+    const pf = await part(first, false);
+    await Promise.all(others.map((name) => pf.mergeIndex(`${form.dataset.bundle}${name}/`, { baseUrl: form.dataset.base })));
     if (page) await pf.filters(); // loads every filter's values, so results can count them
     return pf;
   });
-  return bundle;
+  return merged;
+}
+
+// Each part on its own, for sorting by date: a merged search orders results by score only.
+function eachPart() {
+  separate ??= parts().then((names) => (names.length === 1 ? pagefind().then((pf) => [pf])
+    : Promise.all(names.map((name) => part(name, true)))));
+  return separate;
+}
+
+// What a search found: how many, the filter counts, and `take(n)`, the next n results' records.
+function byScore(found) {
+  let at = 0;
+  return { count: found.results.length, filters: found.filters,
+    take: (n) => data(found.results.slice(at, (at += n))) };
+}
+
+// The parts' date-ordered lists merged by date, a record at a time as they are shown.
+function byDate(founds, direction) {
+  const lists = founds.map((found) => ({ results: found.results, at: 0, head: null }));
+  const before = direction === "asc" ? (a, b) => a < b : (a, b) => a > b;
+  const filters = {};
+  for (const found of founds) {
+    for (const [key, values] of Object.entries(found.filters)) {
+      filters[key] ??= {};
+      for (const [value, count] of Object.entries(values)) filters[key][value] = (filters[key][value] ?? 0) + count;
+    }
+  }
+  async function take(n) {
+    const records = [];
+    while (records.length < n) {
+      await Promise.all(lists.map(async (list) => {
+        if (!list.head && list.at < list.results.length) list.head = await list.results[list.at++].data();
+      }));
+      const next = lists.filter((list) => list.head)
+        .reduce((best, list) => (!best || before(list.head.meta.sort, best.head.meta.sort) ? list : best), null);
+      if (!next) break;
+      records.push(next.head);
+      next.head = null;
+    }
+    return records;
+  }
+  return { count: founds.reduce((sum, found) => sum + found.results.length, 0), filters, take };
+}
+
+async function find(pf, query, options) {
+  if (!state.sort) {
+    const found = await pf.debouncedSearch(query, options, 150);
+    return found && byScore(found);
+  }
+  const generation = state.generation;
+  await new Promise((resolve) => setTimeout(resolve, 150)); // as debouncedSearch waits for typing to pause
+  if (generation !== state.generation) return null;
+  const sorted = { ...options, sort: { date: state.sort } };
+  return byDate(await Promise.all((await eachPart()).map((one) => one.search(query, sorted))), state.sort);
 }
 
 function element(tag, className, text) {
@@ -48,15 +121,14 @@ async function search() {
   } catch {
     return view.status("Search is not available: the search index was not found.");
   }
-  const options = { filters: { ...filters, type: "briefing" }, sort: state.sort ? { date: state.sort } : undefined };
-  const found = await pf.debouncedSearch(query || null, options, 150);
+  const found = await find(pf, query || null, { filters: { ...filters, type: "briefing" } });
   if (found === null || generation !== state.generation) return; // a newer keystroke took over
-  state.results = found.results;
+  state.found = found;
   state.shown = 0;
   const items = await nextItems();
   if (generation !== state.generation) return;
   view.start(found, query); // with the first results, so the count and the list appear together
-  view.add(items, state.shown < state.results.length);
+  view.add(items, state.shown < found.count);
   if (query && !Object.keys(filters).length) {
     const entities = await pf.search(query, { filters: { type: "entity" } });
     if (generation === state.generation) view.entities(await data(entities.results.slice(0, 5)));
@@ -66,15 +138,15 @@ async function search() {
 const data = (results) => Promise.all(results.map((result) => result.data()));
 
 async function nextItems() {
-  const batch = state.results.slice(state.shown, state.shown + view.size);
-  state.shown += batch.length;
-  return (await data(batch)).map(resultItem);
+  const records = await state.found.take(view.size);
+  state.shown += records.length;
+  return records.map(resultItem);
 }
 
 async function showMore() {
   const generation = state.generation;
   const items = await nextItems();
-  if (generation === state.generation) view.add(items, state.shown < state.results.length);
+  if (generation === state.generation) view.add(items, state.shown < state.found.count);
 }
 
 function resultItem(record) {
@@ -106,10 +178,10 @@ function panelView(panel) {
     clear() { panel.replaceChildren(); panel.hidden = true; },
     start(found, query) {
       list.replaceChildren();
-      const all = element("a", "", `All ${countLine(found.results.length, query)}, with filters →`);
+      const all = element("a", "", `All ${countLine(found.count, query)}, with filters →`);
       footer.replaceChildren(all);
       all.href = `${form.action}?q=${encodeURIComponent(query)}`;
-      panel.replaceChildren(...(found.results.length ? [list, footer] : [element("p", "search-status", `No briefings for “${query}”.`)]));
+      panel.replaceChildren(...(found.count ? [list, footer] : [element("p", "search-status", `No briefings for “${query}”.`)]));
       panel.hidden = false;
     },
     add(items) { list.append(...items); },
@@ -162,7 +234,7 @@ function pageView(section) {
       entities.hidden = more.hidden = true;
     },
     start(found, query) {
-      status.textContent = found.results.length ? countLine(found.results.length, query) : `No briefings for “${query}”.`;
+      status.textContent = found.count ? countLine(found.count, query) : `No briefings for “${query}”.`;
       list.replaceChildren();
       entities.hidden = true;
       filterBox.replaceChildren(...Object.keys(FILTERS).map((key) => filterSet(key, found.filters[key])).filter(Boolean));
