@@ -4,12 +4,13 @@ Runs the Pagefind binary that the pinned `pagefind[bin]` package ships: Pagefind
 costs about 100 ms per record in 1.5.2, too slow for tens of thousands. What is indexed is decided
 by the templates: only pages with an element marked `data-pagefind-body`.
 
-The pages are indexed in parts of at most `part_pages` (site.yaml's search_part_pages), each its own Pagefind bundle in
-pagefind/<part>/, listed in pagefind/parts.json for search.js, which searches them as one. Two
-reasons: Pagefind holds what it indexes in memory (about 150 KB a page: 2 GB for the 13,000 pages
-of a 10,000-briefing site, 600 MB for 3,900), and a part whose pages did not change is kept as it
-is instead of being indexed again. A page goes to the part its path hashes to, so parts keep their
-pages as the archive grows, until the number of parts changes.
+The pages are indexed in parts of at most `part_pages` (site.yaml's search_part_pages), each its
+own Pagefind bundle in pagefind/<part>/, listed in pagefind/parts.json for search.js, which
+searches them as one. Two reasons: Pagefind holds what it indexes in memory (about 150 KB a page:
+2 GB for the 13,000 pages of a 10,000-briefing site, 600 MB for 3,900), and a part whose pages
+read the same, but for what Pagefind ignores, is kept instead of being indexed again. A page goes
+to the part its path hashes to, so parts keep their pages as the archive grows, until the number
+of parts changes.
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/parts.json') and 
 PARTS_FILE = "parts.json"
 SIGNATURE_FILE = "pages.sha256"  # in each part: what its pages were when it was indexed
 _INDEXED = re.compile(rb"<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>/]")
+_TAG_NAME = re.compile(rb"[a-zA-Z][a-zA-Z0-9]*")
 
-Pages = dict[str, tuple[int, int, int]]  # page path in the site -> its size, mtime and inode
+Pages = dict[str, str]  # page path in the site -> a digest of what Pagefind may read of it
 
 
 def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2500) -> list[Problem]:
     """Index site_dir in place. `shown_as` is the output folder a staging folder becomes: the last
-    build's site, whose parts are kept where their pages are the same files. A failure is one
+    build's site, whose parts are kept where their pages read the same. A failure is one
     Problem naming it, and the site itself is left as it is."""
     where = shown_as or site_dir
     try:
@@ -79,11 +81,30 @@ def indexed_pages(site_dir: Path) -> Pages:
             if name.endswith(".html"):
                 path = os.path.join(top, name)
                 with open(path, "rb") as file:
-                    if _INDEXED.search(file.read()):
-                        stat = os.fstat(file.fileno())
-                        found[os.path.relpath(path, site_dir).replace(os.sep, "/")] = (
-                            stat.st_size, stat.st_mtime_ns, stat.st_ino)
+                    html = file.read()
+                if b"data-pagefind-body" in html and _INDEXED.search(html):
+                    relative = os.path.relpath(path, site_dir).replace(os.sep, "/")
+                    found[relative] = hashlib.blake2b(_readable(html), digest_size=16).hexdigest()
     return found
+
+
+def _readable(html: bytes) -> bytes:
+    """The page without the elements Pagefind ignores (a related list that changed re-indexes
+    nothing). Each is cut up to the first end tag of its name: never past its own end, so what is
+    cut is never indexed."""
+    kept, at, searched = [], 0, 0
+    while (attribute := html.find(b"data-pagefind-ignore", searched)) >= 0:
+        searched = attribute + 1
+        start = html.rfind(b"<", at, attribute)
+        if start < 0 or html.find(b">", start, attribute) >= 0:
+            continue  # the words in text, not an attribute in a start tag
+        name = _TAG_NAME.match(html, start + 1)
+        end = html.find(b"</" + name.group(0), attribute) if name else -1
+        if end >= 0:
+            kept.append(html[at:start])
+            at = searched = end
+    kept.append(html[at:])
+    return b"".join(kept)
 
 
 def split_in_parts(pages: Pages, part_pages: int) -> dict[str, Pages]:
@@ -97,9 +118,8 @@ def split_in_parts(pages: Pages, part_pages: int) -> dict[str, Pages]:
 
 
 def _signature(pages: Pages) -> str:
-    """The part's pages as files (a page rewritten or carried over to another file changes it), and
-    what indexed them: a new generator or Pagefind indexes every part again."""
-    lines = "".join(f"{path}\0{size}\0{mtime}\0{inode}\n" for path, (size, mtime, inode) in sorted(pages.items()))
+    """The part's pages, and what indexed them: a new generator or Pagefind indexes every part again."""
+    lines = "".join(f"{path}\0{digest}\n" for path, digest in sorted(pages.items()))
     return hashlib.sha256(f"{__version__} {metadata.version('pagefind')}\n{lines}".encode()).hexdigest()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import BUNDLE_FOLDER, PARTS_FILE, index_site
+from generator.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages
 from tests.conftest import run_cli
 
 SUBPATH = "/sub/path/"
@@ -155,12 +155,25 @@ def test_an_edit_indexes_again_only_the_parts_whose_pages_changed(site):
     assert len(parts) >= 3, "the seeds in parts of their own, and the notes"
     before = {part: (bundle / part / "pagefind.js").stat().st_ino for part in parts}
     briefing = next((site / "content").rglob("russia-has-lost-*.md"))
-    text = briefing.read_text()
-    body = text.index("\n---\n")  # emphasis in its body: only its own page changes
-    briefing.write_text(text[:body] + text[body:].replace("video link", "*video link*"))
+    other = site / "public" / "briefings" / "more-than-12000-russian-troops-killed-ukraines-foreign-ministry-says" / "index.html"
+    related_before = other.read_text()
+    briefing.write_text(briefing.read_text().replace("title: Russia has lost", "title: Russia may have lost", 1))
     assert run_cli(site, "build").returncode == 0
+    assert other.read_text() != related_before, "its related list, which Pagefind ignores, names the new title"
     after = {part: (bundle / part / "pagefind.js").stat().st_ino for part in parts}
     assert sum(before[part] != after[part] for part in parts) == 1
+
+
+def test_a_page_reads_the_same_when_only_what_pagefind_ignores_changed(tmp_path):
+    def digest(related: str, text: str) -> str:
+        (tmp_path / "index.html").write_text(
+            f'<article data-pagefind-body><p>{text}</p><section data-pagefind-ignore><ol>{related}</ol>'
+            f'</section><p>data-pagefind-ignore, the words</p></article><nav>Latest</nav>')
+        return indexed_pages(tmp_path)["index.html"]
+
+    first = digest("<li>A, 80%</li>", "Troops advanced.")
+    assert digest("<li>A, 75%</li><li>B, 60%</li>", "Troops advanced.") == first
+    assert digest("<li>A, 80%</li>", "Troops withdrew.") != first
 
 
 def test_an_index_failure_is_one_line(tmp_path):
