@@ -109,6 +109,7 @@ def main() -> None:
         write_corpus(count, site / "content" / "briefings")
         build_seconds = build(site)
         out = site / "public"
+        shutil.rmtree(out / BUNDLE_FOLDER)  # the build's: timed anew, every part indexed
         started = time.perf_counter()
         problems = index_site(out)
         index_seconds = time.perf_counter() - started
