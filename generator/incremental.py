@@ -30,10 +30,10 @@ from generator.link import Archive, gather_facts, link_archive
 from generator.linking.facts import Facts
 from generator.memo import MemoRenderer, RenderMemo
 from generator.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
+from generator.pages.briefings import briefing_page
 from generator.pages.site_files import sitemap_page
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
-from generator.pages.briefings import briefing_page
 from generator.render import Page, render_share, render_site
 from generator.superseded import never
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from generator.config import Config
 from generator.incremental import IncrementalBuilder, Rendered, classify
 from generator.problems import Problem, ProblemError
-from generator.superseded import Superseded, never
 from generator.search import index_site
 from generator.serve.server import LiveState
+from generator.superseded import Superseded, never
 
 RELOAD_WAIT = 1.0  # seconds the full pass waits, at most, for the pages a preview reloaded to load
 
