@@ -52,7 +52,7 @@ def write_pages(staging: Path, pages: list[Page], previous: Path) -> None:
         data = None if page.text is None else page.text.encode("utf-8")
         target.unlink(missing_ok=True)  # two pages of one path: the later wins, the old site untouched
         if data is None or _holds(old, data):
-            _carry_over(old, target)
+            carry_over(old, target)
         else:
             target.write_bytes(data)
 
@@ -84,7 +84,8 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-def _carry_over(old: Path, target: Path) -> None:
+def carry_over(old: Path | str, target: Path | str) -> None:
+    """target becomes old's file, hard-linked (copied where hard links are missing)."""
     try:
         os.link(old, target)
     except OSError:  # a file system without hard links

@@ -28,6 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
+from generator.output import carry_over
 from generator.problems import Problem
 
 BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/parts.json') and each part's pagefind.js
@@ -129,18 +130,17 @@ def _index_part(binary: Path, site_dir: Path, pages: Pages, where: Path) -> tupl
     source = work / "pages"
     for path in pages:
         (source / path).parent.mkdir(parents=True, exist_ok=True)
-        _link(site_dir / path, source / path)
+        carry_over(site_dir / path, source / path)
     command = [str(binary), "--site", str(source), "--output-path", str(work / "bundle"), "--quiet"]
     try:
         run = subprocess.run(command, capture_output=True, text=True)
+        failure = None if run.returncode == 0 else f"pagefind: {_one_line(run.stderr or run.stdout, run.returncode)}"
     except OSError as error:
-        run, failure = None, f"cannot run {binary.name}: {error}"
+        failure = f"cannot run {binary.name}: {error}"
     shutil.rmtree(source, ignore_errors=True)
-    if run is not None and run.returncode == 0:
+    if failure is None:
         return work / "bundle", None
     shutil.rmtree(work, ignore_errors=True)
-    if run is not None:
-        failure = f"pagefind: {_one_line(run.stderr or run.stdout, run.returncode)}"
     return work, Problem(where, f"search index not built: {failure}")
 
 
@@ -152,17 +152,10 @@ def _put_in_place(bundle: Path, made: dict[str, Path], kept: dict[str, Path]) ->
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     for name, folder in kept.items():
         if folder != bundle / name:
-            shutil.copytree(folder, bundle / name, copy_function=_link)
+            shutil.copytree(folder, bundle / name, copy_function=carry_over)
     for name, folder in made.items():
         folder.rename(bundle / name)
     (bundle / PARTS_FILE).write_text(json.dumps(sorted([*made, *kept], key=int)), encoding="utf-8")
-
-
-def _link(source: Path | str, target: Path | str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # a file system without hard links
-        shutil.copy2(source, target)
 
 
 def _read(path: Path) -> str | None:
