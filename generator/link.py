@@ -66,7 +66,7 @@ class Archive:
                              "disputed": group.disputed}) for claim, group in self.figures_of(document)],
             quotes=[(quote, speaker and {"name": speaker.name, "url": speaker.url})
                     for quote, speaker in self.quotes_of(document)],
-            named=[{"kind": e.kind, "name": e.name, "url": e.url} for e in self.entities_of(document)],
+            named=self.entity_aliases(document),
         )
 
 
@@ -78,7 +78,7 @@ class Crosslinks:
     related: list[Relation]
     claims: list[tuple[Claim, dict[str, Any]]]  # with its group's anchor, count, compared, disputed
     quotes: list[tuple[dict[str, Any], dict[str, str] | None]]  # with the speaker's name and url
-    named: list[dict[str, str]]  # kind, name, url
+    named: dict[str, list[dict[str, Any]]]  # per kind, its entities' name, aliases and url
 
 
 @contextmanager

@@ -85,7 +85,10 @@ class MemoRenderer(Renderer):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        self.env = self.memo.env = self.memo.env or self.env
+        if self.memo.env is not None:
+            self.env = self.memo.env
+            _forget_edited_templates(self.env)
+        self.memo.env = self.env
         self._digests: dict[str, str] = {}
         globals_now = fingerprint(dict(self.env.globals))
         if globals_now != self.memo.globals:  # compared once here, not in every page's inputs
@@ -191,3 +194,10 @@ class MemoRenderer(Renderer):
             return self.env.loader.get_source(self.env, name)[0]
         except jinja2.TemplateNotFound:
             return ""
+
+
+def _forget_edited_templates(env: jinja2.Environment) -> None:
+    """The env is kept between builds without auto_reload: drop the templates whose files changed since."""
+    for key, template in list(env.cache.items()) if env.cache is not None else []:
+        if not template.is_up_to_date:
+            del env.cache[key]

@@ -59,6 +59,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # a build reads each template once; without this Jinja stats its file at every use
         )
         self.env.globals.update(site=self.config, url=self.config.url, absolute_url=self.config.absolute_url)
         self.env.filters["date"] = format_date

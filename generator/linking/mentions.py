@@ -12,14 +12,15 @@ from collections.abc import Callable
 from generator.linking.entities import Entity
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_APOSTROPHE = re.compile(r"['’]")
 _SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"}
 
 
 def link_first_mentions(markup: str, targets: dict[str, str]) -> str:
     """`targets` maps each spelling of an entity to its page's link; each link is used once."""
-    if not targets:
+    spellings = sorted((s for s in targets if _head(s) in markup), key=len, reverse=True)  # a small pattern compiles fast
+    if not spellings:
         return markup
-    spellings = sorted(targets, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(_spelling, spellings)) + r")(?![\w-])")
     by_text = {_normal(s): href for s, href in targets.items()}
     used: set[str] = set()
@@ -43,8 +44,13 @@ def link_first_mentions(markup: str, targets: dict[str, str]) -> str:
 
 def _spelling(name: str) -> str:
     """A spelling as it may appear in HTML: escaped, with any kind of apostrophe (smarty writes &rsquo;)."""
-    parts = re.split(r"['’]", html.escape(name, quote=False))
+    parts = _APOSTROPHE.split(html.escape(name, quote=False))
     return r"(?:'|’|&rsquo;|&#8217;|&#39;)".join(re.escape(part) for part in parts)
+
+
+def _head(name: str) -> str:
+    """A spelling's text up to any apostrophe, as HTML writes it: every match of the spelling contains it."""
+    return html.escape(_APOSTROPHE.split(name, 1)[0], quote=False)
 
 
 def _normal(text: str) -> str:
