@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cache import BuildCache
-from generator.check import check_site
+from generator.check import ParsedPage, check_site, parse_written
 from generator.config import Config
 from generator.content import Document, load_content
 from generator.ingest.stage import ingest_seeds
@@ -85,7 +85,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     archive = link_archive(config, content.documents, facts)
     clock.start("render and write")
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
-    pages, memo = _render_and_write(config, archive, cache, staging, processes, result)
+    pages, memo, written = _render_and_write(config, archive, cache, staging, processes, result)
     result.count(content.documents, pages)
     del content, facts, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
@@ -93,36 +93,43 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     finish_site(staging, config.output_dir)
     cache.finish(memo)  # only now: the memo describes the files in place
     clock.start("check")
-    (result.errors if strict else result.warnings).extend(check_site(config))
+    (result.errors if strict else result.warnings).extend(check_site(config, written))
     write_stamp(config, include_drafts, strict, (result.errors, result.warnings))
     result.seconds = clock.total()
     return result
 
 
 def _render_and_write(config: Config, archive: Archive, cache: BuildCache, staging: Path, processes: int,
-                      result: BuildResult) -> tuple[list[Page], RenderMemo]:
+                      result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
-    with its share of the pages; then the sitemap, which lists them all."""
+    with its share of the pages; then the sitemap, which lists them all. Also the links and ids of
+    the pages written anew, for the check."""
     memo = cache.memo(config.output_dir, recorded_files(config))
     renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
     renderer.link_to(archive.briefings)
 
-    def share(which: int, shares: int) -> tuple[list[Page], int, list[Problem], set[str]]:
+    def share(which: int, shares: int) -> tuple[list[Page], int, dict[str, ParsedPage], list[Problem], set[str]]:
         cache.connect()
         renderer.share = (which, shares)
         made: list[Page] = []
         remade = 0
+        written: dict[str, ParsedPage] = {}
         for page in _share_pages(renderer, archive):
             write_pages(staging, [page], config.output_dir)  # at once: a share's texts add up to 300 MB at 10,000 briefings
             made.append(Page(page.path, None, page.source, page.noindex))
-            remade += page.text is not None
+            if page.text is not None:
+                remade += 1
+                if page.path.endswith(".html"):
+                    written[page.path] = parse_written(page.text)
         cache.save()
-        return made, remade, renderer.problems, memo.used
+        return made, remade, written, renderer.problems, memo.used
 
     pages: list[Page] = []
-    for made, remade, problems, used in map_shares(share, processes):
+    written: dict[str, ParsedPage] = {}
+    for made, remade, parsed, problems, used in map_shares(share, processes):
         pages += made
         result.remade += remade
+        written |= parsed
         result.errors += problems
         memo.used |= used
     memo.used |= {str(d.path) for d in archive.briefings}  # bodies: kept even when no page needed one made
@@ -131,7 +138,7 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, stagi
     sitemap = sitemap_page(config, pages, archive)
     write_pages(staging, [sitemap], config.output_dir)
     result.remade += 1
-    return pages + [sitemap], memo
+    return pages + [sitemap], memo, written
 
 
 def _share_pages(renderer: Renderer, archive: Archive) -> Iterator[Page]:

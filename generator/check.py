@@ -53,7 +53,7 @@ _PLAIN_PATH = re.compile(r"[^%?#\t\r\n]*")  # a page path its URL gives back unc
 
 
 @dataclass
-class _ParsedPage:
+class ParsedPage:
     ids: set[str]
     urls: list[str]  # every URL the page references, in order
 
@@ -84,8 +84,8 @@ def _srcset_urls(value: str) -> list[str]:
     return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
-def parse_html(text: str) -> _ParsedPage:
-    page = _ParsedPage(set(), [])
+def parse_html(text: str) -> ParsedPage:
+    page = ParsedPage(set(), [])
     for _, tag, values in _tags(text):
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
@@ -104,13 +104,22 @@ def _reference_lines(text: str) -> list[int]:
 
 
 def _read(path: Path) -> str:
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    # Universal newlines, as read_text() gives, so line numbers count \r and \r\n endings too.
+    return _universal(path.read_bytes().decode("utf-8", errors="replace"))
+
+
+def _universal(text: str) -> str:
+    """Universal newlines, as read_text() gives, so line numbers count \r and \r\n endings too."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def parse_page(path: Path) -> _ParsedPage:
+def parse_page(path: Path) -> ParsedPage:
     return parse_html(_read(path))
+
+
+def parse_written(text: str) -> ParsedPage:
+    """What parse_page will find in a file written with this text: the build parses pages as it
+    writes them, on every core, so the check need not read them again."""
+    return parse_html(_universal(text))
 
 
 @dataclass
@@ -158,11 +167,11 @@ class _PageCache:
         except Exception:  # noqa: BLE001 - no cache, or a damaged one: parse every page
             pass
 
-    def get(self, rel: str, stat: os.stat_result) -> _ParsedPage | None:
+    def get(self, rel: str, stat: os.stat_result) -> ParsedPage | None:
         entry = self.entries.get(rel)
-        return _ParsedPage(entry[1], entry[2]) if entry and entry[0] == _key(stat) else None
+        return ParsedPage(entry[1], entry[2]) if entry and entry[0] == _key(stat) else None
 
-    def put(self, rel: str, stat: os.stat_result, page: _ParsedPage) -> None:
+    def put(self, rel: str, stat: os.stat_result, page: ParsedPage) -> None:
         if time.time_ns() - stat.st_mtime_ns < RACY_NS:
             self.entries.pop(rel, None)  # could be rewritten within the same mtime tick: parse next time
         else:
@@ -189,14 +198,16 @@ def _key(stat: os.stat_result) -> tuple[int, int, int]:
 
 
 class LinkChecker:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, written: dict[str, ParsedPage] | None = None) -> None:
+        """`written`: pages parsed as they were written (parse_written), by output path."""
         self.config = config
+        self._written = written or {}
         self.out = config.output_dir
         base = urlsplit(config.base_url)
         self.origin = (base.scheme, base.netloc) if base.netloc else None
         self.listing = _list(self.out)
         self.cache = _PageCache(config)
-        self._pages: dict[str, _ParsedPage] = {}
+        self._pages: dict[str, ParsedPage] = {}
         self._fine: set[str] = set()  # URLs known to resolve from any page
         self._reasons: dict[str, str] = {}  # and those known not to
 
@@ -287,12 +298,12 @@ class LinkChecker:
         parts = rel.split("/")
         return any("/".join(parts[:end]) in self.listing.symlinks for end in range(1, len(parts) + 1))
 
-    def _parsed(self, rel: str) -> _ParsedPage:
+    def _parsed(self, rel: str) -> ParsedPage:
         if rel not in self._pages:
             stat = self.listing.pages.get(rel)
             page = self.cache.get(rel, stat) if stat else None
             if page is None:
-                page = parse_page(self.out / rel)
+                page = self._written.pop(rel, None) or parse_page(self.out / rel)
                 if stat:
                     self.cache.put(rel, stat, page)
             self._pages[rel] = page
@@ -304,6 +315,6 @@ def _same_from_any_page(url: str) -> bool:
     return not url or url.startswith("/") or bool(_SCHEME.match(url))
 
 
-def check_site(config: Config) -> list[Problem]:
-    """Every broken internal reference in the output folder."""
-    return LinkChecker(config).check()
+def check_site(config: Config, written: dict[str, ParsedPage] | None = None) -> list[Problem]:
+    """Every broken internal reference in the output folder; `written` as LinkChecker takes it."""
+    return LinkChecker(config, written).check()
