@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import random
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
+
+from generator.ingest.briefing import cross_references
 
 _FIRST = ("Aaron Adele Aisha Alan Amara Amir Anika Anton Arjun Astrid Boris Bruno Camila Carlos Chen Chloe Daniel "
           "Diego Dmitri Elena Elif Emeka Emma Erik Fatima Felix Grace Hana Hassan Helen Hiroshi Ibrahim Ines Ivan "
@@ -97,17 +102,31 @@ def briefings(count: int, seed: int = 1) -> list[Briefing]:
     return [briefing(i, seed, names, weights) for i in range(count)]
 
 
-def front_matter(item: Briefing) -> str:
+def front_matter(item: Briefing, references: str) -> str:
     tags = "".join(f"\n  - {json.dumps(t)}" for t in item.tags)
     return (f"---\ntitle: {json.dumps(item.title)}\ndate: {item.date:%Y-%m-%dT%H:%M:%S+00:00}\n"
-            f"source: {json.dumps(item.source)}\ntags:{tags}\n---\n\n")
+            f"source: {json.dumps(item.source)}\ntags:{tags}\n{references}---\n\n")
+
+
+def references_yaml(item: Briefing) -> str:
+    """What ingest writes into a briefing's front-matter for the link stage (people, places,
+    organisations, figures, quotes), found in the body by ingest's own rules, as YAML."""
+    found = cross_references(item.body.split("\n\n"), item.date.date(), None)
+    return yaml.dump(found, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1000)
+
+
+_REFERENCES: dict[str, str] = {}  # by slug: found once, written for us and for Hugo
 
 
 def write_content(items: list[Briefing], folder: Path) -> None:
-    """Markdown briefings with YAML front-matter: our layout, Hugo's and the peers' `plain` one."""
+    """Markdown briefings with YAML front-matter like ours, as ingest writes it: our layout,
+    Hugo's and the peers' `plain` one."""
+    missing = [item for item in items if item.slug not in _REFERENCES]
+    with multiprocessing.get_context("fork").Pool() as pool:  # about 3 ms a briefing: on every core
+        _REFERENCES.update(zip((item.slug for item in missing), pool.map(references_yaml, missing, chunksize=64)))
     folder.mkdir(parents=True, exist_ok=True)
     for item in items:
-        (folder / f"{item.slug}.md").write_text(front_matter(item) + item.body, encoding="utf-8")
+        (folder / f"{item.slug}.md").write_text(front_matter(item, _REFERENCES[item.slug]) + item.body, encoding="utf-8")
 
 
 def seed_text(item: Briefing) -> str:
