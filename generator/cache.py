@@ -7,8 +7,8 @@ One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
   they are the files in the output folder, carried over while their inputs stay the same;
 - state: single values, such as whether the last build finished (if not, no page is carried over).
 
-Worker processes read it and buffer what they add, writing it in one short transaction at the end,
-so two of them never wait on each other for long.
+Worker processes read it and buffer what they add, writing it in short transactions of
+FLUSH_EVERY values, so two of them never wait on each other for long.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from generator.memo import RenderMemo
 DATABASE = "build.sqlite"
 _TABLES = ("facts", "pages", "bodies", "state")
 _FINISHED = "finished"
+FLUSH_EVERY = 500  # values buffered before they are written: bounds a worker's memory (bodies' HTML)
 
 
 class Table(MutableMapping[str, Any]):
@@ -43,6 +44,8 @@ class Table(MutableMapping[str, Any]):
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.pending[key] = value
+        if len(self.pending) >= FLUSH_EVERY:
+            self.flush()
 
     def __delitem__(self, key: str) -> None:
         self.flush()
