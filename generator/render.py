@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown
 
 from generator.config import Config
 from generator.content import Document
+from generator.converters import Converters
 from generator.fingerprint import digest
 from generator.link import Archive
 from generator.markdown_links import BriefingLinks
@@ -65,7 +65,7 @@ class Renderer:
         self.env.filters["date"] = format_date
         self._links = BriefingLinks(self.config.url)
         self.targets_key = ""
-        self._markdown = markdown.Markdown(extensions=[*self.config.markdown_extensions, self._links], output_format="html")
+        self._converters = Converters([*self.config.markdown_extensions, self._links])
 
     def link_to(self, documents: list[Document]) -> None:
         """The briefings that links in Markdown, by file path or URL, can point at."""
@@ -73,9 +73,8 @@ class Renderer:
         self.targets_key = digest(tuple((d.source_path, d.url) for d in documents))  # what a body's links depend on
 
     def body_html(self, document: Document) -> str:
-        self._markdown.reset()
         self._links.current = document
-        return self._markdown.convert(document.body)
+        return self._converters.for_body(document.body).convert(document.body)
 
     def owns(self, path: str) -> bool:
         """Whether the page at path falls to this share: worker processes split the pages this way."""

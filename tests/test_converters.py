@@ -1,0 +1,38 @@
+"""Converters leave out the extensions a body does not use: the HTML must be what all of them make."""
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.converters import Converters
+
+EXTENSIONS = ["extra", "sane_lists", "toc", "generator.typography"]
+ROOT = Path(__file__).resolve().parent.parent
+
+BODIES = [
+    "Plain text, with a [link](https://example.com) and *emphasis* -- and \"quotes\"...\n\n## A heading\n\n- one\n- two\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "A claim.[^1]\n\n[^1]: The source.\n",
+    "The NATO summit.\n\n*[NATO]: North Atlantic Treaty Organization\n",
+    "Term\n: Its definition\n\n1. item\n\n    Nested\n    : definition in a list\n",
+    "```python\nprint('x')\n```\n\n~~~\nplain\n~~~\n",
+    "## Heading {#custom-id .wide}\n\nA paragraph.\n{: .note }\n",
+    '<div markdown="1">\n*inside*\n</div>\n\n<p>raw <b>html</b></p>\n\nafter\n',
+    "At 10:30 the talks resumed: {not an attribute list} | not a table\n",
+    "Everything: | x | y |\n|--|--|\n| 1 | 2 |\n\nNote[^n] {: .c }\n\n[^n]: n\n\n*[HTML]: markup\n\nHTML <span>x</span>\n",
+]
+
+
+@pytest.mark.parametrize("body", BODIES + [p.read_text().split("\n---\n", 1)[-1] for p in sorted((ROOT / "content").rglob("*.md"))])
+def test_same_html_as_every_extension(body: str) -> None:
+    full = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    assert Converters(EXTENSIONS).for_body(body).convert(body) == full.convert(body)
+
+
+def test_a_plain_body_gets_no_optional_extension() -> None:
+    converters = Converters(EXTENSIONS)
+    plain, table = converters.for_body("Just text.\n"), converters.for_body("A | table?\n")
+    assert plain is not table
+    assert [("table" in md.parser.blockprocessors, "footnote" in md.treeprocessors) for md in (plain, table)] == [
+        (False, False), (True, False)]
