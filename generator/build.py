@@ -77,7 +77,9 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     result.errors += ingest.problems
     result.warnings += ingest.conflicts
     clock.start("load")
-    content = load_content(config.content_dir, include_drafts)
+    known = cache.documents(config.content_dir)
+    content = load_content(config.content_dir, include_drafts, known, jobs)
+    cache.keep_documents(config.content_dir, known)
     result.errors += content.problems
     processes = processes_for(len(content.documents), jobs)
     clock.start("link")

@@ -7,12 +7,15 @@ One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
   they are the files in the output folder, carried over while their inputs stay the same;
 - state: single values, such as whether the last build finished (if not, no page is carried over).
 
+Beside it, documents.pickle: the Documents the last build loaded, by file and content hash.
+
 Worker processes read it and buffer what they add, writing it in short transactions of
 FLUSH_EVERY values, so two of them never wait on each other for long.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterator, MutableMapping
@@ -20,9 +23,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from generator import __version__
+from generator.content import Document
 from generator.memo import RenderMemo
 
 DATABASE = "build.sqlite"
+DOCUMENTS = "documents.pickle"
 _TABLES = ("facts", "pages", "bodies", "state")
 _FINISHED = "finished"
 FLUSH_EVERY = 500  # values buffered before they are written: bounds a worker's memory (bodies' HTML)
@@ -71,6 +77,10 @@ class Table(MutableMapping[str, Any]):
             self.pending.clear()
 
 
+def _documents_key(content_dir: Path) -> str:
+    return f"documents {__version__} {content_dir.resolve()}"
+
+
 class BuildCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -93,6 +103,23 @@ class BuildCache:
     @property
     def state(self) -> Table:
         return self.tables["state"]
+
+    def documents(self, content_dir: Path) -> dict[tuple[str, str], Document]:
+        """The Documents the last build loaded from content_dir, by (file, hash), as load_content takes them."""
+        try:
+            with open(self.folder / DOCUMENTS, "rb") as file:
+                key, documents = pickle.load(file)
+            return documents if key == _documents_key(content_dir) else {}
+        except Exception:  # noqa: BLE001 - none yet, or damaged: the files are parsed again
+            return {}
+
+    def keep_documents(self, content_dir: Path, documents: dict[tuple[str, str], Document]) -> None:
+        """In a file of their own, pickled together: loaded, they share their repeated strings again,
+        and the pickle (70 MB at 10,000 briefings) is streamed, never held whole in memory."""
+        partial = self.folder / f"{DOCUMENTS}.{os.getpid()}"
+        with open(partial, "wb") as file:
+            pickle.dump((_documents_key(content_dir), documents), file, pickle.HIGHEST_PROTOCOL)
+        partial.replace(self.folder / DOCUMENTS)
 
     def memo(self, out_dir: Path, out_files: dict[str, tuple[int, int]]) -> RenderMemo:
         """The render memo of the site in out_dir, whose files were as `out_files` (path -> size and

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
 from generator.schema import Field, check, to_any, to_bool, to_date, to_mapping, to_text, to_text_list
 from generator.yamlfile import split_front_matter
@@ -115,9 +116,24 @@ class ContentSet:
     problems: list[Problem]
 
 
-def load_content(content_dir: Path, include_drafts: bool = False) -> ContentSet:
+def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tuple[str, str], Document] | None = None,
+                 jobs: int | None = 1) -> ContentSet:
+    """`known`: Documents an earlier build loaded, by (file, hash): reused, not parsed again; the
+    caller keeps it (the build cache) and finds in it, afterwards, exactly this load's Documents.
+    The files left to parse are shared among processes (`jobs`, None: as many as are worth it),
+    since parsing front-matter is the costly part."""
     paths = sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []
-    return collect_content([load_or_problem(path, content_dir) for path in paths], include_drafts)
+    known = {} if known is None else known
+    keys = [(str(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths]
+    missing = [path for path, key in zip(paths, keys) if key not in known]
+    shares = map_shares(lambda which, n: [load_or_problem(path, content_dir) for path in missing[which::n]],
+                        processes_for(len(missing), jobs))
+    parsed = {str(path): loaded for which, found in enumerate(shares)
+              for path, loaded in zip(missing[which::len(shares)], found)}
+    loaded = [known.get(key) or parsed[key[0]] for key in keys]
+    known.clear()
+    known.update(((str(each.path), each.sha256), each) for each in loaded if isinstance(each, Document))
+    return collect_content(loaded, include_drafts)
 
 
 def load_or_problem(path: Path, content_dir: Path) -> Document | Problem:

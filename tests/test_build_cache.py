@@ -78,3 +78,26 @@ def test_unchanged_rebuild_reports_the_same_problems(site):
     assert "nothing changed" in again.stdout
     assert again.returncode == first.returncode == 1
     assert again.stderr == first.stderr and "broken.html" in again.stderr
+
+
+def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch):
+    from generator import content as content_module
+    from generator.cache import BuildCache
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name.upper()}\n---\n\nBody of {name}.\n")
+    cache = BuildCache(tmp_path / ".cache")
+    known = cache.documents(folder)
+    content_module.load_content(folder, known=known)
+    cache.keep_documents(folder, known)
+    (folder / "b.md").write_text("---\ntitle: B, edited\n---\n\nBody of b.\n")
+    parsed: list[str] = []
+    load = content_module.load_document
+    monkeypatch.setattr(content_module, "load_document", lambda path, top: parsed.append(path.name) or load(path, top))
+    again = content_module.load_content(folder, known=BuildCache(tmp_path / ".cache").documents(folder))
+    assert parsed == ["b.md"]
+    assert [d.title for d in again.documents] == ["A", "B, edited", "C"]
+    (tmp_path / ".cache" / "documents.pickle").write_bytes(b"damaged")
+    assert BuildCache(tmp_path / ".cache").documents(folder) == {}
