@@ -23,7 +23,7 @@ from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
 from generator.render import Page, Renderer, page_makers
 from generator.search import index_site
-from generator.stamp import last_build, recorded_files, write_stamp
+from generator.stamp import FileHashes, last_build, write_stamp
 
 Progress = Callable[[str], None]
 
@@ -64,7 +64,8 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     how many processes (default: one per core, when there is enough to do)."""
     result = BuildResult()
     clock = _Clock(result, progress)
-    last = last_build(config, include_drafts, strict)
+    hashes = FileHashes(config)
+    last = last_build(config, include_drafts, strict, hashes)
     if last is not None:  # the site in place is this build's already: say again what it said
         result.errors, result.warnings = last
         result.unchanged = True
@@ -87,7 +88,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     archive = link_archive(config, content.documents, facts)
     clock.start("render and write")
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
-    pages, memo, written = _render_and_write(config, archive, cache, staging, processes, result)
+    pages, memo, written = _render_and_write(config, archive, cache, hashes.recorded(), staging, processes, result)
     result.count(content.documents, pages)
     del content, facts, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
@@ -96,17 +97,17 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     cache.finish(memo)  # only now: the memo describes the files in place
     clock.start("check")
     (result.errors if strict else result.warnings).extend(check_site(config, written))
-    write_stamp(config, include_drafts, strict, (result.errors, result.warnings))
+    write_stamp(config, include_drafts, strict, (result.errors, result.warnings), hashes)
     result.seconds = clock.total()
     return result
 
 
-def _render_and_write(config: Config, archive: Archive, cache: BuildCache, staging: Path, processes: int,
-                      result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
+def _render_and_write(config: Config, archive: Archive, cache: BuildCache, built: dict[str, tuple[int, int]],
+                      staging: Path, processes: int, result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
-    with its share of the pages; then the sitemap, which lists them all. Also the links and ids of
+    with its share of the pages (`built`: the size and time of each file the last build made); then the sitemap, which lists them all. Also the links and ids of
     the pages written anew, for the check."""
-    memo = cache.memo(config.output_dir, recorded_files(config))
+    memo = cache.memo(config.output_dir, built)
     renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
     renderer.link_to(archive.briefings)
 

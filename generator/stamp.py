@@ -26,9 +26,11 @@ FILES_FILE = "file-hashes.json"  # path -> [size, mtime_ns, sha256], to hash onl
 
 
 def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
-                problems: tuple[list[Problem], list[Problem]] = ([], [])) -> None:
-    """`problems`: the build's errors and warnings, which building again unchanged would report again."""
-    hashes = _Hashes(config)
+                problems: tuple[list[Problem], list[Problem]] = ([], []), hashes: FileHashes | None = None) -> None:
+    """`problems`: the build's errors and warnings, which building again unchanged would report again.
+    `hashes`: the build's FileHashes, if it has them (read once: 50,000 files at 10,000 briefings)."""
+    hashes = hashes or FileHashes(config)
+    hashes.used = {}
     errors, warnings = ([[str(p.path), p.message, p.line] for p in found] for found in problems)
     stamp = {"output_dir": str(config.output_dir), "base_url": config.base_url, "drafts": drafts, "strict": strict,
              "errors": errors, "warnings": warnings,
@@ -44,40 +46,37 @@ def read_stamp(config: Config) -> dict | None:
         return None
 
 
-def last_build(config: Config, drafts: bool, strict: bool) -> tuple[list[Problem], list[Problem]] | None:
+def last_build(config: Config, drafts: bool, strict: bool,
+               hashes: FileHashes | None = None) -> tuple[list[Problem], list[Problem]] | None:
     """When the output folder holds a build of the current inputs made the same way, the errors
     and warnings that build reported; else None."""
     stamp = read_stamp(config)
     if not (stamp and stamp.get("drafts") == drafts and stamp.get("strict") == strict
-            and stamp.get("base_url") == config.base_url and staleness(config) is None):
+            and stamp.get("base_url") == config.base_url and staleness(config, hashes) is None):
         return None
     return tuple([Problem(Path(path), message, line) for path, message, line in stamp[kind]]
                  for kind in ("errors", "warnings"))
 
 
-def staleness(config: Config) -> str | None:
-    """Why the output folder is not the build of the current inputs, or None when it is."""
+def staleness(config: Config, hashes: FileHashes | None = None) -> str | None:
+    """Why the output folder is not the build of the current inputs, or None when it is. The
+    inputs are compared first: after an edit, the output folder (three times the files) is not read."""
     stamp = read_stamp(config)
     if stamp is None or stamp.get("output_dir") != str(config.output_dir):
         return f"{config.output_dir} has no record of being built here"
-    hashes = _Hashes(config)
-    if tree_hash(config.output_dir, hashes) != stamp["output"]:
-        return f"{config.output_dir} changed since it was built"
+    hashes = hashes or FileHashes(config)
     now, then = input_hashes(config, hashes), stamp["inputs"]
-    hashes.save()
     changed = sorted(name for name in now.keys() | then.keys() if now.get(name) != then.get(name))
     if changed:
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         return f"changed since the last build: {', '.join(changed[:3])}{more}"
+    if tree_hash(config.output_dir, hashes) != stamp["output"]:
+        return f"{config.output_dir} changed since it was built"
+    hashes.save()
     return None
 
 
-def recorded_files(config: Config) -> dict[str, tuple[int, int]]:
-    """Each file the last stamp hashed, with its size and modification time then."""
-    return {path: (size, mtime) for path, (size, mtime, _) in _Hashes(config).known.items()}
-
-
-def input_hashes(config: Config, hashes: _Hashes) -> dict[str, str]:
+def input_hashes(config: Config, hashes: FileHashes) -> dict[str, str]:
     """Every input file, by its path relative to the site folder, with the hash of its bytes."""
     found = {}
     for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
@@ -88,14 +87,14 @@ def input_hashes(config: Config, hashes: _Hashes) -> dict[str, str]:
     return found
 
 
-def tree_hash(folder: Path, hashes: _Hashes) -> str:
+def tree_hash(folder: Path, hashes: FileHashes) -> str:
     digest = hashlib.sha256()
     for relative, path in _files(folder):
         digest.update(f"{relative}\0{hashes.of(path)}\0".encode())
     return digest.hexdigest()
 
 
-class _Hashes:
+class FileHashes:
     """File hashes, remembered with each file's size and time in the cache folder."""
 
     def __init__(self, config: Config) -> None:
@@ -105,6 +104,10 @@ class _Hashes:
         except (OSError, ValueError):
             self.known = {}
         self.used: dict[str, list] = {}
+
+    def recorded(self) -> dict[str, tuple[int, int]]:
+        """Each file the last stamp hashed, with its size and modification time then."""
+        return {path: (size, mtime) for path, (size, mtime, _) in self.known.items()}
 
     def of(self, path: str) -> str:
         stat = os.stat(path)

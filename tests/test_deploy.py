@@ -75,12 +75,14 @@ def test_history_and_a_cname_set_on_the_branch_are_kept(repo):
 def test_deploy_refuses_a_stale_build(repo):
     build(repo)
     content = repo / "content" / "briefings" / f"{NEWSWEEK_SLUG}.md"
-    content.write_text(content.read_text().replace("Military analysts", "Analysts"))
+    original = content.read_text()
+    content.write_text(original.replace("Military analysts", "Analysts"))
     refused = run_cli(repo, "deploy")
     assert refused.returncode == 1
     assert refused.stderr == (f"error: cannot deploy: the build is stale (changed since the last build: "
                               f"content/briefings/{NEWSWEEK_SLUG}.md): run `python -m generator build` first\n")
     assert git(repo, "ls-remote", "origin") == ""
+    content.write_text(original)
     (repo / "public" / "index.html").write_text("edited by hand")
     assert "public changed since it was built" in run_cli(repo, "deploy").stderr
 
