@@ -18,7 +18,7 @@ from generator.content import Document, load_content
 from generator.ingest.stage import ingest_seeds
 from generator.link import Archive, gather_facts, link_archive
 from generator.memo import MemoRenderer, RenderMemo
-from generator.output import STATIC_FOLDER, finish_site, start_site, write_pages
+from generator.output import STATIC_FOLDER, PageWriter, finish_site, start_site, write_pages
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
 from generator.render import Page, Renderer, page_makers
@@ -117,8 +117,9 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, built
         made: list[Page] = []
         remade = 0
         written: dict[str, ParsedPage] = {}
+        writer = PageWriter(staging, config.output_dir)
         for page in _share_pages(renderer, archive):
-            write_pages(staging, [page], config.output_dir)  # at once: a share's texts add up to 300 MB at 10,000 briefings
+            writer.write(page)  # at once: a share's texts add up to 300 MB at 10,000 briefings
             made.append(Page(page.path, None, page.source, page.noindex))
             if page.text is not None:
                 remade += 1

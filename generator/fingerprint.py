@@ -6,7 +6,8 @@ walking the values in Python; it is written without its memo (`fast`), so two eq
 the same bytes whether or not they share objects. Template inputs hold no sets, whose order
 changes from process to process, and no cycles.
 
-Contract: stages after load treat a Document as read-only, so it is fingerprinted by path and hash.
+Contract: stages after load treat a Document as read-only, so it is fingerprinted by path (in content/)
+and hash.
 """
 
 from __future__ import annotations
@@ -54,6 +55,6 @@ def _stands_for(*parts: object) -> None:
 class _Pickler(pickle.Pickler):
     dispatch_table = {
         **copyreg.dispatch_table,  # how re.Pattern and others pickle
-        Document: lambda document: (_stands_for, ("Document", str(document.path), document.sha256)),
+        Document: lambda document: (_stands_for, ("Document", document.source_path, document.sha256)),
         Deferred: lambda deferred: (_stands_for, ("Deferred", deferred.key)),
     }

@@ -53,8 +53,7 @@ class Archive:
         return self.claims.get(document.url, [])
 
     def quotes_of(self, document: Document) -> list[tuple[dict[str, Any], Entity | None]]:
-        speakers = {fold(q[0].get("speaker", "")): entity for entity in self.entities_of(document)
-                    for q in entity.quotes if q[1].url == document.url}  # by URL: a preview passes a newer Document
+        speakers = self.entities.speakers.get(document.url, {})  # by URL: a preview passes a newer Document
         return [(quote, speakers.get(fold(str(quote.get("speaker", "")))))
                 for quote in self.facts[document.url].quotes] if document.url in self.facts else []
 

@@ -46,6 +46,7 @@ class EntityIndex:
     entities: list[Entity] = field(default_factory=list)  # most mentioned first
     by_briefing: dict[str, list[Entity]] = field(default_factory=dict)  # briefing url -> its entities
     by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (kind, folded name) -> entity
+    speakers: dict[str, dict[str, Entity]] = field(default_factory=dict)  # briefing url -> folded speaker -> entity
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [entity for entity in self.entities if entity.kind == kind]
@@ -78,9 +79,12 @@ def attach_quotes(index: EntityIndex, briefings: list[Document], facts: dict[str
     """Each quote goes on its speaker's page, when the speaker is a person the archive knows."""
     for document in briefings:
         for quote in facts[document.url].quotes:
-            speaker = index.find("people", str(quote.get("speaker", "")), lexicon)
+            said_by = str(quote.get("speaker", ""))
+            speaker = index.find("people", said_by, lexicon)
             if speaker:
                 speaker.quotes.append((quote, document))
+                if speaker in index.by_briefing.get(document.url, ()):  # linked on the briefing's page too
+                    index.speakers.setdefault(document.url, {})[fold(said_by)] = speaker
 
 
 def _key(name: str, lexicon: Lexicon) -> str:
