@@ -20,6 +20,9 @@ BODIES = [
     "## Heading {#custom-id .wide}\n\nA paragraph.\n{: .note }\n",
     '<div markdown="1">\n*inside*\n</div>\n\n<p>raw <b>html</b></p>\n\nafter\n',
     "At 10:30 the talks resumed: {not an attribute list} | not a table\n",
+    "`code` and \\*escaped\\* and &amp; &copy; and ![alt](/img.png) and ![ref][r] and <https://example.com>\n\n[r]: /r.png\n",
+    "Mail <someone@example.com>, a line  \nbreak, a tab\t\nbreak, a *star* and _under_ and **both** and __two__ and * lone *\n",
+    "Windows\r\nline  \r\nends and <b>html</b> and [short] and [full][] and [x](y)\r\n\r\n[short]: /s\r\n[full]: /f\r\n",
     "Everything: | x | y |\n|--|--|\n| 1 | 2 |\n\nNote[^n] {: .c }\n\n[^n]: n\n\n*[HTML]: markup\n\nHTML <span>x</span>\n",
 ]
 
@@ -32,7 +35,7 @@ def test_same_html_as_every_extension(body: str) -> None:
 
 def test_a_plain_body_gets_no_optional_extension() -> None:
     converters = Converters(EXTENSIONS)
-    plain, table = converters.for_body("Just text.\n"), converters.for_body("A | table?\n")
+    plain, table = converters.for_body("Just text.\n"), converters.for_body("A | table, `code`?\n")
     assert plain is not table
-    assert [("table" in md.parser.blockprocessors, "footnote" in md.treeprocessors) for md in (plain, table)] == [
-        (False, False), (True, False)]
+    assert [("table" in md.parser.blockprocessors, "footnote" in md.treeprocessors, "backtick" in md.inlinePatterns,
+             "link" in md.inlinePatterns) for md in (plain, table)] == [(False, False, False, False), (True, False, True, False)]
