@@ -92,6 +92,12 @@ class Document:
     authors: list[str] = field(default_factory=list)
 
     @property
+    def key(self) -> tuple[str, str]:
+        """This file with these contents: what is derived from a Document is kept by it (a str
+        pair hashes far faster than a Path)."""
+        return self.source_path, self.sha256
+
+    @property
     def draft(self) -> bool:
         return bool(self.meta.get("draft"))
 

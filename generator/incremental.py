@@ -93,7 +93,7 @@ class IncrementalBuilder:
         self._order: list[Path] = []  # self.loaded's keys in load_content's order
         self.ingest = IngestReport()
         self.memo = RenderMemo()
-        self.facts: dict[tuple, Facts] = {}  # what the link stage extracted, by (file, hash)
+        self.facts: dict[tuple, Facts] = {}  # what the link stage extracted, by Document.key
         self.written: dict[str, str] | None = None  # page path -> text now in the output folder
         self.archive: Archive | None = None  # the last build's, and the renderer it was rendered with
         self.renderer: MemoRenderer | None = None
@@ -114,9 +114,9 @@ class IncrementalBuilder:
         clock.lap("ingest and load")
         content = collect_content((self.loaded[path] for path in self._order), self.include_drafts)
         result.errors += content.problems
-        current = {(d.path, d.sha256) for d in content.documents}
+        current = {d.key for d in content.documents}
         self.facts = {key: facts for key, facts in self.facts.items() if key in current}
-        unknown = [d for d in content.documents if (d.path, d.sha256) not in self.facts]
+        unknown = [d for d in content.documents if d.key not in self.facts]
         self.facts |= gather_facts(self.config, unknown, {}, processes_for(len(unknown), self.jobs))  # the first build's
         archive = link_archive(self.config, content.documents, self.facts, superseded)
         clock.lap("link")

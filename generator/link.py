@@ -96,12 +96,12 @@ def _collections_paused() -> Iterator[None]:
 @_collections_paused()
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
                  superseded: Callable[[], bool] = never) -> Archive:
-    """known_facts, by (file, hash), is kept between builds by the dev server: extraction is the costly part.
+    """known_facts, by Document.key, is kept between builds by the dev server: extraction is the costly part.
     `superseded` is asked between steps (generator/superseded.py)."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
     lexicon = Lexicon(config.entities)
     known = {} if known_facts is None else known_facts
-    facts = {d.url: known.get((d.path, d.sha256)) or known.setdefault((d.path, d.sha256), facts_of(d, lexicon))
+    facts = {d.url: known.get(d.key) or known.setdefault(d.key, facts_of(d, lexicon))
              for d in newest_first}
     give_way(superseded)
     entities = index_entities(newest_first, facts, lexicon)
@@ -127,17 +127,17 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
 @_collections_paused()
 def gather_facts(config: Config, documents: list[Document], store: MutableMapping[str, Facts],
                  processes: int = 1) -> dict[tuple, Facts]:
-    """What each briefing says, by (file, hash) as link_archive takes it: from `store` (the build
+    """What each briefing says, by Document.key as link_archive takes it: from `store` (the build
     cache) where the file and the entity settings are unchanged, else extracted, in `processes`."""
     settings = hashlib.sha256(repr((config.entities, FACTS_VERSION)).encode()).hexdigest()[:16]
-    keys = {(d.path, d.sha256): f"{d.path}\0{d.sha256}\0{settings}" for d in documents}
+    keys = {d.key: f"{d.source_path}\0{d.sha256}\0{settings}" for d in documents}
     known = {key: store[name] for key, name in keys.items() if name in store}
-    missing = [d for d in documents if (d.path, d.sha256) not in known]
+    missing = [d for d in documents if d.key not in known]
     lexicon = Lexicon(config.entities)  # made before the workers fork, so they share its gazetteers
     shares = map_shares(lambda which, n: [facts_of(d, lexicon) for d in missing[which::n]], processes)
     for which, found in enumerate(shares):
         for document, facts in zip(missing[which::len(shares)], found):
-            known[(document.path, document.sha256)] = store[keys[(document.path, document.sha256)]] = facts
+            known[document.key] = store[keys[document.key]] = facts
     for name in set(store) - set(keys.values()):
         del store[name]
     return known
