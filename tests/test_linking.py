@@ -18,6 +18,7 @@ from generator.content import Document, load_content
 from generator.ingest.entities import fold
 from generator.ingest.write import briefing_text
 from generator.link import link_archive
+from generator.linking.mentions import link_first_mentions
 from generator.linking.related import _SATURATION, SET_SIGNALS, Features, _shared_text, related_briefings
 from generator.yamlfile import split_front_matter
 from tests.conftest import REPO, run_cli
@@ -234,3 +235,21 @@ def test_related_briefings_match_a_straightforward_reference(seed):
                  for url, relations in reference_related(briefings, features, settings).items()}
     assert fast == reference
     assert sum(map(len, fast.values())) > len(briefings)  # the corpus relates briefings, the test tests something
+
+
+@pytest.mark.parametrize("markup, targets, linked", [
+    ('<p>Helen Reyes met Reyes. <a href="x">Helen Reyes</a></p><h2>Reyes</h2><p>Mr Reyes-Smith and O&rsquo;Brien, '
+     "then O'Brien.</p>", {"Helen Reyes": "/a/", "Reyes": "/a/", "O'Brien": "/b/"},
+     '<p><a class="entity" href="/a/">Helen Reyes</a> met Reyes. <a href="x">Helen Reyes</a></p><h2>Reyes</h2><p>Mr '
+     "Reyes-Smith and <a class=\"entity\" href=\"/b/\">O&rsquo;Brien</a>, then O'Brien.</p>"),
+    ("<p>Bay Bay Bay and Amber Bay Region, Amber Bay</p><pre>Amber Bay</pre><p>tail Amber Bay, Bay</p>",
+     {"Bay Bay": "/c/", "Amber Bay": "/d/", "Amber Bay Region": "/e/", "Bay": "/f/"},
+     '<p><a class="entity" href="/c/">Bay Bay</a> <a class="entity" href="/f/">Bay</a> and <a class="entity" '
+     'href="/e/">Amber Bay Region</a>, <a class="entity" href="/d/">Amber Bay</a></p><pre>Amber Bay</pre><p>tail '
+     "Amber Bay, Bay</p>"),
+    ('<p title="Kyiv">Kyiv<code>Kyiv</code> AT&amp;T</p>', {"Kyiv": "/k/", "AT&T": "/t/"},
+     '<p title="Kyiv"><a class="entity" href="/k/">Kyiv</a><code>Kyiv</code> <a class="entity" href="/t/">AT&amp;T</a></p>'),
+])
+def test_first_mentions_longest_spelling_first_whole_words_outside_tags(markup, targets, linked):
+    """As one alternation of the spellings, longest first, over the text between tags would link them."""
+    assert link_first_mentions(markup, targets) == linked
