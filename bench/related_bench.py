@@ -34,7 +34,7 @@ def document(item: Briefing, index: int) -> Document:
     figure = {"value": rng.randint(100, 20000), "what": rng.choice(_QUANTITIES), "claimant": rng.choice(item.tags)}
     meta = {**entity_lists(item.tags), "figures": [figure], "quotes": []}
     return Document(path=Path(f"{item.slug}.md"), source_path=f"briefings/{item.slug}.md", url=f"briefings/{item.slug}/",
-                    title=item.title, date=item.date, body=item.body, body_line=1, meta=meta, sha256="")
+                    title=item.title, date=item.date, body_utf8=item.body.encode(), body_line=1, meta=meta, sha256="")
 
 
 def related_at(revision: str) -> Callable:

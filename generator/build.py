@@ -86,11 +86,12 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     clock.start("link")
     facts = gather_facts(config, content.documents, cache.facts, processes)
     archive = link_archive(config, content.documents, facts)
+    del facts  # the words in them served linking only
     clock.start("render and write")
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
     pages, memo, written = _render_and_write(config, archive, cache, hashes.recorded(), staging, processes, result)
     result.count(content.documents, pages)
-    del content, facts, archive  # not needed from here: the search index and the check may use their memory
+    del content, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
     result.errors += index_site(staging, config.output_dir, config.search_part_pages)
     finish_site(staging, config.output_dir)

@@ -85,11 +85,15 @@ class Document:
     url: str  # site-relative, such as "briefings/story/"
     title: str
     date: dt.datetime | None
-    body: str  # Markdown
+    body_utf8: bytes  # the Markdown, encoded: half the memory of a str with a curly quote in it (100 MB at 10,000)
     body_line: int
     meta: dict[str, Any]  # every front-matter value, converted where the schema knows the key
     sha256: str
     authors: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return self.body_utf8.decode()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -189,7 +193,7 @@ def load_document(path: Path, content_dir: Path) -> Document:
         url=_url_for(relative, meta, stem),
         title=meta.get("title") or _first_heading(split.body) or stem.replace("-", " ").capitalize(),
         date=meta.get("date") or stem_date,
-        body=split.body,
+        body_utf8=split.body.encode(),
         body_line=split.body_line,
         meta=meta,
         sha256=hashlib.sha256(raw).hexdigest(),

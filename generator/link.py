@@ -115,7 +115,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     give_way(superseded)
     return Archive(
         briefings=newest_first,
-        facts=facts,
+        facts={url: each.without_words() for url, each in facts.items()},
         entities=entities,
         related=related,
         figure_groups=groups,

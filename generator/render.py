@@ -74,7 +74,8 @@ class Renderer:
 
     def body_html(self, document: Document) -> str:
         self._links.current = document
-        return self._converters.for_body(document.body).convert(document.body)
+        body = document.body
+        return self._converters.for_body(body).convert(body)
 
     def owns(self, path: str) -> bool:
         """Whether the page at path falls to this share: worker processes split the pages this way."""

@@ -217,7 +217,7 @@ def random_archive(seed: int, size: int) -> tuple[list[Document], list[Features]
         date = None if rng.random() < 0.2 else dt.datetime(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 120))
         title = f"Story {rng.randint(0, size // 2)}"
         briefings.append(Document(path=Path(f"{i}.md"), source_path=f"{i}.md", url=f"b/{i}/", title=title,
-                                  date=date, body="", body_line=1, meta={}, sha256=""))
+                                  date=date, body_utf8=b"", body_line=1, meta={}, sha256=""))
     return briefings, features
 
 
