@@ -132,10 +132,14 @@ class MemoRenderer(Renderer):
         return all(self._links.resolve(href) == target for href, target in links)
 
     def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
+        if not self.owns(path):
+            return None  # before fingerprinting: the other workers' pages cost nothing here
         inputs = (self._template_digest(template_name), str(source), fingerprint(context))
         return self._reused(path, inputs, source) or self._remember(inputs, super().page(path, template_name, source, **context))
 
     def made(self, path: str, make: Callable[[], str], inputs: object) -> Page | None:
+        if not self.owns(path):
+            return None
         key = ("made", fingerprint(inputs))
         return self._reused(path, key, None) or self._remember(key, super().made(path, make, inputs))
 
