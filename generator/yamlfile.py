@@ -13,9 +13,20 @@ import yaml
 
 from generator.problems import Problem, ProblemError
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 SHARED_LENGTH = 64  # strings shorter than this are interned: names, kinds, keys
+
+
+class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (libyaml's where installed), interning keys and short strings: 10,000
+    briefings' front-matter repeats the same keys and names hundreds of thousands of times (about
+    60 MB as separate strings)."""
+
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
+        value = self.construct_scalar(node)
+        return sys.intern(value) if len(value) < SHARED_LENGTH else value
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:str", SafeLoader.construct_yaml_str)
 _FENCES = {"---": "yaml", "+++": "toml"}  # Jekyll/Hugo YAML, Hugo TOML
 _CLOSING = re.compile(r"^(---|\+\+\+|\.\.\.)[ \t]*$", re.M)
 
@@ -47,17 +58,7 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> Parsed:
         raise ProblemError(Problem(path, "expected a mapping of `key: value` lines", first_line))
     lines: dict[str, int] = {}
     _collect_lines(node, "", first_line, lines)
-    return Parsed(_shared(data), lines)
-
-
-def _shared(value: Any) -> Any:
-    """value with its keys and short strings interned: 10,000 briefings' front-matter repeats the
-    same keys and names hundreds of thousands of times (about 60 MB as separate strings)."""
-    if isinstance(value, dict):
-        return {sys.intern(k) if isinstance(k, str) else k: _shared(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_shared(v) for v in value]
-    return sys.intern(value) if isinstance(value, str) and len(value) < SHARED_LENGTH else value
+    return Parsed(data, lines)
 
 
 def _collect_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
