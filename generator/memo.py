@@ -115,6 +115,15 @@ class MemoRenderer(Renderer):
         self._same_targets = self.targets_key == self.memo.targets  # then every link resolves as it did
         self.memo.targets = self.targets_key
 
+    def links_key(self, document: Document) -> object:
+        """Where the links of the body as last converted point now: a new briefing elsewhere then
+        leaves the key, and the page, as they were."""
+        known = self.memo.bodies.get(str(document.path))
+        if known is None or known.sha256 != document.sha256:
+            return self.targets_key
+        self._links.current = document
+        return tuple(self._links.resolve(href) for href, _ in known.links)
+
     def body_html(self, document: Document) -> str:
         key = str(document.path)
         self.memo.used.add(key)

@@ -72,6 +72,10 @@ class Renderer:
         self._links.set_targets(documents)
         self.targets_key = digest(tuple((d.source_path, d.url) for d in documents))  # what a body's links depend on
 
+    def links_key(self, document: Document) -> object:
+        """What a body's HTML depends on besides its text: where its links point (here, every briefing)."""
+        return self.targets_key
+
     def body_html(self, document: Document) -> str:
         self._links.current = document
         body = document.body

@@ -38,7 +38,7 @@ class Claim:
 class FigureGroup:
     what: str
     anchor: str  # id on the figures page
-    claims: list[Claim] = field(default_factory=list)  # oldest first
+    claims: list[Claim] = field(default_factory=list)  # oldest first, undated last
     compared: bool = False  # worth a chart: claims from different briefings, claimants or dates
     disputed: bool = False  # different claimants give values far apart
 
@@ -52,7 +52,7 @@ class FigureGroup:
 
     def settle(self) -> None:
         """Sort the claims and work out compared and disputed, once all claims are in."""
-        self.claims.sort(key=lambda c: (c.date or dt.date.min, c.value))
+        self.claims.sort(key=lambda c: (c.date or dt.date.max, c.value))  # undated last: a new one changes the last page only
         self.compared = len({(c.claimant, c.date, id(c.document)) for c in self.claims}) > 1
         values = [c.value for c in self.claims if c.value > 0]
         distinct = {fold(c) for c in self.claimants}

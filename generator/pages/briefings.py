@@ -23,7 +23,7 @@ def briefing_page(renderer: Renderer, document: Document, archive: Archive) -> P
         return None
     layout = document.meta.get("layout", "briefing")
     targets = mention_targets(archive.entities_of(document), renderer.config.url)
-    content = Deferred((document, renderer.targets_key, targets),
+    content = Deferred((document, renderer.links_key(document), targets),
                        lambda: link_first_mentions(renderer.body_html(document), targets))
     return renderer.page(path, f"{layout}.html", document.path,
                          page=document, content=content, links=archive.crosslinks(document))

@@ -1,4 +1,7 @@
-"""The home page and its numbered pages (/, /page/2/, …), newest first."""
+"""The home page and its numbered pages (/, /page/2/, …), newest first.
+
+The archive's size shows on the first page only, and the pager names no page count: a briefing
+added at the end (an undated one) then changes the last page alone, not all of them."""
 
 from __future__ import annotations
 
@@ -15,11 +18,11 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     for number, chunk in enumerate(chunks, start=1):
         pager = {
             "number": number,
-            "count": len(chunks),
             "previous": listing_url(number - 1) if number > 1 else None,
             "next": listing_url(number + 1) if number < len(chunks) else None,
         }
-        yield renderer.page(listing_url(number) + "index.html", "list.html", briefings=chunk, pager=pager, total=len(briefings))
+        yield renderer.page(listing_url(number) + "index.html", "list.html", briefings=chunk, pager=pager,
+                            total=len(briefings) if number == 1 else None)
 
 
 def listing_url(number: int) -> str:
