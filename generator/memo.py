@@ -116,11 +116,12 @@ class MemoRenderer(Renderer):
         self.memo.targets = self.targets_key
 
     def links_key(self, document: Document) -> object:
-        """Where the links of the body as last converted point now: a new briefing elsewhere then
-        leaves the key, and the page, as they were."""
+        """Where the body's links point now: a new briefing elsewhere then leaves the key, and the
+        page, as they were. A body not converted before is converted now, to know its links."""
         known = self.memo.bodies.get(str(document.path))
         if known is None or known.sha256 != document.sha256:
-            return self.targets_key
+            self.body_html(document)
+            known = self.memo.bodies[str(document.path)]
         self._links.current = document
         return tuple(self._links.resolve(href) for href, _ in known.links)
 

@@ -101,3 +101,14 @@ def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch
     assert [d.title for d in again.documents] == ["A", "B, edited", "C"]
     (tmp_path / ".cache" / "documents.pickle").write_bytes(b"damaged")
     assert BuildCache(tmp_path / ".cache").documents(folder) == {}
+
+
+def test_the_first_edit_after_a_cold_build_remakes_no_more_than_a_later_one(site):
+    """Page keys made by a cold build must be those a later build makes for unchanged pages."""
+    run_cli(site, "build")
+    path = briefing(site, NEWSWEEK_SLUG)
+    made = []
+    for word in ("first", "second"):
+        path.write_text(path.read_text(encoding="utf-8") + f"\nA {word} sentence added by an editor.\n", encoding="utf-8")
+        made.append(pages_made(run_cli(site, "build").stdout)[1])
+    assert made[0] == made[1]
