@@ -111,11 +111,13 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     entities = index_entities(newest_first, facts, lexicon)
     attach_quotes(entities, newest_first, facts, lexicon)
     give_way(superseded)
-    groups = group_figures(newest_first, facts)
+    groups = group_figures(newest_first, facts, superseded)
     give_way(superseded)
     features = briefing_features(newest_first, facts, entities)
     give_way(superseded)
     related = related_briefings(newest_first, features, config.related, superseded)
+    give_way(superseded)
+    claims = claims_by_briefing(groups)
     give_way(superseded)
     return Archive(
         briefings=newest_first,
@@ -123,7 +125,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
         entities=entities,
         related=related,
         figure_groups=groups,
-        claims=claims_by_briefing(groups),
+        claims=claims,
         years=timeline(newest_first),
     )
 
