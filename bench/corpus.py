@@ -122,8 +122,10 @@ def write_content(items: list[Briefing], folder: Path) -> None:
     """Markdown briefings with YAML front-matter like ours, as ingest writes it: our layout,
     Hugo's and the peers' `plain` one."""
     missing = [item for item in items if item.slug not in _REFERENCES]
-    with multiprocessing.get_context("fork").Pool() as pool:  # about 3 ms a briefing: on every core
-        _REFERENCES.update(zip((item.slug for item in missing), pool.map(references_yaml, missing, chunksize=64)))
+    if missing:
+        with multiprocessing.get_context("fork").Pool() as pool:  # about 3 ms a briefing: on every core
+            found = pool.map(references_yaml, missing, chunksize=64)
+        _REFERENCES.update(zip((item.slug for item in missing), found))
     folder.mkdir(parents=True, exist_ok=True)
     for item in items:
         (folder / f"{item.slug}.md").write_text(front_matter(item, _REFERENCES[item.slug]) + item.body, encoding="utf-8")

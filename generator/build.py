@@ -79,8 +79,10 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     result.warnings += ingest.conflicts
     clock.start("load")
     known = cache.documents(config.content_dir)
+    before = set(known)
     content = load_content(config.content_dir, include_drafts, known, jobs)
-    cache.keep_documents(config.content_dir, known)
+    if set(known) != before:  # 70 MB at 10,000 briefings: written only when a file was new, edited or gone
+        cache.keep_documents(config.content_dir, known)
     result.errors += content.problems
     processes = processes_for(len(content.documents), jobs)
     clock.start("link")
@@ -106,8 +108,9 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
 def _render_and_write(config: Config, archive: Archive, cache: BuildCache, built: dict[str, tuple[int, int]],
                       staging: Path, processes: int, result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
-    with its share of the pages (`built`: the size and time of each file the last build made); then the sitemap, which lists them all. Also the links and ids of
-    the pages written anew, for the check."""
+    with its share of the pages; then the sitemap, which lists them all. `built`: the size and
+    time of each file the last build made. Also returns the links and ids of the pages written
+    anew, for the check."""
     memo = cache.memo(config.output_dir, built)
     renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
     renderer.link_to(archive.briefings)

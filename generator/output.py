@@ -51,8 +51,7 @@ def write_pages(staging: Path, pages: list[Page], previous: Path) -> None:
 class PageWriter:
     """Pages into the staging folder. A page whose bytes are those of its file in the previous site
     (text None: known unchanged) is that file, hard-linked: never rewritten, its time kept.
-    Paths are plain strings and each folder is made once: at 10,000 briefings it writes 30,000
-    pages, and pathlib's overhead and a mkdir per page had cost seconds."""
+    Paths are plain strings and each folder is made once, not asked for again with every page."""
 
     def __init__(self, staging: Path, previous: Path) -> None:
         self.staging = str(staging)
