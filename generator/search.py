@@ -10,7 +10,8 @@ searches them as one. Two reasons: Pagefind holds what it indexes in memory (abo
 2 GB for the 13,000 pages of a 10,000-briefing site, 600 MB for 3,900), and a part whose pages
 read the same, but for what Pagefind ignores, is kept instead of being indexed again. A page goes
 to the part its path hashes to, so parts keep their pages as the archive grows, until the number
-of parts changes.
+of parts changes; that number is kept (pagefind/parts.modulus) while parts stay within a quarter
+of `part_pages`, so a site that crosses a multiple of it does not index every part again.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from generator.problems import Problem
 
 BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/parts.json') and each part's pagefind.js
 PARTS_FILE = "parts.json"
+MODULUS_FILE = "parts.modulus"  # how many parts the pages were hashed into
 SIGNATURE_FILE = "pages.sha256"  # in each part: what its pages were when it was indexed
 _INDEXED = re.compile(rb"<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>/]")
 _TAG_NAME = re.compile(rb"[a-zA-Z][a-zA-Z0-9]*")
@@ -55,7 +57,9 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
     made: dict[str, Path] = {}  # parts indexed now: their bundles, each in a work folder beside site_dir
     kept: dict[str, Path] = {}  # parts whose pages are the files they were: the last build's bundles
     try:
-        for name, pages in split_in_parts(indexed_pages(site_dir), part_pages).items():
+        pages_now = indexed_pages(site_dir)
+        count = part_count(len(pages_now), part_pages, _read(last_bundle / MODULUS_FILE))
+        for name, pages in split_in_parts(pages_now, count).items():
             signature = _signature(pages)
             if _read(last_bundle / name / SIGNATURE_FILE) == signature:
                 kept[name] = last_bundle / name
@@ -65,7 +69,7 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
                 return [problem]
             (folder / SIGNATURE_FILE).write_text(signature, encoding="utf-8")
             made[name] = folder
-        _put_in_place(bundle, made, kept)
+        _put_in_place(bundle, made, kept, count)
     finally:
         for folder in made.values():
             shutil.rmtree(folder.parent, ignore_errors=True)
@@ -108,10 +112,17 @@ def _readable(html: bytes) -> bytes:
     return b"".join(kept)
 
 
-def split_in_parts(pages: Pages, part_pages: int) -> dict[str, Pages]:
+def part_count(pages: int, part_pages: int, last: str | None) -> int:
+    """How many parts: the last build's number while its parts average within a quarter of
+    part_pages, else as many as part_pages needs."""
+    if last and last.isdigit() and math.ceil(pages / (1.25 * part_pages)) <= int(last) <= math.ceil(pages / (0.75 * part_pages)):
+        return int(last)
+    return max(1, math.ceil(pages / part_pages))
+
+
+def split_in_parts(pages: Pages, count: int) -> dict[str, Pages]:
     """The pages by part, named by number; a part no page hashes to is left out (the site's only
     part, "0", is kept even when empty: Pagefind then says what is wrong)."""
-    count = max(1, math.ceil(len(pages) / part_pages))
     parts: dict[str, Pages] = {"0": {}}
     for path, key in pages.items():
         parts.setdefault(str(zlib.crc32(path.encode()) % count), {})[path] = key
@@ -144,8 +155,8 @@ def _index_part(binary: Path, site_dir: Path, pages: Pages, where: Path) -> tupl
     return work, Problem(where, f"search index not built: {failure}")
 
 
-def _put_in_place(bundle: Path, made: dict[str, Path], kept: dict[str, Path]) -> None:
-    """bundle/ holds these parts and the list of them, nothing else."""
+def _put_in_place(bundle: Path, made: dict[str, Path], kept: dict[str, Path], count: int) -> None:
+    """bundle/ holds these parts, the list of them and their modulus, nothing else."""
     bundle.mkdir(exist_ok=True)
     for old in list(bundle.iterdir()):
         if kept.get(old.name) != old:  # anything but a part kept where it is
@@ -156,6 +167,7 @@ def _put_in_place(bundle: Path, made: dict[str, Path], kept: dict[str, Path]) ->
     for name, folder in made.items():
         folder.rename(bundle / name)
     (bundle / PARTS_FILE).write_text(json.dumps(sorted([*made, *kept], key=int)), encoding="utf-8")
+    (bundle / MODULUS_FILE).write_text(str(count), encoding="utf-8")
 
 
 def _read(path: Path) -> str | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages
+from generator.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages, part_count
 from tests.conftest import run_cli
 
 SUBPATH = "/sub/path/"
@@ -180,3 +180,14 @@ def test_an_index_failure_is_one_line(tmp_path):
     problems = index_site(tmp_path, shown_as=Path("public"))
     assert len(problems) == 1 and "\n" not in str(problems[0])
     assert str(problems[0]).startswith("public: search index not built: pagefind: ")
+
+
+@pytest.mark.parametrize("pages, last, count", [
+    (10_001, None, 5),  # a first index: as many parts as 2,500 pages a part needs
+    (10_001, "4", 4),  # one page over four parts' worth: the four kept, not all indexed again
+    (12_600, "4", 6),  # parts past a quarter over: as many as needed
+    (1_000, "4", 1),  # parts a quarter under: as many as needed
+    (10_001, "x", 5),  # a damaged file
+])
+def test_the_number_of_parts_is_kept_while_it_still_fits(pages, last, count):
+    assert part_count(pages, 2500, last) == count
