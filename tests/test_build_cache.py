@@ -112,3 +112,25 @@ def test_the_first_edit_after_a_cold_build_remakes_no_more_than_a_later_one(site
         path.write_text(path.read_text(encoding="utf-8") + f"\nA {word} sentence added by an editor.\n", encoding="utf-8")
         made.append(pages_made(run_cli(site, "build").stdout)[1])
     assert made[0] == made[1]
+
+
+def test_a_new_briefing_that_shares_nothing_leaves_the_other_briefings_page_inputs_alone(site):
+    """Their pages are not rendered again: no count of all briefings or claims, and no key made of
+    every briefing, reaches them (the fingerprint of a page's inputs decides). Similar wording is
+    weighed at 0: on a site of three briefings the new one's words move the percentage it shows."""
+    import pickle
+    import sqlite3
+
+    def inputs() -> dict[str, tuple]:
+        with sqlite3.connect(site / ".cache" / "build.sqlite") as db:
+            return {key: pickle.loads(value).inputs for key, value in db.execute("SELECT key, value FROM pages")
+                    if key.startswith("briefings/")}
+
+    with (site / "site.yaml").open("a") as settings:
+        settings.write("\nrelated:\n  weights:\n    text: 0\n")
+    run_cli(site, "build")
+    before = inputs()
+    (site / "content" / "note.md").write_text("---\ntitle: Gardening note\n---\n\nTomatoes need sun.\n")
+    assert run_cli(site, "build").returncode == 0
+    after = inputs()
+    assert len(before) == 2 and {key: after[key] for key in before} == before

@@ -160,3 +160,26 @@ def rendered_again(root: Path, memo: RenderMemo) -> set[str]:
     before = dict(memo.pages)
     rendered_figures(root, memo)
     return {path for path, known in memo.pages.items() if known is not before.get(path)}
+
+
+def test_undated_claims_go_last_so_a_new_one_changes_the_last_page_only():
+    from generator.linking.figures import Claim, FigureGroup
+
+    group = FigureGroup("people displaced", "people-displaced")
+    group.claims = [Claim(5, "people displaced", None, None, None, "", None),
+                    Claim(9, "people displaced", None, dt.date(2022, 3, 1), None, "", None),
+                    Claim(7, "people displaced", None, dt.date(2021, 1, 1), None, "", None)]
+    group.settle()
+    assert [claim.value for claim in group.claims] == [7, 9, 5]
+
+
+def test_the_archive_size_shows_on_the_first_listing_page_only(tmp_path):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "site.yaml").write_text(f"title: Two\nlayouts_dir: {REPO / 'layouts'}\npaginate: 1\n")
+    for day in (1, 2):
+        (root / "content" / f"b{day}.md").write_text(f"---\ntitle: B{day}\ndate: 2022-01-0{day}\n---\n\nText.\n")
+    assert run_cli(root, "build").returncode == 0
+    first, second = ((root / "public" / path / "index.html").read_text() for path in ("", "page/2"))
+    assert "2 in the archive" in first and "in the archive" not in second
+    assert "<span>Page 2</span>" in second and " of " not in re.search(r"<nav class=\"pager\".*?</nav>", second, re.S).group(0)
