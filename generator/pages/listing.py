@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.link import Archive
+from generator.pages.views import briefing_item
 from generator.render import Page, Renderer
 
 
@@ -21,7 +22,7 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
             "previous": listing_url(number - 1) if number > 1 else None,
             "next": listing_url(number + 1) if number < len(chunks) else None,
         }
-        yield renderer.page(listing_url(number) + "index.html", "list.html", briefings=chunk, pager=pager,
+        yield renderer.page(listing_url(number) + "index.html", "list.html", briefings=[briefing_item(d) for d in chunk], pager=pager,
                             total=len(briefings) if number == 1 else None)
 
 
