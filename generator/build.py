@@ -100,6 +100,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     cache.finish(memo)  # only now: the memo describes the files in place
     clock.start("check")
     (result.errors if strict else result.warnings).extend(check_site(config, written))
+    clock.start("stamp")
     write_stamp(config, include_drafts, strict, (result.errors, result.warnings), hashes)
     result.seconds = clock.total()
     return result

@@ -8,7 +8,10 @@ inside the base path on a file the output folder holds (a folder needs its index
 Built to check 10,000s of pages quickly: pages are read with one compiled regex (as html.parser
 would read them: tags inside comments, <script> and <style> don't count), URLs are resolved as
 strings against one listing of the output folder, and what each page holds (its ids and URLs) is
-kept in config.cache_dir, so a re-check after a build reads only the pages that changed.
+kept in config.cache_dir, so a re-check after a build reads only the pages that changed. So are
+the problems each page had: while no file that links resolved to and no id has gone since the last
+check, a page unchanged since, whose links all resolved then, still has them resolve, and only the
+other pages are checked.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ LINK_ATTRIBUTES = {"a": ("href",), "area": ("href",), "link": ("href",), "img": 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 
 CACHE_FILE = "check.pickle"
-CACHE_VERSION = 1  # bump when parsing changes what a page yields
+CACHE_VERSION = 2  # bump when parsing changes what a page yields
 RACY_NS = 2_000_000_000  # a page written this recently may change again without its mtime changing
 
 _ATTRIBUTES = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""  # up to the tag's `>`, which may be quoted
@@ -153,41 +156,56 @@ def _list(out: Path) -> _Listing:
 
 
 class _PageCache:
-    """Each page's ids and URLs, kept between runs, valid while the page's size, mtime and inode are."""
+    """Each page's ids, URLs and problems, kept between runs, valid while the page's size, mtime
+    and inode are; and the files links resolved to, and the symlinks, the last checks saw."""
 
     def __init__(self, config: Config) -> None:
         self.file = config.cache_dir / CACHE_FILE
-        self.header = (CACHE_VERSION, str(config.output_dir))
-        self.entries: dict[str, tuple[tuple[int, int, int], set[str], list[str]]] = {}  # plain tuples load fastest
+        self.header = (CACHE_VERSION, str(config.output_dir), config.base_url)
+        # rel -> ((size, mtime, inode) or None when written too recently to trust, ids, urls, problems): plain tuples load fastest
+        self.entries: dict[str, tuple[tuple[int, int, int] | None, set[str], list[str], tuple]] = {}
+        self.seen: tuple[set[str], set[str]] | None = None  # (files links resolved to, symlinks)
         self.changed = False
         try:
-            header, entries = pickle.loads(self.file.read_bytes())
+            header, self.seen, entries = pickle.loads(self.file.read_bytes())
             if header == self.header:
                 self.entries = entries
-        except Exception:  # noqa: BLE001 - no cache, or a damaged one: parse every page
+            else:
+                self.seen = None
+        except Exception:  # noqa: BLE001 - no cache, or a damaged one: parse and check every page
             pass
 
     def get(self, rel: str, stat: os.stat_result) -> ParsedPage | None:
         entry = self.entries.get(rel)
         return ParsedPage(entry[1], entry[2]) if entry and entry[0] == _key(stat) else None
 
-    def put(self, rel: str, stat: os.stat_result, page: ParsedPage) -> None:
-        if time.time_ns() - stat.st_mtime_ns < RACY_NS:
-            self.entries.pop(rel, None)  # could be rewritten within the same mtime tick: parse next time
-        else:
-            self.entries[rel] = (_key(stat), page.ids, page.urls)
+    def problems(self, rel: str, stat: os.stat_result) -> tuple | None:
+        """The (message, line) of each problem the page had when last checked, if it is unchanged since."""
+        entry = self.entries.get(rel)
+        return entry[3] if entry and entry[0] == _key(stat) else None
+
+    def ids_lost(self, rel: str, page: ParsedPage) -> bool:
+        """Whether the page, parsed anew, lacks an id it had when last parsed."""
+        entry = self.entries.get(rel)
+        return entry is not None and not entry[1] <= page.ids
+
+    def put(self, rel: str, stat: os.stat_result, page: ParsedPage, problems: list[Problem]) -> None:
+        racy = time.time_ns() - stat.st_mtime_ns < RACY_NS  # could be rewritten within the same mtime tick
+        self.entries[rel] = (None if racy else _key(stat), page.ids, page.urls,
+                             tuple((p.message, p.line) for p in problems))
         self.changed = True
 
-    def save(self, pages: dict[str, os.stat_result]) -> None:
-        if len(self.entries) != len(pages.keys() & self.entries.keys()):
-            self.entries = {rel: entry for rel, entry in self.entries.items() if rel in pages}
+    def save(self, listing: _Listing, targets: set[str]) -> None:
+        if len(self.entries) != len(listing.pages.keys() & self.entries.keys()):
+            self.entries = {rel: entry for rel, entry in self.entries.items() if rel in listing.pages}
             self.changed = True
-        if not self.changed:
+        if not self.changed and self.seen == (targets, listing.symlinks):
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             partial = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            partial.write_bytes(pickle.dumps((self.header, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
+            partial.write_bytes(pickle.dumps((self.header, (targets, listing.symlinks), self.entries),
+                                             protocol=pickle.HIGHEST_PROTOCOL))
             partial.replace(self.file)  # whole or not at all, should two checks run at once
         except OSError:
             pass  # the cache only saves time
@@ -210,13 +228,32 @@ class LinkChecker:
         self._pages: dict[str, ParsedPage] = {}
         self._fine: set[str] = set()  # URLs known to resolve from any page
         self._reasons: dict[str, str] = {}  # and those known not to
+        self._targets: set[str] = set()  # the files links resolved to
 
     def check(self) -> list[Problem]:
         problems = []
+        kept = self._still_there()
         for rel in sorted(self.listing.pages, key=lambda rel: rel.split("/")):
-            problems += self._page_problems(rel)
-        self.cache.save(self.listing.pages)
+            stat = self.listing.pages[rel]
+            if kept and self.cache.problems(rel, stat) == ():
+                continue  # unchanged, and all it links to is still there
+            found = self._page_problems(rel)
+            self.cache.put(rel, stat, self._parsed(rel), found)
+            problems += found
+        self.cache.save(self.listing, self._targets | (self.cache.seen[0] if kept else set()))
         return problems
+
+    def _still_there(self) -> bool:
+        """Whether every file that links resolved to, every symlink and every id the last checks saw is still there."""
+        if self.cache.seen is None:
+            return False
+        targets, symlinks = self.cache.seen
+        if symlinks != self.listing.symlinks or not targets <= self.listing.files:
+            return False
+        for rel, stat in self.listing.pages.items():
+            if self.cache.get(rel, stat) is None and self.cache.ids_lost(rel, self._parsed(rel)):
+                return False
+        return True
 
     def _page_problems(self, rel: str) -> list[Problem]:
         page = self._parsed(rel)
@@ -282,6 +319,8 @@ class LinkChecker:
         candidates = [f"{path}/index.html", f"{path}.html"] if path else ["index.html"]
         for candidate in [path, *candidates] if path else candidates:
             if self._is_file(candidate):
+                if candidate in self.listing.files:  # (through a symlink: the symlinks are compared whole)
+                    self._targets.add(candidate)
                 return candidate
         return None
 
@@ -302,11 +341,7 @@ class LinkChecker:
         if rel not in self._pages:
             stat = self.listing.pages.get(rel)
             page = self.cache.get(rel, stat) if stat else None
-            if page is None:
-                page = self._written.pop(rel, None) or parse_page(self.out / rel)
-                if stat:
-                    self.cache.put(rel, stat, page)
-            self._pages[rel] = page
+            self._pages[rel] = page or self._written.pop(rel, None) or parse_page(self.out / rel)
         return self._pages[rel]
 
 

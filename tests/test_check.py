@@ -125,6 +125,31 @@ def test_a_recheck_reads_only_the_pages_that_changed(tmp_path, monkeypatch):
     assert sorted(parsed) == ["p2", "p4"]
 
 
+def test_a_recheck_checks_only_changed_pages_and_those_with_problems_while_nothing_has_gone(tmp_path, monkeypatch):
+    pages = {f"p{number}/index.html": f'<h1 id="top">{number}</h1><a href="/p{number + 1}/#top">next</a>'
+             for number in range(5)}
+    config = _output(tmp_path, pages | {"stray.css": ""})
+    monkeypatch.setattr(check, "RACY_NS", 0)
+    _broken(config)
+    checked = []
+    page_problems = check.LinkChecker._page_problems
+    monkeypatch.setattr(check.LinkChecker, "_page_problems",
+                        lambda self, rel: checked.append(rel.split("/")[0]) or page_problems(self, rel))
+    public = tmp_path / "public"
+    (public / "p0" / "index.html").write_text('<h1 id="top">0</h1><h2 id="new">x</h2><a href="/p1/#top">next</a>')
+    assert len(_broken(config)) == 1 and sorted(checked) == ["p0", "p4"]  # p4's link was broken
+    checked.clear()
+    (public / "p5").mkdir()
+    (public / "p5" / "index.html").write_text('<h1 id="top">5</h1>')
+    assert _broken(config) == [] and sorted(checked) == ["p4", "p5"]
+    checked.clear()
+    (public / "stray.css").unlink()  # gone, but no link led to it (as an old search index's files)
+    assert _broken(config) == [] and checked == []
+    (public / "p3" / "index.html").unlink()  # a file gone: every page is checked again
+    assert _broken(config) == [("p2/index.html", 1, "broken link /p3/#top: no such file in the output")]
+    assert sorted(checked) == ["p0", "p1", "p2", "p4", "p5"]
+
+
 def test_pages_written_just_now_are_not_cached(tmp_path, monkeypatch):
     config = _output(tmp_path, {"index.html": '<a href="#x"></a><p id="x"></p>'})
     parsed = []
