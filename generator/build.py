@@ -95,7 +95,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     result.count(content.documents, pages)
     del content, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
-    result.errors += index_site(staging, config.output_dir, config.search_part_pages)
+    result.errors += index_site(staging, config.output_dir, config.search_part_pages, config.cache_dir)
     finish_site(staging, config.output_dir)
     cache.finish(memo)  # only now: the memo describes the files in place
     clock.start("check")

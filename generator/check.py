@@ -17,11 +17,9 @@ other pages are checked.
 from __future__ import annotations
 
 import os
-import pickle
 import posixpath
 import re
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -29,6 +27,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.config import Config
+from generator.filememo import FileMemo
 from generator.problems import Problem
 
 # The attributes that load or link something, by tag.
@@ -38,8 +37,7 @@ LINK_ATTRIBUTES = {"a": ("href",), "area": ("href",), "link": ("href",), "img": 
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 
 CACHE_FILE = "check.pickle"
-CACHE_VERSION = 2  # bump when parsing changes what a page yields
-RACY_NS = 2_000_000_000  # a page written this recently may change again without its mtime changing
+CACHE_VERSION = 3  # bump when parsing changes what a page yields
 
 _ATTRIBUTES = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""  # up to the tag's `>`, which may be quoted
 # One match per start tag (groups: tag, attributes), comment (no groups), or <script>/<style> element
@@ -155,64 +153,26 @@ def _list(out: Path) -> _Listing:
     return listing
 
 
-class _PageCache:
-    """Each page's ids, URLs and problems, kept between runs, valid while the page's size, mtime
-    and inode are; and the files links resolved to, and the symlinks, the last checks saw."""
+class _PageCache(FileMemo):
+    """Each page's ids, URLs and problems ((message, line) pairs), kept between runs; and, as the
+    extra value, the files links resolved to and the symlinks the last checks saw."""
 
     def __init__(self, config: Config) -> None:
-        self.file = config.cache_dir / CACHE_FILE
-        self.header = (CACHE_VERSION, str(config.output_dir), config.base_url)
-        # rel -> ((size, mtime, inode) or None when written too recently to trust, ids, urls, problems): plain tuples load fastest
-        self.entries: dict[str, tuple[tuple[int, int, int] | None, set[str], list[str], tuple]] = {}
-        self.seen: tuple[set[str], set[str]] | None = None  # (files links resolved to, symlinks)
-        self.changed = False
-        try:
-            header, self.seen, entries = pickle.loads(self.file.read_bytes())
-            if header == self.header:
-                self.entries = entries
-            else:
-                self.seen = None
-        except Exception:  # noqa: BLE001 - no cache, or a damaged one: parse and check every page
-            pass
+        super().__init__(config.cache_dir / CACHE_FILE, (CACHE_VERSION, str(config.output_dir), config.base_url))
 
-    def get(self, rel: str, stat: os.stat_result) -> ParsedPage | None:
-        entry = self.entries.get(rel)
-        return ParsedPage(entry[1], entry[2]) if entry and entry[0] == _key(stat) else None
+    def parsed(self, rel: str, stat: os.stat_result) -> ParsedPage | None:
+        entry = self.get(rel, stat)
+        return ParsedPage(entry[0], entry[1]) if entry else None
 
     def problems(self, rel: str, stat: os.stat_result) -> tuple | None:
-        """The (message, line) of each problem the page had when last checked, if it is unchanged since."""
-        entry = self.entries.get(rel)
-        return entry[3] if entry and entry[0] == _key(stat) else None
+        """The problems the page had when last checked, if it is unchanged since."""
+        entry = self.get(rel, stat)
+        return entry[2] if entry else None
 
     def ids_lost(self, rel: str, page: ParsedPage) -> bool:
         """Whether the page, parsed anew, lacks an id it had when last parsed."""
-        entry = self.entries.get(rel)
-        return entry is not None and not entry[1] <= page.ids
-
-    def put(self, rel: str, stat: os.stat_result, page: ParsedPage, problems: list[Problem]) -> None:
-        racy = time.time_ns() - stat.st_mtime_ns < RACY_NS  # could be rewritten within the same mtime tick
-        self.entries[rel] = (None if racy else _key(stat), page.ids, page.urls,
-                             tuple((p.message, p.line) for p in problems))
-        self.changed = True
-
-    def save(self, listing: _Listing, targets: set[str]) -> None:
-        if len(self.entries) != len(listing.pages.keys() & self.entries.keys()):
-            self.entries = {rel: entry for rel, entry in self.entries.items() if rel in listing.pages}
-            self.changed = True
-        if not self.changed and self.seen == (targets, listing.symlinks):
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            partial.write_bytes(pickle.dumps((self.header, (targets, listing.symlinks), self.entries),
-                                             protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(self.file)  # whole or not at all, should two checks run at once
-        except OSError:
-            pass  # the cache only saves time
-
-
-def _key(stat: os.stat_result) -> tuple[int, int, int]:
-    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+        entry = self.last(rel)
+        return entry is not None and not entry[0] <= page.ids
 
 
 class LinkChecker:
@@ -238,20 +198,21 @@ class LinkChecker:
             if kept and self.cache.problems(rel, stat) == ():
                 continue  # unchanged, and all it links to is still there
             found = self._page_problems(rel)
-            self.cache.put(rel, stat, self._parsed(rel), found)
+            page = self._parsed(rel)
+            self.cache.put(rel, stat, (page.ids, page.urls, tuple((p.message, p.line) for p in found)))
             problems += found
-        self.cache.save(self.listing, self._targets | (self.cache.seen[0] if kept else set()))
+        self.cache.save(self.listing.pages, (self._targets | (self.cache.extra[0] if kept else set()), self.listing.symlinks))
         return problems
 
     def _still_there(self) -> bool:
         """Whether every file that links resolved to, every symlink and every id the last checks saw is still there."""
-        if self.cache.seen is None:
+        if self.cache.extra is None:
             return False
-        targets, symlinks = self.cache.seen
+        targets, symlinks = self.cache.extra
         if symlinks != self.listing.symlinks or not targets <= self.listing.files:
             return False
         for rel, stat in self.listing.pages.items():
-            if self.cache.get(rel, stat) is None and self.cache.ids_lost(rel, self._parsed(rel)):
+            if self.cache.parsed(rel, stat) is None and self.cache.ids_lost(rel, self._parsed(rel)):
                 return False
         return True
 
@@ -340,7 +301,7 @@ class LinkChecker:
     def _parsed(self, rel: str) -> ParsedPage:
         if rel not in self._pages:
             stat = self.listing.pages.get(rel)
-            page = self.cache.get(rel, stat) if stat else None
+            page = self.cache.parsed(rel, stat) if stat else None
             self._pages[rel] = page or self._written.pop(rel, None) or parse_page(self.out / rel)
         return self._pages[rel]
 

@@ -25,10 +25,12 @@ import shutil
 import subprocess
 import tempfile
 import zlib
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
+from generator.filememo import FileMemo
 from generator.output import carry_over
 from generator.problems import Problem
 
@@ -36,16 +38,19 @@ BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/parts.json') and 
 PARTS_FILE = "parts.json"
 MODULUS_FILE = "parts.modulus"  # how many parts the pages were hashed into
 SIGNATURE_FILE = "pages.sha256"  # in each part: what its pages were when it was indexed
+DIGESTS_FILE = "search-pages.pickle"  # in the cache folder: each page's digest, by its file
 _INDEXED = re.compile(rb"<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>/]")
 _TAG_NAME = re.compile(rb"[a-zA-Z][a-zA-Z0-9]*")
 
 Pages = dict[str, str]  # page path in the site -> a digest of what Pagefind may read of it
 
 
-def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2500) -> list[Problem]:
+def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2500,
+               cache_dir: Path | None = None) -> list[Problem]:
     """Index site_dir in place. `shown_as` is the output folder a staging folder becomes: the last
-    build's site, whose parts are kept where their pages read the same. A failure is one
-    Problem naming it, and the site itself is left as it is."""
+    build's site, whose parts are kept where their pages read the same. `cache_dir`: where the
+    pages' digests are kept, so only pages changed since are read. A failure is one Problem
+    naming it, and the site itself is left as it is."""
     where = shown_as or site_dir
     try:
         from pagefind_bin import get_executable
@@ -57,7 +62,8 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
     made: dict[str, Path] = {}  # parts indexed now: their bundles, each in a work folder beside site_dir
     kept: dict[str, Path] = {}  # parts whose pages are the files they were: the last build's bundles
     try:
-        pages_now = indexed_pages(site_dir)
+        memo = FileMemo(cache_dir / DIGESTS_FILE, (__version__, str(where))) if cache_dir else None
+        pages_now = indexed_pages(site_dir, memo)
         count = part_count(len(pages_now), part_pages, _read(last_bundle / MODULUS_FILE))
         for name, pages in split_in_parts(pages_now, count).items():
             signature = _signature(pages)
@@ -76,21 +82,43 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
     return []
 
 
-def indexed_pages(site_dir: Path) -> Pages:
-    """The HTML pages with a `data-pagefind-body` element, by path in the site."""
+def indexed_pages(site_dir: Path, memo: FileMemo | None = None) -> Pages:
+    """The HTML pages with a `data-pagefind-body` element, by path in the site; `memo` keeps each
+    page's digest ("" for a page not indexed) while its file stays the same."""
     found: Pages = {}
-    for top, folders, names in os.walk(site_dir):
-        if top == str(site_dir):
-            folders[:] = [folder for folder in folders if folder != BUNDLE_FOLDER]
-        for name in names:
-            if name.endswith(".html"):
-                path = os.path.join(top, name)
-                with open(path, "rb") as file:
-                    html = file.read()
-                if b"data-pagefind-body" in html and _INDEXED.search(html):
-                    relative = os.path.relpath(path, site_dir).replace(os.sep, "/")
-                    found[relative] = hashlib.blake2b(_readable(html), digest_size=16).hexdigest()
+    seen: set[str] = set()
+    for relative, path, stat in _html_files(str(site_dir)):
+        seen.add(relative)
+        digest = memo.get(relative, stat) if memo else None
+        if digest is None:
+            digest = _digest(path)
+            if memo:
+                memo.put(relative, stat, digest)
+        if digest:
+            found[relative] = digest
+    if memo:
+        memo.save(seen)
     return found
+
+
+def _html_files(folder: str, prefix: str = "") -> Iterator[tuple[str, str, os.stat_result]]:
+    """(path in the site, full path, stat) of each HTML file, but those of the search bundle."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if prefix or entry.name != BUNDLE_FOLDER:
+                    yield from _html_files(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".html"):
+                yield prefix + entry.name, entry.path, entry.stat()
+
+
+def _digest(path: str) -> str:
+    """A digest of what Pagefind reads of the page, or "" when it is not to be indexed."""
+    with open(path, "rb") as file:
+        html = file.read()
+    if b"data-pagefind-body" in html and _INDEXED.search(html):
+        return hashlib.blake2b(_readable(html), digest_size=16).hexdigest()
+    return ""
 
 
 def _readable(html: bytes) -> bytes:

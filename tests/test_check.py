@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import check
+from generator import check, filememo
 from generator.check import check_site, parse_html
 from generator.config import Config, load_config
 from tests.conftest import run_cli
@@ -113,7 +113,7 @@ def test_a_recheck_reads_only_the_pages_that_changed(tmp_path, monkeypatch):
     pages = {f"p{number}/index.html": f'<h1 id="top">{number}</h1><a href="/p{number + 1}/#top">next</a>'
              for number in range(5)}
     config = _output(tmp_path, pages)
-    monkeypatch.setattr(check, "RACY_NS", 0)  # trust pages written a moment ago
+    monkeypatch.setattr(filememo, "RACY_NS", 0)  # trust pages written a moment ago
     assert _broken(config) == [("p4/index.html", 1, "broken link /p5/#top: no such file in the output")]
     parsed = []
     monkeypatch.setattr(check, "parse_page",
@@ -129,7 +129,7 @@ def test_a_recheck_checks_only_changed_pages_and_those_with_problems_while_nothi
     pages = {f"p{number}/index.html": f'<h1 id="top">{number}</h1><a href="/p{number + 1}/#top">next</a>'
              for number in range(5)}
     config = _output(tmp_path, pages | {"stray.css": ""})
-    monkeypatch.setattr(check, "RACY_NS", 0)
+    monkeypatch.setattr(filememo, "RACY_NS", 0)
     _broken(config)
     checked = []
     page_problems = check.LinkChecker._page_problems

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import filememo, search
+from generator.filememo import FileMemo
 from generator.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages, part_count
 from tests.conftest import run_cli
 
@@ -174,6 +176,23 @@ def test_a_page_reads_the_same_when_only_what_pagefind_ignores_changed(tmp_path)
     first = digest("<li>A, 80%</li>", "Troops advanced.")
     assert digest("<li>A, 75%</li><li>B, 60%</li>", "Troops advanced.") == first
     assert digest("<li>A, 80%</li>", "Troops withdrew.") != first
+
+
+def test_digests_are_kept_while_a_page_file_stays_the_same(tmp_path, monkeypatch):
+    site = tmp_path / "public"
+    for name in ("a", "b", "c"):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(f"<main data-pagefind-body><p>{name}</p></main>")
+    (site / "plain.html").write_text("<p>not indexed</p>")
+    monkeypatch.setattr(filememo, "RACY_NS", 0)  # trust files written a moment ago
+    first = indexed_pages(site, FileMemo(tmp_path / "memo", "v"))
+    read = []
+    monkeypatch.setattr(search, "_digest", lambda path, digest=search._digest: read.append(path) or digest(path))
+    assert indexed_pages(site, FileMemo(tmp_path / "memo", "v")) == first and read == []
+    (site / "b" / "index.html").write_text("<main data-pagefind-body><p>B, edited</p></main>")
+    again = indexed_pages(site, FileMemo(tmp_path / "memo", "v"))
+    assert read == [str(site / "b" / "index.html")] and again.keys() == first.keys() and again != first
+    assert indexed_pages(site, FileMemo(tmp_path / "memo", "other")) == again and len(read) == 5
 
 
 def test_an_index_failure_is_one_line(tmp_path):

@@ -146,7 +146,8 @@ class SearchRefresher:
     def _run(self) -> None:
         while True:
             started = time.perf_counter()
-            for problem in index_site(self.config.output_dir, part_pages=self.config.search_part_pages):
+            for problem in index_site(self.config.output_dir, part_pages=self.config.search_part_pages,
+                                      cache_dir=self.config.cache_dir):
                 self.echo(f"warning: {problem}")
             self.echo(f"Search index refreshed in {time.perf_counter() - started:.2f}s")
             with self._lock:
