@@ -13,8 +13,9 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     years = [year_view(year) for year in archive.years]
     for year in years:
         yield renderer.page(year["url"] + "index.html", "archive.html", year=year, month=None)
+        heading = {"year": year["year"], "url": year["url"]}  # all a month's page shows of its year
         for month in year["months"]:
-            yield renderer.page(month["url"] + "index.html", "archive.html", year=year, month=month)
+            yield renderer.page(month["url"] + "index.html", "archive.html", year=heading, month=month)
     figure_lines = {url: [f"{claim.number} {claim.what}" for claim, _ in claims[:2]]
                     for url, claims in archive.claims.items()}
     yield renderer.page("timeline/index.html", "timeline.html", years=years, figure_lines=figure_lines)
