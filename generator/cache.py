@@ -48,6 +48,12 @@ class Table(MutableMapping[str, Any]):
             raise KeyError(key)
         return pickle.loads(row[0])
 
+    def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
+        """Every key and value, read in one pass over the table: Mapping.items() would make a
+        query per key, ten times the cost (10,000 of them at 10,000 briefings)."""
+        self.flush()
+        return [(key, pickle.loads(value)) for key, value in self.cache.db.execute(f"SELECT key, value FROM {self.name}")]
+
     def __setitem__(self, key: str, value: Any) -> None:
         self.pending[key] = value
         if len(self.pending) >= FLUSH_EVERY:

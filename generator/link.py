@@ -137,14 +137,15 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
     cache) where the file and the entity settings are unchanged, else extracted, in `processes`."""
     settings = hashlib.sha256(repr((config.entities, FACTS_VERSION)).encode()).hexdigest()[:16]
     keys = {d.key: f"{d.source_path}\0{d.sha256}\0{settings}" for d in documents}
-    known = {key: store[name] for key, name in keys.items() if name in store}
+    stored = dict(store.items())  # the build cache's table reads them in one pass
+    known = {key: stored[name] for key, name in keys.items() if name in stored}
     missing = [d for d in documents if d.key not in known]
     lexicon = Lexicon(config.entities)  # made before the workers fork, so they share its gazetteers
     shares = map_shares(lambda which, n: [facts_of(d, lexicon) for d in missing[which::n]], processes)
     for which, found in enumerate(shares):
         for document, facts in zip(missing[which::len(shares)], found):
             known[document.key] = store[keys[document.key]] = facts
-    for name in set(store) - set(keys.values()):
+    for name in stored.keys() - set(keys.values()):
         del store[name]
     return known
 
