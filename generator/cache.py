@@ -3,7 +3,7 @@ computed, so the next one redoes only what changed. Deleting the folder gives a 
 
 One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
 - facts: what the link stage extracted from each briefing, by file, content hash and entity settings;
-- pages and bodies: the RenderMemo of `build` (generator/memo.py), whose page texts are not kept:
+- pages, bodies and links: the RenderMemo of `build` (generator/memo.py), whose page texts are not kept:
   they are the files in the output folder, carried over while their inputs stay the same;
 - state: single values, such as whether the last build finished (if not, no page is carried over).
 
@@ -29,7 +29,7 @@ from generator.memo import RenderMemo
 
 DATABASE = "build.sqlite"
 DOCUMENTS = "documents.pickle"
-_TABLES = ("facts", "pages", "bodies", "state")
+_TABLES = ("facts", "pages", "bodies", "links", "state")
 _FINISHED = "finished"
 FLUSH_EVERY = 500  # values buffered before they are written: bounds a worker's memory (bodies' HTML)
 
@@ -130,8 +130,9 @@ class BuildCache:
     def memo(self, out_dir: Path, out_files: dict[str, tuple[int, int]]) -> RenderMemo:
         """The render memo of the site in out_dir, whose files were as `out_files` (path -> size and
         time) after the last build; empty of pages if the last build did not finish."""
-        memo = RenderMemo(pages=self.tables["pages"], bodies=self.tables["bodies"], out_dir=out_dir,
-                          out_files=out_files, globals=self.state.get("globals"), targets=self.state.get("targets"))
+        memo = RenderMemo(pages=self.tables["pages"], bodies=self.tables["bodies"], links=self.tables["links"],
+                          out_dir=out_dir, out_files=out_files, globals=self.state.get("globals"),
+                          targets=self.state.get("targets"))
         if not self.state.get(_FINISHED, False):
             memo.pages.clear()
         self.state[_FINISHED] = False

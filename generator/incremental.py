@@ -139,19 +139,20 @@ class IncrementalBuilder:
         renderer.link_to(archive.briefings)
         memo = self.memo
 
-        def share(which: int, shares: int) -> tuple[list[Page], list[Problem], dict, dict, set[str]]:
+        def share(which: int, shares: int) -> tuple[list[Page], list[Problem], dict, dict, dict, set[str]]:
             renderer.share = (which, shares)
             made = render_share(renderer, archive)
             learnt = {page.path: memo.pages[page.path] for page in made if page.path in memo.pages}
-            return made, renderer.problems, learnt, dict(memo.bodies), memo.used
+            return made, renderer.problems, learnt, dict(memo.bodies), dict(memo.links), memo.used
 
         pages: list[Page] = []
         problems: list[Problem] = []
-        for made, found, learnt, bodies, used in map_shares(share, processes):
+        for made, found, learnt, bodies, links, used in map_shares(share, processes):
             pages += made
             problems += found
             memo.pages.update(learnt)
             memo.bodies.update(bodies)
+            memo.links.update(links)
             memo.used |= used
         return [*pages, sitemap_page(self.config, pages, archive)], problems
 

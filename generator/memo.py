@@ -46,6 +46,8 @@ class RenderMemo:
 
     pages: MutableMapping[str, Rendered] = field(default_factory=dict)
     bodies: MutableMapping[str, Body] = field(default_factory=dict)  # by content file
+    links: MutableMapping[str, tuple[str, tuple]] = field(default_factory=dict)  # each body's (sha256, links) alone:
+    # read for every briefing on every build, where unpickling whole Bodies (their HTML) took a second at 10,000
     globals: object = None  # the fingerprint of the templates' globals the pages were made with
     targets: object = None  # the fingerprint of every briefing Markdown links can point at
     used: set[str] = field(default_factory=set)
@@ -71,7 +73,7 @@ class RenderMemo:
 
     def prune(self) -> None:
         """Forget what this build did not ask for (deleted briefings, renamed pages)."""
-        for table in (self.pages, self.bodies):
+        for table in (self.pages, self.bodies, self.links):
             for key in [k for k in table if k not in self.used]:
                 del table[key]
         self.used = set()
@@ -118,12 +120,16 @@ class MemoRenderer(Renderer):
     def links_key(self, document: Document) -> object:
         """Where the body's links point now: a new briefing elsewhere then leaves the key, and the
         page, as they were. A body not converted before is converted now, to know its links."""
-        known = self.memo.bodies.get(str(document.path))
-        if known is None or known.sha256 != document.sha256:
-            self.body_html(document)
-            known = self.memo.bodies[str(document.path)]
+        key = str(document.path)
+        known = self.memo.links.get(key)
+        if known is None or known[0] != document.sha256:
+            body = self.memo.bodies.get(key)
+            if body is None or body.sha256 != document.sha256:
+                self.body_html(document)
+                body = self.memo.bodies[key]
+            known = self.memo.links[key] = (body.sha256, body.links)
         self._links.current = document
-        return tuple(self._links.resolve(href) for href, _ in known.links)
+        return tuple(self._links.resolve(href) for href, _ in known[1])
 
     def body_html(self, document: Document) -> str:
         key = str(document.path)
@@ -134,7 +140,8 @@ class MemoRenderer(Renderer):
             return known.html
         self._resolved = []
         html = super().body_html(document)
-        self.memo.bodies[key] = Body(document.sha256, tuple(self._resolved), html)
+        body = self.memo.bodies[key] = Body(document.sha256, tuple(self._resolved), html)
+        self.memo.links[key] = (body.sha256, body.links)
         return html
 
     def _same_links(self, document: Document, links: tuple[tuple[str, str | None], ...]) -> bool:
