@@ -80,7 +80,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     clock.start("load")
     known = cache.documents(config.content_dir)
     before = set(known)
-    content = load_content(config.content_dir, include_drafts, known, jobs)
+    content = load_content(config.content_dir, include_drafts, known, jobs, hashes.of)
     if set(known) != before:  # 70 MB at 10,000 briefings: written only when a file was new, edited or gone
         cache.keep_documents(config.content_dir, known)
     result.errors += content.problems

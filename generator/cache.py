@@ -7,7 +7,8 @@ One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
   they are the files in the output folder, carried over while their inputs stay the same;
 - state: single values, such as whether the last build finished (if not, no page is carried over).
 
-Beside it, documents.pickle: the Documents the last build loaded, by file and content hash.
+Beside it, documents.pickle: the Documents the last build loaded, by file and content hash (and
+documents-added.pickle: those it lacks, while few).
 
 Worker processes read it and buffer what they add, writing it in short transactions of
 FLUSH_EVERY values, so two of them never wait on each other for long.
@@ -29,6 +30,8 @@ from generator.memo import RenderMemo
 
 DATABASE = "build.sqlite"
 DOCUMENTS = "documents.pickle"
+DOCUMENTS_ADDED = "documents-added.pickle"  # those loaded since documents.pickle was written, while few
+ADDED_AT_MOST = 0.1  # a share of all: past it, documents.pickle is written again
 _TABLES = ("facts", "pages", "bodies", "links", "state")
 _FINISHED = "finished"
 FLUSH_EVERY = 500  # values buffered before they are written: bounds a worker's memory (bodies' HTML)
@@ -91,6 +94,7 @@ class BuildCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.tables = {name: Table(self, name) for name in _TABLES}
+        self._kept: tuple[set, set] = (set(), set())  # the keys of the Documents in the two files
         self.connect()
 
     def connect(self) -> None:
@@ -111,21 +115,42 @@ class BuildCache:
         return self.tables["state"]
 
     def documents(self, content_dir: Path) -> dict[tuple[str, str], Document]:
-        """The Documents the last build loaded from content_dir, by (file, hash), as load_content takes them."""
+        """The Documents the last build loaded from content_dir, by (file, hash), as load_content
+        takes them (and maybe some of earlier builds: more than it needs does no harm)."""
+        base = self._read_documents(DOCUMENTS, content_dir)
+        added = self._read_documents(DOCUMENTS_ADDED, content_dir) if base else {}
+        self._kept = (set(base), set(added))
+        return base | added
+
+    def keep_documents(self, content_dir: Path, documents: dict[tuple[str, str], Document]) -> None:
+        """In a file of their own, pickled together: loaded, they share their repeated strings again,
+        and the pickle (70 MB at 10,000 briefings) is streamed, never held whole in memory. While
+        they are few, those the file lacks (new or edited ones) go in a second, small file, so an
+        edit does not write the 70 MB again. Call documents() first: what the files hold is kept."""
+        in_base, in_added = self._kept
+        added = {key: document for key, document in documents.items() if key not in in_base}
+        if in_base and len(added) <= ADDED_AT_MOST * len(documents):
+            if added.keys() != in_added:
+                self._write_documents(DOCUMENTS_ADDED, content_dir, added)
+                self._kept = (in_base, set(added))
+        else:
+            self._write_documents(DOCUMENTS, content_dir, documents)
+            (self.folder / DOCUMENTS_ADDED).unlink(missing_ok=True)
+            self._kept = (set(documents), set())
+
+    def _read_documents(self, name: str, content_dir: Path) -> dict[tuple[str, str], Document]:
         try:
-            with open(self.folder / DOCUMENTS, "rb") as file:
+            with open(self.folder / name, "rb") as file:
                 key, documents = pickle.load(file)
             return documents if key == _documents_key(content_dir) else {}
         except Exception:  # noqa: BLE001 - none yet, or damaged: the files are parsed again
             return {}
 
-    def keep_documents(self, content_dir: Path, documents: dict[tuple[str, str], Document]) -> None:
-        """In a file of their own, pickled together: loaded, they share their repeated strings again,
-        and the pickle (70 MB at 10,000 briefings) is streamed, never held whole in memory."""
-        partial = self.folder / f"{DOCUMENTS}.{os.getpid()}"
+    def _write_documents(self, name: str, content_dir: Path, documents: dict[tuple[str, str], Document]) -> None:
+        partial = self.folder / f"{name}.{os.getpid()}"
         with open(partial, "wb") as file:
             pickle.dump((_documents_key(content_dir), documents), file, pickle.HIGHEST_PROTOCOL)
-        partial.replace(self.folder / DOCUMENTS)
+        partial.replace(self.folder / name)
 
     def memo(self, out_dir: Path, out_files: dict[str, tuple[int, int]]) -> RenderMemo:
         """The render memo of the site in out_dir, whose files were as `out_files` (path -> size and

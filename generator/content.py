@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,14 +127,16 @@ class ContentSet:
 
 
 def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tuple[str, str], Document] | None = None,
-                 jobs: int | None = 1) -> ContentSet:
+                 jobs: int | None = 1, hash_of: Callable[[str], str] | None = None) -> ContentSet:
     """`known`: Documents an earlier build loaded, by (file, hash): reused, not parsed again; the
     caller keeps it (the build cache) and finds in it, afterwards, exactly this load's Documents.
     The files left to parse are shared among processes (`jobs`, None: as many as are worth it),
-    since parsing front-matter is the costly part."""
+    since parsing front-matter is the costly part. `hash_of`: a file's SHA-256, by its path (the
+    build's FileHashes, which has them already); by default each file is read and hashed."""
     paths = sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []
     known = {} if known is None else known
-    keys = [(str(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths]
+    hash_of = hash_of or (lambda path: hashlib.sha256(Path(path).read_bytes()).hexdigest())
+    keys = [(str(path), hash_of(str(path))) for path in paths]
     # The workers read the missing files again: holding their bytes for them raised the peak
     # memory of a cold build at 10,000 briefings (470 -> 512 MB) and saved no time.
     missing = [path for path, key in zip(paths, keys) if key not in known]

@@ -103,6 +103,38 @@ def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch
     assert BuildCache(tmp_path / ".cache").documents(folder) == {}
 
 
+def test_an_edit_adds_its_document_to_a_small_file_until_they_are_many(tmp_path):
+    from generator import cache as cache_module
+    from generator.cache import BuildCache
+    from generator.content import load_content
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for number in range(20):
+        (folder / f"{number}.md").write_text(f"---\ntitle: T{number}\n---\n\nBody.\n")
+    files = tmp_path / ".cache"
+
+    def build() -> list[str]:
+        cache = BuildCache(files)
+        known = cache.documents(folder)
+        documents = load_content(folder, known=known).documents
+        cache.keep_documents(folder, known)
+        assert BuildCache(files).documents(folder).keys() >= known.keys()  # what the next build finds
+        return [d.title for d in documents]
+
+    build()
+    base = (files / cache_module.DOCUMENTS).stat()
+    (folder / "3.md").write_text("---\ntitle: T3, edited\n---\n\nBody.\n")
+    assert "T3, edited" in build() and "T3, edited" in build()
+    assert (files / cache_module.DOCUMENTS).stat().st_mtime_ns == base.st_mtime_ns  # not written again
+    assert len(BuildCache(files)._read_documents(cache_module.DOCUMENTS_ADDED, folder)) == 1
+    for number in (5, 6):  # 3 of 20 edited: past a tenth, the big file is written again
+        (folder / f"{number}.md").write_text(f"---\ntitle: T{number}, edited\n---\n\nBody.\n")
+    assert build().count("T5, edited") == 1
+    assert not (files / cache_module.DOCUMENTS_ADDED).exists()
+    assert (files / cache_module.DOCUMENTS).stat().st_mtime_ns != base.st_mtime_ns
+
+
 def test_the_first_edit_after_a_cold_build_remakes_no_more_than_a_later_one(site):
     """Page keys made by a cold build must be those a later build makes for unchanged pages."""
     run_cli(site, "build")
