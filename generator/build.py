@@ -73,7 +73,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
         return result
     cache = BuildCache(config.cache_dir)
     clock.start("ingest")
-    ingest = ingest_seeds(config)
+    ingest = ingest_seeds(config, hashes.of)
     result.ingested = ingest.written
     result.errors += ingest.problems
     result.warnings += ingest.conflicts

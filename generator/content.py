@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.filememo import file_sha256
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
-from generator.schema import Field, check, to_any, to_bool, to_date, to_mapping, to_text, to_text_list
+from generator.schema import Field, check, to_bool, to_date, to_mapping, to_text, to_text_list
 from generator.yamlfile import split_front_matter
 
 SOURCE_SCHEMA = {
@@ -135,7 +136,7 @@ def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tu
     build's FileHashes, which has them already); by default each file is read and hashed."""
     paths = sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []
     known = {} if known is None else known
-    hash_of = hash_of or (lambda path: hashlib.sha256(Path(path).read_bytes()).hexdigest())
+    hash_of = hash_of or file_sha256
     keys = [(str(path), hash_of(str(path))) for path in paths]
     # The workers read the missing files again: holding their bytes for them raised the peak
     # memory of a cold build at 10,000 briefings (470 -> 512 MB) and saved no time.

@@ -8,6 +8,7 @@ A file modified within RACY_NS of being looked at may change again without its t
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import time
@@ -70,3 +71,8 @@ class FileMemo:
 
 def identity(stat: os.stat_result) -> Identity:
     return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+def file_sha256(path: str) -> str:
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()

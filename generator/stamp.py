@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Config
+from generator.filememo import file_sha256
 from generator.problems import Problem
 
 STAMP_FILE = "build-stamp.json"
@@ -113,7 +114,7 @@ class FileHashes:
         stat = os.stat(path)
         known = self.known.get(path)
         if not known or known[:2] != [stat.st_size, stat.st_mtime_ns]:
-            known = [stat.st_size, stat.st_mtime_ns, hashlib.sha256(Path(path).read_bytes()).hexdigest()]
+            known = [stat.st_size, stat.st_mtime_ns, file_sha256(path)]
         self.used[path] = known
         return known[2]
 

@@ -135,7 +135,7 @@ def test_byline_gives_authors(tmp_path):
 
 
 def test_sidecar_overrides_fields(tmp_path):
-    seed = write_seed(tmp_path, "The port reopened on Tuesday, officials said. Ships queued outside.")
+    write_seed(tmp_path, "The port reopened on Tuesday, officials said. Ships queued outside.")
     (tmp_path / "story.yaml").write_text("title: Port reopens\ndate: 2023-05-02\ntags: [shipping]\n")
     config = load_config(REPO / "site.yaml")
     from generator.ingest.read import find_seeds

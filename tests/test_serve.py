@@ -211,7 +211,7 @@ def test_a_new_problem_keeps_the_last_good_build_until_fixed(loop, site):
     [problem] = loop.live.news.problems
     assert problem["file"] == f"content/briefings/{NATIONAL_SLUG}.md" and problem["line"] in (2, 3)
     assert page.is_file() and "Oleksii Reznikov" in page.read_text() and loop.live.news.epoch == epoch
-    assert any(m.startswith(f"error: ") and NATIONAL_SLUG in m for m in loop.messages)
+    assert any(m.startswith("error: ") and NATIONAL_SLUG in m for m in loop.messages)
     path.write_text(good.replace("Oleksii Reznikov", "Mr Reznikov"))
     loop.rebuild({path})
     assert loop.live.news.problems == () and loop.live.news.epoch > epoch

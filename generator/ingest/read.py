@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
+from generator.filememo import file_sha256
 from generator.ingest.article import Article, Seed
 from generator.ingest.inline_html import escape_markdown, has_html, html_to_markdown
 from generator.problems import Problem, ProblemError
@@ -15,8 +16,11 @@ PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 _ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 
 
-def find_seeds(seeds_dir: Path, root: Path) -> list[Seed]:
-    """Every seed file under seeds_dir, sorted, with its hash and optional NAME.yaml sidecar."""
+def find_seeds(seeds_dir: Path, root: Path, hash_of: Callable[[str], str] | None = None) -> list[Seed]:
+    """Every seed file under seeds_dir, sorted, with its hash and optional NAME.yaml sidecar.
+    `hash_of`: a file's SHA-256 by its path (the build's FileHashes, which has them already:
+    10,000 saved pages are gigabytes to hash); by default each file is read and hashed."""
+    hash_of = hash_of or file_sha256
     seeds = []
     for path in sorted(seeds_dir.rglob("*")):
         if path.is_file() and path.name.lower().endswith(TEXT_SUFFIXES + PAGE_SUFFIXES) and not path.name.startswith("."):
@@ -24,9 +28,9 @@ def find_seeds(seeds_dir: Path, root: Path) -> list[Seed]:
             seeds.append(Seed(
                 path=path,
                 name=path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path),
-                sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                sha256=hash_of(str(path)),
                 sidecar=sidecar,
-                sidecar_sha256=hashlib.sha256(sidecar.read_bytes()).hexdigest() if sidecar else None,
+                sidecar_sha256=hash_of(str(sidecar)) if sidecar else None,
             ))
     return seeds
 
