@@ -67,7 +67,7 @@ def measure(name: str, command: list[str], cwd: Path, out: Path, env: dict[str, 
 def our_site(root: Path, items: list[corpus.Briefing]) -> Path:
     site = root / "ours"
     corpus.write_content(items, site / "content" / "briefings")
-    (site / "seeds").mkdir()
+    corpus.write_seeds(items, site)
     (site / "site.yaml").write_text(f"title: Benchmark\nlayouts_dir: {REPO / 'layouts'}\npaginate: 10\n")
     return site
 

@@ -2,12 +2,14 @@
 
 Briefing i depends only on (seed, i): a smaller corpus is a prefix of a larger one. About 700
 words each, entity mentions Zipf-distributed over about 2,000 names, dates over four years,
-links, quotes, lists and headings; the same articles are also written as raw text seeds.
+links, quotes, lists and headings; the same articles are also written as raw text seeds, and
+each briefing records the seed it was made from, as in an archive made from seeds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import multiprocessing
 import random
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.ingest.briefing import cross_references
+from generator.ingest.briefing import INGEST_VERSION, cross_references
 
 _FIRST = ("Aaron Adele Aisha Alan Amara Amir Anika Anton Arjun Astrid Boris Bruno Camila Carlos Chen Chloe Daniel "
           "Diego Dmitri Elena Elif Emeka Emma Erik Fatima Felix Grace Hana Hassan Helen Hiroshi Ibrahim Ines Ivan "
@@ -37,6 +39,7 @@ _VERBS = ["said", "warned", "confirmed", "announced", "argued", "estimated"]
 _TOPICS = ["the budget talks", "the ceasefire plan", "grain exports", "the energy deal", "flood defences",
            "the port expansion", "the election timetable", "refugee support", "the trade dispute", "the rail strike"]
 N_ENTITIES = 2000
+SEEDS_FOLDER = "seeds"
 START = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)
 
 
@@ -105,7 +108,20 @@ def briefings(count: int, seed: int = 1) -> list[Briefing]:
 def front_matter(item: Briefing, references: str) -> str:
     tags = "".join(f"\n  - {json.dumps(t)}" for t in item.tags)
     return (f"---\ntitle: {json.dumps(item.title)}\ndate: {item.date:%Y-%m-%dT%H:%M:%S+00:00}\n"
-            f"source: {json.dumps(item.source)}\ntags:{tags}\n{references}---\n\n")
+            f"source: {json.dumps(item.source)}\ntags:{tags}\n{references}{seed_record(item)}---\n\n")
+
+
+def seed_record(item: Briefing) -> str:
+    """The record ingest keeps of the seed a briefing was made from (write_seeds writes it)."""
+    sha256 = hashlib.sha256(seed_text(item).encode()).hexdigest()
+    return f"seed:\n  path: {SEEDS_FOLDER}/{item.slug}.txt\n  sha256: {sha256}\n  ingest_version: {INGEST_VERSION}\n"
+
+
+def write_seeds(items: list[Briefing], site: Path) -> None:
+    """The raw text seed of each briefing, where its seed record says, as in an archive made from seeds."""
+    (site / SEEDS_FOLDER).mkdir(parents=True, exist_ok=True)
+    for item in items:
+        (site / SEEDS_FOLDER / f"{item.slug}.txt").write_text(seed_text(item), encoding="utf-8")
 
 
 def references_yaml(item: Briefing) -> str:

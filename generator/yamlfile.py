@@ -87,6 +87,15 @@ class FrontMatterFile:
     body_line: int  # the 1-based line where the body starts
 
 
+def front_matter_text(text: str) -> str | None:
+    """The raw `---` YAML front-matter of a file's text, if it has a closed one."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---") or text[3:4] not in ("\n", "\r"):
+        return None
+    closing = _CLOSING.search(text, 4)
+    return text[4 : closing.start()] if closing else None
+
+
 def split_front_matter(text: str, path: Path) -> FrontMatterFile:
     """Split `---` YAML or `+++` TOML front-matter from the body; none is an empty mapping."""
     text = text.lstrip("\ufeff")

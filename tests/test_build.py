@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli
 
 NATIONAL_SLUG = "russia-has-lost-14000-troops-ukraines-defence-minister-estimates"
@@ -87,6 +89,22 @@ def test_briefings_are_read_for_their_seed_again_only_when_changed(site, monkeyp
         seed.write("\nA late paragraph the publisher added on Wednesday.\n")
     report = stage.ingest_seeds(config)
     assert read == [path.name] and not report.written and "edited by hand" in report.conflicts[0].message
+
+
+@pytest.mark.parametrize("front, body", [
+    ("title: A\nseed:\n  path: seeds/a.txt\n  sha256: 'ab'\n\n  ingest_version: 2\ngenerated_sha256: cd\n", ""),
+    ("seed: {path: seeds/a.txt, sha256: ab}\ntitle: A\n", ""),
+    ("seed:\n  path: &p seeds/a.txt\ntitle: *p\n", ""),  # an anchor the snippet alone cannot resolve
+    ("title: A\n", "seed:\n  path: in the body, not a record\n"),
+    ("seed:\n  path: seeds/a.txt\nseed:\n  path: seeds/b.txt\n", ""),  # twice: the whole front-matter says which
+])
+def test_a_seed_record_read_from_its_own_lines_is_the_front_matters(front, body):
+    from generator.ingest.stage import _seed_record
+    from generator.yamlfile import split_front_matter
+
+    text = f"---\n{front}---\n\n{body}"
+    whole = split_front_matter(text, Path("x.md")).meta.data.get("seed") or {}
+    assert _seed_record(text, Path("x.md")) == whole
 
 
 def test_moved_briefing_is_still_recognised(site):

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from generator import __version__
 from generator.config import Config
 from generator.filememo import FileMemo
@@ -15,10 +17,11 @@ from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import find_seeds, read_seed
 from generator.ingest.write import briefing_text, edited_by_person, free_path, slugify, write_atomic
 from generator.problems import Problem, ProblemError
-from generator.yamlfile import split_front_matter
+from generator.yamlfile import SafeLoader, front_matter_text, split_front_matter
 
 BRIEFINGS_FOLDER = "briefings"
 SEED_RECORDS = "seed-records.pickle"  # in the cache folder: which briefing was made from which seed
+_SEED_BLOCK = re.compile(r"^seed:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)  # the key's line and those indented under it
 _SEED_LINES = re.compile(r"^seed:\s*\n\s+path:\s*['\"]?(?P<path>[^'\"\n]+?)['\"]?\s*\n\s+sha256:\s*(?P<sha256>[0-9a-f]{64})", re.M)
 
 
@@ -101,8 +104,19 @@ def _existing(path: Path) -> tuple:
 
 
 def _seed_record(text: str, path: Path) -> dict:
-    """The `seed:` mapping; read from the raw lines when the front-matter is broken (the content
-    stage reports that), so a briefing an editor broke still claims its seed and is not duplicated."""
+    """The `seed:` mapping. Its own lines are read first, as a YAML snippet: parsing a whole
+    front-matter costs 0.6 ms, 6 s for an archive of 10,000 briefings built cold. The whole
+    front-matter is parsed when they do not give a mapping with a path; the raw lines are read
+    when it is broken (the content stage reports that), so a briefing an editor broke still
+    claims its seed and is not duplicated."""
+    blocks = _SEED_BLOCK.findall(front_matter_text(text) or "")
+    if len(blocks) == 1:
+        try:
+            seed = yaml.load(blocks[0], Loader=SafeLoader)["seed"]
+            if isinstance(seed, dict) and seed.get("path"):
+                return seed
+        except (yaml.YAMLError, TypeError):
+            pass  # not a snippet that stands on its own: the whole front-matter says
     try:
         seed = split_front_matter(text, path).meta.data.get("seed")
         return seed if isinstance(seed, dict) else {}
