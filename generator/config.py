@@ -64,6 +64,7 @@ SITE_SCHEMA = {
     "cname": Field(_to_optional_text, "a custom domain for GitHub Pages, such as news.example.org (written to CNAME)"),
     "paginate": Field(to_int, "briefings per listing page"),
     "search_part_pages": Field(to_int, "pages per part of the search index (indexing takes about 150 KB a page)"),
+    "figures_shown": Field(to_int, "the newest claims a figure group's pages show (0: all); each claim stays on its briefing's page"),
     "seeds_dir": Field(to_text, "folder of raw articles"),
     "content_dir": Field(to_text, "folder of Markdown briefings"),
     "output_dir": Field(to_text, "folder the site is built into"),
@@ -123,6 +124,7 @@ class Config:
     entities: EntitySettings = EntitySettings({}, {}, ())
     related: RelatedSettings = RelatedSettings({}, 0.0, 0, 1.0, 0, 1)
     search_part_pages: int = 2500
+    figures_shown: int = 200
 
     @property
     def base_path(self) -> str:
@@ -163,6 +165,7 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
         base_url=merged["base_url"],
         paginate=max(1, merged["paginate"]),
         search_part_pages=max(1, merged["search_part_pages"]),
+        figures_shown=max(0, merged["figures_shown"]),
         seeds_dir=root / merged["seeds_dir"],
         content_dir=root / merged["content_dir"],
         output_dir=root / merged["output_dir"],

@@ -119,6 +119,19 @@ def test_a_group_page_charts_and_lists_its_claims_a_page_at_a_time(floods):
     assert widths[1] == max(widths)  # the group's largest value sets one scale for all its pages
 
 
+def test_a_big_group_shows_its_newest_claims_and_says_so(tmp_path):
+    root = make_site(tmp_path, BRIEFINGS)
+    with (root / "site.yaml").open("a") as settings:
+        settings.write("figures_shown: 3\n")
+    assert run_cli(root, "build", "--strict").returncode == 0
+    first, second = page(root, GROUP), page(root, GROUP + "page/2/")
+    assert "5 claims; the newest 3, oldest first. Every claim is on its briefing’s page." in first
+    assert not (root / "public" / GROUP / "page" / "3").exists()
+    shown = re.findall(r"<strong>([\d,]+)</strong> people displaced", first + second)
+    assert shown == ["1,500", "1,800", "2,000"]  # c, d, e: the newest three, oldest first
+    assert '<span class="count" title="claims">5</span>' in page(root, "figures")  # the index counts them all
+
+
 def test_a_briefings_figures_link_to_their_groups_page(floods):
     figures = re.search(r'<section class="figures".*?</section>', page(floods, "a"), re.S).group(0)
     assert f'<a href="{BASE}{GROUP}">compare the claims</a>' in figures

@@ -55,16 +55,24 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
 
 def group_pages(renderer: Renderer, group: FigureGroup) -> Iterator[Page | None]:
     """The group's claims, oldest first, so a new claim (usually the newest) changes the last page
-    only; its count shows on the first page alone for the same reason."""
+    only; its count shows on the first page alone for the same reason. A group of more than
+    `figures_shown` claims shows its newest so many: one that gathers every story's "people"
+    would otherwise fill thousands of pages no one reads (14,000 in the 10,000-briefing bench)."""
     summary = group_summary(group)
-    largest = max((c.value for c in group.claims), default=0) or 1  # one scale for all the group's pages
-    for claims, pager in paginate(group.claims, renderer.config.paginate, summary["url"]):
+    shown = shown_claims(group.claims, renderer.config.figures_shown)
+    largest = max((c.value for c in shown), default=0) or 1  # one scale for all the group's pages
+    for claims, pager in paginate(shown, renderer.config.paginate, summary["url"]):
         path = pager["url"] + "index.html"
         if renderer.owns(path):  # views are made only for this process's pages
             views = [claim_view(claim) for claim in claims]
-            count = len(group.claims) if pager["number"] == 1 else None
+            count = {"claims": len(group.claims), "shown": len(shown)} if pager["number"] == 1 else None
             yield renderer.page(path, "figure_group.html", group=summary, count=count,
                                 chart=chart(views, largest), claims=views, pager=pager)
+
+
+def shown_claims(claims: list[Claim], most: int) -> list[Claim]:
+    """The newest `most` claims (all when `most` is 0), still oldest first: undated ones count as newest."""
+    return claims[-most:] if most else claims
 
 
 def other_pages(renderer: Renderer, others: list[FigureGroup]) -> Iterator[Page | None]:
