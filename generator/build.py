@@ -91,7 +91,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     del facts  # the words in them served linking only
     clock.start("render and write")
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
-    pages, memo, written = _render_and_write(config, archive, cache, hashes.recorded(), staging, processes, result)
+    pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, processes, result)
     result.count(content.documents, pages)
     del content, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
@@ -106,17 +106,18 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     return result
 
 
-def _render_and_write(config: Config, archive: Archive, cache: BuildCache, built: dict[str, tuple[int, int]],
+def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashes: FileHashes,
                       staging: Path, processes: int, result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
-    with its share of the pages; then the sitemap, which lists them all. `built`: the size and
-    time of each file the last build made. Also returns the links and ids of the pages written
-    anew, for the check."""
-    memo = cache.memo(config.output_dir, built)
+    with its share of the pages; then the sitemap, which lists them all. `hashes`: the build's
+    FileHashes, which has the size and time of each file the last build made, and learns the
+    hashes of those written now. Also returns the links and ids of the pages written anew, for
+    the check."""
+    memo = cache.memo(config.output_dir, hashes.recorded())
     renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
     renderer.link_to(archive.briefings)
 
-    def share(which: int, shares: int) -> tuple[list[Page], int, dict[str, ParsedPage], list[Problem], set[str]]:
+    def share(which: int, shares: int) -> tuple[list[Page], int, dict[str, ParsedPage], list[Problem], set[str], dict]:
         cache.connect()
         renderer.share = (which, shares)
         made: list[Page] = []
@@ -131,16 +132,17 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, built
                 if page.path.endswith(".html"):
                     written[page.path] = parse_written(page.text)
         cache.save()
-        return made, remade, written, renderer.problems, memo.used
+        return made, remade, written, renderer.problems, memo.used, writer.hashes
 
     pages: list[Page] = []
     written: dict[str, ParsedPage] = {}
-    for made, remade, parsed, problems, used in map_shares(share, processes):
+    for made, remade, parsed, problems, used, file_hashes in map_shares(share, processes):
         pages += made
         result.remade += remade
         written |= parsed
         result.errors += problems
         memo.used |= used
+        hashes.learn(file_hashes)
     memo.used |= {str(d.path) for d in archive.briefings}  # bodies: kept even when no page needed one made
     from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
 

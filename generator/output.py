@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -51,13 +52,16 @@ def write_pages(staging: Path, pages: list[Page], previous: Path) -> None:
 class PageWriter:
     """Pages into the staging folder. A page whose bytes are those of its file in the previous site
     (text None: known unchanged) is that file, hard-linked: never rewritten, its time kept.
-    Paths are plain strings and each folder is made once, not asked for again with every page."""
+    Paths are plain strings and each folder is made once, not asked for again with every page.
+    Each file written anew is hashed as it is written (`hashes`, by its path in the site to be),
+    so the build stamp need not read it back."""
 
     def __init__(self, staging: Path, previous: Path) -> None:
         self.staging = str(staging)
         self.previous = str(previous)
         self.folders: set[str] = set()
         self.written: set[str] = set()
+        self.hashes: dict[str, list] = {}  # as FileHashes keeps them: [size, mtime_ns, sha256]
 
     def write(self, page: Page) -> None:
         target = os.path.join(self.staging, page.path)
@@ -72,6 +76,8 @@ class PageWriter:
         else:
             with open(target, "wb") as file:
                 file.write(data)
+            stat = os.stat(target)
+            self.hashes[old] = [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
 
     def _folder(self, folder: str) -> None:
         if folder not in self.folders:

@@ -106,6 +106,10 @@ class FileHashes:
             self.known = {}
         self.used: dict[str, list] = {}
 
+    def learn(self, known: dict[str, list]) -> None:
+        """Hashes of files just written, by whoever wrote them: [size, mtime_ns, sha256] by path."""
+        self.known.update(known)
+
     def recorded(self) -> dict[str, tuple[int, int]]:
         """Each file the last stamp hashed, with its size and modification time then."""
         return {path: (size, mtime) for path, (size, mtime, _) in self.known.items()}

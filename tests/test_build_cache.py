@@ -80,6 +80,17 @@ def test_unchanged_rebuild_reports_the_same_problems(site):
     assert again.stderr == first.stderr and "broken.html" in again.stderr
 
 
+def test_hashes_learnt_as_pages_are_written_are_those_of_the_files(site):
+    from generator.config import load_config
+    from generator.stamp import FILES_FILE, FileHashes, staleness, tree_hash
+
+    run_cli(site, "build")
+    config = load_config(site / "site.yaml")
+    learnt = tree_hash(config.output_dir, FileHashes(config))
+    (config.cache_dir / FILES_FILE).unlink()  # every file read and hashed anew
+    assert tree_hash(config.output_dir, FileHashes(config)) == learnt and staleness(config) is None
+
+
 def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch):
     from generator import content as content_module
     from generator.cache import BuildCache
