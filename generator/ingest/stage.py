@@ -16,6 +16,7 @@ from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import find_seeds, read_seed
 from generator.ingest.write import briefing_text, edited_by_person, free_path, slugify, write_atomic
+from generator.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
 from generator.yamlfile import SafeLoader, front_matter_text, split_front_matter
 
@@ -79,18 +80,17 @@ def _briefings_by_seed(content_dir: Path, cache_dir: Path) -> dict[str, _Existin
     renamed. What each file says is kept (in cache_dir) while the file stays the same: reading
     the front-matter of 10,000 briefings took 6 s, on every build."""
     memo = FileMemo(cache_dir / SEED_RECORDS, (__version__, str(content_dir)))
-    found: dict[str, _Existing] = {}
-    names = set()
-    for path in sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []:
-        name, stat = str(path), path.stat()
-        names.add(name)
-        record = memo.get(name, stat)
-        if record is None:
-            memo.put(name, stat, record := _existing(path))
-        if record:
-            found[str(record[0])] = _Existing(path, *record[1:])
-    memo.save(names)
-    return found
+    paths = sorted(content_dir.rglob("*.md")) if content_dir.is_dir() else []
+    stats = {path: path.stat() for path in paths}
+    records = {path: memo.get(str(path), stats[path]) for path in paths}
+    missing = [path for path, record in records.items() if record is None]
+    shares = map_shares(lambda which, n: [_existing(path) for path in missing[which::n]], processes_for(len(missing), None))
+    for which, found in enumerate(shares):  # a cold build reads them all: on every core
+        for path, record in zip(missing[which::len(shares)], found):
+            memo.put(str(path), stats[path], record)
+            records[path] = record
+    memo.save({str(path) for path in paths})
+    return {str(record[0]): _Existing(path, *record[1:]) for path, record in records.items() if record}
 
 
 def _existing(path: Path) -> tuple:
