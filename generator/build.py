@@ -87,7 +87,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     processes = processes_for(len(content.documents), jobs)
     clock.start("link")
     facts = gather_facts(config, content.documents, cache.facts, processes)
-    archive = link_archive(config, content.documents, facts)
+    archive = link_archive(config, content.documents, facts, processes=processes)
     del facts  # the words in them served linking only
     clock.start("render and write")
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)

@@ -99,9 +99,10 @@ def _collections_paused() -> Iterator[None]:
 
 @_collections_paused()
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
-                 superseded: Callable[[], bool] = never) -> Archive:
+                 superseded: Callable[[], bool] = never, processes: int = 1) -> Archive:
     """known_facts, by Document.key, is kept between builds by the dev server: extraction is the costly part.
-    `superseded` is asked between steps (generator/superseded.py)."""
+    `superseded` is asked between steps (generator/superseded.py); related briefings are scored
+    by `processes`."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
     lexicon = Lexicon(config.entities)
     known = {} if known_facts is None else known_facts
@@ -115,7 +116,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     give_way(superseded)
     features = briefing_features(newest_first, facts, entities)
     give_way(superseded)
-    related = related_briefings(newest_first, features, config.related, superseded)
+    related = related_briefings(newest_first, features, config.related, superseded, processes)
     give_way(superseded)
     claims = claims_by_briefing(groups)
     give_way(superseded)

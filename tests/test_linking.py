@@ -223,6 +223,7 @@ def random_archive(seed: int, size: int) -> tuple[list[Document], list[Features]
 
 @pytest.mark.parametrize("seed", range(4))
 def test_related_briefings_match_a_straightforward_reference(seed):
+    """Scored by one, two or three processes, each for its run of briefings."""
     briefings, features = random_archive(seed, 50)
     weights = {"people": 3, "places": 0 if seed == 1 else 1, "organisations": 1.5, "figures": 2, "text": 2,
                "time": 0 if seed == 2 else 1}
@@ -230,7 +231,7 @@ def test_related_briefings_match_a_straightforward_reference(seed):
                                time_days=60)
     fast = {url: [(r.document.url, r.score, [(x.signal, x.text, round(x.points, 9)) for x in r.reasons])
                   for r in relations]
-            for url, relations in related_briefings(briefings, features, settings).items()}
+            for url, relations in related_briefings(briefings, features, settings, processes=1 + seed % 3).items()}
     reference = {url: [(u, s, [(sig, text, round(p, 9)) for sig, text, p in reasons]) for u, s, reasons in relations]
                  for url, relations in reference_related(briefings, features, settings).items()}
     assert fast == reference

@@ -26,6 +26,7 @@ import numpy as np
 
 from generator.config import RelatedSettings
 from generator.content import Document
+from generator.parallel import map_shares
 from generator.superseded import give_way, never
 
 SET_SIGNALS = ("people", "places", "organisations", "figures")
@@ -78,29 +79,34 @@ class Features:
 
 
 def related_briefings(briefings: list[Document], features: list[Features], settings: RelatedSettings,
-                      superseded: Callable[[], bool] = never) -> dict[str, list[Relation]]:
+                      superseded: Callable[[], bool] = never, processes: int = 1) -> dict[str, list[Relation]]:
     """For each briefing url, up to `count` relations scoring at least `threshold`, best first.
-    `superseded` is asked before each block of briefings (generator/superseded.py)."""
+    `superseded` is asked before each block of briefings (generator/superseded.py). The pairs
+    are scored by `processes`, each for its run of briefings."""
     related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
     if not briefings or settings.count <= 0:
         return related
+    index = _Index.of(features, settings)
+    runs = [(len(briefings) * k // processes, len(briefings) * (k + 1) // processes) for k in range(processes)]
+    shown = map_shares(lambda which, n: list(_shown(briefings, index, settings, superseded, *runs[which])), processes)
     seen: dict[tuple[str, str, float], Reason] = {}
-    for a, b, score, added, cosine, days, shared in _shown(briefings, _Index.of(features, settings), settings, superseded):
+    for a, b, score, added, cosine, days, shared in chain.from_iterable(shown):
         reasons = [_reason(signal, _reason_text(signal, shared.get(signal, []), features[a], cosine, days), p, seen)
                    for signal, p in zip(_REASONS, added) if not math.isnan(p)]
         related[briefings[a].url].append(Relation(briefings[b], score, reasons))
     return related
 
 
-def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool]
-           ) -> Iterator[tuple[int, int, int, list[float], float, int, dict[str, list[str]]]]:
-    """The pairs shown, in order: (mine, theirs, score, points per signal in _REASONS order, text
-    cosine, days apart, the keys shared). Candidate pairs are scored with numpy, a block of
-    briefings at a time; the keys shared are looked up only for the pairs shown."""
-    mine, theirs = index.candidate_pairs()
+def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool],
+           start: int, stop: int) -> Iterator[tuple[int, int, int, list[float], float, int, dict[str, list[str]]]]:
+    """The pairs shown for briefings start..stop-1, in order: (mine, theirs, score, points per
+    signal in _REASONS order, text cosine, days apart, the keys shared). Candidate pairs are
+    scored with numpy, a block of briefings at a time; the keys shared are looked up only for the
+    pairs shown."""
+    mine, theirs = index.candidate_pairs(start, stop)
     day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
     rank = _title_ranks(briefings)
-    for first, last in index.blocks():
+    for first, last in index.blocks(start, stop):
         give_way(superseded)
         lo, hi = np.searchsorted(mine, [first, last])
         i, j = mine[lo:hi], theirs[lo:hi]
@@ -201,16 +207,16 @@ class _Index:
             vals=vals,
         )
 
-    def candidate_pairs(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every (briefing, candidate) pair, as two arrays in briefing order."""
+    def candidate_pairs(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every (briefing, candidate) pair of briefings start..stop-1, as two arrays in briefing order."""
         theirs: list[int] = []
         counts = []
         cols, starts = self.cols.tolist(), self.starts.tolist()
-        for i in range(len(starts) - 1):
+        for i in range(start, stop):
             found = self._candidates(i, cols[starts[i]:starts[i + 1]])
             theirs.extend(found)
             counts.append(len(found))
-        return np.repeat(np.arange(len(counts)), counts), np.array(theirs, dtype=np.int64)
+        return np.repeat(np.arange(start, stop), counts), np.array(theirs, dtype=np.int64)
 
     def _candidates(self, i: int, columns: list[int]) -> set[int]:
         """Briefings sharing a value with briefing i, found through its rarest values first and at
@@ -229,11 +235,10 @@ class _Index:
         found.discard(i)
         return found
 
-    def blocks(self) -> list[tuple[int, int]]:
-        """Consecutive rows, first..last-1, few enough to be laid out dense."""
+    def blocks(self, start: int, stop: int) -> list[tuple[int, int]]:
+        """Rows start..stop-1 in runs first..last-1, few enough to be laid out dense."""
         size = max(1, min(_DENSE_CELLS // max(1, len(self.keys)), _ROWS_AT_ONCE))
-        count = len(self.starts) - 1
-        return [(first, min(first + size, count)) for first in range(0, count, size)]
+        return [(first, min(first + size, stop)) for first in range(start, stop, size)]
 
     def dense(self, first: int, last: int) -> np.ndarray:
         """Rows first..last-1 laid out flat, row after row."""
