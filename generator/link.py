@@ -141,7 +141,9 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
     stored = dict(store.items())  # the build cache's table reads them in one pass
     known = {key: stored[name] for key, name in keys.items() if name in stored}
     missing = [d for d in documents if d.key not in known]
-    lexicon = Lexicon(config.entities)  # made before the workers fork, so they share its gazetteers
+    lexicon = Lexicon(config.entities)
+    if missing:
+        lexicon.cities  # noqa: B018 - read before the workers fork, so they share the gazetteer
     shares = map_shares(lambda which, n: [facts_of(d, lexicon) for d in missing[which::n]], processes)
     for which, found in enumerate(shares):
         for document, facts in zip(missing[which::len(shares)], found):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from generator.config import EntitySettings
@@ -119,7 +119,7 @@ class Lexicon:
             self.canonical.update({fold(spelling): name for spelling in spellings})
         self.kinds = {fold(name): kind for kind, names in settings.kinds.items() for name in names}
         self.stop = {fold(name) for name in settings.stop}
-        self.countries, self.cities = _folded_gazetteers()
+        self.countries = _folded_countries()
         self._kinds: dict[tuple[str, bool], str | None] = {}  # kind() by (surface, cued): asked again and again
 
     def name(self, surface: str) -> str:
@@ -148,11 +148,21 @@ class Lexicon:
     def stopped(self, surface: str) -> bool:
         return fold(surface) in self.stop
 
+    @cached_property
+    def cities(self) -> dict[str, int]:
+        """Only finding mentions in text asks: linking briefings whose facts are known does not
+        wait the 0.4 s it takes to read and fold 32,000 cities."""
+        return _folded_cities()
+
 
 @lru_cache(maxsize=1)
-def _folded_gazetteers() -> tuple[dict[str, str], dict[str, int]]:
-    return ({fold(spelling): name for spelling, name in countries().items()},
-            {fold(name): population for name, population in cities().items()})
+def _folded_countries() -> dict[str, str]:
+    return {fold(spelling): name for spelling, name in countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _folded_cities() -> dict[str, int]:
+    return {fold(name): population for name, population in cities().items()}
 
 
 @dataclass(frozen=True)
