@@ -13,13 +13,18 @@ and hash.
 from __future__ import annotations
 
 import copyreg
+import dataclasses
 import hashlib
 import io
+import operator
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from generator.content import Document
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,15 @@ def fingerprint(value: object) -> str:
 
 def digest(parts: tuple) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def by_fields(cls: type[T]) -> type[T]:
+    """Class decorator: a dataclass in templates' inputs is fingerprinted as its name and field
+    values. Pickled as itself, it takes copyreg's generic path, twice as slow: the claims on a
+    briefing page made half of its fingerprint's cost."""
+    values = operator.attrgetter(*(each.name for each in dataclasses.fields(cls)))  # type: ignore[arg-type]
+    _Pickler.dispatch_table[cls] = lambda value: (_stands_for, (cls.__qualname__, values(value)))
+    return cls
 
 
 def _stands_for(*parts: object) -> None:

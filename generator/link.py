@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.config import Config
 from generator.content import Document
+from generator.fingerprint import by_fields
 from generator.ingest.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
@@ -71,6 +72,7 @@ class Archive:
         )
 
 
+@by_fields
 @dataclass(frozen=True)
 class Crosslinks:
     """One briefing's links into the archive. Only these reach its page, so the page is rendered

@@ -27,3 +27,19 @@ def test_dict_keys_looked_up_first_give_what_jinja_gives(value):
 def test_a_missing_key_is_still_an_error():
     with pytest.raises(jinja2.UndefinedError):
         _Environment(undefined=jinja2.StrictUndefined).from_string("{{ x.nope }}").render(x={"title": "T"})
+
+
+def test_a_dataclass_by_fields_is_fingerprinted_by_its_values():
+    import datetime as dt
+    from pathlib import Path
+
+    from generator.content import Document
+    from generator.fingerprint import fingerprint
+    from generator.linking.figures import Claim
+
+    def claim(value: float, title: str = "A") -> Claim:
+        document = Document(Path("a.md"), "a.md", "a/", title, None, b"", 1, {}, sha256=title)
+        return Claim(value, "people displaced", "police", dt.date(2023, 5, 1), None, "…", document)
+
+    assert fingerprint([claim(12)]) == fingerprint([claim(12)])
+    assert len({fingerprint([claim(12)]), fingerprint([claim(13)]), fingerprint([claim(12, "B")])}) == 3

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.content import Document
+from generator.fingerprint import by_fields
 from generator.ingest.entities import fold
 from generator.ingest.write import slugify
 from generator.linking.facts import Facts
@@ -19,6 +20,7 @@ from generator.superseded import give_way, never
 DISPUTED_RATIO = 1.5  # the largest value at least this many times the smallest
 
 
+@by_fields
 @dataclass(frozen=True)
 class Claim:
     value: float

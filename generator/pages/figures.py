@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from generator.fingerprint import by_fields
 from generator.link import Archive
 from generator.linking.figures import OTHERS_ANCHOR, Claim, FigureGroup
 from generator.pages.listing import listing_url
@@ -27,6 +28,7 @@ OTHERS_URL = f"figures/{OTHERS_ANCHOR}/"
 T = TypeVar("T")
 
 
+@by_fields
 @dataclass(frozen=True)
 class Bar:
     claim: dict[str, Any]  # a claim_view
@@ -34,6 +36,7 @@ class Bar:
     width: int  # scaled to the group's largest value
 
 
+@by_fields
 @dataclass(frozen=True)
 class Chart:
     bars: list[Bar]
