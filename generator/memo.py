@@ -10,6 +10,7 @@ page texts not kept, an unchanged page's file is carried over from the last buil
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,12 +65,12 @@ class RenderMemo:
         """Whether what was made last time is still to hand: its file as built, when texts are not kept."""
         if self.out_dir is None:
             return True
-        file = self.out_dir / path
+        file = os.path.join(self.out_dir, path)  # a string: pathlib cost as much as the stat, 17,000 times
         try:
-            stat = file.stat()
+            stat = os.stat(file)
         except OSError:
             return False
-        return (stat.st_size, stat.st_mtime_ns) == self.out_files.get(str(file)) and stat.st_size == known.size
+        return (stat.st_size, stat.st_mtime_ns) == self.out_files.get(file) and stat.st_size == known.size
 
     def prune(self) -> None:
         """Forget what this build did not ask for (deleted briefings, renamed pages)."""
