@@ -4,4 +4,4 @@ The build is a one-way pipeline of stages:
 seeds -> ingest -> content/*.md -> content (load) -> render -> output (public/).
 """
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
