@@ -18,11 +18,11 @@ from generator.content import Document, load_content
 from generator.ingest.stage import ingest_seeds
 from generator.link import Archive, gather_facts, link_archive
 from generator.memo import MemoRenderer, RenderMemo
-from generator.output import STATIC_FOLDER, PageWriter, finish_site, start_site, write_pages
+from generator.output import NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, finish_site, remove_unmade, start_site, write_pages
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
 from generator.render import Page, Renderer, page_makers
-from generator.search import index_site
+from generator.search import BUNDLE_FOLDER, index_site
 from generator.stamp import FileHashes, last_build, write_stamp
 
 Progress = Callable[[str], None]
@@ -72,6 +72,8 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
         result.seconds = clock.total()
         return result
     cache = BuildCache(config.cache_dir)
+    staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
+    mirror = Mirror(config.output_dir, staging, {STATIC_FOLDER, BUNDLE_FOLDER, NO_JEKYLL})  # meanwhile, on another core
     clock.start("ingest")
     ingest = ingest_seeds(config, hashes.of)
     result.ingested = ingest.written
@@ -90,8 +92,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     archive = link_archive(config, content.documents, facts, processes=processes)
     del facts  # the words in them served linking only
     clock.start("render and write")
-    staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
-    pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, processes, result)
+    pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes, result)
     result.count(content.documents, pages)
     del content, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
@@ -106,10 +107,11 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     return result
 
 
-def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashes: FileHashes,
-                      staging: Path, processes: int, result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
+def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashes: FileHashes, staging: Path,
+                      mirrored: set[str], processes: int, result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
-    with its share of the pages; then the sitemap, which lists them all. `hashes`: the build's
+    with its share of the pages; then the sitemap, which lists them all; then the previous site's
+    files that staging holds (`mirrored`) but no page made are taken out. `hashes`: the build's
     FileHashes, which has the size and time of each file the last build made, and learns the
     hashes of those written now. Also returns the links and ids of the pages written anew, for
     the check."""
@@ -123,7 +125,7 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashe
         made: list[Page] = []
         remade = 0
         written: dict[str, ParsedPage] = {}
-        writer = PageWriter(staging, config.output_dir)
+        writer = PageWriter(staging, config.output_dir, mirrored)
         for page in _share_pages(renderer, archive):
             writer.write(page)  # at once: a share's texts add up to 300 MB at 10,000 briefings
             made.append(Page(page.path, None, page.source, page.noindex))
@@ -147,8 +149,9 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashe
     from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
 
     sitemap = sitemap_page(config, pages, archive)
-    write_pages(staging, [sitemap], config.output_dir)
+    write_pages(staging, [sitemap], config.output_dir, mirrored)
     result.remade += 1
+    remove_unmade(staging, mirrored, {page.path for page in pages} | {sitemap.path})
     return pages + [sitemap], memo, written
 
 

@@ -3,6 +3,7 @@ unchanged files are never rewritten, and the cache never changes what is built."
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -60,6 +61,29 @@ def test_cached_build_equals_a_cold_one(site):
     assert run_cli(site, "build", "--cache-dir", ".other-cache").returncode == 0
     assert not (site / ".cache").exists() and (site / ".other-cache" / "build.sqlite").is_file()
     assert tree(site / "public") == warm
+
+
+def test_the_previous_site_linked_into_staging_is_never_written_through_and_loses_what_is_gone(site, tmp_path):
+    """The build starts its staging folder from the previous site, hard-linked (output.Mirror)."""
+    extra = site / "content" / "extra.md"
+    extra.write_text("---\ntitle: An extra briefing\ndate: 2022-03-01\n---\n\nA short one.\n", encoding="utf-8")
+    run_cli(site, "build")
+    assert (site / "public" / "extra" / "index.html").is_file()
+    public = site / "public"
+    held = tmp_path / "held.html"  # another name for the live page's file, as a web server would hold it open
+    os.link(public / f"briefings/{NEWSWEEK_SLUG}/index.html", held)
+    before = held.read_bytes()
+    path = briefing(site, NEWSWEEK_SLUG)
+    path.write_text(path.read_text(encoding="utf-8").replace("social media channels", "social channels", 1), encoding="utf-8")
+    extra.unlink()  # its page goes
+    assert run_cli(site, "build").returncode == 0
+    assert held.read_bytes() == before
+    assert "social channels" in (public / f"briefings/{NEWSWEEK_SLUG}/index.html").read_text()
+    assert not (public / "extra").exists()
+    warm = tree(public)
+    shutil.rmtree(site / ".cache")
+    shutil.rmtree(public)
+    assert run_cli(site, "build").returncode == 0 and tree(public) == warm
 
 
 def test_output_file_edited_since_the_build_is_not_carried_over(site):
