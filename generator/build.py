@@ -71,9 +71,9 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
         result.unchanged = True
         result.seconds = clock.total()
         return result
-    cache = BuildCache(config.cache_dir)
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
     mirror = Mirror(config.output_dir, staging, {STATIC_FOLDER, BUNDLE_FOLDER, NO_JEKYLL})  # meanwhile, on another core
+    cache = BuildCache(config.cache_dir)  # after the fork: the mirroring process has no database connection
     clock.start("ingest")
     ingest = ingest_seeds(config, hashes.of)
     result.ingested = ingest.written

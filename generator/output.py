@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Set as AbstractSet
 from pathlib import Path
 
 from generator.render import Page
@@ -46,7 +46,7 @@ def start_site(out_dir: Path, static_dir: Path) -> Path:
     return staging
 
 
-def write_pages(staging: Path, pages: list[Page], previous: Path, mirrored: set[str] | frozenset[str] = frozenset()) -> None:
+def write_pages(staging: Path, pages: list[Page], previous: Path, mirrored: AbstractSet[str] = frozenset()) -> None:
     writer = PageWriter(staging, previous, mirrored)
     for page in pages:
         writer.write(page)
@@ -109,7 +109,7 @@ class PageWriter:
     Each file written anew is hashed as it is written (`hashes`, by its path in the site to be),
     so the build stamp need not read it back."""
 
-    def __init__(self, staging: Path, previous: Path, mirrored: set[str] | frozenset[str] = frozenset()) -> None:
+    def __init__(self, staging: Path, previous: Path, mirrored: AbstractSet[str] = frozenset()) -> None:
         """`mirrored`: the previous site's files already hard-linked into staging (Mirror)."""
         self.staging = str(staging)
         self.previous = str(previous)
