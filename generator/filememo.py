@@ -1,6 +1,6 @@
 """Values derived from files, kept between runs in one pickle: each is valid while its file has the
-same size, modification time and inode, so a run reads only the files that changed. At 10,000
-briefings a site has 27,000 pages; a stat each costs a tenth of what reading them does.
+same size, modification time and inode, so a run reads only the files that changed (at 10,000
+briefings: 10,000 Markdown files and 13,000 pages), where a stat costs a tenth of a read.
 
 A file modified within RACY_NS of being looked at may change again without its time changing
 (within one tick of the file system's clock): what is derived from it is kept, but not trusted.

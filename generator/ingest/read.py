@@ -23,7 +23,7 @@ def find_seeds(seeds_dir: Path, root: Path, hash_of: Callable[[str], str] | None
     10,000 saved pages are gigabytes to hash); by default each file is read and hashed. Paths
     are strings until a seed is found (pathlib made 10,000 seeds take 0.4 s)."""
     hash_of = hash_of or file_sha256
-    files = sorted((os.path.join(top, name) for top, _, names in os.walk(seeds_dir, followlinks=True) for name in names),
+    files = sorted((os.path.join(top, name) for top, _, names in os.walk(seeds_dir) for name in names),
                    key=lambda file: file.split(os.sep))  # as pathlib sorts: part by part
     present = set(files)
     inside = str(root) + os.sep
