@@ -106,7 +106,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     `superseded` is asked between steps (generator/superseded.py); related briefings are scored
     by `processes`."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
-    lexicon = Lexicon(config.entities)
+    lexicon = Lexicon(config.entities, config.cache_dir)
     known = {} if known_facts is None else known_facts
     facts = {d.url: known.get(d.key) or known.setdefault(d.key, facts_of(d, lexicon))
              for d in newest_first}
@@ -143,7 +143,7 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
     stored = dict(store.items())  # the build cache's table reads them in one pass
     known = {key: stored[name] for key, name in keys.items() if name in stored}
     missing = [d for d in documents if d.key not in known]
-    lexicon = Lexicon(config.entities)
+    lexicon = Lexicon(config.entities, config.cache_dir)
     if missing:
         lexicon.cities  # noqa: B018 - read before the workers fork, so they share the gazetteer
     shares = map_shares(lambda which, n: [facts_of(d, lexicon) for d in missing[which::n]], processes)

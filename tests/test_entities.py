@@ -78,3 +78,15 @@ def test_fold_of_ascii_names_takes_a_short_cut_to_the_same_key(name):
 
     general = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
     assert fold(name) == fold.__wrapped__(general) == fold.__wrapped__(name)
+
+
+def test_the_folded_city_gazetteer_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    from generator.ingest import entities
+
+    entities._folded_cities.cache_clear()
+    folded = entities._folded_cities(tmp_path)
+    assert (tmp_path / entities.GAZETTEER_FILE).is_file() and folded[entities.fold("Kharkiv")] > 100_000
+    entities._folded_cities.cache_clear()
+    monkeypatch.setattr(entities, "cities", lambda: {})  # not read again: the kept one is
+    assert entities._folded_cities(tmp_path) == folded
+    entities._folded_cities.cache_clear()
