@@ -13,6 +13,7 @@ and hash.
 from __future__ import annotations
 
 import copyreg
+import datetime as dt
 import dataclasses
 import hashlib
 import io
@@ -71,4 +72,5 @@ class _Pickler(pickle.Pickler):
         **copyreg.dispatch_table,  # how re.Pattern and others pickle
         Document: lambda document: (_stands_for, ("Document", document.source_path, document.sha256)),
         Deferred: lambda deferred: (_stands_for, ("Deferred", deferred.key)),
+        dt.datetime: lambda value: (_stands_for, ("datetime", value.isoformat())),  # its timezone took copyreg's slow path
     }

@@ -43,3 +43,14 @@ def test_a_dataclass_by_fields_is_fingerprinted_by_its_values():
 
     assert fingerprint([claim(12)]) == fingerprint([claim(12)])
     assert len({fingerprint([claim(12)]), fingerprint([claim(13)]), fingerprint([claim(12, "B")])}) == 3
+
+
+def test_datetimes_are_fingerprinted_by_their_time_and_offset():
+    import datetime as dt
+
+    from generator.fingerprint import fingerprint
+
+    utc = dt.datetime(2022, 3, 9, 12, 0, tzinfo=dt.timezone.utc)
+    assert fingerprint({"date": utc}) == fingerprint({"date": utc.replace()})
+    assert fingerprint({"date": utc}) != fingerprint({"date": utc.replace(minute=1)})
+    assert fingerprint({"date": utc}) != fingerprint({"date": utc.replace(tzinfo=None)})
