@@ -18,7 +18,8 @@ from generator.content import Document, load_content
 from generator.ingest.stage import ingest_seeds
 from generator.link import Archive, gather_facts, link_archive
 from generator.memo import MemoRenderer, RenderMemo
-from generator.output import NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, finish_site, remove_unmade, start_site, write_pages
+from generator.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, finish_site, remove_unmade, start_site,
+                              write_pages)
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
 from generator.render import Page, Renderer, page_makers
@@ -108,7 +109,8 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
 
 
 def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashes: FileHashes, staging: Path,
-                      mirrored: set[str], processes: int, result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
+                      mirrored: set[str], processes: int,
+                      result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
     with its share of the pages; then the sitemap, which lists them all; then the previous site's
     files that staging holds (`mirrored`) but no page made are taken out. `hashes`: the build's

@@ -201,7 +201,8 @@ class LinkChecker:
             page = self._parsed(rel)
             self.cache.put(rel, stat, (page.ids, page.urls, tuple((p.message, p.line) for p in found)))
             problems += found
-        self.cache.save(self.listing.pages, (self._targets | (self.cache.extra[0] if kept else set()), self.listing.symlinks))
+        targets = self._targets | (self.cache.extra[0] if kept else set())  # skipped pages' links resolved as before
+        self.cache.save(self.listing.pages, (targets, self.listing.symlinks))
         return problems
 
     def _still_there(self) -> bool:

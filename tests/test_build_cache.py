@@ -49,6 +49,24 @@ def test_edit_remakes_only_the_pages_showing_it_and_keeps_other_files(site):
     assert "social media channels (Twitter)" in (site / "public" / f"briefings/{NEWSWEEK_SLUG}/index.html").read_text()
 
 
+def test_a_body_edit_leaves_the_list_pages_that_show_the_briefing_alone(site):
+    """Entity, archive, timeline and home pages get a briefing's title, date, source and summary
+    (pages/views.py), and summary feeds what their entries show, not the Document: an edit to
+    its body alone does not make them again."""
+    run_cli(site, "build")
+    public = site / "public"
+    lists = [p for p in public.rglob("index.html")
+             if p.relative_to(public).parts[0] in ("people", "places", "organisations", "2022", "timeline")]
+    lists.append(public / "index.html")
+    assert len(lists) > 10 and any(NEWSWEEK_SLUG in p.read_text() for p in lists if "people" in p.parts)
+    before = {p: p.stat().st_ino for p in lists}
+    path = briefing(site, NEWSWEEK_SLUG)
+    path.write_text(path.read_text(encoding="utf-8").replace("social media channels", "social channels", 1), encoding="utf-8")
+    total, made = pages_made(run_cli(site, "build").stdout)
+    assert made <= 5  # its page, the site's full-text feeds, the sitemap: 55 of 132 when these got Documents
+    assert {p: p.stat().st_ino for p in lists} == before  # carried over: the very same files
+
+
 def test_cached_build_equals_a_cold_one(site):
     run_cli(site, "build")
     path = briefing(site, NATIONAL_SLUG)

@@ -41,10 +41,18 @@ def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Documen
         return made["feed"]
 
     bodies = [renderer.body_html(d) for d in newest] if full_text else []  # they depend on links' targets too
-    inputs = (title, url, newest, bodies, [_file_time(d) for d in newest if d.date is None])
+    inputs = (title, url, [_shown(d) for d in newest], bodies, [_file_time(d) for d in newest if d.date is None])
     pages = [renderer.made(url + ATOM_FILE, lambda: _atom(*feed()), inputs),
              renderer.made(url + JSON_FILE, lambda: _json_feed(*feed()), inputs)]
     return [page for page in pages if page is not None]
+
+
+def _shown(document: Document) -> tuple:
+    """What an entry shows of a briefing besides its body: a summary feed is made again when this
+    changes, not whenever the body does."""
+    meta = document.meta
+    return (document.title, document.url, document.summary, document.date, document.authors,
+            meta.get("lastmod"), meta.get("tags"), meta.get("source"))
 
 
 def _feed(renderer: Renderer, title: str, url: str, entries: list[dict]) -> dict:

@@ -17,12 +17,15 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     briefings = archive.briefings
     chunks = [briefings[i : i + size] for i in range(0, len(briefings), size)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
+        path = listing_url(number) + "index.html"
+        if not renderer.owns(path):
+            continue  # views are made only for this process's pages
         pager = {
             "number": number,
             "previous": listing_url(number - 1) if number > 1 else None,
             "next": listing_url(number + 1) if number < len(chunks) else None,
         }
-        yield renderer.page(listing_url(number) + "index.html", "list.html", briefings=[briefing_item(d) for d in chunk], pager=pager,
+        yield renderer.page(path, "list.html", briefings=[briefing_item(d) for d in chunk], pager=pager,
                             total=len(briefings) if number == 1 else None)
 
 
