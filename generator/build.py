@@ -76,7 +76,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     mirror = Mirror(config.output_dir, staging, {STATIC_FOLDER, BUNDLE_FOLDER, NO_JEKYLL})  # meanwhile, on another core
     cache = BuildCache(config.cache_dir)  # after the fork: the mirroring process has no database connection
     clock.start("ingest")
-    ingest = ingest_seeds(config, hashes.of)
+    ingest = ingest_seeds(config, hashes.of, jobs)
     result.ingested = ingest.written
     result.errors += ingest.problems
     result.warnings += ingest.conflicts

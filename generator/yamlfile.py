@@ -87,20 +87,24 @@ class FrontMatterFile:
     body_line: int  # the 1-based line where the body starts
 
 
+def _opening(text: str) -> str | None:
+    """The fence a file's front-matter opens with (`---` or `+++` on the first line), if any."""
+    fence = text[:3]
+    return fence if fence in _FENCES and text[3:4] in ("\n", "\r") else None
+
+
 def front_matter_text(text: str) -> str | None:
     """The raw `---` YAML front-matter of a file's text, if it has a closed one."""
     text = text.lstrip("\ufeff")
-    if not text.startswith("---") or text[3:4] not in ("\n", "\r"):
-        return None
-    closing = _CLOSING.search(text, 4)
+    closing = _CLOSING.search(text, 4) if _opening(text) == "---" else None
     return text[4 : closing.start()] if closing else None
 
 
 def split_front_matter(text: str, path: Path) -> FrontMatterFile:
     """Split `---` YAML or `+++` TOML front-matter from the body; none is an empty mapping."""
     text = text.lstrip("\ufeff")
-    fence = text[:3]
-    if fence not in _FENCES or text[3:4] not in ("\n", "\r"):
+    fence = _opening(text)
+    if fence is None:
         return FrontMatterFile(Parsed({}), text, 1)
     closing = _CLOSING.search(text, 4)
     if closing is None:

@@ -43,11 +43,12 @@ class _Existing:
     edited: bool  # by a person, since the generator wrote it
 
 
-def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None) -> IngestReport:
-    """`hash_of` as find_seeds takes it."""
+def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jobs: int | None = None) -> IngestReport:
+    """`hash_of` as find_seeds takes it; `jobs`: processes to read briefings' seed records with
+    (None: as many as are worth it)."""
     report = IngestReport()
     seeds = find_seeds(config.seeds_dir, config.root, hash_of) if config.seeds_dir.is_dir() else []
-    existing = _briefings_by_seed(config.content_dir, config.cache_dir) if seeds else {}
+    existing = _briefings_by_seed(config.content_dir, config.cache_dir, jobs) if seeds else {}
     taken: set[Path] = set()
     for seed in seeds:
         known = existing.get(seed.name)
@@ -75,7 +76,7 @@ def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestRep
     report.written.append(path)
 
 
-def _briefings_by_seed(content_dir: Path, cache_dir: Path) -> dict[str, _Existing]:
+def _briefings_by_seed(content_dir: Path, cache_dir: Path, jobs: int | None) -> dict[str, _Existing]:
     """Briefings made from seeds, by seed path; found by front-matter, so they may be moved or
     renamed. What each file says is kept (in cache_dir) while the file stays the same: reading
     the front-matter of 10,000 briefings took 6 s, on every build."""
@@ -84,7 +85,7 @@ def _briefings_by_seed(content_dir: Path, cache_dir: Path) -> dict[str, _Existin
     stats = {path: path.stat() for path in paths}
     records = {path: memo.get(str(path), stats[path]) for path in paths}
     missing = [path for path, record in records.items() if record is None]
-    shares = map_shares(lambda which, n: [_existing(path) for path in missing[which::n]], processes_for(len(missing), None))
+    shares = map_shares(lambda which, n: [_existing(path) for path in missing[which::n]], processes_for(len(missing), jobs))
     for which, found in enumerate(shares):  # a cold build reads them all: on every core
         for path, record in zip(missing[which::len(shares)], found):
             memo.put(str(path), stats[path], record)
