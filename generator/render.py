@@ -41,7 +41,13 @@ def format_date(value: dt.date | None, style: str = "long") -> str:
         return ""
     if style == "iso":
         return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
-    return f"{value.day} {value:%B %Y}" if style == "long" else f"{value.day} {value:%b %Y}"
+    month = _MONTHS[value.month - 1]
+    return f"{value.day} {month if style == 'long' else month[:3]} {value.year}"
+
+
+# As strftime's %B gives them in the C locale, which a build runs in; strftime cost a microsecond a date.
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 
 
 class _Environment(jinja2.Environment):

@@ -1,13 +1,14 @@
-"""The render stage's Jinja2 environment."""
+"""The render stage's Jinja2 environment and filters."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 
 import jinja2
 import pytest
 
-from generator.render import _Environment
+from generator.render import _Environment, format_date
 
 TEMPLATE = "{{ x.title }}|{{ x.items is callable }}|{{ x.missing is defined }}|{{ x.get('title') }}|{{ x['title'] }}"
 
@@ -54,3 +55,12 @@ def test_datetimes_are_fingerprinted_by_their_time_and_offset():
     assert fingerprint({"date": utc}) == fingerprint({"date": utc.replace()})
     assert fingerprint({"date": utc}) != fingerprint({"date": utc.replace(minute=1)})
     assert fingerprint({"date": utc}) != fingerprint({"date": utc.replace(tzinfo=None)})
+
+
+def test_dates_read_as_strftime_writes_them_in_the_c_locale():
+    for month in range(1, 13):
+        day = dt.datetime(2024, month, 9, 15, 30)
+        assert format_date(day) == f"{day.day} {day:%B %Y}"
+        assert format_date(day.date(), "short") == f"{day.day} {day:%b %Y}"
+        assert format_date(day, "iso") == day.date().isoformat()
+    assert format_date(None) == ""

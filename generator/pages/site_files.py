@@ -6,7 +6,7 @@ The sitemap lists every page made, so it is built last from the other pages (see
 from __future__ import annotations
 
 from collections.abc import Iterator
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape
 
 from generator.config import Config
 from generator.link import Archive
@@ -25,15 +25,16 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
 
 
 def sitemap_page(config: Config, pages: list[Page], archive: Archive) -> Page:
-    """Every HTML page but those marked noindex, with the last change of the briefing it shows."""
-    changed = {d.path: d.meta.get("lastmod") or d.date for d in archive.briefings}
-    root = ET.Element("urlset", xmlns=SITEMAP_NS)
+    """Every HTML page but those marked noindex, with the last change of the briefing it shows.
+    Written as text: ElementTree took half a second at 17,000 pages, on every build."""
+    changed = {str(d.path): d.meta.get("lastmod") or d.date for d in archive.briefings}
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
     for page in sorted(pages, key=lambda p: p.path):
         if not page.path.endswith(".html") or page.noindex:
             continue
-        entry = ET.SubElement(root, "url")
-        ET.SubElement(entry, "loc").text = config.absolute_url(page.path.removesuffix("index.html"))
-        if changed.get(page.source):
-            ET.SubElement(entry, "lastmod").text = changed[page.source].date().isoformat()
-    ET.indent(root)
-    return Page(SITEMAP, '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+        lines += ["  <url>", f"    <loc>{escape(config.absolute_url(page.path.removesuffix('index.html')))}</loc>"]
+        when = changed.get(str(page.source)) if page.source else None
+        if when:
+            lines.append(f"    <lastmod>{when.date().isoformat()}</lastmod>")
+        lines.append("  </url>")
+    return Page(SITEMAP, "\n".join([*lines, "</urlset>", ""]))
