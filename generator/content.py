@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.filememo import file_sha256
+from generator.gcpause import collections_paused
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
 from generator.schema import Field, check, to_bool, to_date, to_mapping, to_text, to_text_list
@@ -127,6 +128,7 @@ class ContentSet:
     problems: list[Problem]
 
 
+@collections_paused()  # Documents are kept: collections while making them found nothing to free
 def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tuple[str, str], Document] | None = None,
                  jobs: int | None = 1, hash_of: Callable[[str], str] | None = None) -> ContentSet:
     """`known`: Documents an earlier build loaded, by (file, hash): reused, not parsed again; the

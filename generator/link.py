@@ -6,16 +6,15 @@ with their aliases, related briefings, figure groups, the timeline; this module 
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Callable, Iterator, MutableMapping
-from contextlib import contextmanager
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config import Config
 from generator.content import Document
 from generator.fingerprint import by_fields
+from generator.gcpause import collections_paused
 from generator.ingest.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
@@ -86,20 +85,7 @@ class Crosslinks:
     named: dict[str, list[dict[str, Any]]]  # per kind, its entities' name, aliases and url
 
 
-@contextmanager
-def _collections_paused() -> Iterator[None]:
-    """No garbage collection while linking: it makes millions of objects, nearly all kept, which
-    collections went through again and again for nothing (1.7 s of 6 at 10,000 briefings)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_collections_paused()
+@collections_paused()
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
                  superseded: Callable[[], bool] = never, processes: int = 1) -> Archive:
     """known_facts, by Document.key, is kept between builds by the dev server: extraction is the costly part.
@@ -133,7 +119,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     )
 
 
-@_collections_paused()
+@collections_paused()
 def gather_facts(config: Config, documents: list[Document], store: MutableMapping[str, Facts],
                  processes: int = 1) -> dict[tuple, Facts]:
     """What each briefing says, by Document.key as link_archive takes it: from `store` (the build

@@ -27,6 +27,62 @@ class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
 
 
 SafeLoader.add_constructor("tag:yaml.org,2002:str", SafeLoader.construct_yaml_str)
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_LEFT_TO_PYYAML = object()  # marks a mapping or sequence being built: met again, it contains itself
+
+
+class _Fallback(Exception):
+    """The document has what only PyYAML's constructor handles: merge keys, sets, recursion."""
+
+
+def _construct(loader: SafeLoader, node: yaml.Node) -> Any:
+    """The document's value, as loader.construct_document gives it: a third of the time it takes,
+    as maps, sequences and strings (nearly all of front-matter) are built here in one pass
+    rather than by PyYAML's generators; other scalars are PyYAML's."""
+    try:
+        return _value(loader, node, {})
+    except _Fallback:
+        pass
+    try:
+        return loader.construct_document(node)
+    except (ValueError, TypeError, OverflowError) as error:
+        raise yaml.constructor.ConstructorError(None, None, str(error), node.start_mark) from None
+
+
+def _value(loader: SafeLoader, node: yaml.Node, built: dict[int, Any]) -> Any:
+    """`built`: by node identity, so an alias gives the very object its anchor did, as in PyYAML."""
+    value = built.get(id(node))
+    if value is _LEFT_TO_PYYAML:
+        raise _Fallback
+    if value is not None:
+        return value
+    tag = node.tag
+    if tag == _STR:
+        return loader.construct_yaml_str(node)
+    if isinstance(node, yaml.ScalarNode):
+        value = _scalar(loader, node)
+    elif tag == _MAP:
+        built[id(node)] = _LEFT_TO_PYYAML
+        value = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _STR:  # merge keys, and keys PyYAML may find unhashable
+                raise _Fallback
+            value[loader.construct_yaml_str(key_node)] = _value(loader, value_node, built)
+    elif tag == _SEQ:
+        built[id(node)] = _LEFT_TO_PYYAML
+        value = [_value(loader, each, built) for each in node.value]
+    else:
+        raise _Fallback
+    built[id(node)] = value
+    return value
+
+
+def _scalar(loader: SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, TypeError, OverflowError):  # which PyYAML lets through: `date: 2024-13-01`, `!!int x`
+        kind = node.tag.rpartition(":")[2]
+        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind}", node.start_mark) from None
 _FENCES = {"---": "yaml", "+++": "toml"}  # Jekyll/Hugo YAML, Hugo TOML
 _CLOSING = re.compile(r"^(---|\+\+\+|\.\.\.)[ \t]*$", re.M)
 
@@ -44,7 +100,7 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> Parsed:
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
+        data = _construct(loader, node) if node is not None else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark else first_line

@@ -140,6 +140,14 @@ def test_schema_error_names_the_key_line(site):
     assert "error: content/bad.md:3: `draft` must be true or false" in result.stderr
 
 
+def test_an_impossible_date_names_its_line_and_the_rest_builds(site):
+    (site / "content" / "bad.md").write_text("---\ntitle: Fine\ndate: 2024-13-01\n---\nBody\n")
+    result = run_cli(site, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "error: content/bad.md:3: invalid YAML: '2024-13-01' is not a valid timestamp" in result.stderr
+    assert "2 rendered, 1 failed" in result.stdout
+
+
 def test_unclosed_front_matter_and_bad_encoding(site):
     (site / "content" / "open.md").write_text("---\ntitle: Never closed\n")
     (site / "content" / "latin.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
