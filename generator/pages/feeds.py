@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from html import escape
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape as xml_escape
 
 from generator.content import Document
 from generator.link import Archive
@@ -85,42 +85,54 @@ def _file_time(document: Document) -> dt.datetime:
 
 
 def _atom(feed: dict, entries: list[dict]) -> str:
-    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": feed["language"]})
-    _text(root, "title", feed["title"])
+    """Written as text, indented as ElementTree.indent would: ElementTree took 0.7 ms a feed, and
+    an archive has two feeds per entity."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="{ATOM_NS}" xml:lang={_attribute(feed["language"])}>',
+             _element("title", feed["title"], 1)]
     if feed["description"]:
-        _text(root, "subtitle", feed["description"])
-    _text(root, "id", feed["home"])
-    ET.SubElement(root, "link", rel="self", type="application/atom+xml", href=feed["atom"])
-    ET.SubElement(root, "link", rel="alternate", type="text/html", href=feed["home"])
-    _text(root, "updated", feed["updated"].isoformat())
-    _text(ET.SubElement(root, "author"), "name", feed["author"])
+        lines.append(_element("subtitle", feed["description"], 1))
+    lines += [_element("id", feed["home"], 1),
+              _link("self", "application/atom+xml", feed["atom"], 1), _link("alternate", "text/html", feed["home"], 1),
+              _element("updated", feed["updated"].isoformat(), 1), _author(feed["author"], 1)]
     for entry in entries:
-        _atom_entry(ET.SubElement(root, "entry"), entry)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        lines += _atom_entry(entry)
+    return "\n".join([*lines, "</feed>", ""])
 
 
-def _atom_entry(element: ET.Element, entry: dict) -> None:
-    _text(element, "title", entry["title"])
-    _text(element, "id", entry["url"])
-    ET.SubElement(element, "link", rel="alternate", type="text/html", href=entry["url"])
+def _atom_entry(entry: dict) -> list[str]:
+    lines = ["  <entry>", _element("title", entry["title"], 2), _element("id", entry["url"], 2),
+             _link("alternate", "text/html", entry["url"], 2)]
     if entry["original"]:
-        ET.SubElement(element, "link", rel="related", type="text/html", href=entry["original"])
-    _text(element, "published", entry["published"].isoformat())
-    _text(element, "updated", entry["updated"].isoformat())
-    for name in entry["authors"]:
-        _text(ET.SubElement(element, "author"), "name", name)
-    for tag in entry["tags"]:
-        ET.SubElement(element, "category", term=tag)
+        lines.append(_link("related", "text/html", entry["original"], 2))
+    lines += [_element("published", entry["published"].isoformat(), 2), _element("updated", entry["updated"].isoformat(), 2)]
+    lines += [_author(name, 2) for name in entry["authors"]]
+    lines += [f"    <category term={_attribute(tag)} />" for tag in entry["tags"]]
     if entry["summary"]:
-        _text(element, "summary", entry["summary"])
-    _text(element, "content", entry["html"]).set("type", "html")
+        lines.append(_element("summary", entry["summary"], 2))
+    lines += [_element("content", entry["html"], 2, ' type="html"'), "  </entry>"]
+    return lines
 
 
-def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    element = ET.SubElement(parent, tag)
-    element.text = text
-    return element
+def _element(tag: str, text: str, depth: int, attributes: str = "") -> str:
+    indent = "  " * depth
+    return f"{indent}<{tag}{attributes}>{xml_escape(text)}</{tag}>" if text else f"{indent}<{tag}{attributes} />"
+
+
+def _link(rel: str, kind: str, href: str, depth: int) -> str:
+    return f'{"  " * depth}<link rel="{rel}" type="{kind}" href={_attribute(href)} />'
+
+
+def _author(name: str, depth: int) -> str:
+    indent = "  " * depth
+    return f"{indent}<author>\n{_element('name', name, depth + 1)}\n{indent}</author>"
+
+
+def _attribute(value: str) -> str:
+    """A quoted attribute value, escaped as ElementTree escapes one."""
+    return '"' + xml_escape(value, _ATTRIBUTE_ESCAPES) + '"'
+
+
+_ATTRIBUTE_ESCAPES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
 def _json_feed(feed: dict, entries: list[dict]) -> str:
@@ -134,7 +146,7 @@ def _json_feed(feed: dict, entries: list[dict]) -> str:
         "authors": [{"name": feed["author"]}],
         "items": [_json_item(entry) for entry in entries],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(document, ensure_ascii=False) + "\n"  # no indent: json then encodes in C, five times faster
 
 
 def _json_item(entry: dict) -> dict:
