@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.bodies import BodyConverter
 from generator.cache import BuildCache
 from generator.check import ParsedPage, check_site, parse_written
 from generator.config import Config
@@ -89,8 +90,11 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     result.errors += content.problems
     processes = processes_for(len(content.documents), jobs)
     clock.start("link")
+    converter = BodyConverter(config, content.documents, cache) if processes > 1 else None
     facts = gather_facts(config, content.documents, cache.facts, processes)
     archive = link_archive(config, content.documents, facts, processes=processes)
+    if converter:
+        converter.stop()
     del facts  # the words in them served linking only
     clock.start("render and write")
     pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes, result)

@@ -8,6 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli
 from tests.test_build import NATIONAL_SLUG, NEWSWEEK_SLUG, briefing
 from tests.test_incremental import tree
@@ -219,3 +221,33 @@ def test_a_new_briefing_that_shares_nothing_leaves_the_other_briefings_page_inpu
     assert run_cli(site, "build").returncode == 0
     after = inputs()
     assert len(before) == 2 and {key: after[key] for key in before} == before
+
+
+def test_bodies_converted_ahead_while_linking_are_the_ones_rendered(site, tmp_path, monkeypatch):
+    """build converts bodies in another process while it links (generator/bodies.py); the render
+    then takes them from the cache, as they would have been converted there."""
+    import time
+
+    from generator.bodies import BodyConverter
+    from generator.cache import BuildCache
+    from generator.config import load_config
+    from generator.content import load_content
+    from generator.memo import MemoRenderer
+    from generator.render import Renderer
+
+    assert run_cli(site, "build").returncode == 0  # the seeds become briefings
+    config = load_config(site / "site.yaml")
+    documents = load_content(config.content_dir).documents
+    plain = Renderer(config)
+    plain.link_to(documents)
+    expected = [plain.body_html(d) for d in documents]
+    cache = BuildCache(tmp_path / "cache")
+    converter = BodyConverter(config, documents, cache)
+    deadline = time.monotonic() + 20
+    while len(cache.tables["bodies"]) < len(documents) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    converter.stop()
+    monkeypatch.setattr(Renderer, "body_html", lambda self, document: pytest.fail("converted again"))
+    renderer = MemoRenderer(config, memo=cache.memo(tmp_path / "out", {}))
+    renderer.link_to(documents)
+    assert [renderer.body_html(d) for d in documents] == expected
