@@ -63,8 +63,9 @@ class Archive:
             related=[{"document": {"title": r.document.title, "url": r.document.url}, "score": r.score,
                       "reasons": [{"signal": reason.signal, "text": reason.text} for reason in r.reasons]}
                      for r in self.related.get(document.url, [])],
-            claims=[(claim, {"anchor": group.anchor, "compared": group.compared,
-                             "disputed": group.disputed}) for claim, group in self.figures_of(document)],
+            claims=[({"number": claim.number, "what": claim.what, "claimant": claim.claimant, "date": claim.date},
+                     {"anchor": group.anchor, "compared": group.compared, "disputed": group.disputed})
+                    for claim, group in self.figures_of(document)],
             quotes=[(quote, speaker and {"name": speaker.name, "url": speaker.url})
                     for quote, speaker in self.quotes_of(document)],
             named=self.entity_aliases(document),
@@ -78,9 +79,11 @@ class Crosslinks:
     again only when one of them changes, not on every edit anywhere in the archive."""
 
     related: list[dict[str, Any]]  # the briefing's title and url, the score, the reasons' signal and text
-    # With its group's anchor, compared and disputed; not the group's size, which any new claim
-    # would change on every page of a briefing that makes one (all 10,000 in the bench corpus).
-    claims: list[tuple[Claim, dict[str, Any]]]
+    # What a claim's line shows (number, what, claimant, date: not its sentence, which made most of
+    # a page's fingerprint), with its group's anchor, compared and disputed; not the group's size,
+    # which any new claim would change on every page of a briefing that makes one (all 10,000 in
+    # the bench corpus).
+    claims: list[tuple[dict[str, Any], dict[str, Any]]]
     quotes: list[tuple[dict[str, Any], dict[str, str] | None]]  # with the speaker's name and url
     named: dict[str, list[dict[str, Any]]]  # per kind, its entities' name, aliases and url
 
