@@ -36,9 +36,9 @@ class _Fallback(Exception):
 
 
 def _construct(loader: SafeLoader, node: yaml.Node) -> Any:
-    """The document's value, as loader.construct_document gives it: a third of the time it takes,
-    as maps, sequences and strings (nearly all of front-matter) are built here in one pass
-    rather than by PyYAML's generators; other scalars are PyYAML's."""
+    """The document's value, as loader.construct_document gives it, in about a third of the time:
+    maps, sequences and strings (nearly all of front-matter) are built here in one pass rather
+    than by PyYAML's generators; other scalars are PyYAML's."""
     try:
         return _value(loader, node, {})
     except _Fallback:
@@ -83,6 +83,8 @@ def _scalar(loader: SafeLoader, node: yaml.ScalarNode) -> Any:
     except (ValueError, TypeError, OverflowError):  # which PyYAML lets through: `date: 2024-13-01`, `!!int x`
         kind = node.tag.rpartition(":")[2]
         raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind}", node.start_mark) from None
+
+
 _FENCES = {"---": "yaml", "+++": "toml"}  # Jekyll/Hugo YAML, Hugo TOML
 _CLOSING = re.compile(r"^(---|\+\+\+|\.\.\.)[ \t]*$", re.M)
 

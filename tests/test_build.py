@@ -107,6 +107,14 @@ def test_a_seed_record_read_from_its_own_lines_is_the_front_matters(front, body)
     assert _seed_record(text, Path("x.md")) == whole
 
 
+def test_a_seed_record_with_an_impossible_date_is_read_from_its_raw_lines():
+    from generator.ingest.stage import _seed_record
+
+    sha = "ab" * 32
+    text = f"---\ntitle: A\nseed:\n  path: seeds/a.txt\n  sha256: {sha}\n  fetched: 2024-13-45\n---\n\nBody\n"
+    assert _seed_record(text, Path("x.md")) == {"path": "seeds/a.txt", "sha256": sha}
+
+
 def test_moved_briefing_is_still_recognised(site):
     run_cli(site, "build")
     old = briefing(site, NEWSWEEK_SLUG)

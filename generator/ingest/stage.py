@@ -116,7 +116,7 @@ def _seed_record(text: str, path: Path) -> dict:
             seed = yaml.load(blocks[0], Loader=SafeLoader)["seed"]
             if isinstance(seed, dict) and seed.get("path"):
                 return seed
-        except (yaml.YAMLError, TypeError):
+        except (yaml.YAMLError, TypeError, ValueError, OverflowError):  # PyYAML lets ValueError through: 2024-13-01
             pass  # not a snippet that stands on its own: the whole front-matter says
     try:
         seed = split_front_matter(text, path).meta.data.get("seed")
