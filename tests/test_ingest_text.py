@@ -128,10 +128,13 @@ def test_generic_cruft_lines_are_removed(tmp_path):
     assert body == "The army said on Monday it had taken the town.\n\nFighting continued into the night, officials said."
 
 
-def test_byline_gives_authors(tmp_path):
-    seed = write_seed(tmp_path, "By Anna Smith and Tom Jones\nThe port reopened on Tuesday, officials said.")
-    front, _ = brief(seed)
+def test_byline_gives_authors_and_is_not_the_title_or_the_text(tmp_path):
+    seed = write_seed(tmp_path, "By Anna Smith and Tom Jones\nThe port reopened on Tuesday, officials said.\n"
+                      "By Monday the ships were back.")
+    front, body = brief(seed)
     assert front["authors"] == ["Anna Smith", "Tom Jones"]
+    assert front["title"] == "The port reopened, officials said"
+    assert body == "The port reopened on Tuesday, officials said.\n\nBy Monday the ships were back."
 
 
 def test_sidecar_overrides_fields(tmp_path):
