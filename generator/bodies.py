@@ -12,18 +12,21 @@ import gc
 import multiprocessing
 from typing import TYPE_CHECKING
 
+from generator.cache import BuildCache
 from generator.config import Config
 from generator.content import Document
 from generator.memo import MemoRenderer, RenderMemo
 
 if TYPE_CHECKING:
-    from generator.cache import BuildCache
+    from multiprocessing.synchronize import Event
 
 
 class BodyConverter:
+    """The converting process, started at once; stop() it before the render starts."""
+
     def __init__(self, config: Config, documents: list[Document], cache: BuildCache) -> None:
-        self._stop = None
-        self._process = None
+        self._stop: Event | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
         if "fork" not in multiprocessing.get_all_start_methods() or not documents:
             return
         context = multiprocessing.get_context("fork")
@@ -42,12 +45,18 @@ class BodyConverter:
             self._process.join()
 
 
-def _convert(config: Config, documents: list[Document], cache: BuildCache, stop: multiprocessing.synchronize.Event) -> None:
+def _convert(config: Config, documents: list[Document], cache: BuildCache, stop: Event) -> None:
     cache.connect()
     renderer = MemoRenderer(config, memo=RenderMemo(bodies=cache.tables["bodies"], links=cache.tables["links"]))
     renderer.link_to(documents)
-    for document in sorted(documents, key=lambda d: (d.sort_date, d.title)):  # the render goes newest first
-        if stop.is_set():
-            break
-        renderer.body_html(document)
+    try:
+        for document in sorted(documents, key=lambda d: (d.sort_date, d.title)):  # the render goes newest first
+            if stop.is_set():
+                break
+            try:
+                renderer.body_html(document)
+            except Exception:  # noqa: BLE001 - a body that fails here fails in the render too, which reports it
+                continue
+    except KeyboardInterrupt:  # Ctrl-C reaches this process too: the build itself says it was stopped
+        return
     cache.save()
