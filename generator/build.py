@@ -97,6 +97,9 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
         converter.stop()
     del facts  # the words in them served linking only
     clock.start("render and write")
+    if not config.layouts_dir.is_dir():
+        result.errors.append(Problem(config.layouts_dir, "no such folder: it should hold the page templates "
+                                     "(site.yaml's layouts_dir, by default layouts/)"))
     pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes, result)
     result.count(content.documents, pages)
     del content, archive  # not needed from here: the search index and the check may use their memory

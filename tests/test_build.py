@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,16 @@ def test_schema_error_names_the_key_line(site):
     result = run_cli(site, "build")
     assert result.returncode == 1
     assert "error: content/bad.md:3: `draft` must be true or false" in result.stderr
+
+
+def test_a_site_without_its_layouts_folder_says_so_once(site):
+    shutil.rmtree(site / "layouts")
+    result = run_cli(site, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = result.stderr.splitlines()
+    assert errors[0] == "error: layouts: no such folder: it should hold the page templates (site.yaml's layouts_dir, by default layouts/)"
+    assert "error: layouts/briefing.html: template not found" in errors
+    assert len(errors) == len(set(errors))
 
 
 def test_an_impossible_date_names_its_line_and_the_rest_builds(site):
