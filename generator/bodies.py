@@ -16,6 +16,7 @@ from generator.cache import BuildCache
 from generator.config import Config
 from generator.content import Document
 from generator.memo import MemoRenderer, RenderMemo
+from generator.parallel import leave_interrupts_to_parent
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event
@@ -46,17 +47,15 @@ class BodyConverter:
 
 
 def _convert(config: Config, documents: list[Document], cache: BuildCache, stop: Event) -> None:
+    leave_interrupts_to_parent()
     cache.connect()
     renderer = MemoRenderer(config, memo=RenderMemo(bodies=cache.tables["bodies"], links=cache.tables["links"]))
     renderer.link_to(documents)
-    try:
-        for document in sorted(documents, key=lambda d: (d.sort_date, d.title)):  # the render goes newest first
-            if stop.is_set():
-                break
-            try:
-                renderer.body_html(document)
-            except Exception:  # noqa: BLE001 - a body that fails here fails in the render too, which reports it
-                continue
-    except KeyboardInterrupt:  # Ctrl-C reaches this process too: the build itself says it was stopped
-        return
+    for document in sorted(documents, key=lambda d: (d.sort_date, d.title)):  # the render goes newest first
+        if stop.is_set():
+            break
+        try:
+            renderer.body_html(document)
+        except Exception:  # noqa: BLE001 - a body that fails here fails in the render too, which reports it
+            continue
     cache.save()

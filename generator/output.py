@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Set as AbstractSet
 from pathlib import Path
 
+from generator.parallel import leave_interrupts_to_parent
 from generator.render import Page
 
 STATIC_FOLDER = "static"
@@ -60,7 +61,8 @@ class Mirror:
 
     def __init__(self, out_dir: Path, staging: Path, skip: set[str]) -> None:
         forks = "fork" in multiprocessing.get_all_start_methods()
-        self._pool = multiprocessing.get_context("fork").Pool(1) if forks and out_dir.is_dir() else None
+        self._pool = (multiprocessing.get_context("fork").Pool(1, initializer=leave_interrupts_to_parent)
+                      if forks and out_dir.is_dir() else None)
         self._linked = self._pool.apply_async(_link_tree, (str(out_dir), str(staging), skip)) if self._pool else None
 
     def files(self) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -34,11 +35,19 @@ def map_shares(work: Callable[[int, int], T], processes: int) -> list[T]:
     _work = work
     gc.freeze()  # the workers' collections then skip what they inherit, leaving its memory shared, not copied
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=leave_interrupts_to_parent) as pool:
             return pool.starmap(_run_share, [(i, processes) for i in range(processes)])
     finally:
         gc.unfreeze()
         _work = None
+
+
+def leave_interrupts_to_parent() -> None:
+    """In a worker: Ctrl-C, which the terminal sends to every process of the build, is the main
+    process's to handle (it stops the workers), and a stop is silent (the dev server turns
+    SIGTERM into Ctrl-C, and its workers would inherit that): no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_share(which: int, shares: int) -> object:
