@@ -59,6 +59,8 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
     except (ImportError, FileNotFoundError) as error:
         return [Problem(where, f"search index not built: Pagefind is not installed ({error})")]
     bundle, last_bundle = site_dir / BUNDLE_FOLDER, where / BUNDLE_FOLDER
+    for stale in site_dir.parent.glob(f"{_work_prefix(site_dir)}*"):  # left by a run that was stopped
+        shutil.rmtree(stale, ignore_errors=True)
     made: dict[str, Path] = {}  # parts indexed now: their bundles, each in a work folder beside site_dir
     kept: dict[str, Path] = {}  # parts whose pages are the files they were: the last build's bundles
     try:
@@ -165,7 +167,7 @@ def _signature(pages: Pages) -> str:
 
 def _index_part(binary: Path, site_dir: Path, pages: Pages, where: Path) -> tuple[Path, Problem | None]:
     """A Pagefind bundle of these pages alone, in a new work folder beside site_dir."""
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.search-", dir=site_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix=_work_prefix(site_dir), dir=site_dir.parent))
     source = work / "pages"
     for path in pages:
         (source / path).parent.mkdir(parents=True, exist_ok=True)
@@ -181,6 +183,10 @@ def _index_part(binary: Path, site_dir: Path, pages: Pages, where: Path) -> tupl
         return work / "bundle", None
     shutil.rmtree(work, ignore_errors=True)
     return work, Problem(where, f"search index not built: {failure}")
+
+
+def _work_prefix(site_dir: Path) -> str:
+    return f".{site_dir.name}.search-"
 
 
 def _put_in_place(bundle: Path, made: dict[str, Path], kept: dict[str, Path], count: int) -> None:

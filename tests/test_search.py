@@ -210,3 +210,14 @@ def test_an_index_failure_is_one_line(tmp_path):
 ])
 def test_the_number_of_parts_is_kept_while_it_still_fits(pages, last, count):
     assert part_count(pages, 2500, last) == count
+
+
+def test_work_folders_left_by_a_stopped_index_are_removed(site):
+    """A build or dev server stopped while Pagefind ran leaves its work folder beside the site: the next index takes it away."""
+    assert run_cli(site, "build").returncode == 0
+    left = site / ".public.search-stopped"
+    (left / "pages").mkdir(parents=True)
+    other = site / ".public.staging.search-another"  # a build's staging folder's, not the output folder's
+    other.mkdir()
+    assert index_site(site / "public") == []  # as the dev server indexes its output folder
+    assert not left.exists() and other.exists()
