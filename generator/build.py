@@ -46,6 +46,10 @@ class BuildResult:
     def failed(self) -> int:
         return len(self.errors)
 
+    def once_each(self) -> None:
+        """Each problem listed once: a missing template, say, fails many pages alike."""
+        self.errors, self.warnings = list(dict.fromkeys(self.errors)), list(dict.fromkeys(self.warnings))
+
     def count(self, documents: list[Document], pages: list[Page]) -> None:
         """Briefings rendered (those some page shows) and pages made."""
         shown = {page.source for page in pages}
@@ -110,6 +114,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
     clock.start("check")
     (result.errors if strict else result.warnings).extend(check_site(config, written))
     clock.start("stamp")
+    result.once_each()
     write_stamp(config, include_drafts, strict, (result.errors, result.warnings), hashes)
     result.seconds = clock.total()
     return result

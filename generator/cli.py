@@ -53,9 +53,9 @@ def build(site_file: Path, seeds: str | None, content: str | None, out: str | No
     progress = _progress if sys.stderr.isatty() and not quiet else (lambda stage: None)
     result = build_site(config, include_drafts=drafts, strict=strict, jobs=jobs, progress=progress)
     progress("")
-    for problem in dict.fromkeys(result.errors):  # once each: a missing template fails many pages alike
+    for problem in result.errors:
         click.echo(f"error: {problem}", err=True)
-    for problem in dict.fromkeys(result.warnings):
+    for problem in result.warnings:
         click.echo(f"warning: {problem}", err=True)
     if verbose:
         for path in result.ingested:

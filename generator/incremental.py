@@ -130,6 +130,7 @@ class IncrementalBuilder:
         self.archive, self.renderer = archive, renderer
         result.errors += problems
         result.count(content.documents, pages)
+        result.once_each()
         clock.lap("render")
         return Rendered(result, pages, clock.laps)
 

@@ -156,7 +156,7 @@ def test_a_site_without_its_layouts_folder_says_so_once(site):
     errors = result.stderr.splitlines()
     assert errors[0] == "error: layouts: no such folder: it should hold the page templates (site.yaml's layouts_dir, by default layouts/)"
     assert "error: layouts/briefing.html: template not found" in errors
-    assert len(errors) == len(set(errors))
+    assert len(errors) == len(set(errors)) and f" {len(errors)} failed, " in result.stdout
 
 
 def test_an_impossible_date_names_its_line_and_the_rest_builds(site):

@@ -153,3 +153,10 @@ def test_templates_and_static_files(twin):
     (layouts / "static" / "extra.css").unlink()
     twin.build([layouts / "static" / "extra.css"])
     twin.edit(layouts / "briefing.html", "{% block main %}", "{% block main %}{{ broken(")
+
+
+def test_a_missing_template_is_one_problem_however_many_pages_use_it(twin):
+    (twin.site / "layouts" / "entities.html").unlink()  # the people, places and organisations indexes
+    result = twin.builder.render(classify(twin.builder.config, twin.site / "site.yaml",
+                                          [twin.site / "layouts" / "entities.html"])).result
+    assert [(p.path.name, p.message) for p in result.errors] == [("entities.html", "template not found")]
