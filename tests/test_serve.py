@@ -239,20 +239,21 @@ def test_a_crash_in_a_stage_is_reported_and_the_loop_goes_on(loop, site):
 
 
 def test_ctrl_c_exits_cleanly_within_a_second(site):
-    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=site,
-                               env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, text=True)
-    try:
-        lines = iter(process.stdout.readline, "")
-        url = next(found for line in lines if (found := re.search(r"Serving (http://127\.0\.0\.1:\d+/)", line)))[1]
-        connection = http.client.HTTPConnection(url.split("/")[2], timeout=5)
-        connection.request("GET", "/__livereload/events?epoch=1")  # an open event stream must not delay the exit
-        connection.getresponse()
-        process.send_signal(signal.SIGINT)
-        started = time.monotonic()
-        assert process.wait(timeout=1) == 0
-        assert time.monotonic() - started < 1
-    finally:
-        process.kill()
+    with subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0"], cwd=site,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, text=True) as process:
+        try:
+            lines = iter(process.stdout.readline, "")
+            url = next(found for line in lines if (found := re.search(r"Serving (http://127\.0\.0\.1:\d+/)", line)))[1]
+            connection = http.client.HTTPConnection(url.split("/")[2], timeout=5)
+            connection.request("GET", "/__livereload/events?epoch=1")  # an open event stream must not delay the exit
+            connection.getresponse()
+            process.send_signal(signal.SIGINT)
+            started = time.monotonic()
+            assert process.wait(timeout=1) == 0
+            assert time.monotonic() - started < 1
+            connection.close()
+        finally:
+            process.kill()  # the `with` then closes its output pipe, which was left to the garbage collector
 
 
 def test_a_site_yaml_change_rebuilds_everything_and_a_bad_one_is_reported(loop, site):
