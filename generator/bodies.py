@@ -49,7 +49,8 @@ class BodyConverter:
 def _convert(config: Config, documents: list[Document], cache: BuildCache, stop: Event) -> None:
     leave_interrupts_to_parent()
     cache.connect()
-    renderer = MemoRenderer(config, memo=RenderMemo(bodies=cache.tables["bodies"], links=cache.tables["links"]))
+    bodies, links = cache.tables["bodies"], cache.tables["links"]  # written here, and nothing else the cache holds
+    renderer = MemoRenderer(config, memo=RenderMemo(bodies=bodies, links=links))
     renderer.link_to(documents)
     for document in sorted(documents, key=lambda d: (d.sort_date, d.title)):  # the render goes newest first
         if stop.is_set():
@@ -58,4 +59,5 @@ def _convert(config: Config, documents: list[Document], cache: BuildCache, stop:
             renderer.body_html(document)
         except Exception:  # noqa: BLE001 - a body that fails here fails in the render too, which reports it
             continue
-    cache.save()
+    bodies.flush()
+    links.flush()
