@@ -118,7 +118,7 @@ class FileHashes:
         stat = os.stat(path)
         known = self.known.get(path)
         if not known or known[:2] != [stat.st_size, stat.st_mtime_ns]:
-            known = [stat.st_size, stat.st_mtime_ns, file_sha256(path)]
+            known = self.known[path] = [stat.st_size, stat.st_mtime_ns, file_sha256(path)]  # and not again at the stamp
         self.used[path] = known
         return known[2]
 

@@ -251,3 +251,19 @@ def test_bodies_converted_ahead_while_linking_are_the_ones_rendered(site, tmp_pa
     renderer = MemoRenderer(config, memo=cache.memo(tmp_path / "out", {}))
     renderer.link_to(documents)
     assert [renderer.body_html(d) for d in documents] == expected
+
+
+def test_a_cold_build_reads_each_input_file_once_to_hash_it(site, monkeypatch):
+    """Ingest and load hash the seeds and briefings they read; the stamp at the end reuses those
+    hashes (it hashed all 20,000 input files again at 10,000 briefings: 0.4 s)."""
+    from collections import Counter
+
+    from generator import stamp
+    from generator.build import build_site
+    from generator.config import load_config
+
+    hashed = Counter()
+    monkeypatch.setattr(stamp, "file_sha256", lambda path, read=stamp.file_sha256: hashed.update([path]) or read(path))
+    build_site(load_config(site / "site.yaml"))
+    inputs = [path for path in hashed if "/seeds/" in path or "/content/" in path]
+    assert len(inputs) >= 4 and all(hashed[path] == 1 for path in inputs), hashed
