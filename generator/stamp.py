@@ -104,6 +104,7 @@ class FileHashes:
             self.known: dict[str, list] = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.known = {}
+        self.hashed: dict[str, list] = {}  # in this run: the stamp then reads no file that ingest or load read
         self.used: dict[str, list] = {}
 
     def learn(self, known: dict[str, list]) -> None:
@@ -116,9 +117,12 @@ class FileHashes:
 
     def of(self, path: str) -> str:
         stat = os.stat(path)
+        now = [stat.st_size, stat.st_mtime_ns]
         known = self.known.get(path)
-        if not known or known[:2] != [stat.st_size, stat.st_mtime_ns]:
-            known = self.known[path] = [stat.st_size, stat.st_mtime_ns, file_sha256(path)]  # and not again at the stamp
+        if not known or known[:2] != now:
+            known = self.hashed.get(path)
+            if not known or known[:2] != now:
+                known = self.hashed[path] = [*now, file_sha256(path)]
         self.used[path] = known
         return known[2]
 
