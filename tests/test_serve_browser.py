@@ -23,15 +23,16 @@ OVERLAY = "#livereload-problems"
 @pytest.fixture
 def server(site: Path) -> Iterator[str]:
     """`python -m generator serve` on a free port, under a subpath as on GitHub Pages; yields its URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", "0", "--base-url", "https://example.github.io/repo/"],
-        cwd=site, env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = iter(process.stdout.readline, "")
-    url = next((found[1] for line in lines if (found := re.search(r"Serving (http://\S+)", line))), None)
-    assert url, "the server did not start"
-    yield url
-    process.terminate()
-    process.wait(timeout=5)
+    with subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--port", "0", "--base-url", "https://example.github.io/repo/"],
+            cwd=site, env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True) as process:  # the `with` closes the output pipe too
+        lines = iter(process.stdout.readline, "")
+        url = next((found[1] for line in lines if (found := re.search(r"Serving (http://\S+)", line))), None)
+        assert url, "the server did not start"
+        yield url
+        process.terminate()
+        process.wait(timeout=5)
 
 
 @pytest.fixture
