@@ -159,6 +159,15 @@ def test_a_site_without_its_layouts_folder_says_so_once(site):
     assert len(errors) == len(set(errors)) and f" {len(errors)} failed, " in result.stdout
 
 
+def test_a_folder_named_like_a_briefing_is_a_folder(site):
+    """content/notes.md/ holds briefings; it is not one itself (reading it crashed the build)."""
+    (site / "content" / "notes.md").mkdir(parents=True)
+    (site / "content" / "notes.md" / "inside.md").write_text("---\ntitle: Inside\n---\nBody.\n", encoding="utf-8")
+    result = run_cli(site, "build")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "3 rendered" in result.stdout
+
+
 def test_an_impossible_date_names_its_line_and_the_rest_builds(site):
     (site / "content" / "bad.md").write_text("---\ntitle: Fine\ndate: 2024-13-01\n---\nBody\n")
     result = run_cli(site, "build")

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.files import files_under
 from generator.filememo import file_sha256
 from generator.ingest.article import Article, Seed
 from generator.ingest.inline_html import escape_markdown, has_html, html_to_markdown
@@ -23,8 +24,7 @@ def find_seeds(seeds_dir: Path, root: Path, hash_of: Callable[[str], str] | None
     10,000 saved pages are gigabytes to hash); by default each file is read and hashed. Paths
     are strings until a seed is found (pathlib made 10,000 seeds take 0.4 s)."""
     hash_of = hash_of or file_sha256
-    files = sorted((os.path.join(top, name) for top, _, names in os.walk(seeds_dir) for name in names),
-                   key=lambda file: file.split(os.sep))  # as pathlib sorts: part by part
+    files = files_under(seeds_dir)
     present = set(files)
     inside = str(root) + os.sep
     seeds = []
