@@ -9,6 +9,6 @@ from pathlib import Path
 
 def files_under(folder: Path, suffix: str = "") -> list[str]:
     """Every file under folder whose name ends with `suffix`, in the order pathlib sorts paths
-    (part by part); links to folders are not followed, as neither os.walk nor Path.rglob does."""
+    (part by part); links to folders are not followed, as os.walk and Path.rglob leave them."""
     found = (os.path.join(top, name) for top, _, names in os.walk(folder) for name in names if name.endswith(suffix))
     return sorted(found, key=lambda file: file.split(os.sep))

@@ -7,8 +7,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.files import files_under
 from generator.filememo import file_sha256
+from generator.files import files_under
 from generator.ingest.article import Article, Seed
 from generator.ingest.inline_html import escape_markdown, has_html, html_to_markdown
 from generator.problems import Problem, ProblemError
