@@ -13,8 +13,8 @@ and hash.
 from __future__ import annotations
 
 import copyreg
-import datetime as dt
 import dataclasses
+import datetime as dt
 import hashlib
 import io
 import operator

@@ -29,6 +29,7 @@ class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
 SafeLoader.add_constructor("tag:yaml.org,2002:str", SafeLoader.construct_yaml_str)
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _LEFT_TO_PYYAML = object()  # marks a mapping or sequence being built: met again, it contains itself
+_LET_THROUGH = (ValueError, TypeError, OverflowError)  # by PyYAML's constructors: `date: 2024-13-01`, `!!int x`
 
 
 class _Fallback(Exception):
@@ -45,7 +46,7 @@ def _construct(loader: SafeLoader, node: yaml.Node) -> Any:
         pass
     try:
         return loader.construct_document(node)
-    except (ValueError, TypeError, OverflowError) as error:
+    except _LET_THROUGH as error:
         raise yaml.constructor.ConstructorError(None, None, str(error), node.start_mark) from None
 
 
@@ -80,7 +81,7 @@ def _value(loader: SafeLoader, node: yaml.Node, built: dict[int, Any]) -> Any:
 def _scalar(loader: SafeLoader, node: yaml.ScalarNode) -> Any:
     try:
         return loader.construct_object(node, deep=True)
-    except (ValueError, TypeError, OverflowError):  # which PyYAML lets through: `date: 2024-13-01`, `!!int x`
+    except _LET_THROUGH:
         kind = node.tag.rpartition(":")[2]
         raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind}", node.start_mark) from None
 

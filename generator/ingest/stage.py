@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from generator import __version__
 from generator.config import Config
@@ -20,7 +19,7 @@ from generator.ingest.read import find_seeds, read_seed
 from generator.ingest.write import briefing_text, edited_by_person, free_path, slugify, write_atomic
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
-from generator.yamlfile import SafeLoader, front_matter_text, split_front_matter
+from generator.yamlfile import front_matter_text, load_yaml, split_front_matter
 
 BRIEFINGS_FOLDER = "briefings"
 SEED_RECORDS = "seed-records.pickle"  # in the cache folder: which briefing was made from which seed
@@ -115,10 +114,10 @@ def _seed_record(text: str, path: Path) -> dict:
     blocks = _SEED_BLOCK.findall(front_matter_text(text) or "")
     if len(blocks) == 1:
         try:
-            seed = yaml.load(blocks[0], Loader=SafeLoader)["seed"]
+            seed = load_yaml(blocks[0], path).data.get("seed")
             if isinstance(seed, dict) and seed.get("path"):
                 return seed
-        except (yaml.YAMLError, TypeError, ValueError, OverflowError):  # PyYAML lets ValueError through: 2024-13-01
+        except ProblemError:
             pass  # not a snippet that stands on its own: the whole front-matter says
     try:
         seed = split_front_matter(text, path).meta.data.get("seed")
