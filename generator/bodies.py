@@ -12,7 +12,7 @@ import gc
 import multiprocessing
 from typing import TYPE_CHECKING
 
-from generator.cache import BuildCache
+from generator.cache import BuildCache, Table
 from generator.config import Config
 from generator.content import Document
 from generator.memo import MemoRenderer, RenderMemo
@@ -52,7 +52,8 @@ def _convert(config: Config, documents: list[Document], cache: BuildCache, stop:
     bodies, links = cache.tables["bodies"], cache.tables["links"]  # written here, and nothing else the cache holds
     renderer = MemoRenderer(config, memo=RenderMemo(bodies=bodies, links=links))
     renderer.link_to(documents)
-    for document in sorted(documents, key=lambda d: (d.sort_date, d.title)):  # the render goes newest first
+    oldest_first = sorted(_lacking(documents, links), key=lambda d: (d.sort_date, d.title))  # the render: newest first
+    for document in oldest_first:
         if stop.is_set():
             break
         try:
@@ -61,3 +62,11 @@ def _convert(config: Config, documents: list[Document], cache: BuildCache, stop:
             continue
     bodies.flush()
     links.flush()
+
+
+def _lacking(documents: list[Document], links: Table) -> list[Document]:
+    """The documents whose body the cache has not converted from the file as it is, told by the
+    links table (each body's hash, in one pass): looking up each body, HTML and all, kept this
+    process busy for seconds on a build after one edit, on the core the link stage works with."""
+    converted = {key: sha256 for key, (sha256, _) in links.items()}
+    return [d for d in documents if converted.get(str(d.path)) != d.sha256]
