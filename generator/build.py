@@ -1,31 +1,26 @@
-"""The build pipeline: ingest seeds -> load content -> link -> render -> write the site, indexed for search.
+"""`build`: the site in the output folder made from the current inputs, or, when the stamp says
+it already is (generator/stamp.py), left as it is, which takes a stat per input and output file.
 
-What an earlier build computed is reused from the build cache (generator/cache.py), and the costly
-stages (what each briefing says, rendering and writing pages) run on every core (generator/parallel.py).
+The stages themselves are in generator/pipeline.py, imported only when there is something to
+build: Markdown, Jinja, numpy and the rest take a third of a second to import, as long as a build
+with nothing to do takes at 10,000 briefings.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.bodies import BodyConverter
-from generator.cache import BuildCache
-from generator.check import ParsedPage, check_site, parse_written
 from generator.config import Config
-from generator.content import Document, load_content
-from generator.ingest.stage import ingest_seeds
-from generator.link import Archive, gather_facts, link_archive
-from generator.memo import MemoRenderer, RenderMemo
-from generator.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, finish_site, remove_unmade, start_site,
-                              write_pages)
-from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
-from generator.render import Page, Renderer, page_makers
-from generator.search import BUNDLE_FOLDER, index_site
-from generator.stamp import FileHashes, last_build, write_stamp
+from generator.stamp import FileHashes, last_build
+
+if TYPE_CHECKING:
+    from generator.content import Document
+    from generator.render import Page
 
 Progress = Callable[[str], None]
 
@@ -77,104 +72,11 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
         result.unchanged = True
         result.seconds = clock.total()
         return result
-    staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
-    mirror = Mirror(config.output_dir, staging, {STATIC_FOLDER, BUNDLE_FOLDER, NO_JEKYLL})  # meanwhile, on another core
-    cache = BuildCache(config.cache_dir)  # after the fork: the mirroring process has no database connection
-    clock.start("ingest")
-    ingest = ingest_seeds(config, hashes.of, jobs)
-    result.ingested = ingest.written
-    result.errors += ingest.problems
-    result.warnings += ingest.conflicts
-    clock.start("load")
-    known = cache.documents(config.content_dir)
-    before = set(known)
-    content = load_content(config.content_dir, include_drafts, known, jobs, hashes.of)
-    if set(known) != before:  # 70 MB at 10,000 briefings: written only when a file was new, edited or gone
-        cache.keep_documents(config.content_dir, known)
-    result.errors += content.problems
-    processes = processes_for(len(content.documents), jobs)
-    clock.start("link")
-    converter = BodyConverter(config, content.documents, cache) if processes > 1 else None
-    facts = gather_facts(config, content.documents, cache.facts, processes)
-    archive = link_archive(config, content.documents, facts, processes=processes)
-    if converter:
-        converter.stop()
-    del facts  # the words in them served linking only
-    clock.start("render and write")
-    if not config.layouts_dir.is_dir():
-        result.errors.append(Problem(config.layouts_dir, "no such folder: it should hold the page templates "
-                                     "(site.yaml's layouts_dir, by default layouts/)"))
-    pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes, result)
-    result.count(content.documents, pages)
-    del content, archive  # not needed from here: the search index and the check may use their memory
-    clock.start("search index")
-    result.errors += index_site(staging, config.output_dir, config.search_part_pages, config.cache_dir)
-    finish_site(staging, config.output_dir)
-    cache.finish(memo)  # only now: the memo describes the files in place
-    clock.start("check")
-    (result.errors if strict else result.warnings).extend(check_site(config, written))
-    clock.start("stamp")
-    result.once_each()
-    write_stamp(config, include_drafts, strict, (result.errors, result.warnings), hashes)
+    from generator.pipeline import run_stages  # only now: see the module's docstring
+
+    run_stages(config, result, hashes, clock.start, include_drafts, strict, jobs)
     result.seconds = clock.total()
     return result
-
-
-def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashes: FileHashes, staging: Path,
-                      mirrored: set[str], processes: int,
-                      result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
-    """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
-    with its share of the pages; then the sitemap, which lists them all; then the previous site's
-    files that staging holds (`mirrored`) but no page made are taken out. `hashes`: the build's
-    FileHashes, which has the size and time of each file the last build made, and learns the
-    hashes of those written now. Also returns the links and ids of the pages written anew, for
-    the check."""
-    memo = cache.memo(config.output_dir, hashes.recorded())
-    renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
-    renderer.link_to(archive.briefings)
-
-    def share(which: int, shares: int) -> tuple[list[Page], int, dict[str, ParsedPage], list[Problem], set[str], dict]:
-        cache.connect()
-        renderer.share = (which, shares)
-        made: list[Page] = []
-        remade = 0
-        written: dict[str, ParsedPage] = {}
-        writer = PageWriter(staging, config.output_dir, mirrored)
-        for page in _share_pages(renderer, archive):
-            writer.write(page)  # at once: a share's texts add up to 300 MB at 10,000 briefings
-            made.append(Page(page.path, None, page.source, page.noindex))
-            if page.text is not None:
-                remade += 1
-                if page.path.endswith(".html"):
-                    written[page.path] = parse_written(page.text)
-        cache.save()
-        return made, remade, written, renderer.problems, memo.used, writer.hashes
-
-    pages: list[Page] = []
-    written: dict[str, ParsedPage] = {}
-    for made, remade, parsed, problems, used, file_hashes in map_shares(share, processes):
-        pages += made
-        result.remade += remade
-        written |= parsed
-        result.errors += problems
-        memo.used |= used
-        hashes.learn(file_hashes)
-    memo.used |= {str(d.path) for d in archive.briefings}  # bodies: kept even when no page needed one made
-    from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
-
-    sitemap = sitemap_page(config, pages, archive)
-    write_pages(staging, [sitemap], config.output_dir, mirrored)
-    result.remade += 1
-    remove_unmade(staging, mirrored, {page.path for page in pages} | {sitemap.path})
-    return pages + [sitemap], memo, written
-
-
-def _share_pages(renderer: Renderer, archive: Archive) -> Iterator[Page]:
-    """render_share's pages one by one as they are made, so that each can be written and let go."""
-    for make in page_makers():
-        for page in make(renderer, archive):
-            if page is not None and renderer.owns(page.path):
-                yield page
 
 
 class _Clock:

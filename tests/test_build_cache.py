@@ -36,6 +36,22 @@ def test_unchanged_site_is_not_rebuilt(site):
     assert files(site) == before
 
 
+def test_a_build_with_nothing_to_do_loads_no_stage(site):
+    """Markdown, Jinja, numpy and the stages are imported only when there is something to build:
+    importing them took a third of a second, about as long as the rest of such a build."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    assert run_cli(site, "build").returncode == 0
+    script = ("import sys\nfrom generator.cli import main\ntry:\n    main(['build'])\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in ('generator.pipeline', 'markdown', 'jinja2', 'numpy') if m in sys.modules))")
+    again = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert "nothing changed since the last build" in again.stdout and again.stdout.rstrip().endswith("[]"), again
+
+
 def test_edit_remakes_only_the_pages_showing_it_and_keeps_other_files(site):
     total, made = pages_made(run_cli(site, "build").stdout)
     assert made == total
