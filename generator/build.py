@@ -9,20 +9,18 @@ with nothing to do takes at 10,000 briefings.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.config import Config
 from generator.problems import Problem
+from generator.progress import Progress
 from generator.stamp import FileHashes, last_build
 
 if TYPE_CHECKING:
     from generator.content import Document
     from generator.render import Page
-
-Progress = Callable[[str], None]
 
 
 @dataclass
@@ -60,11 +58,11 @@ class BuildResult:
 
 
 def build_site(config: Config, include_drafts: bool = False, strict: bool = False, jobs: int | None = None,
-               progress: Progress = lambda stage: None) -> BuildResult:
+               progress: Progress | None = None) -> BuildResult:
     """`strict` makes a broken internal link in the output an error instead of a warning; `jobs` is
     how many processes (default: one per core, when there is enough to do)."""
     result = BuildResult()
-    clock = _Clock(result, progress)
+    clock = Clock(result, progress or Progress())
     hashes = FileHashes(config)
     last = last_build(config, include_drafts, strict, hashes)
     if last is not None:  # the site in place is this build's already: say again what it said
@@ -74,13 +72,13 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
         return result
     from generator.pipeline import run_stages  # only now: see the module's docstring
 
-    run_stages(config, result, hashes, clock.start, include_drafts, strict, jobs)
+    run_stages(config, result, hashes, clock, include_drafts, strict, jobs)
     result.seconds = clock.total()
     return result
 
 
-class _Clock:
-    """Seconds per stage into the result, and the stage's name to `progress` as it starts."""
+class Clock:
+    """Seconds per stage into the result; `progress` is told of each stage as it starts."""
 
     def __init__(self, result: BuildResult, progress: Progress) -> None:
         self.result = result
@@ -91,7 +89,7 @@ class _Clock:
     def start(self, stage: str) -> None:
         self._lap()
         self.stage = stage
-        self.progress(stage)
+        self.progress.stage(stage)
 
     def total(self) -> float:
         self._lap()

@@ -10,6 +10,7 @@ import click
 from generator.build import build_site
 from generator.config import Config, load_config
 from generator.problems import ProblemError
+from generator.progress import Progress, TerminalProgress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,9 +51,11 @@ def build(site_file: Path, seeds: str | None, content: str | None, out: str | No
     """
     config = _config(site_file, seeds_dir=seeds, content_dir=content, output_dir=out, base_url=base_url,
                      cache_dir=cache_dir)
-    progress = _progress if sys.stderr.isatty() and not quiet else (lambda stage: None)
-    result = build_site(config, include_drafts=drafts, strict=strict, jobs=jobs, progress=progress)
-    progress("")
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() and not quiet else Progress()
+    try:
+        result = build_site(config, include_drafts=drafts, strict=strict, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
     for problem in result.errors:
         click.echo(f"error: {problem}", err=True)
     for problem in result.warnings:
@@ -65,11 +68,6 @@ def build(site_file: Path, seeds: str | None, content: str | None, out: str | No
     if not quiet:
         click.echo(result.summary(_shown(config.output_dir)))
     sys.exit(1 if result.failed else 0)
-
-
-def _progress(stage: str) -> None:
-    """The stage a long build is in, on one line of the terminal, cleared at the end."""
-    click.echo(f"\r\033[K{stage}…" if stage else "\r\033[K", nl=False, err=True)
 
 
 def _shown(path: Path) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.bodies import BodyConverter
-from generator.build import BuildResult, Progress
+from generator.build import BuildResult, Clock
 from generator.cache import BuildCache
 from generator.check import ParsedPage, check_site, parse_written
 from generator.config import Config
@@ -20,25 +20,27 @@ from generator.link import Archive, gather_facts, link_archive
 from generator.memo import MemoRenderer, RenderMemo
 from generator.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, finish_site, remove_unmade, start_site,
                               write_pages)
+from generator.pages.briefings import page_path
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
+from generator.progress import Tally
 from generator.render import Page, Renderer, page_makers
 from generator.search import BUNDLE_FOLDER, index_site
 from generator.stamp import FileHashes, write_stamp
 
 
-def run_stages(config: Config, result: BuildResult, hashes: FileHashes, stage: Progress, include_drafts: bool,
+def run_stages(config: Config, result: BuildResult, hashes: FileHashes, clock: Clock, include_drafts: bool,
                strict: bool, jobs: int | None) -> None:
-    """Every stage, into `result`; `stage` is called with each one's name as it starts."""
+    """Every stage, into `result`, timed by `clock`."""
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
     mirror = Mirror(config.output_dir, staging, {STATIC_FOLDER, BUNDLE_FOLDER, NO_JEKYLL})  # meanwhile, on another core
     cache = BuildCache(config.cache_dir)  # after the fork: the mirroring process has no database connection
-    stage("ingest")
+    clock.start("ingest")
     ingest = ingest_seeds(config, hashes.of, jobs)
     result.ingested = ingest.written
     result.errors += ingest.problems
     result.warnings += ingest.conflicts
-    stage("load")
+    clock.start("load")
     known = cache.documents(config.content_dir)
     before = set(known)
     content = load_content(config.content_dir, include_drafts, known, jobs, hashes.of)
@@ -46,41 +48,44 @@ def run_stages(config: Config, result: BuildResult, hashes: FileHashes, stage: P
         cache.keep_documents(config.content_dir, known)
     result.errors += content.problems
     processes = processes_for(len(content.documents), jobs)
-    stage("link")
+    clock.start("link")
     converter = BodyConverter(config, content.documents, cache) if processes > 1 else None
     facts = gather_facts(config, content.documents, cache.facts, processes)
     archive = link_archive(config, content.documents, facts, processes=processes)
     if converter:
         converter.stop()
     del facts  # the words in them served linking only
-    stage("render and write")
+    clock.start("render and write")
     if not config.layouts_dir.is_dir():
         result.errors.append(Problem(config.layouts_dir, "no such folder: it should hold the page templates "
                                      "(site.yaml's layouts_dir, by default layouts/)"))
-    pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes, result)
+    briefings = clock.progress.tally(len(archive.briefings), "briefings")
+    pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes,
+                                             result, briefings)
     result.count(content.documents, pages)
     del content, archive  # not needed from here: the search index and the check may use their memory
-    stage("search index")
+    clock.start("search index")
     result.errors += index_site(staging, config.output_dir, config.search_part_pages, config.cache_dir)
     finish_site(staging, config.output_dir)
     cache.finish(memo)  # only now: the memo describes the files in place
-    stage("check")
+    clock.start("check")
     (result.errors if strict else result.warnings).extend(check_site(config, written))
-    stage("stamp")
+    clock.start("stamp")
     result.once_each()
     write_stamp(config, include_drafts, strict, (result.errors, result.warnings), hashes)
 
 
 def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashes: FileHashes, staging: Path,
-                      mirrored: set[str], processes: int,
-                      result: BuildResult) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
+                      mirrored: set[str], processes: int, result: BuildResult,
+                      briefings: Tally) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
     with its share of the pages; then the sitemap, which lists them all; then the previous site's
     files that staging holds (`mirrored`) but no page made are taken out. `hashes`: the build's
     FileHashes, which has the size and time of each file the last build made, and learns the
-    hashes of those written now. Also returns the links and ids of the pages written anew, for
-    the check."""
+    hashes of those written now. `briefings` counts the briefing pages made, as the workers go.
+    Also returns the links and ids of the pages written anew, for the check."""
     memo = cache.memo(config.output_dir, hashes.recorded())
+    briefing_pages = {page_path(d) for d in archive.briefings}
     renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
     renderer.link_to(archive.briefings)
 
@@ -94,6 +99,8 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashe
         for page in _share_pages(renderer, archive):
             writer.write(page)  # at once: a share's texts add up to 300 MB at 10,000 briefings
             made.append(Page(page.path, None, page.source, page.noindex))
+            if page.path in briefing_pages:
+                briefings.add()
             if page.text is not None:
                 remade += 1
                 if page.path.endswith(".html"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -275,3 +276,39 @@ def test_ctrl_c_stops_a_build_on_every_core_without_a_traceback(tmp_path):
     _, stderr = build.communicate(timeout=60)
     assert build.returncode == 1 and stderr.strip().endswith("Aborted!"), stderr
     assert "Traceback" not in stderr and not (tmp_path / "public").exists()
+
+
+def test_a_build_on_a_terminal_shows_its_stages_and_a_bar_of_briefings_rendered(tmp_path):
+    """On a terminal, stderr shows the stage and, while rendering, how many briefing pages the
+    workers made, redrawn in place; the summary still goes to stdout, and no bar is left behind."""
+    import pty
+    import subprocess
+    import sys
+
+    from bench import corpus
+    from tests.conftest import REPO
+
+    corpus.write_content(corpus.briefings(600), tmp_path / "content" / "briefings")
+    (tmp_path / "site.yaml").write_text(f"title: Big\nlayouts_dir: {REPO / 'layouts'}\n", encoding="utf-8")
+    terminal, stderr = pty.openpty()
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=tmp_path, stdout=subprocess.PIPE,
+                             stderr=stderr, env={**os.environ, "PYTHONPATH": str(REPO)}, text=True)
+    os.close(stderr)
+    shown = b""
+    while chunk := _read_terminal(terminal):
+        shown += chunk
+    stdout, _ = build.communicate(timeout=300)
+    lines = shown.decode().replace("\x1b[K", "").split("\r")
+    assert build.returncode == 0 and "600 rendered" in stdout
+    assert {"ingest…", "load…", "link…", "render and write…", "check…"} <= set(lines), lines
+    counts = [int(m.group(1).replace(",", "")) for line in lines
+              if (m := re.fullmatch(r"render and write \[[█░]{30}\] ([\d,]+)/600 briefings", line))]
+    assert counts == sorted(counts) and counts[-1] == 600, lines
+    assert lines[-1] == ""
+
+
+def _read_terminal(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the other end closed: Linux says EIO
+        return b""

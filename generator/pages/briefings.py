@@ -17,8 +17,12 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
         yield from alias_pages(renderer, document)
 
 
+def page_path(document: Document) -> str:
+    return document.url + "index.html"
+
+
 def briefing_page(renderer: Renderer, document: Document, archive: Archive) -> Page | None:
-    path = document.url + "index.html"
+    path = page_path(document)
     if not renderer.owns(path):
         return None
     layout = document.meta.get("layout", "briefing")
