@@ -31,11 +31,11 @@ def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
     """`problems`: the build's errors and warnings, which building again unchanged would report again.
     `hashes`: the build's FileHashes, if it has them (read once: 50,000 files at 10,000 briefings)."""
     hashes = hashes or FileHashes(config)
-    hashes.used = {}
+    read, hashes.used = hashes.used, {}
     errors, warnings = ([[str(p.path), p.message, p.line] for p in found] for found in problems)
     stamp = {"output_dir": str(config.output_dir), "base_url": config.base_url, "drafts": drafts, "strict": strict,
              "errors": errors, "warnings": warnings,
-             "output": tree_hash(config.output_dir, hashes), "inputs": input_hashes(config, hashes)}
+             "output": tree_hash(config.output_dir, hashes), "inputs": input_hashes(config, hashes, read)}
     hashes.save()
     (config.cache_dir / STAMP_FILE).write_text(json.dumps(stamp, indent=1, sort_keys=True), encoding="utf-8")
 
@@ -52,21 +52,29 @@ def last_build(config: Config, drafts: bool, strict: bool,
     """When the output folder holds a build of the current inputs made the same way, the errors
     and warnings that build reported; else None."""
     stamp = read_stamp(config)
-    if not (stamp and stamp.get("drafts") == drafts and stamp.get("strict") == strict
-            and stamp.get("base_url") == config.base_url and staleness(config, hashes) is None):
+    same_way = stamp is not None and (stamp.get("drafts"), stamp.get("strict"), stamp.get("base_url")) == (
+        drafts, strict, config.base_url)
+    if _staleness(config, hashes or FileHashes(config), stamp if same_way else None) is not None:
         return None
+    assert stamp is not None
     return tuple([Problem(Path(path), message, line) for path, message, line in stamp[kind]]
                  for kind in ("errors", "warnings"))
 
 
 def staleness(config: Config, hashes: FileHashes | None = None) -> str | None:
-    """Why the output folder is not the build of the current inputs, or None when it is. The
-    inputs are compared first: after an edit, the output folder (three times the files) is not read."""
-    stamp = read_stamp(config)
+    """Why the output folder is not the build of the current inputs, or None when it is."""
+    return _staleness(config, hashes or FileHashes(config), read_stamp(config))
+
+
+def _staleness(config: Config, hashes: FileHashes, stamp: dict | None) -> str | None:
+    """staleness() against `stamp`. The inputs are hashed first, stamp or not: a build that
+    follows notes them all before it reads any (its stamp then has them as they were, not as a
+    save during the build left them); and they are compared first: after an edit, the output
+    folder (three times the files) is not read."""
+    now = input_hashes(config, hashes)
     if stamp is None or stamp.get("output_dir") != str(config.output_dir):
         return f"{config.output_dir} has no record of being built here"
-    hashes = hashes or FileHashes(config)
-    now, then = input_hashes(config, hashes), stamp["inputs"]
+    then = stamp["inputs"]
     changed = sorted(name for name in now.keys() | then.keys() if now.get(name) != then.get(name))
     if changed:
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
@@ -77,12 +85,14 @@ def staleness(config: Config, hashes: FileHashes | None = None) -> str | None:
     return None
 
 
-def input_hashes(config: Config, hashes: FileHashes) -> dict[str, str]:
-    """Every input file, by its path relative to the site folder, with the hash of its bytes."""
+def input_hashes(config: Config, hashes: FileHashes, read: dict[str, list] | None = None) -> dict[str, str]:
+    """Every input file, by its path relative to the site folder, with the hash of its bytes:
+    as they were when the build last looked at them, for those in `read` (FileHashes.used during
+    a build), so that a file saved since is new to the next build."""
     found = {}
     for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
         prefix = _name(folder, config.root) + "/"
-        found.update((prefix + relative, hashes.of(path)) for relative, path in _files(folder))
+        found.update((prefix + relative, hashes.of(path, read)) for relative, path in _files(folder))
     settings = repr(dataclasses.replace(config, base_url="")) + __version__  # a new generator builds anew
     found["the settings in site.yaml"] = hashlib.sha256(settings.encode()).hexdigest()
     return found
@@ -115,7 +125,11 @@ class FileHashes:
         """Each file the last stamp hashed, with its size and modification time then."""
         return {path: (size, mtime) for path, (size, mtime, _) in self.known.items()}
 
-    def of(self, path: str) -> str:
+    def of(self, path: str, read: dict[str, list] | None = None) -> str:
+        """The file's hash; as `read` has it, if it has the file."""
+        if read and path in read:
+            self.used[path] = read[path]
+            return read[path][2]
         stat = os.stat(path)
         now = [stat.st_size, stat.st_mtime_ns]
         known = self.known.get(path)

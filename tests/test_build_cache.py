@@ -52,6 +52,52 @@ def test_a_build_with_nothing_to_do_loads_no_stage(site):
     assert "nothing changed since the last build" in again.stdout and again.stdout.rstrip().endswith("[]"), again
 
 
+def test_a_save_during_a_build_is_built_by_the_next_one(site, monkeypatch):
+    """A briefing saved after the build read it: the stamp records the file as the build read it,
+    so the next build sees the change (it recorded the file as it was at the end, and the next
+    build found "nothing changed" and kept the page without the edit)."""
+    from generator import pipeline
+    from generator.build import build_site
+    from generator.config import load_config
+
+    assert run_cli(site, "build").returncode == 0
+    config = load_config(site / "site.yaml")
+    edited = sorted((site / "content").rglob("*.md"))[0]
+
+    def save_while_linking(config, documents, *args, link=pipeline.link_archive, **kwargs):
+        edited.write_text(edited.read_text() + "\nA sentence saved during the build.\n")
+        return link(config, documents, *args, **kwargs)
+
+    (site / "content" / "new.md").write_text("---\ntitle: New\n---\n\nSomething to build.\n")
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "link_archive", save_while_linking)
+        build_site(config)
+    again = build_site(config)
+    assert not again.unchanged
+    assert any("A sentence saved during the build." in page.read_text() for page in (site / "public").rglob("*.html"))
+
+
+def test_a_template_saved_during_a_cold_build_is_built_by_the_next_one(site, monkeypatch):
+    """The same for a layout saved after the render read it, while the site is checked: a cold
+    build has no stamp to compare, and noted the layouts only at its end."""
+    from generator import pipeline
+    from generator.build import build_site
+    from generator.config import load_config
+
+    config = load_config(site / "site.yaml")
+    base = site / "layouts" / "base.html"
+
+    def save_while_checking(*args, check=pipeline.check_site, **kwargs):
+        base.write_text(base.read_text().replace("</body>", "<!-- saved during the build --></body>"))
+        return check(*args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "check_site", save_while_checking)
+        build_site(config)
+    assert not build_site(config).unchanged
+    assert "saved during the build" in (site / "public" / "index.html").read_text()
+
+
 def test_edit_remakes_only_the_pages_showing_it_and_keeps_other_files(site):
     total, made = pages_made(run_cli(site, "build").stdout)
     assert made == total
