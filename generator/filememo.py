@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from generator.gcpause import collections_paused
+
 RACY_NS = 2_000_000_000
 
 Identity = tuple[int, int, int]  # size, mtime_ns, inode
@@ -30,7 +32,8 @@ class FileMemo:
         self.extra: Any = None  # one more value, kept whole (the check's: what links resolved to)
         self.changed = False
         try:
-            header, self.extra, entries = pickle.loads(file.read_bytes())
+            with collections_paused():  # tens of thousands of entries, all kept
+                header, self.extra, entries = pickle.loads(file.read_bytes())
             if header == self.header:
                 self.entries = entries
             else:

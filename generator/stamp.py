@@ -20,6 +20,7 @@ from pathlib import Path
 from generator import __version__
 from generator.config import Config
 from generator.filememo import file_sha256
+from generator.gcpause import collections_paused
 from generator.problems import Problem
 
 STAMP_FILE = "build-stamp.json"
@@ -111,7 +112,8 @@ class FileHashes:
     def __init__(self, config: Config) -> None:
         self.file = config.cache_dir / FILES_FILE
         try:
-            self.known: dict[str, list] = json.loads(self.file.read_text(encoding="utf-8"))
+            with collections_paused():  # 50,000 entries at 10,000 briefings, all kept
+                self.known: dict[str, list] = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.known = {}
         self.hashed: dict[str, list] = {}  # in this run: the stamp then reads no file that ingest or load read
