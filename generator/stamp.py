@@ -25,6 +25,7 @@ from generator.problems import Problem
 
 STAMP_FILE = "build-stamp.json"
 FILES_FILE = "file-hashes.json"  # path -> [size, mtime_ns, sha256], to hash only changed files
+NOT_READ = "not read by the build"  # an input's hash in the stamp: the next build takes it as changed
 
 
 def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
@@ -87,9 +88,9 @@ def _staleness(config: Config, hashes: FileHashes, stamp: dict | None) -> str | 
 
 
 def input_hashes(config: Config, hashes: FileHashes, read: dict[str, list] | None = None) -> dict[str, str]:
-    """Every input file, by its path relative to the site folder, with the hash of its bytes:
-    as they were when the build last looked at them, for those in `read` (FileHashes.used during
-    a build), so that a file saved since is new to the next build."""
+    """Every input file, by its path relative to the site folder, with the hash of its bytes; with
+    `read` (FileHashes.used during a build), as the build last looked at them, so that a file saved
+    or made since is new to the next build."""
     found = {}
     for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
         prefix = _name(folder, config.root) + "/"
@@ -128,8 +129,11 @@ class FileHashes:
         return {path: (size, mtime) for path, (size, mtime, _) in self.known.items()}
 
     def of(self, path: str, read: dict[str, list] | None = None) -> str:
-        """The file's hash; as `read` has it, if it has the file."""
-        if read and path in read:
+        """The file's hash; with `read` (FileHashes.used during a build), as the build last found
+        it, or NOT_READ for a file it never looked at (one made during the build, after it began)."""
+        if read is not None:
+            if path not in read:
+                return NOT_READ
             self.used[path] = read[path]
             return read[path][2]
         stat = os.stat(path)

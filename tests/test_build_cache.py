@@ -77,6 +77,29 @@ def test_a_save_during_a_build_is_built_by_the_next_one(site, monkeypatch):
     assert any("A sentence saved during the build." in page.read_text() for page in (site / "public").rglob("*.html"))
 
 
+def test_a_briefing_made_during_a_build_is_built_by_the_next_one(site, monkeypatch):
+    """One made after the build listed content/ is not in it: the stamp says the build did not
+    read it (it recorded it as built)."""
+    from generator import pipeline
+    from generator.build import build_site
+    from generator.config import load_config
+
+    assert run_cli(site, "build").returncode == 0
+    config = load_config(site / "site.yaml")
+
+    def make_while_linking(config, documents, *args, link=pipeline.link_archive, **kwargs):
+        (site / "content" / "late.md").write_text("---\ntitle: Late\n---\n\nMade during the build.\n")
+        return link(config, documents, *args, **kwargs)
+
+    (site / "content" / "new.md").write_text("---\ntitle: New\n---\n\nSomething to build.\n")
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "link_archive", make_while_linking)
+        build_site(config)
+    assert not (site / "public" / "late").exists()
+    assert not build_site(config).unchanged
+    assert "Made during the build." in (site / "public" / "late" / "index.html").read_text()
+
+
 def test_a_template_saved_during_a_cold_build_is_built_by_the_next_one(site, monkeypatch):
     """The same for a layout saved after the render read it, while the site is checked: a cold
     build has no stamp to compare, and noted the layouts only at its end."""
