@@ -89,12 +89,15 @@ def _staleness(config: Config, hashes: FileHashes, stamp: dict | None) -> str | 
 
 def input_hashes(config: Config, hashes: FileHashes, read: dict[str, list] | None = None) -> dict[str, str]:
     """Every input file, by its path relative to the site folder, with the hash of its bytes; with
-    `read` (FileHashes.used during a build), as the build last looked at them, so that a file saved
-    or made since is new to the next build."""
+    `read` (FileHashes.used during a build), as the build last looked at them, so that a file saved,
+    made or deleted since is new to the next build."""
     found = {}
     for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
         prefix = _name(folder, config.root) + "/"
-        found.update((prefix + relative, hashes.of(path, read)) for relative, path in _files(folder))
+        files = _files(folder)
+        found.update((prefix + relative, hashes.of(path, read)) for relative, path in files)
+        if read is not None:
+            found.update((prefix + relative, read[path][2]) for relative, path in _gone(folder, files, read))
     settings = repr(dataclasses.replace(config, base_url="")) + __version__  # a new generator builds anew
     found["the settings in site.yaml"] = hashlib.sha256(settings.encode()).hexdigest()
     return found
@@ -159,6 +162,14 @@ def _files(folder: Path) -> list[tuple[str, str]]:
         _scan(str(folder), "", found)
     found.sort()
     return found
+
+
+def _gone(folder: Path, files: list[tuple[str, str]], read: dict[str, list]) -> list[tuple[str, str]]:
+    """The files under folder that the build read and that are no longer there, as _files lists them."""
+    inside = os.path.join(str(folder), "")
+    there = {path for _, path in files}
+    return [(path[len(inside):].replace(os.sep, "/"), path) for path in read
+            if path.startswith(inside) and path not in there]
 
 
 def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:

@@ -100,6 +100,30 @@ def test_a_briefing_made_during_a_build_is_built_by_the_next_one(site, monkeypat
     assert "Made during the build." in (site / "public" / "late" / "index.html").read_text()
 
 
+def test_a_briefing_deleted_during_a_build_is_gone_after_the_next_one(site, monkeypatch):
+    """The build made its page; the stamp says it read the file, so the next build takes it out
+    (it left the page of a briefing that is no more)."""
+    from generator import pipeline
+    from generator.build import build_site
+    from generator.config import load_config
+
+    assert run_cli(site, "build").returncode == 0
+    config = load_config(site / "site.yaml")
+    doomed = site / "content" / "doomed.md"
+    doomed.write_text("---\ntitle: Doomed\n---\n\nDeleted during the build.\n")
+
+    def delete_while_linking(config, documents, *args, link=pipeline.link_archive, **kwargs):
+        doomed.unlink()
+        return link(config, documents, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "link_archive", delete_while_linking)
+        build_site(config)
+    assert (site / "public" / "doomed").exists()
+    assert not build_site(config).unchanged
+    assert not (site / "public" / "doomed").exists()
+
+
 def test_a_template_saved_during_a_cold_build_is_built_by_the_next_one(site, monkeypatch):
     """The same for a layout saved after the render read it, while the site is checked: a cold
     build has no stamp to compare, and noted the layouts only at its end."""

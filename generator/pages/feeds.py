@@ -80,8 +80,13 @@ def _entry(renderer: Renderer, document: Document, full_text: bool) -> dict:
 
 
 def _file_time(document: Document) -> dt.datetime:
-    """An undated briefing is dated by its file: feeds need a date on every entry."""
-    return dt.datetime.fromtimestamp(document.path.stat().st_mtime, dt.timezone.utc).replace(microsecond=0)
+    """An undated briefing is dated by its file: feeds need a date on every entry. A file deleted
+    since it was loaded is dated now (the next build drops it): the build goes on."""
+    try:
+        seconds = document.path.stat().st_mtime
+    except OSError:
+        seconds = dt.datetime.now(dt.timezone.utc).timestamp()
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).replace(microsecond=0)
 
 
 def _atom(feed: dict, entries: list[dict]) -> str:
