@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.filememo import file_sha256
-from generator.files import files_under
+from generator.files import files_under, read_input
 from generator.gcpause import collections_paused
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
@@ -183,7 +183,7 @@ def collect_content(loaded: Iterable[Document | Problem], include_drafts: bool =
 
 
 def load_document(path: Path, content_dir: Path) -> Document:
-    raw = path.read_bytes()
+    raw = read_input(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

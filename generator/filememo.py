@@ -18,6 +18,7 @@ from typing import Any
 from generator.gcpause import collections_paused
 
 RACY_NS = 2_000_000_000
+UNREADABLE = "unreadable: "  # what file_sha256 gives, with the reason, for a file it cannot read
 
 Identity = tuple[int, int, int]  # size, mtime_ns, inode
 
@@ -77,5 +78,14 @@ def identity(stat: os.stat_result) -> Identity:
 
 
 def file_sha256(path: str) -> str:
-    with open(path, "rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest()
+    """The file's SHA-256; for one that cannot be read (a dangling link, no permission), why, after
+    UNREADABLE: the stage that reads the file reports it, and the rest of the site still builds."""
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError as error:
+        return unreadable(error)
+
+
+def unreadable(error: OSError) -> str:
+    return f"{UNREADABLE}{error.strerror}"

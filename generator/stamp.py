@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Config
-from generator.filememo import file_sha256
+from generator.filememo import UNREADABLE, file_sha256, unreadable
 from generator.gcpause import collections_paused
 from generator.problems import Problem
 
@@ -132,20 +132,29 @@ class FileHashes:
         return {path: (size, mtime) for path, (size, mtime, _) in self.known.items()}
 
     def of(self, path: str, read: dict[str, list] | None = None) -> str:
-        """The file's hash; with `read` (FileHashes.used during a build), as the build last found
-        it, or NOT_READ for a file it never looked at (one made during the build, after it began)."""
-        if read is not None:
-            if path not in read:
-                return NOT_READ
+        """The file's hash (for one that cannot be read, why). With `read` (FileHashes.used during
+        a build): as the build last found it, or NOT_READ for a readable file it never looked at
+        (one made during the build, after it began)."""
+        if read is not None and path in read:
             self.used[path] = read[path]
             return read[path][2]
-        stat = os.stat(path)
+        digest = self._hash(path)
+        return NOT_READ if read is not None and not digest.startswith(UNREADABLE) else digest
+
+    def _hash(self, path: str) -> str:
+        try:
+            stat = os.stat(path)
+        except OSError as error:  # a dangling link: the stage that reads it says so
+            return unreadable(error)
         now = [stat.st_size, stat.st_mtime_ns]
         known = self.known.get(path)
         if not known or known[:2] != now:
             known = self.hashed.get(path)
             if not known or known[:2] != now:
-                known = self.hashed[path] = [*now, file_sha256(path)]
+                digest = file_sha256(path)
+                if digest.startswith(UNREADABLE):
+                    return digest  # not kept: hashed once it can be read, its time unchanged or not
+                known = self.hashed[path] = [*now, digest]
         self.used[path] = known
         return known[2]
 

@@ -194,6 +194,20 @@ def test_broken_seed_is_reported_and_the_rest_builds(site):
     assert "2 ingested, 2 rendered, 1 failed" in result.stdout
 
 
+def test_a_briefing_that_cannot_be_read_is_one_error_and_the_rest_builds(site):
+    """A dangling link in content/ (its target moved away): the hashing, ingest's look for seed
+    records and the load each went to the file and crashed the build with a traceback."""
+    (site / "content" / "moved.md").symlink_to(site / "elsewhere" / "moved.md")
+    result = run_cli(site, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "error: content/moved.md: cannot read the file: No such file or directory" in result.stderr
+    assert "2 ingested, 2 rendered, 1 failed" in result.stdout
+    again = run_cli(site, "build")  # nothing changed: said again, not built again
+    assert "nothing changed" in again.stdout and "content/moved.md: cannot read the file" in again.stderr
+    (site / "content" / "moved.md").unlink()
+    assert "0 failed" in run_cli(site, "build").stdout
+
+
 def test_template_error_names_template_line_and_the_rest_builds(site):
     layout = site / "layouts" / "briefing.html"
     layout.write_text(layout.read_text().replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.title | nosuchfilter }}</h1>"))

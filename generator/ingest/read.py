@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.filememo import file_sha256
-from generator.files import files_under
+from generator.files import files_under, read_input
 from generator.ingest.article import Article, Seed
 from generator.ingest.inline_html import escape_markdown, has_html, html_to_markdown
 from generator.problems import Problem, ProblemError
@@ -51,7 +51,7 @@ def _sidecar(file: str, present: set[str]) -> str | None:
 
 
 def read_seed(seed: Seed) -> Article:
-    raw = seed.path.read_bytes()
+    raw = read_input(seed.path)
     name = seed.path.name.lower()
     if name.endswith(".gz"):
         try:

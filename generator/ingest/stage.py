@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import __version__
 from generator.config import Config
 from generator.filememo import FileMemo
-from generator.files import files_under
+from generator.files import files_under, read_input
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import find_seeds, read_seed
@@ -82,7 +82,7 @@ def _briefings_by_seed(content_dir: Path, cache_dir: Path, jobs: int | None) -> 
     renamed. What each file says is kept (in cache_dir) while the file stays the same: reading
     the front-matter of 10,000 briefings took 6 s, on every build."""
     memo = FileMemo(cache_dir / SEED_RECORDS, (__version__, str(content_dir)))
-    stats = {file: os.stat(file) for file in files_under(content_dir, ".md")}
+    stats = {file: stat for file in files_under(content_dir, ".md") if (stat := _stat(file))}
     records = {file: memo.get(file, stat) for file, stat in stats.items()}
     missing = [file for file, record in records.items() if record is None]
     shares = map_shares(lambda which, n: [_existing(Path(file)) for file in missing[which::n]],
@@ -95,9 +95,20 @@ def _briefings_by_seed(content_dir: Path, cache_dir: Path, jobs: int | None) -> 
     return {str(record[0]): _Existing(Path(file), *record[1:]) for file, record in records.items() if record}
 
 
+def _stat(file: str) -> os.stat_result | None:
+    """None for a dangling link: the content stage reports it."""
+    try:
+        return os.stat(file)
+    except OSError:
+        return None
+
+
 def _existing(path: Path) -> tuple:
     """(seed path, seed hash, sidecar hash, ingest version, edited) of a briefing made from a seed; () of another."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = read_input(path).decode("utf-8", errors="replace")
+    except ProblemError:
+        return ()  # the content stage reports it
     seed = _seed_record(text, path) if "\nseed:" in text else {}
     if not seed.get("path"):
         return ()
