@@ -214,7 +214,7 @@ class MemoRenderer(Renderer):
     def _source(self, name: str) -> str:
         try:
             return self.env.loader.get_source(self.env, name)[0]
-        except jinja2.TemplateNotFound:
+        except (jinja2.TemplateNotFound, OSError):  # the render says why
             return ""
 
 

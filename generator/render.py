@@ -134,6 +134,9 @@ class Renderer:
             raise ProblemError(Problem(path, f"template syntax error: {error.message}", error.lineno)) from None
         except jinja2.TemplateNotFound as error:
             raise ProblemError(Problem(self.config.layouts_dir / str(error.name), "template not found")) from None
+        except OSError as error:  # one that cannot be read
+            path = Path(error.filename or self.config.layouts_dir / template_name)
+            raise ProblemError(Problem(path, f"cannot read the file: {error.strerror}")) from None
         except Exception as error:  # a template's runtime error: undefined names, bad filters
             raise ProblemError(self._runtime_problem(template_name, error)) from None
 
