@@ -204,7 +204,7 @@ class IncrementalBuilder:
                 touched += path.rglob("*.md") if path.is_dir() else []
             for each in touched:
                 before.setdefault(each, _seed_claim(self.loaded.pop(each, None)))
-                if each.is_file():
+                if each.is_file() or each.is_symlink():  # a dangling link: a problem, as `build` says
                     self.loaded[each] = load_or_problem(each, content_dir)
         if set(self._order) != self.loaded.keys():
             self._order = sorted(self.loaded)

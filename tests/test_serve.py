@@ -227,14 +227,28 @@ def test_a_stylesheet_change_swaps_it_without_a_reload(loop, site):
     assert (site / "public" / "static" / "style.css").read_text() == css.read_text()
 
 
-def test_a_crash_in_a_stage_is_reported_and_the_loop_goes_on(loop, site):
-    (site / "content" / "briefings" / "dangling.md").symlink_to(site / "nowhere.md")
+def test_a_crash_in_a_stage_is_reported_and_the_loop_goes_on(loop, site, monkeypatch):
+    """A bug in a stage (made here: input no longer crashes one) must not stop the server."""
+    from generator import incremental
+
     seed = next((site / "seeds").iterdir())
     seed.write_text(seed.read_text() + "\nOne more paragraph.\n")
-    loop.rebuild({seed})  # ingest cannot read the dangling briefing: must not raise
-    assert "build failed" in loop.live.news.problems[0]["message"]
-    (site / "content" / "briefings" / "dangling.md").unlink()
+    with monkeypatch.context() as patched:
+        patched.setattr(incremental, "ingest_seeds", lambda config: 1 / 0)
+        loop.rebuild({seed})  # must not raise
+    assert "build failed: ZeroDivisionError" in loop.live.news.problems[0]["message"]
     loop.rebuild({seed})
+    assert loop.live.news.problems == ()
+
+
+def test_a_briefing_that_cannot_be_read_is_a_problem_in_the_dev_server(loop, site):
+    """A dangling link in content/ (it crashed ingest, which looked for seed records in it)."""
+    dangling = site / "content" / "briefings" / "dangling.md"
+    dangling.symlink_to(site / "nowhere.md")
+    loop.rebuild({dangling})
+    assert [p["message"] for p in loop.live.news.problems] == ["cannot read the file: No such file or directory"]
+    dangling.unlink()
+    loop.rebuild({dangling})
     assert loop.live.news.problems == ()
 
 
