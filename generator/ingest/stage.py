@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import __version__
 from generator.config import Config
 from generator.filememo import FileMemo
-from generator.files import files_under, read_input
+from generator.files import files_under
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import find_seeds, read_seed
@@ -106,9 +106,9 @@ def _stat(file: str) -> os.stat_result | None:
 def _existing(path: Path) -> tuple:
     """(seed path, seed hash, sidecar hash, ingest version, edited) of a briefing made from a seed; () of another."""
     try:
-        text = read_input(path).decode("utf-8", errors="replace")
-    except ProblemError:
-        return ()  # the content stage reports it
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ()  # cannot be read: the content stage reports it
     seed = _seed_record(text, path) if "\nseed:" in text else {}
     if not seed.get("path"):
         return ()
