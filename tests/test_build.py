@@ -208,6 +208,15 @@ def test_a_briefing_that_cannot_be_read_is_one_error_and_the_rest_builds(site):
     assert "0 failed" in run_cli(site, "build").stdout
 
 
+def test_a_seed_that_cannot_be_read_is_one_error_and_the_rest_builds(site):
+    """A dangling link among the seeds was passed over in silence."""
+    (site / "seeds" / "moved.txt").symlink_to(site / "elsewhere" / "moved.txt")
+    result = run_cli(site, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "error: seeds/moved.txt: cannot read the file: No such file or directory" in result.stderr
+    assert "2 ingested, 2 rendered, 1 failed" in result.stdout
+
+
 def test_template_error_names_template_line_and_the_rest_builds(site):
     layout = site / "layouts" / "briefing.html"
     layout.write_text(layout.read_text().replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.title | nosuchfilter }}</h1>"))

@@ -39,8 +39,6 @@ def test_unchanged_site_is_not_rebuilt(site):
 def test_a_build_with_nothing_to_do_writes_no_file_hashes_unless_a_time_changed(site):
     """The file hashes (9 MB at 10,000 briefings) are written again only when they differ: after a
     touch, which changes a file's time but not its bytes, so it is not hashed again next time."""
-    import os
-
     assert run_cli(site, "build").returncode == 0
     hashes = site / ".cache" / "file-hashes.json"
     written = hashes.stat().st_mtime_ns

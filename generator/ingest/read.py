@@ -30,7 +30,8 @@ def find_seeds(seeds_dir: Path, root: Path, hash_of: Callable[[str], str] | None
     seeds = []
     for file in files:
         name = os.path.basename(file)
-        if name.lower().endswith(TEXT_SUFFIXES + PAGE_SUFFIXES) and not name.startswith(".") and os.path.isfile(file):
+        if name.lower().endswith(TEXT_SUFFIXES + PAGE_SUFFIXES) and not name.startswith(".") and (
+                os.path.isfile(file) or os.path.islink(file)):  # a dangling link: reading it says why it fails
             sidecar = _sidecar(file, present)
             seeds.append(Seed(
                 path=Path(file),
