@@ -63,6 +63,7 @@ SITE_SCHEMA = {
     "base_url": Field(to_text, "where the site is published, such as https://user.github.io/briefings/"),
     "cname": Field(_to_optional_text, "a custom domain for GitHub Pages, such as news.example.org (written to CNAME)"),
     "paginate": Field(to_int, "briefings per listing page"),
+    "paginate_compact": Field(to_int, "briefings per page of the compact lists: entity pages, year and month archives, the timeline"),
     "search_part_pages": Field(to_int, "pages per part of the search index (indexing takes about 150 KB a page)"),
     "figures_shown": Field(to_int, "the newest claims a figure group's pages show (0: all); each claim stays on its briefing's page"),
     "seeds_dir": Field(to_text, "folder of raw articles"),
@@ -125,6 +126,7 @@ class Config:
     related: RelatedSettings = RelatedSettings({}, 0.0, 0, 1.0, 0, 1)
     search_part_pages: int = 2500
     figures_shown: int = 200
+    paginate_compact: int = 100
 
     @property
     def base_path(self) -> str:
@@ -164,6 +166,7 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
         language=merged["language"],
         base_url=merged["base_url"],
         paginate=max(1, merged["paginate"]),
+        paginate_compact=max(1, merged["paginate_compact"]),
         search_part_pages=max(1, merged["search_part_pages"]),
         figures_shown=max(0, merged["figures_shown"]),
         seeds_dir=root / merged["seeds_dir"],

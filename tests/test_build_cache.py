@@ -174,6 +174,19 @@ def test_edit_remakes_only_the_pages_showing_it_and_keeps_other_files(site):
     assert "social media channels (Twitter)" in (site / "public" / f"briefings/{NEWSWEEK_SLUG}/index.html").read_text()
 
 
+def test_a_newest_briefing_leaves_the_earlier_timeline_pages_alone(site):
+    """The timeline runs oldest first, so the usual new briefing, the latest, lands on its last page."""
+    (site / "site.yaml").write_text((site / "site.yaml").read_text() + "\npaginate_compact: 1\n")
+    run_cli(site, "build")
+    before = files(site)
+    (site / "content" / "later.md").write_text("---\ntitle: Later\ndate: 2022-04-01\n---\n\nLater news.\n")
+    assert run_cli(site, "build").returncode == 0
+    after = files(site)
+    assert after["timeline/index.html"] == before["timeline/index.html"]
+    assert after["timeline/page/2/index.html"] != before["timeline/page/2/index.html"]  # it links to the next now
+    assert "Later" in (site / "public" / "timeline" / "page" / "3" / "index.html").read_text()
+
+
 def test_a_body_edit_leaves_the_list_pages_that_show_the_briefing_alone(site):
     """Entity, archive, timeline and home pages get a briefing's title, date, source and summary
     (pages/views.py), and summary feeds what their entries show, not the Document: an edit to

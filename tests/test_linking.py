@@ -112,6 +112,28 @@ def test_entity_index_pages_archives_and_timeline(built):
     assert f'href="{BASE}timeline/"' in page(built, "")
 
 
+def test_long_lists_come_in_pages(site):
+    """Entity pages, year and month archives and the timeline list `paginate_compact` briefings a
+    page, newest first (the timeline oldest first); an entity's quotes and companions show on its
+    first page only."""
+    (site / "site.yaml").write_text((site / "site.yaml").read_text() + "\npaginate_compact: 1\n")
+    result = run_cli(site, "build", "--strict", "--base-url", f"https://example.org{BASE}")
+    assert result.returncode == 0, result.stderr  # strict: every pager link resolves
+    for base, first, second in (("timeline/", NEWSWEEK, NATIONAL), ("2022/", NATIONAL, NEWSWEEK),
+                                ("2022/03/", NATIONAL, NEWSWEEK)):
+        one, two = page(site, base), page(site, base + "page/2")
+        assert first in one and second not in one and second in two and first not in two, base
+        assert f'rel="next" href="{BASE}{base}page/2/"' in one and f'rel="prev" href="{BASE}{base}"' in two
+        assert 'rel="prev"' not in one and 'rel="next"' not in two
+    named_in_both = [p.parent.parent for p in (site / "public" / "people").glob("*/page/2")]
+    assert named_in_both
+    for entity in named_in_both:
+        one, two = ((entity / where / "index.html").read_text(encoding="utf-8") for where in ("", "page/2"))
+        listed = [re.search(r'id="briefings".*?</ol>', html, re.S).group(0) for html in (one, two)]
+        assert NATIONAL in listed[0] and NEWSWEEK in listed[1] and NEWSWEEK not in listed[0], entity.name
+        assert 'class="companions"' in one and 'class="companions"' not in two and 'class="quotes"' not in two
+
+
 def test_an_editors_lists_win_and_hand_written_briefings_are_read(tmp_path):
     content = tmp_path / "content"
     content.mkdir()

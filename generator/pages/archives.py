@@ -1,21 +1,56 @@
-"""Year and month archive pages (/2022/, /2022/03/) and the timeline of the archive (/timeline/)."""
+"""Year and month archive pages (/2022/, /2022/03/), newest first, and the timeline of the archive
+(/timeline/), oldest first: each in pages of `paginate_compact` briefings (/2022/page/2/, …),
+headed by year and month. A briefing added last in time (the usual one) then changes the last of
+the timeline's pages, not all of them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
+from generator.content import Document
 from generator.link import Archive
-from generator.pages.views import year_view
+from generator.linking.timeline import Month, Year
+from generator.pages.pager import paginate
+from generator.pages.views import briefing_item
 from generator.render import Page, Renderer
+
+Entry = tuple[Year, Month, Document]
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    years = [year_view(year) for year in archive.years]
-    for year in years:
-        yield renderer.page(year["url"] + "index.html", "archive.html", year=year, month=None)
-        heading = {"year": year["year"], "url": year["url"]}  # all a month's page shows of its year
-        for month in year["months"]:
-            yield renderer.page(month["url"] + "index.html", "archive.html", year=heading, month=month)
-    figure_lines = {url: [f"{claim.number} {claim.what}" for claim, _ in claims[:2]]
-                    for url, claims in archive.claims.items()}
-    yield renderer.page("timeline/index.html", "timeline.html", years=years, figure_lines=figure_lines)
+    for year in archive.years:
+        heading = {"year": year.year, "url": year.url, "count": year.count}
+        in_year = [(year, month, document) for month in year.months for document in month.briefings]
+        yield from _pages(renderer, "archive.html", in_year, year.url, briefing_item, year=heading, month=None)
+        for month in year.months:
+            shown = {"title": month.title, "url": month.url, "count": len(month.briefings)}
+            in_month = [(year, month, document) for document in month.briefings]
+            yield from _pages(renderer, "archive.html", in_month, month.url, briefing_item, year=heading, month=shown)
+    figures = {url: [f"{claim.number} {claim.what}" for claim, _ in claims[:2]] for url, claims in archive.claims.items()}
+    oldest_first = [(year, month, document) for year in reversed(archive.years) for month in reversed(year.months)
+                    for document in reversed(month.briefings)]
+    yield from _pages(renderer, "timeline.html", oldest_first, "timeline/",
+                      lambda document: dict(briefing_item(document), figures=figures.get(document.url, [])))
+
+
+def _pages(renderer: Renderer, template: str, entries: Sequence[Entry], base: str,
+           item: Callable[[Document], dict[str, Any]], **context: Any) -> Iterator[Page | None]:
+    for chunk, pager in paginate(entries, renderer.config.paginate_compact, base):
+        path = pager["url"] + "index.html"
+        if renderer.owns(path):  # views are made only for this process's pages
+            yield renderer.page(path, template, years=_grouped(chunk, item), pager=pager, **context)
+
+
+def _grouped(entries: Sequence[Entry], item: Callable[[Document], dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries in the order shown -> their years, each with its months, each with its briefings'
+    items; counts are of the whole year and month, wherever the page starts and ends."""
+    years: list[dict[str, Any]] = []
+    for year, month, document in entries:
+        if not years or years[-1]["url"] != year.url:
+            years.append({"year": year.year, "url": year.url, "count": year.count, "months": []})
+        months = years[-1]["months"]
+        if not months or months[-1]["url"] != month.url:
+            months.append({"title": month.title, "url": month.url, "count": len(month.briefings), "briefings": []})
+        months[-1]["briefings"].append(item(document))
+    return years

@@ -1,13 +1,16 @@
-"""A page per entity (/people/NAME/, /places/…, /organisations/…) and an index page per kind."""
+"""A page per entity (/people/NAME/, /places/…, /organisations/…), its briefings newest first in pages of
+`paginate_compact` (/people/NAME/page/2/, …), and an index page per kind."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from generator.content import Document
 from generator.ingest.entities import KINDS
 from generator.link import Archive
 from generator.linking.entities import Entity
+from generator.pages.pager import paginate
 from generator.pages.views import briefing_item
 from generator.render import Page, Renderer
 
@@ -20,15 +23,19 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
         listed = [{"name": e.name, "url": e.url, "count": e.count, "aliases": e.aliases} for e in entities]
         yield renderer.page(f"{kind}/index.html", "entities.html", kind=kind, title=TITLES[kind], entities=listed)
         for entity in entities:
-            path = entity.url + "index.html"
-            if renderer.owns(path):  # views are made only for this process's pages
-                yield renderer.page(path, "entity.html", entity=entity_view(entity), title=TITLES[kind])
+            for briefings, pager in paginate(entity.briefings, renderer.config.paginate_compact, entity.url):
+                path = pager["url"] + "index.html"
+                if renderer.owns(path):  # views are made only for this process's pages
+                    yield renderer.page(path, "entity.html", entity=entity_view(entity, briefings, pager["number"] == 1),
+                                        pager=pager, title=TITLES[kind])
 
 
-def entity_view(entity: Entity) -> dict[str, Any]:
-    """What the entity's page shows, as plain values: its companions by name and URL only, so the
-    page is rendered again when what it shows changes, not whenever any companion's page does."""
+def entity_view(entity: Entity, briefings: Sequence[Document], first: bool) -> dict[str, Any]:
+    """What one of the entity's pages shows, as plain values: `briefings`, its share of the list;
+    the quotes and the companions on the first page only. Companions by name and URL only, so
+    the page is rendered again when what it shows changes, not whenever a companion's page does."""
     return {"kind": entity.kind, "name": entity.name, "url": entity.url, "aliases": entity.aliases,
-            "count": entity.count, "briefings": [briefing_item(d) for d in entity.briefings],
-            "quotes": [(quote, {"title": d.title, "url": d.url}) for quote, d in entity.quotes],
-            "companions": [({"name": other.name, "url": other.url}, count) for other, count in entity.companions]}
+            "count": entity.count, "briefings": [briefing_item(d) for d in briefings],
+            "quotes": [(quote, {"title": d.title, "url": d.url}) for quote, d in entity.quotes] if first else [],
+            "companions": [({"name": other.name, "url": other.url}, count)
+                           for other, count in entity.companions] if first else []}

@@ -9,14 +9,14 @@ page again only when what that page shows changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from generator.fingerprint import by_fields
 from generator.link import Archive
 from generator.linking.figures import OTHERS_ANCHOR, Claim, FigureGroup
-from generator.pages.listing import listing_url
+from generator.pages.pager import paginate
 from generator.render import Page, Renderer
 
 CHART_WIDTH = 640
@@ -24,8 +24,6 @@ BAR_HEIGHT = 22
 LABEL_WIDTH = 250  # the claimant and date, left of the bars
 VALUE_ROOM = 90  # the number, right of the longest bar
 OTHERS_URL = f"figures/{OTHERS_ANCHOR}/"
-
-T = TypeVar("T")
 
 
 @by_fields
@@ -79,21 +77,11 @@ def shown_claims(claims: list[Claim], most: int) -> list[Claim]:
 
 
 def other_pages(renderer: Renderer, others: list[FigureGroup]) -> Iterator[Page | None]:
-    for groups, pager in paginate(others, renderer.config.paginate, OTHERS_URL):
+    for groups, pager in paginate(others, renderer.config.paginate, OTHERS_URL) if others else []:
         path = pager["url"] + "index.html"
         if renderer.owns(path):
             entries = [{"anchor": g.anchor, "claims": [claim_view(c) for c in g.claims]} for g in groups]
             yield renderer.page(path, "figures_other.html", entries=entries, pager=pager)
-
-
-def paginate(items: Sequence[T], size: int, base: str) -> list[tuple[Sequence[T], dict[str, Any]]]:
-    """Items in pages of `size` at base, base + page/2/, … (the listing's page URLs), each with its
-    pager. The pager names no page count, so appending items changes only the last two pages."""
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    urls = [base + listing_url(number) for number in range(1, len(chunks) + 1)]
-    return [(chunk, {"number": n + 1, "url": url, "previous": urls[n - 1] if n else None,
-                     "next": urls[n + 1] if n + 1 < len(urls) else None})
-            for n, (chunk, url) in enumerate(zip(chunks, urls))]
 
 
 def group_summary(group: FigureGroup) -> dict[str, Any]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content import Document
-from generator.linking.timeline import Year
 
 SHOWN_META = ("source", "date_inference")  # what the dateline and the source line read of meta
 
@@ -18,8 +17,3 @@ def briefing_item(document: Document) -> dict[str, Any]:
             "date_inferred": document.date_inferred, "summary": document.summary,
             "meta": {key: document.meta[key] for key in SHOWN_META if key in document.meta}}
 
-
-def year_view(year: Year) -> dict[str, Any]:
-    months = [{"title": m.title, "url": m.url, "briefings": [briefing_item(d) for d in m.briefings]}
-              for m in year.months]
-    return {"year": year.year, "url": year.url, "count": year.count, "months": months}
