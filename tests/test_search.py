@@ -88,9 +88,20 @@ def test_queries_find_the_right_briefings_under_a_subpath(tab, served):
     assert tab.outside == []
 
 
+def test_entity_pages_are_found_after_the_briefings(tab, served):
+    """In a list of their own, below the briefings; found by their names (the briefings and quotes
+    an entity page lists are found as briefings)."""
+    assert search_page(tab, served, "Reznikov") == [NATIONAL]
+    entities = tab.locator("#search-page .search-entities")
+    entities.locator(".search-result").first.wait_for()
+    assert entities.locator("h2 a").all_inner_texts() == ["Oleksii Reznikov"]
+    assert entities.locator("h2 a").get_attribute("href") == SUBPATH + "people/oleksii-reznikov/"
+    assert entities.locator(".byline").inner_text() == "Person"
+
+
 def test_a_result_shows_title_date_source_and_highlighted_excerpt(tab, served):
     search_page(tab, served, "Zakharova")
-    result = tab.locator("#search-page .search-result")
+    result = tab.locator("#search-page > .search-results .search-result")
     assert result.locator("h2").inner_text() == NEWSWEEK
     assert result.locator(".byline").inner_text() == "c. 9 March 2022 · Newsweek"
     assert result.locator(".excerpt mark").first.inner_text().lower().startswith("zakharova")
