@@ -12,6 +12,7 @@ import pytest
 from generator.config import load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
+from generator.ingest.meta import headline
 from generator.ingest.read import read_seed
 from generator.ingest.sentences import split_sentences
 from tests.conftest import REPO
@@ -67,6 +68,19 @@ def test_national_seed_outlet_title_and_date_window():
     assert inference["confidence"] in ("medium", "low")
     assert any("lower bound" in line for line in inference["evidence"])
     assert any("Thursday" in line for line in inference["evidence"])
+
+
+@pytest.mark.parametrize("lead, title", [
+    ("Jamal Weber estimated on Sunday that the budget talks had slowed after 488 people were affected.",
+     "The budget talks have slowed, Jamal Weber estimates"),
+    ("West Region announced that the ceasefire plan had stalled.", "The ceasefire plan has stalled, West Region announces"),
+    ("Officials in Lviv said the talks would continue.", "The talks would continue, officials in Lviv say"),
+    ("Ukrainian officials said that grain exports had resumed.", "Grain exports have resumed, Ukrainian officials say"),
+    ("Williams said that the crisis had deepened.", "The crisis has deepened, Williams says"),
+    ("Analysts at the bank warned that the news had come too late.", "The news has come too late, analysts at the bank warn"),
+])
+def test_a_title_made_from_the_lead_agrees_in_number(lead, title):
+    assert headline(lead) == title
 
 
 def test_newsweek_seed_outlet_author_and_no_cruft():

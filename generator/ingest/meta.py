@@ -23,6 +23,17 @@ _ATTRIBUTION = re.compile(
 _PRESENT = {"said": "says", "estimated": "estimates", "announced": "announces", "claimed": "claims",
             "reported": "reports", "warned": "warns", "confirmed": "confirms", "stated": "states"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that"}
+# Plural heads of a subject, for the verb of a title in the present: "Officials in Kyiv say",
+# "The talks have stalled". A lowercase noun in -s is plural unless listed below; a capitalised
+# one (a name, or a noun opening the sentence) only when it is in the first list.
+_PLURAL_NOUNS = set("""
+activists analysts authorities campaigners citizens critics diplomats doctors economists experts
+families farmers forces investigators investors journalists lawmakers leaders medics militants
+ministers negotiators observers officers officials people police prosecutors protesters rebels
+reporters rescuers researchers residents scientists soldiers sources talks troops voters witnesses
+workers""".split())
+_SINGULAR_IN_S = {"news", "gas", "series", "species", "means", "politics", "economics", "physics", "chaos"}
+_HEAD_ENDS = re.compile(r" (?:in|at|of|from|for|with|on|near|close to) ")
 _TRAILING_PHRASE = re.compile(r"\s+(?:in|of|during|at|for|over|across|into|from|to)\s[^,]*$")
 _TITLE_MAX = 100
 _TITLE_TARGET = 80
@@ -53,7 +64,12 @@ def headline(lead: str) -> str:
     found = _ATTRIBUTION.match(text)
     if found and found["who"].split()[0].lower() not in _PRONOUNS:
         what = _simplify_tense(found["what"])
-        who = f", {found['who']} {_PRESENT[found['verb']]}"
+        who, verb = found["who"], _PRESENT[found["verb"]]
+        first = who.split()[0]
+        if first.lower() in _PLURAL_NOUNS:  # a common noun, capitalised only as the sentence's first word
+            who = first.lower() + who[len(first):]
+        plural = _plural(_HEAD_ENDS.split(who, maxsplit=1)[0].split()[-1])
+        who = f", {who} {verb[:-1] if plural else verb}"
         if len(what) + len(who) > _TITLE_TARGET:
             what = _TRAILING_PHRASE.sub("", what) or what
         text = what + who
@@ -65,7 +81,16 @@ def headline(lead: str) -> str:
 
 def _simplify_tense(text: str) -> str:
     text = re.sub(r"\b(?:had|have|has) been (\w+ed)\b", r"\1", text)
-    return re.sub(r"\bhad (?=\w)", "has ", text)
+    return re.sub(r"([\w'’-]+) had (?=\w)", lambda found: f"{found[1]} {'have' if _plural(found[1]) else 'has'} ", text)
+
+
+def _plural(head: str) -> bool:
+    """Whether a subject headed by this noun takes a plural verb: "talks", "officials", "police"; not
+    "crisis", "news", "Russia", "Paris", "Williams"."""
+    lower = head.lower()
+    if lower in _PLURAL_NOUNS:
+        return True
+    return head == lower and lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and lower not in _SINGULAR_IN_S
 
 
 def _shorten(text: str) -> str:
