@@ -125,12 +125,14 @@ def test_long_lists_come_in_pages(site):
         assert first in one and second not in one and second in two and first not in two, base
         assert f'rel="next" href="{BASE}{base}page/2/"' in one and f'rel="prev" href="{BASE}{base}"' in two
         assert 'rel="prev"' not in one and 'rel="next"' not in two
+        assert 'start="2"' in two  # the month's numbering goes on from the page before
     named_in_both = [p.parent.parent for p in (site / "public" / "people").glob("*/page/2")]
     assert named_in_both
     for entity in named_in_both:
         one, two = ((entity / where / "index.html").read_text(encoding="utf-8") for where in ("", "page/2"))
         listed = [re.search(r'id="briefings".*?</ol>', html, re.S).group(0) for html in (one, two)]
         assert NATIONAL in listed[0] and NEWSWEEK in listed[1] and NEWSWEEK not in listed[0], entity.name
+        assert '<ol class="compact" start="2">' in listed[1]
         assert 'class="companions"' in one and 'class="companions"' not in two and 'class="quotes"' not in two
 
 

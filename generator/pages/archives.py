@@ -15,21 +15,22 @@ from generator.pages.pager import paginate
 from generator.pages.views import briefing_item
 from generator.render import Page, Renderer
 
-Entry = tuple[Year, Month, Document]
+Entry = tuple[Year, Month, int, Document]  # the int: the briefing's place in its month as listed, from 1
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     for year in archive.years:
         heading = {"year": year.year, "url": year.url, "count": year.count}
-        in_year = [(year, month, document) for month in year.months for document in month.briefings]
+        in_year = [(year, month, place, document) for month in year.months
+                   for place, document in enumerate(month.briefings, start=1)]
         yield from _pages(renderer, "archive.html", in_year, year.url, briefing_item, year=heading, month=None)
         for month in year.months:
             shown = {"title": month.title, "url": month.url, "count": len(month.briefings)}
-            in_month = [(year, month, document) for document in month.briefings]
+            in_month = [(year, month, place, document) for place, document in enumerate(month.briefings, start=1)]
             yield from _pages(renderer, "archive.html", in_month, month.url, briefing_item, year=heading, month=shown)
     figures = {url: [f"{claim.number} {claim.what}" for claim, _ in claims[:2]] for url, claims in archive.claims.items()}
-    oldest_first = [(year, month, document) for year in reversed(archive.years) for month in reversed(year.months)
-                    for document in reversed(month.briefings)]
+    oldest_first = [(year, month, place, document) for year in reversed(archive.years) for month in reversed(year.months)
+                    for place, document in enumerate(reversed(month.briefings), start=1)]
     yield from _pages(renderer, "timeline.html", oldest_first, "timeline/",
                       lambda document: dict(briefing_item(document), figures=figures.get(document.url, [])))
 
@@ -44,13 +45,15 @@ def _pages(renderer: Renderer, template: str, entries: Sequence[Entry], base: st
 
 def _grouped(entries: Sequence[Entry], item: Callable[[Document], dict[str, Any]]) -> list[dict[str, Any]]:
     """Entries in the order shown -> their years, each with its months, each with its briefings'
-    items; counts are of the whole year and month, wherever the page starts and ends."""
+    items and the place of the first in the month; counts are of the whole year and month,
+    wherever the page starts and ends."""
     years: list[dict[str, Any]] = []
-    for year, month, document in entries:
+    for year, month, place, document in entries:
         if not years or years[-1]["url"] != year.url:
             years.append({"year": year.year, "url": year.url, "count": year.count, "months": []})
         months = years[-1]["months"]
         if not months or months[-1]["url"] != month.url:
-            months.append({"title": month.title, "url": month.url, "count": len(month.briefings), "briefings": []})
+            months.append({"title": month.title, "url": month.url, "count": len(month.briefings), "start": place,
+                           "briefings": []})
         months[-1]["briefings"].append(item(document))
     return years
