@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_config
-from generator.serve.loop import BuildLoop
+from generator.serve import loop as loop_module
+from generator.serve.loop import BuildLoop, SearchRefresher
 from generator.serve.server import DevServer, LiveState, bind
 from generator.serve.watch import ChangeQueue, is_editor_temp
 from tests.conftest import REPO
@@ -200,6 +201,27 @@ def test_an_edit_shown_by_its_preview_refreshes_the_search_index(loop, site):
     assert any(message.startswith("Preview: ") for message in loop.messages)
     assert any(re.match(r"Built: \d+ files written or removed", message) for message in loop.messages)
     wait_until(lambda: refreshes() == 2)
+
+
+def test_a_failed_search_refresh_is_reported_and_the_next_one_runs(site, monkeypatch):
+    """Before, the refresher's thread died with the error, and the index was never refreshed again."""
+    messages: list[str] = []
+    refresher = SearchRefresher(load_config(site / "site.yaml"), messages.append)
+    calls = []
+
+    def index_once_failing(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise FileNotFoundError("a page removed by a build meanwhile")
+        return []
+
+    monkeypatch.setattr(loop_module, "index_site", index_once_failing)
+    refresher.refresh()
+    wait_until(lambda: messages)
+    assert messages == ["warning: search index not refreshed: FileNotFoundError('a page removed by a build meanwhile')"]
+    refresher.refresh()
+    wait_until(lambda: len(messages) == 2)
+    assert messages[1].startswith("Search index refreshed") and len(calls) == 2
 
 
 def test_a_new_problem_keeps_the_last_good_build_until_fixed(loop, site):

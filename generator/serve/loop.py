@@ -146,10 +146,13 @@ class SearchRefresher:
     def _run(self) -> None:
         while True:
             started = time.perf_counter()
-            for problem in index_site(self.config.output_dir, part_pages=self.config.search_part_pages,
-                                      cache_dir=self.config.cache_dir):
-                self.echo(f"warning: {problem}")
-            self.echo(f"Search index refreshed in {time.perf_counter() - started:.2f}s")
+            try:
+                for problem in index_site(self.config.output_dir, part_pages=self.config.search_part_pages,
+                                          cache_dir=self.config.cache_dir):
+                    self.echo(f"warning: {problem}")
+                self.echo(f"Search index refreshed in {time.perf_counter() - started:.2f}s")
+            except Exception as error:  # a page a build removed while it was read: the next refresh tries again
+                self.echo(f"warning: search index not refreshed: {error!r}")
             with self._lock:
                 if not self._again:
                     self._running = False
