@@ -177,6 +177,18 @@ def test_an_edit_indexes_again_only_the_parts_whose_pages_changed(site):
     assert sum(before[part] != after[part] for part in parts) == 1
 
 
+def test_a_new_briefing_naming_an_entity_leaves_what_search_reads_of_its_page(site):
+    """Its list and count change, which search ignores: the entity's search part is not indexed again."""
+    assert run_cli(site, "build").returncode == 0
+    page = site / "public" / "people" / "oleksii-reznikov" / "index.html"
+    before = page.read_text(), indexed_pages(site / "public")["people/oleksii-reznikov/index.html"]
+    (site / "content" / "later.md").write_text(
+        "---\ntitle: Later\ndate: 2022-04-01\npeople: [Oleksii Reznikov]\n---\n\nOleksii Reznikov spoke again.\n")
+    assert run_cli(site, "build").returncode == 0
+    assert page.read_text() != before[0] and "Named in 2 briefings" in page.read_text()
+    assert indexed_pages(site / "public")["people/oleksii-reznikov/index.html"] == before[1]
+
+
 def test_a_page_reads_the_same_when_only_what_pagefind_ignores_changed(tmp_path):
     def digest(related: str, text: str) -> str:
         (tmp_path / "index.html").write_text(
