@@ -68,8 +68,8 @@ def headline(lead: str) -> str:
         first = who.split()[0]
         if first.lower() in _PLURAL_NOUNS:  # a common noun, capitalised only as the sentence's first word
             who = first.lower() + who[len(first):]
-        plural = _plural(_HEAD_ENDS.split(who, maxsplit=1)[0].split()[-1])
-        who = f", {who} {verb[:-1] if plural else verb}"
+        head = _HEAD_ENDS.split(who, maxsplit=1)[0].split()[-1]  # "officials" of "officials in Lviv"
+        who = f", {who} {verb[:-1] if _plural(head) else verb}"
         if len(what) + len(who) > _TITLE_TARGET:
             what = _TRAILING_PHRASE.sub("", what) or what
         text = what + who

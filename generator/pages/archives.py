@@ -20,10 +20,11 @@ Entry = tuple[Year, Month, int, Document]  # the int: the briefing's place in it
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     for year in archive.years:
-        heading = {"year": year.year, "url": year.url, "count": year.count}
+        heading = {"year": year.year, "url": year.url}  # all a month's page shows of its year
         in_year = [(year, month, place, document) for month in year.months
                    for place, document in enumerate(month.briefings, start=1)]
-        yield from _pages(renderer, "archive.html", in_year, year.url, briefing_item, year=heading, month=None)
+        yield from _pages(renderer, "archive.html", in_year, year.url, briefing_item,
+                          year=dict(heading, count=year.count), month=None)
         for month in year.months:
             shown = {"title": month.title, "url": month.url, "count": len(month.briefings)}
             in_month = [(year, month, place, document) for place, document in enumerate(month.briefings, start=1)]
@@ -45,12 +46,12 @@ def _pages(renderer: Renderer, template: str, entries: Sequence[Entry], base: st
 
 def _grouped(entries: Sequence[Entry], item: Callable[[Document], dict[str, Any]]) -> list[dict[str, Any]]:
     """Entries in the order shown -> their years, each with its months, each with its briefings'
-    items and the place of the first in the month; counts are of the whole year and month,
-    wherever the page starts and ends."""
+    items, the place of the first in the month and the month's count, wherever the page starts
+    and ends."""
     years: list[dict[str, Any]] = []
     for year, month, place, document in entries:
         if not years or years[-1]["url"] != year.url:
-            years.append({"year": year.year, "url": year.url, "count": year.count, "months": []})
+            years.append({"year": year.year, "url": year.url, "months": []})
         months = years[-1]["months"]
         if not months or months[-1]["url"] != month.url:
             months.append({"title": month.title, "url": month.url, "count": len(month.briefings), "start": place,

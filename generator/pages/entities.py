@@ -15,7 +15,7 @@ from generator.pages.views import briefing_item
 from generator.render import Page, Renderer
 
 TITLES = {"people": "People", "places": "Places", "organisations": "Organisations"}
-ONE = {"people": "Person", "places": "Place", "organisations": "Organisation"}  # what a search result says it is
+SINGULAR = {"people": "Person", "places": "Place", "organisations": "Organisation"}  # what a search result says it is
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
@@ -28,7 +28,7 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
                 path = pager["url"] + "index.html"
                 if renderer.owns(path):  # views are made only for this process's pages
                     yield renderer.page(path, "entity.html", entity=entity_view(entity, briefings, pager["number"] == 1),
-                                        pager=pager, title=TITLES[kind], one=ONE[kind])
+                                        pager=pager, title=TITLES[kind], singular=SINGULAR[kind])
 
 
 def entity_view(entity: Entity, briefings: Sequence[Document], first: bool) -> dict[str, Any]:

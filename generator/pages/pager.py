@@ -15,8 +15,8 @@ def page_url(base: str, number: int) -> str:
 def paginate(items: Sequence[T], size: int, base: str) -> list[tuple[Sequence[T], dict[str, Any]]]:
     """Items in pages of `size`, each with its pager (number, url, previous and next page URLs, and
     `first`, the place of its first item in the whole list, counted from 1); no items make one
-    empty page. The pager names no page count, so items added at the end change
-    the last two pages only."""
+    empty page. The pager names no page count, so items added at the end change the last two
+    pages only."""
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
     urls = [page_url(base, number) for number in range(1, len(chunks) + 1)]
     return [(chunk, {"number": n + 1, "url": url, "previous": urls[n - 1] if n else None,
