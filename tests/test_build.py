@@ -93,6 +93,23 @@ def test_briefings_are_read_for_their_seed_again_only_when_changed(site, monkeyp
     assert read == [path.name] and not report.written and "edited by hand" in report.conflicts[0].message
 
 
+def test_a_seed_the_generator_fails_on_is_one_error_and_the_rest_is_built(site, monkeypatch):
+    from generator.build import build_site
+    from generator.config import load_config
+    from generator.ingest import stage
+
+    def fail_on_one(article, *args, make=stage.make_briefing):
+        if article.seed.path.name.startswith("003"):
+            raise KeyError("says")
+        return make(article, *args)
+
+    monkeypatch.setattr(stage, "make_briefing", fail_on_one)
+    result = build_site(load_config(site / "site.yaml"))
+    [error] = result.errors
+    assert error.path.name.startswith("003") and "the generator failed on it (KeyError('says'))" in error.message
+    assert result.ingested and (site / "public" / "briefings" / NATIONAL_SLUG / "index.html").exists()
+
+
 @pytest.mark.parametrize("front, body", [
     ("title: A\nseed:\n  path: seeds/a.txt\n  sha256: 'ab'\n\n  ingest_version: 2\ngenerated_sha256: cd\n", ""),
     ("seed: {path: seeds/a.txt, sha256: ab}\ntitle: A\n", ""),

@@ -71,6 +71,30 @@ def test_national_seed_outlet_title_and_date_window():
 
 
 @pytest.mark.parametrize("lead, title", [
+    ("KYIV, Ukraine (AP) — Russian forces shelled the city overnight, officials said.",
+     "Russian forces shelled the city overnight, officials say"),
+    ("On Tuesday, the European Union agreed to phase out Russian gas imports by 2027.",
+     "The European Union agreed to phase out Russian gas imports by 2027"),
+    ("In a statement on Monday, the ministry said 40 people had been killed in the strike.",
+     "40 people killed in the strike, the ministry says"),
+    ("Ukraine's grain exports fell by a third in March, the agriculture ministry said on Friday.",
+     "Ukraine's grain exports fell by a third in March, the agriculture ministry says"),
+    ("Since July, spending on the budget talks has risen by 12 per cent, figures published this week showed.",
+     "Spending on the budget talks has risen by 12 per cent, figures published this week show"),
+    ("At least 12 people were killed when a missile struck a building in Dnipro, officials said.",
+     "At least 12 people killed, officials say"),
+    ("Earlier this week, Zelensky told reporters that the counteroffensive had begun.",
+     "The counteroffensive has begun, Zelensky says"),
+    ("Ukraine says that its forces have retaken three villages near the front.",  # a KeyError crashed the build
+     "Its forces have retaken three villages near the front, Ukraine says"),
+    ("The bridge was reopened to traffic, he said.", "The bridge reopened to traffic"),
+    ("Delta Province argued that the ceasefire plan had slowed.", "The ceasefire plan has slowed, Delta Province argues"),
+])
+def test_a_title_made_from_the_lead_leaves_out_lead_ins_and_credits_at_the_end(lead, title):
+    assert headline(lead) == title
+
+
+@pytest.mark.parametrize("lead, title", [
     ("Jamal Weber estimated on Sunday that the budget talks had slowed after 488 people were affected.",
      "The budget talks have slowed, Jamal Weber estimates"),
     ("West Region announced that the ceasefire plan had stalled.", "The ceasefire plan has stalled, West Region announces"),
@@ -78,6 +102,7 @@ def test_national_seed_outlet_title_and_date_window():
     ("Ukrainian officials said that grain exports had resumed.", "Grain exports have resumed, Ukrainian officials say"),
     ("Williams said that the crisis had deepened.", "The crisis has deepened, Williams says"),
     ("Analysts at the bank warned that the news had come too late.", "The news has come too late, analysts at the bank warn"),
+    ("People familiar with the matter said the deal had collapsed.", "The deal has collapsed, people familiar with the matter say"),
 ])
 def test_a_title_made_from_the_lead_agrees_in_number(lead, title):
     assert headline(lead) == title
@@ -147,7 +172,7 @@ def test_byline_gives_authors_and_is_not_the_title_or_the_text(tmp_path):
                       "By Monday the ships were back.")
     front, body = brief(seed)
     assert front["authors"] == ["Anna Smith", "Tom Jones"]
-    assert front["title"] == "The port reopened, officials said"
+    assert front["title"] == "The port reopened, officials say"
     assert body == "The port reopened on Tuesday, officials said.\n\nBy Monday the ships were back."
 
 

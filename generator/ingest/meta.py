@@ -18,10 +18,24 @@ _WHEN = re.compile(
 )
 _SUBORDINATE = re.compile(r"\s+(?:as|since|while|after|before|because|when|although|amid|despite|—|–)\s|,\s+(?:which|who|saying|adding|according)\b|;")
 _ATTRIBUTION = re.compile(
-    r"^(?P<who>[A-Z][^,;]{2,60}?) (?P<verb>said|says|estimated|estimates|announced|claimed|reported|warned|confirmed|stated)(?: that)? (?P<what>.{12,})$"
+    r"^(?P<who>[A-Z][^,;]{2,60}?) (?P<verb>said|says|estimated|estimates|announced|claimed|reported|warned|confirmed|stated|argued|insisted"
+    r"|told (?:reporters|journalists))(?: that)? (?P<what>.{12,})$"
 )
 _PRESENT = {"said": "says", "estimated": "estimates", "announced": "announces", "claimed": "claims",
-            "reported": "reports", "warned": "warns", "confirmed": "confirms", "stated": "states"}
+            "reported": "reports", "warned": "warns", "confirmed": "confirms", "stated": "states",
+            "argued": "argues", "insisted": "insists", "showed": "shows", "told reporters": "says",
+            "told journalists": "says"}
+# What comes before the news in a lead: a dateline ("KYIV, Ukraine (AP) — "), or a time, place or
+# source phrase set off by a comma ("On Tuesday, ", "Since July, ", "In a statement, ").
+_LEAD_IN = re.compile(
+    r"^(?:[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)?(?: \([\w .]+\))? ?[—–-]+ )?"
+    r"(?:(?:On|In|Since|Earlier|Later|Last|This|Late|Early|Overnight|Meanwhile)\b[^,]{0,40}, )?"
+)
+# Credit at the end of a lead: "…, the agriculture ministry said", "…, figures published this week showed".
+_CREDIT_AFTER = re.compile(
+    r",\s+(?P<who>[\w'’.&-]+(?: [\w'’.&-]+){0,6}) (?P<verb>said|says|estimated|announced|claimed|reported|warned"
+    r"|confirmed|stated|showed|show|shows)$"
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this", "that"}
 # Plural heads of a subject, for the verb of a title in the present: "Officials in Kyiv say",
 # "The talks have stalled". A lowercase noun in -s is plural unless listed below; a capitalised
@@ -33,7 +47,7 @@ ministers negotiators observers officers officials people police prosecutors pro
 reporters rescuers researchers residents scientists soldiers sources talks troops voters witnesses
 workers""".split())
 _SINGULAR_IN_S = {"news", "gas", "series", "species", "means", "politics", "economics", "physics", "chaos"}
-_HEAD_ENDS = re.compile(r" (?:in|at|of|from|for|with|on|near|close to) ")
+_HEAD_ENDS = re.compile(r" (?:in|at|of|from|for|with|on|near|close to|\w+ed) ")  # where a speaker's noun phrase ends
 _TRAILING_PHRASE = re.compile(r"\s+(?:in|of|during|at|for|over|across|into|from|to)\s[^,]*$")
 _TITLE_MAX = 100
 _TITLE_TARGET = 80
@@ -55,32 +69,42 @@ _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu"}
 def headline(lead: str) -> str:
     """A headline-style title from a plain-text lead sentence, at most about 100 characters.
 
-    "X said on Wednesday that Y had been killed since Z" -> "Y killed, X says".
+    "X said on Wednesday that Y had been killed since Z" -> "Y killed, X says";
+    "On Tuesday, Y was approved, officials said" -> "Y approved, officials say".
     """
-    text = _WHEN.sub("", lead.strip().rstrip("."))
+    text = _LEAD_IN.sub("", _WHEN.sub("", lead.strip().rstrip(".")))
+    text = text[:1].upper() + text[1:]
+    credit = _CREDIT_AFTER.search(text)
+    if credit:
+        text = text[:credit.start()]
     clause = _SUBORDINATE.split(text, maxsplit=1)[0].strip()
     if len(clause.split()) >= 4:
         text = clause
-    found = _ATTRIBUTION.match(text)
-    if found and found["who"].split()[0].lower() not in _PRONOUNS:
-        what = _simplify_tense(found["what"])
-        who, verb = found["who"], _PRESENT[found["verb"]]
-        first = who.split()[0]
-        if first.lower() in _PLURAL_NOUNS:  # a common noun, capitalised only as the sentence's first word
-            who = first.lower() + who[len(first):]
-        head = _HEAD_ENDS.split(who, maxsplit=1)[0].split()[-1]  # "officials" of "officials in Lviv"
-        who = f", {who} {verb[:-1] if _plural(head) else verb}"
+    if not credit and (credit := _ATTRIBUTION.match(text)):
+        text = credit["what"]
+    what = _simplify_tense(text)
+    if credit and credit["who"].split()[0].lower() not in _PRONOUNS:
+        who = _credited(credit["who"], credit["verb"])
         if len(what) + len(who) > _TITLE_TARGET:
             what = _TRAILING_PHRASE.sub("", what) or what
-        text = what + who
-    else:
-        text = _simplify_tense(text)
-    text = text.strip(" ,.;:")
-    return _shorten(text[:1].upper() + text[1:])
+        what += who
+    what = what.strip(" ,.;:")
+    return _shorten(what[:1].upper() + what[1:])
+
+
+def _credited(who: str, verb: str) -> str:
+    """", officials in Lviv say": who, and the verb in the present, agreeing with its head noun."""
+    first = who.split()[0]
+    if first.lower() in _PLURAL_NOUNS | {"the", "a"}:  # capitalised only as the sentence's first word
+        who = first.lower() + who[len(first):]
+    phrase = _HEAD_ENDS.split(who, maxsplit=1)[0].split()  # "officials" of "officials in Lviv"
+    plural = _plural(phrase[-1]) or phrase[0] in _PLURAL_NOUNS  # "people familiar with the matter"
+    present = _PRESENT.get(verb, verb if verb.endswith("s") else verb + "s")  # "says", "show"
+    return f", {who} {present[:-1] if plural else present}"
 
 
 def _simplify_tense(text: str) -> str:
-    text = re.sub(r"\b(?:had|have|has) been (\w+ed)\b", r"\1", text)
+    text = re.sub(r"\b(?:had|have|has) been (\w+ed)\b|\b(?:was|were) (\w+ed)\b", lambda found: found[1] or found[2], text)
     return re.sub(r"([\w'’-]+) had (?=\w)", lambda found: f"{found[1]} {'have' if _plural(found[1]) else 'has'} ", text)
 
 

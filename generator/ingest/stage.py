@@ -70,6 +70,10 @@ def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestRep
     except ProblemError as error:
         report.problems.append(error.problem)
         return
+    except Exception as error:  # a rule that fails on one article must not stop the archive's build
+        report.problems.append(Problem(seed.path, f"not made into a briefing: the generator failed on it ({error!r}); "
+                                       "please report it with this seed"))
+        return
     if path is None:
         path = free_path(config.content_dir / BRIEFINGS_FOLDER, slugify(front["title"]), taken)
     taken.add(path)
