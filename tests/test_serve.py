@@ -224,6 +224,29 @@ def test_a_failed_search_refresh_is_reported_and_the_next_one_runs(site, monkeyp
     assert messages[1].startswith("Search index refreshed") and len(calls) == 2
 
 
+def test_search_refreshes_never_overlap_even_across_a_site_yaml_change(loop, site, monkeypatch):
+    """Two at once left Pagefind hung for good: each index run clears the work folders beside the site."""
+    running, most = [], []
+
+    def index_slowly(*args, **kwargs):
+        running.append(1)
+        most.append(len(running))
+        time.sleep(0.3)
+        running.pop()
+        return []
+
+    monkeypatch.setattr(loop_module, "index_site", index_slowly)
+    wait_until(lambda: any(m.startswith("Search index refreshed") for m in loop.messages))  # the first build's
+    settings = site / "site.yaml"
+    national = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
+    national.write_text(national.read_text().replace("title: Russia has lost", "title: Russia may have lost", 1))
+    loop.rebuild({national})  # a refresh starts
+    settings.write_text(settings.read_text().replace("title: ", "title: Renamed · ", 1))
+    loop.rebuild({settings})  # and another is asked for while it runs
+    wait_until(lambda: len(most) >= 2 and not running)
+    assert max(most) == 1
+
+
 def test_a_new_problem_keeps_the_last_good_build_until_fixed(loop, site):
     path = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
     page = site / "public" / "briefings" / NATIONAL_SLUG / "index.html"
