@@ -40,6 +40,10 @@ MODULUS_FILE = "parts.modulus"  # how many parts the pages were hashed into
 SIGNATURE_FILE = "pages.sha256"  # in each part: what its pages were when it was indexed
 DIGESTS_FILE = "search-pages.pickle"  # in the cache folder: each page's digest, by its file
 _INDEXED = re.compile(rb"<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>/]")
+# How long a part may take (it takes about 2 ms a page) before Pagefind is taken to hang: it never
+# finishes when a file it reads is deleted meanwhile.
+PAGEFIND_SECONDS = 120
+PAGEFIND_SECONDS_PER_PAGE = 0.05
 _TAG_NAME = re.compile(rb"[a-zA-Z][a-zA-Z0-9]*")
 
 Pages = dict[str, str]  # page path in the site -> a digest of what Pagefind may read of it
@@ -173,9 +177,12 @@ def _index_part(binary: Path, site_dir: Path, pages: Pages, where: Path) -> tupl
         (source / path).parent.mkdir(parents=True, exist_ok=True)
         carry_over(site_dir / path, source / path)
     command = [str(binary), "--site", str(source), "--output-path", str(work / "bundle"), "--quiet"]
+    seconds = PAGEFIND_SECONDS + PAGEFIND_SECONDS_PER_PAGE * len(pages)
     try:
-        run = subprocess.run(command, capture_output=True, text=True)
+        run = subprocess.run(command, capture_output=True, text=True, timeout=seconds)
         failure = None if run.returncode == 0 else f"pagefind: {_one_line(run.stderr or run.stdout, run.returncode)}"
+    except subprocess.TimeoutExpired:  # it hangs for good when a file it reads goes away
+        failure = f"pagefind did not finish in {seconds:.0f} s, and was stopped"
     except OSError as error:
         failure = f"cannot run {binary.name}: {error}"
     shutil.rmtree(source, ignore_errors=True)

@@ -6,6 +6,7 @@ import functools
 import json
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -233,6 +234,19 @@ def test_an_index_failure_is_one_line(tmp_path):
 ])
 def test_the_number_of_parts_is_kept_while_it_still_fits(pages, last, count):
     assert part_count(pages, 2500, last) == count
+
+
+def test_a_pagefind_that_hangs_is_stopped_and_reported(tmp_path, monkeypatch):
+    hanging = tmp_path / "pagefind"
+    hanging.write_text("#!/bin/sh\nsleep 30\n")
+    hanging.chmod(0o755)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<main data-pagefind-body><p>Words</p></main>")
+    monkeypatch.setattr(search, "PAGEFIND_SECONDS", 0.5)
+    started = time.monotonic()
+    folder, problem = search._index_part(hanging, tmp_path / "site", {"index.html": "x"}, Path("public"))
+    assert time.monotonic() - started < 10 and not folder.exists()
+    assert str(problem).startswith("public: search index not built: pagefind did not finish in 1 s, and was stopped")
 
 
 def test_work_folders_left_by_a_stopped_index_are_removed(site):
