@@ -68,8 +68,9 @@ class BuildLoop:
             except ProblemError as error:
                 return self._report([error.problem], "site.yaml not applied")
             self.builder = IncrementalBuilder(self.config, self.include_drafts)
-            self.search.config = self.config  # its next run reads it: a second refresher would run beside the first,
-            # and each index run clears the work folders beside the site, the other's too (Pagefind then hangs)
+            # The one refresher reads the settings at its next run. A second would run beside it, and each
+            # index run clears the work folders beside the site, the other's too: Pagefind then hangs.
+            self.search.config = self.config
             with self.live.site_lock:
                 self.live.root, self.live.base_path = self.config.output_dir, self.config.base_path
             return self._build(None, always_write=True)
