@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 
 NATIONAL_SLUG = "russia-has-lost-14000-troops-ukraines-defence-minister-estimates"
 NEWSWEEK_SLUG = "more-than-12000-russian-troops-killed-ukraines-foreign-ministry-says"
@@ -91,6 +91,17 @@ def test_briefings_are_read_for_their_seed_again_only_when_changed(site, monkeyp
         seed.write("\nA late paragraph the publisher added on Wednesday.\n")
     report = stage.ingest_seeds(config)
     assert read == [path.name] and not report.written and "edited by hand" in report.conflicts[0].message
+
+
+def test_an_empty_archive_still_has_its_home_page_and_timeline(tmp_path):
+    (tmp_path / "site.yaml").write_text(f"title: Empty\nlayouts_dir: {REPO / 'layouts'}\n")
+    result = run_cli(tmp_path, "build", "--strict")
+    # Pagefind refuses a site with nothing to index (search.py keeps that as its one error); nothing else is wrong.
+    assert [line for line in result.stderr.splitlines() if "search index not built" not in line] == []
+    public = tmp_path / "public"
+    assert "No briefings yet" in (public / "index.html").read_text()
+    assert "No dated briefings yet" in (public / "timeline" / "index.html").read_text()
+    assert not (public / "figures" / "other").exists()
 
 
 def test_a_seed_the_generator_fails_on_is_one_error_and_the_rest_is_built(site, monkeypatch):

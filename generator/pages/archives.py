@@ -23,7 +23,7 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
         heading = {"year": year.year, "url": year.url}  # all a month's page shows of its year
         in_year = [(year, month, place, document) for month in year.months
                    for place, document in enumerate(month.briefings, start=1)]
-        yield from _pages(renderer, "archive.html", in_year, year.url, briefing_item,
+        yield from _pages(renderer, "archive.html", in_year, year.url, briefing_item, counted=True,
                           year=dict(heading, count=year.count), month=None)
         for month in year.months:
             shown = {"title": month.title, "url": month.url, "count": len(month.briefings)}
@@ -37,24 +37,24 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
 
 
 def _pages(renderer: Renderer, template: str, entries: Sequence[Entry], base: str,
-           item: Callable[[Document], dict[str, Any]], **context: Any) -> Iterator[Page | None]:
+           item: Callable[[Document], dict[str, Any]], counted: bool = False, **context: Any) -> Iterator[Page | None]:
     for chunk, pager in paginate(entries, renderer.config.paginate_compact, base):
         path = pager["url"] + "index.html"
         if renderer.owns(path):  # views are made only for this process's pages
-            yield renderer.page(path, template, years=_grouped(chunk, item), pager=pager, **context)
+            yield renderer.page(path, template, years=_grouped(chunk, item, counted), pager=pager, **context)
 
 
-def _grouped(entries: Sequence[Entry], item: Callable[[Document], dict[str, Any]]) -> list[dict[str, Any]]:
+def _grouped(entries: Sequence[Entry], item: Callable[[Document], dict[str, Any]], counted: bool) -> list[dict[str, Any]]:
     """Entries in the order shown -> their years, each with its months, each with its briefings'
-    items, the place of the first in the month and the month's count, wherever the page starts
-    and ends."""
+    items and the place of the first in the month; with `counted`, the month's count too (only a
+    year's pages show it: elsewhere it would make a page again for a briefing it does not list)."""
     years: list[dict[str, Any]] = []
     for year, month, place, document in entries:
         if not years or years[-1]["url"] != year.url:
             years.append({"year": year.year, "url": year.url, "months": []})
         months = years[-1]["months"]
         if not months or months[-1]["url"] != month.url:
-            months.append({"title": month.title, "url": month.url, "count": len(month.briefings), "start": place,
-                           "briefings": []})
+            months.append({"title": month.title, "url": month.url, "start": place, "briefings": [],
+                           **({"count": len(month.briefings)} if counted else {})})
         months[-1]["briefings"].append(item(document))
     return years
