@@ -63,9 +63,10 @@ def run_stages(config: Config, result: BuildResult, hashes: FileHashes, clock: C
     pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes,
                                              result, briefings)
     result.count(content.documents, pages)
+    no_briefings = not archive.briefings
     del content, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
-    result.errors += index_site(staging, config.output_dir, config.search_part_pages, config.cache_dir)
+    result.errors += index_site(staging, config.output_dir, config.search_part_pages, config.cache_dir, no_briefings)
     finish_site(staging, config.output_dir)
     cache.finish(memo)  # only now: the memo describes the files in place
     clock.start("check")

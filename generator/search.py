@@ -50,11 +50,13 @@ Pages = dict[str, str]  # page path in the site -> a digest of what Pagefind may
 
 
 def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2500,
-               cache_dir: Path | None = None) -> list[Problem]:
+               cache_dir: Path | None = None, empty_ok: bool = False) -> list[Problem]:
     """Index site_dir in place. `shown_as` is the output folder a staging folder becomes: the last
     build's site, whose parts are kept where their pages read the same. `cache_dir`: where the
-    pages' digests are kept, so only pages changed since are read. A failure is one Problem
-    naming it, and the site itself is left as it is."""
+    pages' digests are kept, so only pages changed since are read. No page marked for search
+    makes an index of no part, a problem unless `empty_ok` (an archive with no briefing yet): the
+    templates are to mark the briefings. A failure is one Problem naming it, and the site itself
+    is left as it is."""
     where = shown_as or site_dir
     try:
         from pagefind_bin import get_executable
@@ -70,6 +72,10 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
     try:
         memo = FileMemo(cache_dir / DIGESTS_FILE, (__version__, str(where))) if cache_dir else None
         pages_now = indexed_pages(site_dir, memo)
+        if not pages_now:  # Pagefind refuses to make an index of nothing
+            _put_in_place(bundle, {}, {}, 0)
+            return [] if empty_ok else [Problem(where, "search index empty: no page has a data-pagefind-body element "
+                                                      "(the briefing layout marks its article with it)")]
         count = part_count(len(pages_now), part_pages, _read(last_bundle / MODULUS_FILE))
         for name, pages in split_in_parts(pages_now, count).items():
             signature = _signature(pages)
@@ -155,12 +161,11 @@ def part_count(pages: int, part_pages: int, last: str | None) -> int:
 
 
 def split_in_parts(pages: Pages, count: int) -> dict[str, Pages]:
-    """The pages by part, named by number; a part no page hashes to is left out (the site's only
-    part, "0", is kept even when empty: Pagefind then says what is wrong)."""
-    parts: dict[str, Pages] = {"0": {}}
+    """The pages by part, named by number; a part no page hashes to is left out."""
+    parts: dict[str, Pages] = {}
     for path, key in pages.items():
         parts.setdefault(str(zlib.crc32(path.encode()) % count), {})[path] = key
-    return {name: part for name, part in parts.items() if part or count == 1}
+    return parts
 
 
 def _signature(pages: Pages) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import http.server
@@ -51,13 +52,21 @@ def served(site: Path, request) -> Iterator[str]:
     if request.param == "an index in parts":
         in_parts(site)
     out = site / "out"
+    with serving(out) as base:
+        built = run_cli(site, "build", "--out", str(out), "--base-url", base)
+        assert built.returncode == 0, built.stderr
+        yield base
+
+
+@contextlib.contextmanager
+def serving(out: Path) -> Iterator[str]:
+    """The folder served at http://127.0.0.1:PORT/sub/path/ (its URL) while in the block."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubpathHandler, directory=str(out)))
-    base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    built = run_cli(site, "build", "--out", str(out), "--base-url", base)
-    assert built.returncode == 0, built.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture
@@ -220,9 +229,34 @@ def test_digests_are_kept_while_a_page_file_stays_the_same(tmp_path, monkeypatch
 
 
 def test_an_index_failure_is_one_line(tmp_path):
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'Error: Pagefind could not\nread a page' >&2\necho 'Error: Pagefind could not' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<main data-pagefind-body><p>Words</p></main>")
+    _, problem = search._index_part(failing, tmp_path / "site", {"index.html": "x"}, Path("public"))
+    assert str(problem) == "public: search index not built: pagefind: Pagefind could not read a page"
+
+
+def test_a_site_with_no_page_marked_for_search_gets_an_empty_index(tmp_path):
+    """Pagefind refuses to index nothing: no part then, which is a problem only when briefings are expected."""
+    (tmp_path / "index.html").write_text("<main><p>Not marked for search</p></main>")
     problems = index_site(tmp_path, shown_as=Path("public"))
-    assert len(problems) == 1 and "\n" not in str(problems[0])
-    assert str(problems[0]).startswith("public: search index not built: pagefind: ")
+    assert [str(p) for p in problems] == ["public: search index empty: no page has a data-pagefind-body element "
+                                          "(the briefing layout marks its article with it)"]
+    assert index_site(tmp_path, empty_ok=True) == []
+    assert json.loads((tmp_path / BUNDLE_FOLDER / PARTS_FILE).read_text()) == []
+
+
+def test_search_in_an_archive_with_no_briefing_yet_says_so(browser, tmp_path):
+    (tmp_path / "site.yaml").write_text(f"title: Empty\nlayouts_dir: {Path(__file__).parent.parent / 'layouts'}\n")
+    with serving(tmp_path / "out") as base:
+        built = run_cli(tmp_path, "build", "--out", str(tmp_path / "out"), "--base-url", base)
+        assert built.returncode == 0 and built.stderr == ""
+        page = browser.new_page()
+        search_page(page, base, "Reznikov")
+        assert page.locator("#search-page .search-status").inner_text() == "Nothing to search yet: the archive has no briefings."
+        page.close()
 
 
 @pytest.mark.parametrize("pages, last, count", [

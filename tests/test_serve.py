@@ -203,6 +203,15 @@ def test_an_edit_shown_by_its_preview_refreshes_the_search_index(loop, site):
     wait_until(lambda: refreshes() == 2)
 
 
+def test_serving_an_archive_with_no_briefing_yet_warns_of_nothing(tmp_path):
+    (tmp_path / "site.yaml").write_text(f"title: Empty\nlayouts_dir: {REPO / 'layouts'}\n")
+    messages: list[str] = []
+    BuildLoop(lambda: load_config(tmp_path / "site.yaml"), tmp_path / "site.yaml", False, messages.append).first_build()
+    wait_until(lambda: any(m.startswith("Search index refreshed") for m in messages))
+    assert [m for m in messages if "warning" in m or "error" in m] == []
+    assert (tmp_path / "public" / "pagefind" / "parts.json").read_text() == "[]"
+
+
 def test_a_failed_search_refresh_is_reported_and_the_next_one_runs(site, monkeypatch):
     """Before, the refresher's thread died with the error, and the index was never refreshed again."""
     messages: list[str] = []

@@ -112,7 +112,7 @@ class BuildLoop:
             self.live.reload([*changed, *static])
         if self.previewed or any(path.endswith(".html") for path in changed):
             self.previewed = False
-            self.search.refresh()
+            self.search.refresh(empty_ok=not rendered.result.rendered)
         self.echo(_summary(rendered, changed))
 
     def _write(self, write: Callable[[], list[str]]) -> list[str]:
@@ -136,9 +136,12 @@ class SearchRefresher:
         self._lock = threading.Lock()
         self._running = False
         self._again = False
+        self.empty_ok = False
 
-    def refresh(self) -> None:
+    def refresh(self, empty_ok: bool = False) -> None:
+        """`empty_ok`: the site shows no briefing, so an index of no page is no problem."""
         with self._lock:
+            self.empty_ok = empty_ok
             if self._running:
                 self._again = True
                 return
@@ -150,7 +153,7 @@ class SearchRefresher:
             started = time.perf_counter()
             try:
                 for problem in index_site(self.config.output_dir, part_pages=self.config.search_part_pages,
-                                          cache_dir=self.config.cache_dir):
+                                          cache_dir=self.config.cache_dir, empty_ok=self.empty_ok):
                     self.echo(f"warning: {problem}")
                 self.echo(f"Search index refreshed in {time.perf_counter() - started:.2f}s")
             except Exception as error:  # a page a build removed while it was read: the next refresh tries again

@@ -6,6 +6,7 @@ const FILTERS = { source: "Source", year: "Year", people: "People", places: "Pla
 const PAGE_SIZE = 20;
 const PANEL_SIZE = 6;
 const FILTER_VALUES_SHOWN = 12;
+const NOTHING_YET = "Nothing to search yet: the archive has no briefings."; // an index of no part
 
 const form = document.querySelector("form.site-search");
 const input = form.elements.q;
@@ -20,6 +21,9 @@ function parts() {
   partNames ??= fetch(`${form.dataset.bundle}parts.json`).then((response) => {
     if (!response.ok) throw new Error("no search index");
     return response.json();
+  }).then((names) => {
+    if (!names.length) throw new Error(NOTHING_YET);
+    return names;
   });
   return partNames;
 }
@@ -118,8 +122,8 @@ async function search() {
   let pf;
   try {
     pf = await pagefind();
-  } catch {
-    return view.status("Search is not available: the search index was not found.");
+  } catch (error) {
+    return view.status(error.message === NOTHING_YET ? NOTHING_YET : "Search is not available: the search index was not found.");
   }
   const found = await find(pf, query || null, { filters: { ...filters, type: "briefing" } });
   if (found === null || generation !== state.generation) return; // a newer keystroke took over
