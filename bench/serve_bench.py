@@ -9,7 +9,8 @@ clock stops when that sentence is visible in the page the browser reloaded by it
 own split of its build (from its log line) shows what dominates. The edited page is shown first
 (its preview); "save -> all pages" is when the full pass that brings every other page in line
 is done. After each edit, two saves in a row: the second is made as soon as the page shows the
-first, while the first's full pass runs, which then gives way. Not a test: it prints figures.
+first, while the first's full pass runs, which then gives way; and a save made while Pagefind
+refreshes the search index in the background. Not a test: it prints figures.
 """
 
 from __future__ import annotations
@@ -79,6 +80,17 @@ class Server:
         self.process.wait(timeout=10)
 
 
+def pagefind_running() -> bool:
+    """Whether a Pagefind process runs (Linux: by /proc), as the dev server's search refresh starts one."""
+    for status in Path("/proc").glob("[0-9]*/comm"):
+        try:
+            if status.read_text().strip() == "pagefind":
+                return True
+        except OSError:  # a process that ended meanwhile
+            continue
+    return False
+
+
 def save_like_an_editor(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(text, encoding="utf-8")
@@ -101,7 +113,7 @@ def measure(count: int, edits: int, browser) -> dict:
             server.quiet()
             page = browser.new_page()
             page.goto(server.url + f"briefings/{newest.stem}/")
-            times, whole, splits, during = [], [], [], []
+            times, whole, splits, during, indexing = [], [], [], [], []
             for n in range(edits):
                 before = len(server.lines())
                 started = time.perf_counter()
@@ -115,12 +127,24 @@ def measure(count: int, edits: int, browser) -> dict:
                 during.append(edit_and_wait(page, newest, f"Bench second of two {n}."))
                 server.wait_for(BUILD_LINE.pattern, before)
                 server.quiet()
+                # A save while the full pass's search refresh runs Pagefind.
+                before = len(server.lines())
+                edit_and_wait(page, newest, f"Bench before the index {n}.")
+                server.wait_for(BUILD_LINE.pattern, before)
+                deadline = time.monotonic() + 30
+                while not pagefind_running() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                before = len(server.lines())
+                indexing.append(edit_and_wait(page, newest, f"Bench during the index {n}."))
+                server.wait_for(BUILD_LINE.pattern, before)
+                server.quiet()
             page.close()
         finally:
             server.stop()
     median = statistics.median(times)
     return {"n": count, "first": server.first_build, "median": median, "worst": max(times),
-            "whole": statistics.median(whole), "during": statistics.median(during), "split": splits[times.index(min(times, key=lambda t: abs(t - median)))]}
+            "whole": statistics.median(whole), "during": statistics.median(during),
+            "indexing": statistics.median(indexing), "split": splits[times.index(min(times, key=lambda t: abs(t - median)))]}
 
 
 def main() -> None:
@@ -135,10 +159,11 @@ def main() -> None:
         rows = [measure(int(n), args.edits, browser) for n in args.n.split(",")]
         browser.close()
     print(f"{'briefings':>9} | {'first build':>11} | {'save -> page, median':>20} | {'worst':>6} "
-          f"| {'save -> all pages':>17} | {'a save during the full pass -> page':>35} | server build of the median edit (ms)")
+          f"| {'save -> all pages':>17} | {'a save during the full pass -> page':>35} "
+          f"| {'a save during the search index -> page':>38} | server build of the median edit (ms)")
     for row in rows:
         print(f"{row['n']:>9} | {row['first']:>10.1f}s | {row['median']:>19.3f}s | {row['worst']:>5.3f}s "
-              f"| {row['whole']:>16.2f}s | {row['during']:>34.3f}s | {row['split']}")
+              f"| {row['whole']:>16.2f}s | {row['during']:>34.3f}s | {row['indexing']:>37.3f}s | {row['split']}")
 
 
 if __name__ == "__main__":
