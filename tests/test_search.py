@@ -16,7 +16,7 @@ import pytest
 from generator import filememo, search
 from generator.filememo import FileMemo
 from generator.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages, part_count
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 
 SUBPATH = "/sub/path/"
 NATIONAL = "Russia has lost 14,000 troops, Ukraine’s defence minister estimates"  # seed 000
@@ -249,7 +249,7 @@ def test_a_site_with_no_page_marked_for_search_gets_an_empty_index(tmp_path):
 
 
 def test_search_in_an_archive_with_no_briefing_yet_says_so(browser, tmp_path):
-    (tmp_path / "site.yaml").write_text(f"title: Empty\nlayouts_dir: {Path(__file__).parent.parent / 'layouts'}\n")
+    (tmp_path / "site.yaml").write_text(f"title: Empty\nlayouts_dir: {REPO / 'layouts'}\n")
     with serving(tmp_path / "out") as base:
         built = run_cli(tmp_path, "build", "--out", str(tmp_path / "out"), "--base-url", base)
         assert built.returncode == 0 and built.stderr == ""
