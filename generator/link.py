@@ -22,7 +22,7 @@ from generator.linking.figures import Claim, FigureGroup, group_figures
 from generator.linking.related import Features, Relation, related_briefings, text_terms
 from generator.linking.timeline import Year, timeline
 from generator.parallel import map_shares
-from generator.superseded import give_way, never
+from generator.superseded import give_way, giving_way, never
 
 
 @dataclass
@@ -98,15 +98,11 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     lexicon = Lexicon(config.entities, config.cache_dir)
     known = {} if known_facts is None else known_facts
     facts = {d.url: known.get(d.key) or known.setdefault(d.key, facts_of(d, lexicon))
-             for d in newest_first}
-    give_way(superseded)
-    entities = index_entities(newest_first, facts, lexicon)
-    attach_quotes(entities, newest_first, facts, lexicon)
-    give_way(superseded)
+             for d in giving_way(newest_first, superseded)}
+    entities = index_entities(newest_first, facts, lexicon, superseded)
+    attach_quotes(entities, newest_first, facts, lexicon, superseded)
     groups = group_figures(newest_first, facts, superseded)
-    give_way(superseded)
-    features = briefing_features(newest_first, facts, entities)
-    give_way(superseded)
+    features = briefing_features(newest_first, facts, entities, superseded)
     related = related_briefings(newest_first, features, config.related, superseded, processes)
     give_way(superseded)
     claims = claims_by_briefing(groups)
@@ -144,10 +140,11 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
     return known
 
 
-def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex) -> list[Features]:
-    terms = text_terms([facts[d.url].word_counts() for d in briefings])
+def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex,
+                      superseded: Callable[[], bool] = never) -> list[Features]:
+    terms = text_terms([facts[d.url].word_counts() for d in giving_way(briefings, superseded)], superseded)
     features = []
-    for document, words in zip(briefings, terms):
+    for document, words in zip(giving_way(briefings, superseded), terms):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         for entity in entities.by_briefing.get(document.url, []):
             values[entity.kind][entity.url] = entity.name

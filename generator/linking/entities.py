@@ -7,6 +7,7 @@ alias table joins them (Kiev/Kyiv); a lone surname joins the one full name that 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from generator.content import Document
 from generator.ingest.entities import KINDS, Lexicon, fold
 from generator.ingest.write import slugify
 from generator.linking.facts import Facts
+from generator.superseded import giving_way, never
 
 _COMPANIONS = 8
 
@@ -55,15 +57,16 @@ class EntityIndex:
         return self.by_key.get((kind, _key(name, lexicon)))
 
 
-def index_entities(briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon) -> EntityIndex:
-    """Briefings newest first -> the entity index."""
+def index_entities(briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon,
+                   superseded: Callable[[], bool] = never) -> EntityIndex:
+    """Briefings newest first -> the entity index. `superseded`: as in group_figures."""
     spellings: dict[tuple[str, str], Counter[str]] = {}
-    for document in briefings:
+    for document in giving_way(briefings, superseded):
         for kind, names in facts[document.url].entities.items():
             for name in names:
                 spellings.setdefault((kind, _key(name, lexicon)), Counter())[name] += 1
     index = EntityIndex(by_key=_make_entities(spellings, _merge_surnames(spellings), lexicon))
-    for document in briefings:
+    for document in giving_way(briefings, superseded):
         named = facts[document.url].entities
         found = [index.by_key[(kind, _key(name, lexicon))] for kind in KINDS for name in named.get(kind, [])]
         index.by_briefing[document.url] = list({id(e): e for e in found}.values())
@@ -75,9 +78,10 @@ def index_entities(briefings: list[Document], facts: dict[str, Facts], lexicon: 
     return index
 
 
-def attach_quotes(index: EntityIndex, briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon) -> None:
+def attach_quotes(index: EntityIndex, briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon,
+                  superseded: Callable[[], bool] = never) -> None:
     """Each quote goes on its speaker's page, when the speaker is a person the archive knows."""
-    for document in briefings:
+    for document in giving_way(briefings, superseded):
         for quote in facts[document.url].quotes:
             said_by = str(quote.get("speaker", ""))
             speaker = index.find("people", said_by, lexicon)

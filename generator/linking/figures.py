@@ -15,7 +15,7 @@ from generator.fingerprint import by_fields
 from generator.ingest.entities import fold
 from generator.ingest.write import slugify
 from generator.linking.facts import Facts
-from generator.superseded import give_way, never
+from generator.superseded import give_way, giving_way, never
 
 DISPUTED_RATIO = 1.5  # the largest value at least this many times the smallest
 
@@ -63,7 +63,6 @@ class FigureGroup:
         self.disputed = len(distinct) > 1 and bool(values) and max(values) >= DISPUTED_RATIO * min(values)
 
 
-GIVE_WAY_EVERY = 1000
 OTHERS_ANCHOR = "other"  # where the figures only one briefing gives are listed: no group may take it
 
 
@@ -74,9 +73,7 @@ def group_figures(briefings: list[Document], facts: dict[str, Facts],
     grouping 140,000 claims takes a second."""
     groups: dict[str, FigureGroup] = {}
     anchors = {OTHERS_ANCHOR}
-    for number, document in enumerate(briefings):
-        if number % GIVE_WAY_EVERY == 0:
-            give_way(superseded)
+    for document in giving_way(briefings, superseded):
         for figure in facts[document.url].figures:
             claim = _claim(figure, document)
             if claim is None:

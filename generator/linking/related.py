@@ -27,7 +27,7 @@ import numpy as np
 from generator.config import RelatedSettings
 from generator.content import Document
 from generator.parallel import map_shares
-from generator.superseded import give_way, never
+from generator.superseded import give_way, giving_way, never
 
 SET_SIGNALS = ("people", "places", "organisations", "figures")
 # How many shared values make a signal's full strength.
@@ -138,12 +138,13 @@ def word_counts(text: str) -> Counter[str]:
     return count
 
 
-def text_terms(counts: list[dict[str, int]]) -> list[dict[str, float]]:
-    """Each text's most telling words (TF-IDF, smoothed), as a unit-length vector, from its word_counts."""
+def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = never) -> list[dict[str, float]]:
+    """Each text's most telling words (TF-IDF, smoothed), as a unit-length vector, from its word_counts.
+    `superseded` is asked every GIVE_WAY_EVERY texts (generator/superseded.py)."""
     frequency = Counter(chain.from_iterable(counts))
     idf = {word: math.log(1 + len(counts) / n) for word, n in frequency.items()}
     vectors = []
-    for count in counts:
+    for count in giving_way(counts, superseded):
         weights = {w: (1 + math.log(n)) * idf[w] for w, n in count.items()}
         top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:_TERMS_PER_BRIEFING])
         norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
