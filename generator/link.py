@@ -92,8 +92,8 @@ class Crosslinks:
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
                  superseded: Callable[[], bool] = never, processes: int = 1) -> Archive:
     """known_facts, by Document.key, is kept between builds by the dev server: extraction is the costly part.
-    `superseded` is asked between steps (generator/superseded.py); related briefings are scored
-    by `processes`."""
+    `superseded` is asked between steps and within the long ones (generator/superseded.py);
+    related briefings are scored by `processes`."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
     lexicon = Lexicon(config.entities, config.cache_dir)
     known = {} if known_facts is None else known_facts
@@ -109,7 +109,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     give_way(superseded)
     return Archive(
         briefings=newest_first,
-        facts={url: each.without_words() for url, each in facts.items()},
+        facts={url: each.without_words() for url, each in giving_way(facts.items(), superseded)},
         entities=entities,
         related=related,
         figure_groups=groups,

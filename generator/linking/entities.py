@@ -72,7 +72,7 @@ def index_entities(briefings: list[Document], facts: dict[str, Facts], lexicon: 
         index.by_briefing[document.url] = list({id(e): e for e in found}.values())
         for entity in index.by_briefing[document.url]:
             entity.briefings.append(document)
-    _count_companions(index)
+    _count_companions(index, superseded)
     unique = {id(e): e for e in index.by_key.values()}.values()
     index.entities = sorted(unique, key=lambda e: (-e.count, e.name))
     return index
@@ -108,10 +108,13 @@ def _merge_surnames(spellings: dict[tuple[str, str], Counter[str]]) -> dict[tupl
 def _make_entities(spellings: dict[tuple[str, str], Counter[str]], merged: dict, lexicon: Lexicon) -> dict:
     entities: dict[tuple[str, str], Entity] = {}
     taken: set[str] = set()
+    joining: dict[tuple[str, str], list[tuple[str, str]]] = {}  # a full name -> the one-word names merged into it
+    for key, target in merged.items():
+        joining.setdefault(target, []).append(key)
     for key, counter in sorted(spellings.items(), key=lambda item: -sum(item[1].values())):
         if key in merged:
             continue
-        every = counter + sum((spellings[k] for k, target in merged.items() if target == key), Counter())
+        every = counter + sum((spellings[k] for k in joining.get(key, ())), Counter())
         name = _display_name(every, lexicon)
         aliases = sorted((set(every) | set(lexicon.aliases.get(name, ()))) - {name})
         entities[key] = Entity(key[0], name, _free_url(key[0], name, taken), aliases)
@@ -137,11 +140,11 @@ def _free_url(kind: str, name: str, taken: set[str]) -> str:
     return url
 
 
-def _count_companions(index: EntityIndex) -> None:
+def _count_companions(index: EntityIndex, superseded: Callable[[], bool]) -> None:
     together: defaultdict[Entity, Counter[Entity]] = defaultdict(Counter)
-    for entities in index.by_briefing.values():
+    for entities in giving_way(index.by_briefing.values(), superseded):
         for entity in entities:
             together[entity].update(entities)  # itself too, dropped below: cheaper than a count per pair
-    for entity, counter in together.items():
+    for entity, counter in giving_way(together.items(), superseded):
         del counter[entity]
         entity.companions = sorted(counter.items(), key=lambda item: (-item[1], item[0].name))[:_COMPANIONS]

@@ -81,16 +81,17 @@ class Features:
 def related_briefings(briefings: list[Document], features: list[Features], settings: RelatedSettings,
                       superseded: Callable[[], bool] = never, processes: int = 1) -> dict[str, list[Relation]]:
     """For each briefing url, up to `count` relations scoring at least `threshold`, best first.
-    `superseded` is asked before each block of briefings (generator/superseded.py). The pairs
+    `superseded` is asked before each block of briefings, and every GIVE_WAY_EVERY briefings or
+    pairs in the steps around the scoring (generator/superseded.py). The pairs
     are scored by `processes`, each for its run of briefings."""
     related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
     if not briefings or settings.count <= 0:
         return related
-    index = _Index.of(features, settings)
+    index = _Index.of(features, settings, superseded)
     runs = [(len(briefings) * k // processes, len(briefings) * (k + 1) // processes) for k in range(processes)]
     shown = map_shares(lambda which, n: list(_shown(briefings, index, settings, superseded, *runs[which])), processes)
     seen: dict[tuple[str, str, float], Reason] = {}
-    for a, b, score, added, cosine, days, shared in chain.from_iterable(shown):
+    for a, b, score, added, cosine, days, shared in giving_way(chain.from_iterable(shown), superseded):
         reasons = [_reason(signal, _reason_text(signal, shared.get(signal, []), features[a], cosine, days), p, seen)
                    for signal, p in zip(_REASONS, added) if not math.isnan(p)]
         related[briefings[a].url].append(Relation(briefings[b], score, reasons))
@@ -101,15 +102,13 @@ def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, 
            start: int, stop: int) -> Iterator[tuple[int, int, int, list[float], float, int, dict[str, list[str]]]]:
     """The pairs shown for briefings start..stop-1, in order: (mine, theirs, score, points per
     signal in _REASONS order, text cosine, days apart, the keys shared). Candidate pairs are
-    scored with numpy, a block of briefings at a time; the keys shared are looked up only for the
-    pairs shown."""
-    mine, theirs = index.candidate_pairs(start, stop)
+    found and scored (with numpy) a block of briefings at a time; the keys shared are looked up
+    only for the pairs shown."""
     day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
     rank = _title_ranks(briefings)
     for first, last in index.blocks(start, stop):
         give_way(superseded)
-        lo, hi = np.searchsorted(mine, [first, last])
-        i, j = mine[lo:hi], theirs[lo:hi]
+        i, j = index.candidate_pairs(first, last)
         dense = index.dense(first, last)
         shares = index.shares(dense, i - first, j)
         days = np.where((day[i] >= 0) & (day[j] >= 0), np.abs(day[i] - day[j]), -1)
@@ -169,10 +168,10 @@ class _Index:
     vals: np.ndarray
 
     @classmethod
-    def of(cls, features: list[Features], settings: RelatedSettings) -> _Index:
+    def of(cls, features: list[Features], settings: RelatedSettings, superseded: Callable[[], bool] = never) -> _Index:
         columns: dict[tuple[str, str], int] = {}
         counts, cols, vals = [], [], []
-        for feature in features:
+        for feature in giving_way(features, superseded):
             before = len(cols)
             for key, value in _values(feature):
                 cols.append(columns.setdefault(key, len(columns)))
@@ -212,9 +211,10 @@ class _Index:
         """Every (briefing, candidate) pair of briefings start..stop-1, as two arrays in briefing order."""
         theirs: list[int] = []
         counts = []
-        cols, starts = self.cols.tolist(), self.starts.tolist()
-        for i in range(start, stop):
-            found = self._candidates(i, cols[starts[i]:starts[i + 1]])
+        offset = self.starts[start]  # only these rows' entries are made into lists
+        cols, starts = self.cols[offset:self.starts[stop]].tolist(), (self.starts[start:stop + 1] - offset).tolist()
+        for row, i in enumerate(range(start, stop)):
+            found = self._candidates(i, cols[starts[row]:starts[row + 1]])
             theirs.extend(found)
             counts.append(len(found))
         return np.repeat(np.arange(start, stop), counts), np.array(theirs, dtype=np.int64)
