@@ -19,3 +19,12 @@ def test_bench_prints_a_row_for_every_scenario():
         assert row, f"no row for {scenario}:\n{result.stdout}"
         assert float(row.group(1)) > 0 and int(row.group(3)) > 0
     assert re.search(r"^ingest: 10 text seeds in [\d.]+s = \d+ seeds/s", result.stdout, re.M)
+
+
+def test_give_way_bench_prints_the_longest_stretches_between_questions():
+    result = subprocess.run([sys.executable, "-m", "bench.give_way_bench", "--n", "30", "--runs", "1"], cwd=REPO,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r"^30 briefings, run 1: linking [\d.]+ s, \d+ questions; longest stretches:$", result.stdout, re.M)
+    stretches = re.findall(r"^ +\d+ ms  \S+ -> \S+$", result.stdout, re.M)
+    assert len(stretches) == 5, result.stdout
