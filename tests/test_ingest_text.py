@@ -54,6 +54,12 @@ def test_national_seed_gets_paragraphs_back():
     assert any(p.startswith("“By air, by tanks") for p in paragraphs), "a quote starts its own paragraph"
 
 
+@pytest.mark.parametrize("notice", ["🔊 Voice is AI-generated. Inconsistencies may occur.", "Voice is AI generated."])
+def test_an_ai_voice_notice_goes_with_its_icon_or_without(tmp_path, notice):
+    _, body = brief(write_seed(tmp_path, f"{notice}\nThe council met on Tuesday to discuss the new budget for schools.\n"))
+    assert body == "The council met on Tuesday to discuss the new budget for schools."
+
+
 def test_national_seed_outlet_title_and_date_window():
     front, _ = brief(NATIONAL)
     assert front["source"]["name"] == "The National"
@@ -111,6 +117,7 @@ def test_a_title_made_from_the_lead_agrees_in_number(lead, title):
 def test_newsweek_seed_outlet_author_and_no_cruft():
     front, body = brief(NEWSWEEK)
     assert front["source"]["name"] == "Newsweek"
+    assert any(why.startswith("self-reference: “Newsweek has contacted") for why in front["source"]["evidence"])
     assert front["authors"] == ["Jack Dutton"]
     assert "About the writer" not in body and "Read more" not in body and "Voice is AI" not in body
     assert body.startswith("Ukraine's Foreign Ministry said on Wednesday")
