@@ -1,7 +1,8 @@
 """Giving way to newer changes: the dev server drops a build that newer saves have made moot.
 
 The long stages take `superseded`, a question asked between steps and every GIVE_WAY_EVERY
-briefings within a long one (linking), and between pages (rendering); once it says yes, `give_way` raises Superseded. `build` never gives way.
+briefings within a long one (linking), and between pages (rendering); once it says yes,
+`give_way` raises Superseded. `build` never gives way.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
-GIVE_WAY_EVERY = 1000  # items between questions in a long loop: at 10,000 briefings a step takes up to 0.5 s
+GIVE_WAY_EVERY = 1000  # items between questions in a long loop: at 10,000 briefings a whole step took over 1 s
 
 
 class Superseded(Exception):
