@@ -7,6 +7,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import GeneratorType
 from typing import Any
 
 import yaml
@@ -22,12 +23,40 @@ class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
     60 MB as separate strings)."""
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
-        value = self.construct_scalar(node)
-        return sys.intern(value) if len(value) < SHARED_LENGTH else value
+        return _shared(self.construct_scalar(node))
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
+        """PyYAML's resolve, for a loader without path resolvers, remembering the tag of each short
+        plain scalar: front-matter repeats its numbers, dates and names thousands of times, and
+        the C parser asks for each."""
+        if kind is not yaml.ScalarNode:
+            return _SEQ if kind is yaml.SequenceNode else _MAP
+        if not implicit[0]:
+            return _STR
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(value) < SHARED_LENGTH and len(_PLAIN_TAGS) < _PLAIN_TAGS_KEPT:
+                _PLAIN_TAGS[value] = tag
+        return tag
+
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: Any) -> None:
+        """Nothing to follow: this loader has no path resolvers (PyYAML's returns at once, but
+        the C parser calls it for every node)."""
+
+    def ascend_resolver(self) -> None:
+        """See descend_resolver."""
+
+
+def _shared(value: str) -> str:
+    return sys.intern(value) if len(value) < SHARED_LENGTH else value
 
 
 SafeLoader.add_constructor("tag:yaml.org,2002:str", SafeLoader.construct_yaml_str)
+assert not SafeLoader.yaml_path_resolvers, "SafeLoader.resolve assumes no path resolvers"
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_PLAIN_TAGS: dict[str, str] = {}  # short plain scalar -> its tag, for SafeLoader.resolve
+_PLAIN_TAGS_KEPT = 100_000  # at most: a few MB
 _LEFT_TO_PYYAML = object()  # marks a mapping or sequence being built: met again, it contains itself
 _LET_THROUGH = (ValueError, TypeError, OverflowError)  # by PyYAML's constructors: `date: 2024-13-01`, `!!int x`
 
@@ -58,17 +87,17 @@ def _value(loader: SafeLoader, node: yaml.Node, built: dict[int, Any]) -> Any:
     if value is not None:
         return value
     tag = node.tag
-    if tag == _STR:
-        return loader.construct_yaml_str(node)
     if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:  # as construct_yaml_str, without its calls: most values are strings
+            return _shared(node.value)
         value = _scalar(loader, node)
     elif tag == _MAP:
         built[id(node)] = _LEFT_TO_PYYAML
         value = {}
         for key_node, value_node in node.value:
-            if key_node.tag != _STR:  # merge keys, and keys PyYAML may find unhashable
+            if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode):  # merge keys, unhashable keys
                 raise _Fallback
-            value[loader.construct_yaml_str(key_node)] = _value(loader, value_node, built)
+            value[_shared(key_node.value)] = _value(loader, value_node, built)
     elif tag == _SEQ:
         built[id(node)] = _LEFT_TO_PYYAML
         value = [_value(loader, each, built) for each in node.value]
@@ -79,15 +108,24 @@ def _value(loader: SafeLoader, node: yaml.Node, built: dict[int, Any]) -> Any:
 
 
 def _scalar(loader: SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A scalar by its tag's constructor, called as construct_object would, without its bookkeeping."""
+    construct = loader.yaml_constructors.get(node.tag)
+    if construct is None:  # a tag of a multi-constructor, or unknown: PyYAML's to build or refuse
+        raise _Fallback
     try:
-        return loader.construct_object(node, deep=True)
+        value = construct(loader, node)
+        if isinstance(value, GeneratorType):  # a collection's tag on a scalar, `!!map x`: PyYAML's to refuse
+            raise _Fallback
+        return value
     except _LET_THROUGH:
         kind = node.tag.rpartition(":")[2]
         raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a valid {kind}", node.start_mark) from None
 
 
 _FENCES = {"---": "yaml", "+++": "toml"}  # Jekyll/Hugo YAML, Hugo TOML
-_CLOSING = re.compile(r"^(---|\+\+\+|\.\.\.)[ \t]*$", re.M)
+# The line closing front-matter, with the newline before it: a literal start the regex engine can
+# skip to, where `^` was tried at every character.
+_CLOSING = re.compile(r"\n(---|\+\+\+|\.\.\.)[ \t]*$", re.M)
 
 
 @dataclass
@@ -155,8 +193,8 @@ def _opening(text: str) -> str | None:
 def front_matter_text(text: str) -> str | None:
     """The raw `---` YAML front-matter of a file's text, if it has a closed one."""
     text = text.lstrip("\ufeff")
-    closing = _CLOSING.search(text, 4) if _opening(text) == "---" else None
-    return text[4 : closing.start()] if closing else None
+    closing = _CLOSING.search(text, 3) if _opening(text) == "---" else None
+    return text[4 : closing.start() + 1] if closing else None
 
 
 def split_front_matter(text: str, path: Path) -> FrontMatterFile:
@@ -165,10 +203,10 @@ def split_front_matter(text: str, path: Path) -> FrontMatterFile:
     fence = _opening(text)
     if fence is None:
         return FrontMatterFile(Parsed({}), text, 1)
-    closing = _CLOSING.search(text, 4)
+    closing = _CLOSING.search(text, 3)
     if closing is None:
         raise ProblemError(Problem(path, f"front-matter opened with {fence} on line 1 is never closed", 1))
-    raw = text[4 : closing.start()]
+    raw = text[4 : closing.start() + 1]
     body = text[closing.end() :].lstrip("\r\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     meta = load_yaml(raw, path, 2) if _FENCES[fence] == "yaml" else _load_toml(raw, path)

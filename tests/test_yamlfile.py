@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from bench import corpus
-from generator.yamlfile import SafeLoader, front_matter_text, load_yaml
+from generator.problems import ProblemError
+from generator.yamlfile import front_matter_text, load_yaml, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [
@@ -25,11 +26,13 @@ DOCUMENTS = [
     "explicit: !!str 12\nmap: !!map {a: 1}\nseq: !!seq [1]\n",
     "long: " + "x" * 100 + "\n",
     "recursive: &r [1, *r]\n",
+    "again: [12, '12', !!str 12, 12, 2024-03-01, '2024-03-01', 2024-03-01, yes, 'yes', yes]\n",  # tags remembered
 ]
+PYYAMLS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # PyYAML's own resolver and constructor
 
 
 def pyyaml(text: str) -> object:
-    loader = SafeLoader(text)
+    loader = PYYAMLS_LOADER(text)
     try:
         node = loader.get_single_node()
         return loader.construct_document(node) if node is not None else {}
@@ -63,8 +66,6 @@ def test_an_alias_is_its_anchors_object():
     ("base: &b {x: 1}\nmerged:\n  <<: *b\n  when: 2024-02-30\n", 1),  # PyYAML's constructor: no line of its own
 ])
 def test_what_pyyaml_refuses_is_one_problem_with_its_line(text, line):
-    from generator.problems import ProblemError
-
     with pytest.raises((yaml.YAMLError, ValueError)):
         pyyaml(text)
     with pytest.raises(ProblemError, match="invalid YAML") as raised:
@@ -79,3 +80,22 @@ def test_every_front_matter_in_the_repository_and_the_bench_corpus(tmp_path):
     assert len(front) >= 42
     for text in front:
         assert repr(ours(text)) == repr(pyyaml(text))
+
+
+@pytest.mark.parametrize("text, meta, body, body_line", [
+    ("---\ntitle: A\n---\nBody\n", {"title": "A"}, "Body\n", 4),
+    ("---\n---\nBody", {}, "Body", 3),
+    ("---\ntitle: A\n--- \t\n\nBody", {"title": "A"}, "Body", 5),
+    ("---\ntitle: A\n...\nBody", {"title": "A"}, "Body", 4),
+    ("---\ntitle: '---'\nx: a ---\n---\nBody", {"title": "---", "x": "a ---"}, "Body", 5),
+    ("\ufeff---\ntitle: A\n---\nBody", {"title": "A"}, "Body", 4),
+    ("Body only\n---\n", {}, "Body only\n---\n", 1),
+])
+def test_front_matter_ends_at_its_closing_line(text, meta, body, body_line):
+    split = split_front_matter(text, Path("x.md"))
+    assert (split.meta.data, split.body, split.body_line) == (meta, body, body_line)
+
+
+def test_front_matter_never_closed_is_a_problem():
+    with pytest.raises(ProblemError, match="never closed"):
+        split_front_matter("---\ntitle: A\n----\nBody", Path("x.md"))
