@@ -6,14 +6,20 @@ tries each of its inline patterns on every piece of text, even when the body has
 image or HTML tag (about 40%). An extension listed in _MARKERS, or an inline pattern listed in
 _TRIGGERS, changes nothing in a body without its marker, so a converter without it gives the
 same HTML, sooner. The converters are made as bodies need them, one per set.
+
+Block processors are tested on every block: four of them search it with a regex that is tried at
+every character. Each first asks whether the block has a character its regex needs (_BLOCK_NEEDS).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import markdown
 from markdown import Extension
+from markdown.blockprocessors import BlockProcessor, BlockQuoteProcessor, HashHeaderProcessor, HRProcessor, \
+    SetextHeaderProcessor
 
 # What a body must contain for the extension to change anything; "extra" stands for all seven.
 _MARKERS = {
@@ -35,6 +41,15 @@ _TRIGGERS = {
     "autolink": ("<",), "automail": ("<",), "html": ("<",),
     "linebreak": ("  \n", "\t", "\r"),
     "not_strong": ("*", "_"), "em_strong": ("*",), "em_strong2": ("_",),
+}
+# What a block must contain for the processor's test to match it: `#` for an ATX heading, `>` for
+# a quote, a line starting with `=` or `-` under the first for a setext heading, three of `-`, `_`
+# or `*` for a rule.
+_BLOCK_NEEDS: dict[type[BlockProcessor], Callable[[str], bool]] = {
+    HashHeaderProcessor: lambda block: "#" in block,
+    BlockQuoteProcessor: lambda block: ">" in block,
+    SetextHeaderProcessor: lambda block: "\n=" in block or "\n-" in block,
+    HRProcessor: lambda block: block.count("-") >= 3 or block.count("_") >= 3 or block.count("*") >= 3,
 }
 _PREFIX = "markdown.extensions."
 
@@ -59,7 +74,16 @@ class Converters:
                                                                        output_format="html")
             for name in unused & {pattern.name for pattern in converter.inlinePatterns._priority}:
                 converter.inlinePatterns.deregister(name)
+            _quick_tests(converter)
         return converter.reset()
+
+
+def _quick_tests(converter: markdown.Markdown) -> None:
+    """Python-Markdown's own block processors test a block only when it has what their regex needs."""
+    for processor in converter.parser.blockprocessors:
+        needs = _BLOCK_NEEDS.get(type(processor))
+        if needs:
+            processor.test = lambda parent, block, test=processor.test, needs=needs: needs(block) and test(parent, block)
 
 
 def _short(extension: str | Extension) -> str | None:

@@ -24,6 +24,9 @@ BODIES = [
     "Mail <someone@example.com>, a line  \nbreak, a tab\t\nbreak, a *star* and _under_ and **both** and __two__ and * lone *\n",
     "Windows\r\nline  \r\nends and <b>html</b> and [short] and [full][] and [x](y)\r\n\r\n[short]: /s\r\n[full]: /f\r\n",
     "Everything: | x | y |\n|--|--|\n| 1 | 2 |\n\nNote[^n] {: .c }\n\n[^n]: n\n\n*[HTML]: markup\n\nHTML <span>x</span>\n",
+    # Block processors that test a block only when it has what their regex needs, nested too.
+    "Title\n=====\n\nSub\n---\n\n> quoted\n> # heading in a quote\n>\n> Inner\n> -----\n\n- item\n\n    Nested\n    ======\n\n"
+    "    > # deep\n\n- - -\n\n* * *\n\n___\n\nText -- with - dashes - here and a #tag\n\n1. one\n2. two\n    ***\n",
 ]
 
 
