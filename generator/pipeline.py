@@ -92,6 +92,8 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashe
 
     def share(which: int, shares: int) -> tuple[list[Page], int, dict[str, ParsedPage], list[Problem], set[str], dict]:
         cache.connect()
+        for table in (cache.tables["pages"], cache.tables["links"]):  # looked up for nearly every page
+            table.read_all()
         renderer.share = (which, shares)
         made: list[Page] = []
         remade = 0

@@ -421,3 +421,20 @@ def test_a_cold_build_reads_each_input_file_once_to_hash_it(site, monkeypatch):
     build_site(load_config(site / "site.yaml"))
     inputs = [path for path in hashed if "/seeds/" in path or "/content/" in path]
     assert len(inputs) >= 4 and all(hashed[path] == 1 for path in inputs), hashed
+
+
+def test_a_table_read_all_at_once_answers_as_one_read_key_by_key(tmp_path):
+    from generator.cache import BuildCache
+
+    cache = BuildCache(tmp_path / ".cache")
+    table = cache.tables["pages"]
+    table.update({"kept": 1, "deleted": 2, "changed": 3})
+    cache.save()
+    table.read_all()
+    del table["deleted"]
+    table["changed"], table["added"] = 30, 4
+    table.flush()  # written: answered from the rows read, without the database
+    cache.db.execute("DELETE FROM pages")
+    assert (table["kept"], table["changed"], table["added"], table.get("deleted"), table.get("never")) == (1, 30, 4, None, None)
+    table.clear()
+    assert table.get("kept") is None
