@@ -7,8 +7,9 @@ image or HTML tag (about 40%). An extension listed in _MARKERS, or an inline pat
 _TRIGGERS, changes nothing in a body without its marker, so a converter without it gives the
 same HTML, sooner. The converters are made as bodies need them, one per set.
 
-Block processors are tested on every block: four of them search it with a regex that is tried at
-every character. Each first asks whether the block has a character its regex needs (_BLOCK_NEEDS).
+Block processors are tested on every block: four of them run a regex over it (three searching from
+every character, the setext heading's reading its first line). Each first asks whether the block
+has a character its regex needs (_BLOCK_NEEDS).
 """
 
 from __future__ import annotations
