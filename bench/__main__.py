@@ -24,6 +24,7 @@ from bench import corpus
 
 REPO = Path(__file__).resolve().parent.parent
 HUGO_SITE = Path(__file__).resolve().parent / "hugo_site"
+HUGO_BUILD = ["hugo", "--quiet", "--destination", "public"]
 
 
 @dataclass
@@ -85,16 +86,20 @@ def our_runs(site: Path, extra: corpus.Briefing) -> list[Run]:
     return runs
 
 
-def hugo_runs(root: Path, items: list[corpus.Briefing]) -> list[Run]:
+def hugo_site(root: Path, items: list[corpus.Briefing]) -> Path:
     site = root / "hugo"
     shutil.copytree(HUGO_SITE, site)
     corpus.write_content(items, site / "content" / "briefings")
-    build = ["hugo", "--quiet", "--destination", "public"]
+    return site
+
+
+def hugo_runs(root: Path, items: list[corpus.Briefing]) -> list[Run]:
+    site = hugo_site(root, items)
     out = site / "public"
-    runs = [measure("hugo: cold", build, site, out), measure("hugo: warm, nothing changed", build, site, out)]
+    runs = [measure("hugo: cold", HUGO_BUILD, site, out), measure("hugo: warm, nothing changed", HUGO_BUILD, site, out)]
     edited = next((site / "content" / "briefings").glob("*.md"))
     edited.write_text(edited.read_text() + "\nA sentence added by an editor.\n")
-    runs.append(measure("hugo: one edited briefing", build, site, out))
+    runs.append(measure("hugo: one edited briefing", HUGO_BUILD, site, out))
     return runs
 
 

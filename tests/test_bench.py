@@ -28,3 +28,13 @@ def test_give_way_bench_prints_the_longest_stretches_between_questions():
     assert re.search(r"^30 briefings, run 1: linking [\d.]+ s, \d+ questions; longest stretches:$", result.stdout, re.M)
     stretches = re.findall(r"^ +\d+ ms  \S+ -> \S+$", result.stdout, re.M)
     assert len(stretches) == 5, result.stdout
+
+
+def test_floor_bench_builds_each_variant_cold():
+    result = subprocess.run([sys.executable, "-m", "bench.floor", "--n", "20", "--rounds", "1"], cwd=REPO,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for variant in ("as it is", "Markdown free", r"Markdown\+Jinja free"):
+        row = re.search(rf"^\| ours, {variant} +\| +([\d.]+) \|.*\| +(\d+) \| +[\d.]+ \| +(\d+) \|", result.stdout, re.M)
+        assert row, f"no row for {variant}:\n{result.stdout}"
+        assert float(row.group(1)) > 0 and int(row.group(2)) > 0
