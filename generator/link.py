@@ -20,6 +20,7 @@ from generator.linking.entities import Entity, EntityIndex, attach_quotes, index
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
 from generator.linking.figures import Claim, FigureGroup, group_figures
 from generator.linking.related import Features, Relation, related_briefings, text_terms
+from generator.linking.tags import TagIndex, index_tags
 from generator.linking.timeline import Year, timeline
 from generator.parallel import map_shares
 from generator.superseded import give_way, giving_way, never
@@ -34,6 +35,7 @@ class Archive:
     figure_groups: list[FigureGroup] = field(default_factory=list)
     years: list[Year] = field(default_factory=list)  # newest first
     claims: dict[str, list[tuple[Claim, FigureGroup]]] = field(default_factory=dict)  # briefing url -> its claims
+    tags: TagIndex = field(default_factory=TagIndex)
 
     def by_url(self) -> dict[str, Document]:
         return {d.url: d for d in self.briefings}
@@ -69,6 +71,7 @@ class Archive:
             quotes=[(quote, speaker and {"name": speaker.name, "url": speaker.url})
                     for quote, speaker in self.quotes_of(document)],
             named=self.entity_aliases(document),
+            tags=[{"name": tag.name, "url": tag.url} for tag in self.tags.by_briefing.get(document.url, [])],
         )
 
 
@@ -86,6 +89,7 @@ class Crosslinks:
     claims: list[tuple[dict[str, Any], dict[str, Any]]]
     quotes: list[tuple[dict[str, Any], dict[str, str] | None]]  # with the speaker's name and url
     named: dict[str, list[dict[str, Any]]]  # per kind, its entities' name, aliases and url
+    tags: list[dict[str, str]]  # its tags' name and url
 
 
 @collections_paused()
@@ -115,6 +119,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
         figure_groups=groups,
         claims=claims,
         years=timeline(newest_first),
+        tags=index_tags(newest_first),
     )
 
 

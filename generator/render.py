@@ -152,10 +152,10 @@ PageMaker = Callable[[Renderer, Archive], Iterable[Page | None]]
 
 
 def page_makers() -> list[PageMaker]:
-    from generator.pages import archives, briefings, entities, feeds, figures, listing, search, site_files
+    from generator.pages import archives, briefings, entities, feeds, figures, listing, search, site_files, tags
 
     return [briefings.make_pages, listing.make_pages, feeds.make_pages, site_files.make_pages, search.make_pages,
-            entities.make_pages, figures.make_pages, archives.make_pages]
+            entities.make_pages, figures.make_pages, archives.make_pages, tags.make_pages]
 
 
 def render_site(config: Config, archive: Archive, renderer: Renderer | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -11,16 +12,25 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
+from tests.test_tags import write_briefings
 
 
 @pytest.fixture
 def served(site: Path) -> Iterator[str]:
     assert run_cli(site, "build").returncode == 0
-    handler = functools.partial(_QuietHandler, directory=str(site / "public"))
+    with _serving(site / "public") as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serving(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -57,3 +67,18 @@ def test_dark_mode_print_and_phone_layout(browser, served):
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     for tab in (light, dark, phone):
         tab.close()
+
+
+def test_reader_follows_a_briefings_tag_to_the_others_with_it(browser, site):
+    write_briefings(site / "content", {1: "[Energy, Sanctions]", 2: "[Energy]"})
+    assert run_cli(site, "build", "--strict").returncode == 0
+    page = browser.new_page()
+    with _serving(site / "public") as url:
+        page.goto(url + "day-1/")
+        assert page.locator(".tags a").all_inner_texts() == ["Energy", "Sanctions"]
+        page.locator(".tags").get_by_role("link", name="Energy").click()
+        assert page.locator("h1").inner_text() == "Energy"
+        assert page.locator("ol.compact a").all_inner_texts() == ["Day 2", "Day 1"]
+        page.get_by_role("link", name="Tags", exact=True).click()
+        assert page.locator(".entity-index a").all_inner_texts() == ["Energy", "Sanctions"]
+    page.close()
