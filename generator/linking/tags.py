@@ -29,12 +29,13 @@ class TagIndex:
 def index_tags(briefings: list[Document]) -> TagIndex:
     """`briefings` newest first."""
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)  # slug -> its spellings, each by briefings
+    slugs: dict[str, str] = {}  # spelling -> slug: a few thousand spellings, tens of thousands of uses
     tagged: list[tuple[Document, list[str]]] = []
     for document in briefings:
         named: dict[str, str] = {}  # slug -> the briefing's first spelling of it
         for name in (each.strip() for each in document.meta.get("tags", [])):
             if name:
-                named.setdefault(slugify(name), name)
+                named.setdefault(slugs.get(name) or slugs.setdefault(name, slugify(name)), name)
         for slug, name in named.items():
             spellings[slug][name] += 1
         tagged.append((document, list(named)))
