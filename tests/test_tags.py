@@ -31,6 +31,15 @@ def test_spellings_with_one_slug_are_one_tag_named_as_most_briefings_write_it(tm
     assert [tag.name for tag in index.by_briefing["day-2/"]] == ["Climate change", "Energy"]  # blank and repeats dropped
 
 
+def test_tags_in_other_scripts_stay_apart_though_their_slugs_are_alike(tmp_path):
+    write_briefings(tmp_path, {1: "[Россия, Украина, CLIMATE_CHANGE]", 2: "[россия, Climate change]",
+                               3: "[Climate change]"})
+    newest_first = sorted(load_content(tmp_path).documents, key=lambda d: d.date, reverse=True)
+    tags = {tag.name: (tag.url, len(tag.briefings)) for tag in index_tags(newest_first).tags}
+    assert tags == {"Climate change": ("tags/climate-change/", 3),  # three briefings, two spellings, one tag
+                    "Россия": ("tags/briefing/", 2), "Украина": ("tags/briefing-2/", 1)}  # apart, slugs alike
+
+
 def test_tag_pages_list_their_briefings_in_pages_and_briefings_link_to_them(site):
     (site / "site.yaml").write_text((site / "site.yaml").read_text() + "\npaginate_compact: 1\n")
     write_briefings(site / "content", {1: "[Energy, Sanctions]", 2: "[Energy]"})

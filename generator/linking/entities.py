@@ -117,7 +117,7 @@ def _make_entities(spellings: dict[tuple[str, str], Counter[str]], merged: dict,
         every = counter + sum((spellings[k] for k in joining.get(key, ())), Counter())
         name = _display_name(every, lexicon)
         aliases = sorted((set(every) | set(lexicon.aliases.get(name, ()))) - {name})
-        entities[key] = Entity(key[0], name, _free_url(key[0], name, taken), aliases)
+        entities[key] = Entity(key[0], name, free_url(key[0], name, taken), aliases)
     for key, target in merged.items():
         entities[key] = entities[target]
     return entities
@@ -131,7 +131,8 @@ def _display_name(spellings: Counter[str], lexicon: Lexicon) -> str:
     return min(spellings, key=lambda s: (-spellings[s], len(s), s))
 
 
-def _free_url(kind: str, name: str, taken: set[str]) -> str:
+def free_url(kind: str, name: str, taken: set[str]) -> str:
+    """KIND/SLUG/, or KIND/SLUG-2/ … when that is taken (names that slugify alike); added to `taken`."""
     slug, n = slugify(name), 2
     url = f"{kind}/{slug}/"
     while url in taken:
