@@ -41,7 +41,7 @@ def index_tags(briefings: list[Document]) -> TagIndex:
             spellings[key][name] += 1
         tagged.append((document, list(named)))
     taken: set[str] = set()
-    by_key = {}
+    by_key: dict[str, Tag] = {}
     for key in sorted(spellings):  # in a fixed order: tags whose names slugify alike get -2, -3 … the same way
         names = spellings[key]
         name = min(names, key=lambda n: (-names[n], n))
