@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from generator.content import load_content
-from generator.linking.tags import index_tags
+from generator.linking.tags import TagIndex, index_tags
 from tests.conftest import run_cli
 
 BASE = "/sub/"
@@ -16,14 +16,17 @@ def write_briefings(content: Path, tags_by_day: dict[int, str]) -> None:
     content.mkdir(exist_ok=True)
     for day, tags in tags_by_day.items():
         (content / f"day-{day}.md").write_text(f"---\ntitle: Day {day}\ndate: 2022-03-0{day}\ntags: {tags}\n---\n\n"
-                                               f"What happened on day {day}.\n")
+                                               f"What happened on day {day}.\n", encoding="utf-8")
 
 
-def test_spellings_with_one_slug_are_one_tag_named_as_most_briefings_write_it(tmp_path):
+def tags_in(content: Path) -> TagIndex:
+    return index_tags(sorted(load_content(content).documents, key=lambda d: d.date, reverse=True))
+
+
+def test_spellings_with_the_same_words_are_one_tag_named_as_most_briefings_write_it(tmp_path):
     write_briefings(tmp_path, {1: "[Climate change, Energy]", 2: "[climate-change, ' ', energy, energy, energy]",
                                3: "[Climate change, Energy]"})
-    newest_first = sorted(load_content(tmp_path).documents, key=lambda d: d.date, reverse=True)
-    index = index_tags(newest_first)
+    index = tags_in(tmp_path)
     assert [(tag.name, tag.url, [d.title for d in tag.briefings]) for tag in index.tags] == [
         ("Climate change", "tags/climate-change/", ["Day 3", "Day 2", "Day 1"]),
         ("Energy", "tags/energy/", ["Day 3", "Day 2", "Day 1"]),  # as two briefings write it, one three times
@@ -34,8 +37,7 @@ def test_spellings_with_one_slug_are_one_tag_named_as_most_briefings_write_it(tm
 def test_tags_in_other_scripts_stay_apart_though_their_slugs_are_alike(tmp_path):
     write_briefings(tmp_path, {1: "[Россия, Украина, CLIMATE_CHANGE]", 2: "[россия, Climate change]",
                                3: "[Climate change]"})
-    newest_first = sorted(load_content(tmp_path).documents, key=lambda d: d.date, reverse=True)
-    tags = {tag.name: (tag.url, len(tag.briefings)) for tag in index_tags(newest_first).tags}
+    tags = {tag.name: (tag.url, len(tag.briefings)) for tag in tags_in(tmp_path).tags}
     assert tags == {"Climate change": ("tags/climate-change/", 3),  # three briefings, two spellings, one tag
                     "Россия": ("tags/briefing/", 2), "Украина": ("tags/briefing-2/", 1)}  # apart, slugs alike
 
