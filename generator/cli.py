@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,13 +15,25 @@ from generator.problems import ProblemError
 from generator.progress import Progress, TerminalProgress
 
 
+SITE_HELP = "The site's settings file; other paths are relative to its folder."
+SITE_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--site", "site_file", type=click.Path(dir_okay=False, path_type=Path), default="site.yaml",
-              show_default=True, help="The site's settings file; other paths are relative to its folder.")
+@click.option("--site", "site_file", type=SITE_FILE, default="site.yaml", show_default=True, help=SITE_HELP)
 @click.pass_context
 def main(context: click.Context, site_file: Path) -> None:
     """Build a news briefing archive: seeds/ -> content/ briefings -> a static site."""
     context.obj = site_file
+
+
+def _site_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`--site FILE` after the command too (`build --site x.yaml`), as users write it; it wins over one before."""
+    def remember(context: click.Context, _parameter: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            context.obj = value
+    return click.option("--site", type=SITE_FILE, expose_value=False, is_eager=True, callback=remember,
+                        help=SITE_HELP + " [default: site.yaml]")(command)
 
 
 def _config(site_file: Path, **overrides: str | None) -> Config:
@@ -42,6 +56,7 @@ def _config(site_file: Path, **overrides: str | None) -> Config:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on a broken internal link in the output, instead of warning.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every briefing written by ingest, and each stage's time.")
+@_site_option
 @click.pass_obj
 def build(site_file: Path, seeds: str | None, content: str | None, out: str | None, base_url: str | None,
           cache_dir: str | None, jobs: int | None, drafts: bool, strict: bool, quiet: bool, verbose: bool) -> None:
@@ -79,7 +94,9 @@ def _shown(path: Path) -> str:
 
 @main.command()
 @click.option("--out", type=click.Path(file_okay=False), help="The built site to check [site.yaml: output_dir].")
-@click.option("--base-url", help="The base URL it was built for [site.yaml: base_url].")
+@click.option("--base-url", help="Check against this base URL [default: the one the last build of the folder used, "
+                                 "else site.yaml: base_url].")
+@_site_option
 @click.pass_obj
 def check(site_file: Path, out: str | None, base_url: str | None) -> None:
     """Check that every internal link, image, script, stylesheet and #anchor in the built site resolves.
@@ -92,17 +109,31 @@ def check(site_file: Path, out: str | None, base_url: str | None) -> None:
     if not config.output_dir.is_dir():
         click.echo(f"error: {_shown(config.output_dir)} does not exist: run `build` first", err=True)
         sys.exit(2)
-    broken = check_site(config)
+    checked = _built_for(config) if base_url is None else config
+    broken = check_site(checked)
     for problem in broken:
         click.echo(f"error: {problem}", err=True)
-    click.echo(f"Checked {_shown(config.output_dir)}: {len(broken)} broken links")
+    built_for = f" (built for {checked.base_url})" if checked.base_url != config.base_url else ""
+    click.echo(f"Checked {_shown(config.output_dir)}{built_for}: {len(broken)} broken links")
     sys.exit(1 if broken else 0)
+
+
+def _built_for(config: Config) -> Config:
+    """The settings with the base URL the output folder was built for, which `build --base-url` may
+    have set: the stamp of its last build knows it. A folder the stamp does not describe keeps site.yaml's."""
+    from generator.stamp import read_stamp
+
+    stamp = read_stamp(config)
+    if stamp is None or stamp.get("output_dir") != str(config.output_dir) or not stamp.get("base_url"):
+        return config
+    return dataclasses.replace(config, base_url=stamp["base_url"])
 
 
 @main.command()
 @click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
 @click.option("--branch", default="gh-pages", show_default=True, help="The branch GitHub Pages publishes from.")
 @click.option("-m", "--message", help="The commit message [default: Deploy BASE_URL from SOURCE_COMMIT].")
+@_site_option
 @click.pass_obj
 def deploy(site_file: Path, remote: str, branch: str, message: str | None) -> None:
     """Commit the built site to a branch (gh-pages) on top of its history, and push it.
@@ -127,6 +158,7 @@ def deploy(site_file: Path, remote: str, branch: str, message: str | None) -> No
 @click.option("--port", default=8000, show_default=True, help="Port to listen on; the next free one if it is taken.")
 @click.option("--base-url", help="Serve as if published here, e.g. https://user.github.io/repo/ [site.yaml: base_url].")
 @click.option("--drafts", is_flag=True, help="Include briefings marked draft: true.")
+@_site_option
 @click.pass_obj
 def serve(site_file: Path, host: str, port: int, base_url: str | None, drafts: bool) -> None:
     """Build, serve the site under its base path, and rebuild and reload open pages on every save."""

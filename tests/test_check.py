@@ -61,6 +61,24 @@ def test_build_warns_and_strict_build_fails_on_a_broken_link(site):
     assert strict.returncode == 1 and f"error: {expected}" in strict.stderr
 
 
+def test_check_takes_the_base_url_the_build_used(site):
+    build(site, "--base-url", SUBPATH_URL)  # site.yaml says "/"
+    checked = run_cli(site, "check")
+    assert checked.returncode == 0, checked.stderr[:500]
+    assert checked.stdout == f"Checked public (built for {SUBPATH_URL}): 0 broken links\n"
+    told = run_cli(site, "check", "--base-url", "/")  # told otherwise, it checks as told
+    assert told.returncode == 1 and "outside the base path /" not in told.stdout
+
+
+def test_site_is_taken_before_or_after_the_command(site):
+    (site / "other.yaml").write_text((site / "site.yaml").read_text() + "output_dir: elsewhere\n", encoding="utf-8")
+    after = run_cli(site, "build", "--site", "other.yaml", "--quiet")
+    assert after.returncode == 0, after.stderr
+    assert (site / "elsewhere" / "index.html").is_file() and not (site / "public").exists()
+    before = run_cli(site, "--site", "other.yaml", "check")
+    assert before.returncode == 0 and before.stdout == "Checked elsewhere: 0 broken links\n"
+
+
 def test_check_needs_a_built_site(site):
     checked = run_cli(site, "check")
     assert checked.returncode == 2 and "public does not exist: run `build` first" in checked.stderr
