@@ -1,0 +1,203 @@
+"""Measure related briefings against the related-links devset: `python -m bench.related_eval`.
+
+Builds briefings from real articles (../shared/devset/aeb's saved pages and this repository's
+seeds) through the real ingest and link stages in a temporary folder, then scores the related
+lists against bench/devset/related/groups.yaml, read by people: precision of the links shown
+(genuine: same story or same topic), recall per kind of pair, and the share of briefings with no
+genuine partner that show a list anyway. Each figure is given for the groups tuned on and for the
+held-out ones. Skips (exit 0) when ../shared/devset/aeb is absent.
+
+    python -m bench.related_eval [--keep DIR] [--show]
+
+--keep DIR ingests into DIR once and reuses it on later runs (linking is what changes);
+--show prints every link shown, marked genuine or not, and every genuine pair missed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import tempfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+import click
+
+from generator.config import load_config
+from generator.content import Document, load_content
+from generator.ingest.stage import ingest_seeds
+from generator.link import link_archive
+from generator.linking.related import Relation
+from generator.yamlfile import load_yaml_file
+
+ROOT = Path(__file__).resolve().parent.parent
+AEB = ROOT.parent / "shared" / "devset" / "aeb"
+GROUPS = Path(__file__).resolve().parent / "devset" / "related" / "groups.yaml"
+KINDS = ("story", "topic")
+_SEED = "seed:"
+
+
+@dataclass
+class Truth:
+    """Genuine pairs by kind (unordered, as frozensets of article names) and which are held out."""
+
+    pairs: dict[frozenset[str], str] = field(default_factory=dict)  # pair -> "story" or "topic"
+    held_out_pairs: set[frozenset[str]] = field(default_factory=set)
+    held_out: set[str] = field(default_factory=set)  # articles in a held-out group
+
+    def partnered(self) -> set[str]:
+        return {name for pair in self.pairs for name in pair}
+
+
+def read_truth(path: Path = GROUPS) -> Truth:
+    """Every pair within a story group is a same-story pair; every other pair within a topic group
+    is a same-topic pair."""
+    truth = Truth()
+    groups = load_yaml_file(path).data["groups"]
+    for kind in KINDS:  # stories first: a pair in both kinds of group is a same-story pair
+        for group in groups:
+            if group["kind"] != kind:
+                continue
+            for a, b in combinations(group["ids"], 2):
+                pair = frozenset((a, b))
+                truth.pairs.setdefault(pair, kind)
+                if group.get("holdout"):
+                    truth.held_out_pairs.add(pair)
+            if group.get("holdout"):
+                truth.held_out.update(group["ids"])
+    return truth
+
+
+def is_held_out(name: str, truth: Truth) -> bool:
+    """Articles of held-out groups, and a third of those in no group (by their id, fixed)."""
+    if name in truth.held_out:
+        return True
+    if name in truth.partnered() or name.startswith(_SEED):
+        return False
+    return zlib.crc32(name.encode()) % 3 == 0
+
+
+def write_seeds(seeds: Path) -> dict[str, str]:
+    """The devset's articles as seeds: each saved page unpacked, and the repository's own seeds.
+    Returns seed file name -> article name as groups.yaml writes it."""
+    seeds.mkdir(parents=True, exist_ok=True)
+    names = {}
+    for page in sorted((AEB / "html").glob("*.html.gz")):
+        article = page.name.split(".")[0]
+        (seeds / f"{article}.html").write_bytes(gzip.decompress(page.read_bytes()))
+        names[f"{article}.html"] = article[:8]
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        shutil.copyfile(seed, seeds / seed.name)
+        names[seed.name] = _SEED + seed.name
+    return names
+
+
+def build(folder: Path) -> tuple[list[Document], dict[str, list[Relation]], dict[str, str]]:
+    """Ingest (once per folder) and link; returns the briefings, their related lists, and url -> article name."""
+    names = write_seeds(folder / "seeds") if not (folder / "seeds").is_dir() else None
+    shutil.copyfile(ROOT / "site.yaml", folder / "site.yaml")
+    config = load_config(folder / "site.yaml")
+    if names is not None or not (folder / "content").is_dir():
+        report = ingest_seeds(config)
+        for problem in report.problems:
+            print(f"  (not ingested: {problem})")
+    documents = load_content(config.content_dir).documents
+    archive = link_archive(config, documents)
+    article_of = {}
+    for document in archive.briefings:
+        seed = Path(str(document.meta.get("seed", {}).get("path", "")))
+        name = seed.name
+        article_of[document.url] = _SEED + name if name.endswith(".txt") else name.split(".")[0][:8]
+    return archive.briefings, archive.related, article_of
+
+
+@dataclass
+class Tally:
+    shown: int = 0
+    genuine: int = 0
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    expected: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    alone: int = 0  # briefings with no genuine partner
+    alone_listed: int = 0  # ... that show a list
+    first_genuine: int = 0  # briefings with a partner whose first link is genuine
+    partnered_listed: int = 0
+
+    def row(self) -> list[str]:
+        def share(a: int, b: int) -> str:
+            return f"{a / b:.2f} ({a}/{b})" if b else "-"
+        return [share(self.genuine, self.shown), share(self.found["story"], self.expected["story"]),
+                share(self.found["topic"], self.expected["topic"]),
+                share(self.alone - self.alone_listed, self.alone),
+                share(self.first_genuine, self.partnered_listed)]
+
+
+def score(briefings: list[Document], related: dict[str, list[Relation]], article_of: dict[str, str],
+          truth: Truth, show: bool) -> dict[str, Tally]:
+    """Per part (tuned, held out), each briefing's list against the truth; pairs count in each direction."""
+    tallies = {"tuned": Tally(), "held out": Tally()}
+    partnered = truth.partnered()
+    for document in briefings:
+        mine = article_of[document.url]
+        tally = tallies["held out" if is_held_out(mine, truth) else "tuned"]
+        listed = [(article_of[r.document.url], r) for r in related.get(document.url, [])]
+        for theirs, relation in listed:
+            kind = truth.pairs.get(frozenset((mine, theirs)))
+            tally.shown += 1
+            tally.genuine += kind is not None
+            if show:
+                print(f"  {'+' if kind else '-'}{kind or '':5} {relation.score:3} {document.title[:50]!r} -> "
+                      f"{relation.document.title[:50]!r}: {'; '.join(r.text for r in relation.reasons)}")
+        found = {theirs for theirs, _ in listed}
+        if mine in partnered:
+            if listed:
+                tally.partnered_listed += 1
+                tally.first_genuine += frozenset((mine, listed[0][0])) in truth.pairs
+            for pair, kind in truth.pairs.items():
+                if mine in pair:
+                    (theirs,) = pair - {mine}
+                    tally.expected[kind] += 1
+                    tally.found[kind] += theirs in found
+                    if show and theirs not in found:
+                        print(f"  missed {kind}: {document.title[:60]!r} -> {theirs}")
+        else:
+            tally.alone += 1
+            tally.alone_listed += bool(listed)
+    return tallies
+
+
+def table(tallies: dict[str, Tally]) -> Iterator[str]:
+    header = ["part", "precision of links shown", "same-story recall", "same-topic recall",
+              "no partner, no list", "first link genuine"]
+    yield "| " + " | ".join(header) + " |"
+    yield "|" + " --- |" * len(header)
+    for part, tally in tallies.items():
+        yield "| " + " | ".join([part, *tally.row()]) + " |"
+
+
+@click.command()
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), help="ingest into this folder once, reuse it")
+@click.option("--show", is_flag=True, help="print every link shown and every genuine pair missed")
+def main(keep: Path | None, show: bool) -> None:
+    if not (AEB / "ground-truth.json").is_file():
+        print(f"skipped: {AEB} is absent")
+        return
+    truth = read_truth()
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = keep or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        briefings, related, article_of = build(folder)
+    missing = truth.partnered() - set(article_of.values())
+    if missing:
+        print(f"  (marked but not built: {', '.join(sorted(missing))})")
+    tallies = score(briefings, related, article_of, truth, show)
+    print(f"{len(briefings)} briefings, {len(truth.pairs)} genuine pairs "
+          f"({sum(k == 'story' for k in truth.pairs.values())} same story)")
+    for line in table(tallies):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
