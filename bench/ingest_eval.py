@@ -1,9 +1,14 @@
 """Measure page ingest against ground truth: body F1, title, date, authors, pages per second.
 
-    python -m bench.ingest_eval FOLDER [--baseline] [--worst N]
+    python -m bench.ingest_eval FOLDER [--truth FILE] [--baseline] [--worst N] [--misses]
 
 FOLDER holds ground-truth.json ({id: {"articleBody", "url", and optionally "title",
 "date" (YYYY-MM-DD...), "authors" (list)}}) and html/<id>.html or html/<id>.html.gz.
+--truth adds title, date and authors kept apart from the pages ({id: {...}}), by default
+bench/devset/pages/truth.json when FOLDER is the shared aeb set: each page's own headline,
+publication date and credited authors as read on the page (its JSON-LD, meta tags and
+visible byline). A page whose credit is ambiguous (a user name, a lone first name, the
+site's own desk) has no "authors" and is not scored on them.
 The body is scored as users get it: after the site's cruft patterns, as plain text.
 Body F1 is over 4-gram shingles of case-folded \\w+ tokens, per page, averaged over pages.
 --baseline scores trafilatura alone (default settings) in the same run.
@@ -29,6 +34,8 @@ from generator.ingest.markdown_text import plain
 from generator.ingest.page import read_page
 from generator.problems import ProblemError
 
+DEFAULT_TRUTH = Path(__file__).parent / "devset" / "pages" / "truth.json"
+
 
 @dataclass
 class Guess:
@@ -46,6 +53,7 @@ class Scores:
     date: list[bool] = field(default_factory=list)
     authors: list[bool] = field(default_factory=list)
     seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)  # "id field: found != expected"
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
@@ -105,13 +113,24 @@ def evaluate(name: str, extract: Callable[[Seed, bytes], Guess], pages: list[tup
         guess = extract(seed, raw)
         scores.seconds += time.perf_counter() - started
         scores.f1.append((page_id, *body_scores(guess.body, expected["articleBody"])))
-        if expected.get("title"):
-            scores.title.append(same_text(guess.title, expected["title"]))
-        if expected.get("date"):
-            scores.date.append(guess.date == str(expected["date"])[:10])
-        if expected.get("authors") is not None:
-            scores.authors.append(same_authors(guess.authors, expected["authors"]))
+        checks = (("title", lambda: same_text(guess.title, expected["title"]), guess.title, scores.title),
+                  ("date", lambda: guess.date == str(expected["date"])[:10], guess.date, scores.date),
+                  ("authors", lambda: same_authors(guess.authors, expected["authors"]), guess.authors, scores.authors))
+        for key, matches, found, hits in checks:
+            if expected.get(key) is None:
+                continue
+            hits.append(matches())
+            if not hits[-1]:
+                scores.misses.append(f"{page_id[:12]} {key}: {found!r} != {expected[key]!r}")
     return scores
+
+
+def load_truth(folder: Path, truth_file: Path | None) -> dict:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    if truth_file is None and folder.resolve().name == "aeb" and DEFAULT_TRUTH.exists():
+        truth_file = DEFAULT_TRUTH
+    extra = json.loads(truth_file.read_text(encoding="utf-8")) if truth_file else {}
+    return {page_id: {**expected, **extra.get(page_id, {})} for page_id, expected in truth.items()}
 
 
 def load_pages(folder: Path, truth: dict) -> list[tuple[str, Seed, bytes]]:
@@ -142,8 +161,11 @@ def report(scores: Scores) -> str:
 @click.option("--baseline", is_flag=True, help="Also score trafilatura alone, side by side.")
 @click.option("--worst", default=0, help="List the N pages with the lowest body F1.")
 @click.option("--site", default="site.yaml", type=click.Path(path_type=Path), help="site.yaml with the cruft patterns.")
-def main(folder: Path, baseline: bool, worst: int, site: Path) -> None:
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+@click.option("--truth", "truth_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Title, date and authors per page id, merged over FOLDER's ground truth.")
+@click.option("--misses", is_flag=True, help="List each page whose title, date or authors are not matched.")
+def main(folder: Path, baseline: bool, worst: int, site: Path, truth_file: Path | None, misses: bool) -> None:
+    truth = load_truth(folder, truth_file)
     pages = load_pages(folder, truth)
     patterns = load_config(site).ingest.cruft
     runs = [("ours", ours(patterns))] + ([("trafilatura", trafilatura_alone)] if baseline else [])
@@ -153,6 +175,8 @@ def main(folder: Path, baseline: bool, worst: int, site: Path) -> None:
         click.echo(report(scores))
         for page_id, precision, recall, f1 in sorted(scores.f1, key=lambda row: row[3])[:worst]:
             click.echo(f"    {f1:.3f}  P {precision:.3f}  R {recall:.3f}  {page_id}  {truth[page_id].get('url', '')}")
+        for miss in scores.misses if misses else ():
+            click.echo(f"    {miss}")
     click.echo(f"{len(pages)} pages")
 
 
