@@ -5,14 +5,19 @@
 const FILTERS = { source: "Source", year: "Year", people: "People", places: "Places", organisations: "Organisations" };
 const PAGE_SIZE = 20;
 const PANEL_SIZE = 6;
-const FILTER_VALUES_SHOWN = 12;
+const FILTER_VALUES_SHOWN = 12; // a facet's most frequent values; "Show all" and its own filter box reach the rest
+const EXCERPT_WORDS = 30;
+// Ids the layouts give (layouts/_search.html): the title, and the hidden tail that holds what is
+// searchable but no excerpt should show (every spelling of the names, the byline's names).
+const TITLE_ID = "search-title-text";
+const TAIL_ID = "search-also";
 const NOTHING_YET = "Nothing to search yet: the archive has no briefings."; // an index of no part
 
 const form = document.querySelector("form.site-search");
 const input = form.elements.q;
 const page = document.getElementById("search-page"); // only on /search/
 const view = page ? pageView(page) : panelView(form.querySelector(".search-panel"));
-const state = { generation: 0, found: null, shown: 0, chosen: {}, sort: "" };
+const state = { generation: 0, found: null, shown: 0, chosen: {}, sort: "", facets: {} };
 let partNames = null;
 let merged = null;
 let separate = null;
@@ -113,11 +118,13 @@ function chosenFilters() {
   return filters;
 }
 
-async function search() {
+// `how`: "push" when the reader chose a filter or an order (Back undoes it), "replace" while typing,
+// "keep" when the state came from the URL (loading the page, Back and Forward).
+async function search(how = "replace") {
   const generation = ++state.generation;
   const query = input.value.trim();
   const filters = chosenFilters();
-  view.remember?.(query);
+  if (how !== "keep") view.remember?.(query, how === "push");
   if (!query && !Object.keys(filters).length) return view.clear();
   let pf;
   try {
@@ -159,9 +166,38 @@ function resultItem(record) {
   link.href = record.url;
   const byline = [record.meta.date, record.meta.source || record.meta.kind].filter(Boolean).join(" · ");
   if (byline) item.appendChild(element("p", "byline", byline));
-  // Pagefind escapes the page text in excerpts; its only markup is <mark> around the matches.
-  item.appendChild(element("p", "excerpt")).innerHTML = record.excerpt;
+  item.appendChild(excerpt(record));
   return item;
+}
+
+// The excerpt, from the briefing's own text only: the title (shown above it) and the hidden tail
+// (spellings, names from the byline) are searched but never shown. The words are the densest run
+// of matches, as Pagefind picks them; when only the title or the tail matched, the text's start.
+// Built as text nodes and <mark>s, so nothing in the page text is read as markup.
+function excerpt(record) {
+  const words = record.content.split(/\s+/);
+  const anchor = (id) => record.anchors?.find((one) => one.id === id);
+  const title = anchor(TITLE_ID);
+  const start = title ? title.location + title.text.split(/\s+/).length : 0;
+  const end = anchor(TAIL_ID)?.location ?? words.length;
+  const hits = (record.locations ?? []).filter((at) => at >= start && at < end).sort((x, y) => x - y);
+  // The run of EXCERPT_WORDS words holding the most matches, begun a few words before its first.
+  let first = hits.length ? hits[0] : start;
+  for (let i = 0, j = 0, best = 0; i < hits.length; i++) {
+    while (hits[i] - hits[j] >= EXCERPT_WORDS) j++;
+    if (i - j + 1 > best) [best, first] = [i - j + 1, hits[j]];
+  }
+  const from = Math.max(start, Math.min(first - 5, end - EXCERPT_WORDS));
+  const marked = new Set(hits);
+  const node = element("p", "excerpt");
+  const to = Math.min(from + EXCERPT_WORDS, end);
+  if (from > start) node.append("… ");
+  for (let at = from; at < to; at++) {
+    if (at > from) node.append(" ");
+    node.append(marked.has(at) ? element("mark", "", words[at]) : words[at]);
+  }
+  if (to < end) node.append(" …");
+  return node;
 }
 
 function countLine(count, query) {
@@ -200,37 +236,71 @@ function pageView(section) {
   const filterBox = controls.querySelector(".search-filters");
   controls.hidden = false;
   controls.addEventListener("submit", (event) => event.preventDefault());
-  controls.elements.sort.addEventListener("change", (event) => { state.sort = event.target.value; search(); });
+  controls.elements.sort.addEventListener("change", (event) => { state.sort = event.target.value; search("push"); });
   more.addEventListener("click", () => showMore());
-  form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); search("push"); });
+  // Back and Forward bring back the query, filters and order the URL holds.
+  window.addEventListener("popstate", () => { restore(); search("keep"); });
 
+  // A facet: its values with their counts, most frequent first. Past FILTER_VALUES_SHOWN, a box
+  // finds values by their words and "Show all" lists the rest; chosen values always show.
   function filterSet(key, counts) {
     const chosen = state.chosen[key] ?? new Set();
     const values = Object.entries(counts ?? {}).filter(([value, count]) => count || chosen.has(value))
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, FILTER_VALUES_SHOWN);
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     if (!values.length) return null;
+    const facet = (state.facets[key] ??= { all: false, find: "" });
     const set = element("fieldset", "search-filter");
-    set.appendChild(element("legend", "", FILTERS[key]));
-    for (const [value, count] of values) {
-      const label = set.appendChild(element("label"));
-      const box = label.appendChild(element("input"));
-      Object.assign(box, { type: "checkbox", name: key, value, checked: chosen.has(value) });
-      label.append(` ${value} `, element("span", "count", `(${count})`));
+    set.appendChild(element("legend", "", `${FILTERS[key]} (${values.length})`));
+    const list = element("div", "search-filter-values");
+    const fill = () => {
+      const words = facet.find.toLowerCase().split(/\s+/).filter(Boolean);
+      const matching = values.filter(([value]) => words.every((word) => value.toLowerCase().includes(word)));
+      const shown = facet.all || words.length ? matching
+        : matching.filter(([value], at) => at < FILTER_VALUES_SHOWN || chosen.has(value));
+      list.replaceChildren(...shown.map(([value, count]) => {
+        const label = element("label");
+        const box = label.appendChild(element("input"));
+        Object.assign(box, { type: "checkbox", name: key, value, checked: chosen.has(value) });
+        label.append(` ${value} `, element("span", "count", `(${count})`));
+        return label;
+      }));
+      if (!shown.length) list.append(element("p", "search-filter-none", "None match."));
+    };
+    if (values.length > FILTER_VALUES_SHOWN) {
+      const find = set.appendChild(element("input", "search-filter-find"));
+      Object.assign(find, { type: "search", value: facet.find, placeholder: `Find in ${FILTERS[key].toLowerCase()}` });
+      find.setAttribute("aria-label", `Find a value in ${FILTERS[key]}`);
+      find.addEventListener("input", () => { facet.find = find.value; fill(); });
     }
+    set.appendChild(list);
+    if (values.length > FILTER_VALUES_SHOWN) {
+      const toggle = set.appendChild(element("button", "search-filter-all"));
+      toggle.type = "button";
+      const label = () => { toggle.textContent = facet.all ? "Show fewer" : `Show all ${values.length}`; };
+      toggle.addEventListener("click", () => { facet.all = !facet.all; label(); fill(); });
+      label();
+    }
+    fill();
     return set;
   }
 
   filterBox.addEventListener("change", (event) => {
-    const { name, value, checked } = event.target;
+    const { name, value, checked, type } = event.target;
+    if (type !== "checkbox") return; // a facet's find box
     const chosen = (state.chosen[name] ??= new Set());
     checked ? chosen.add(value) : chosen.delete(value);
-    search();
+    search("push");
   });
 
   return {
     size: PAGE_SIZE,
     status(text) { status.textContent = text; },
-    remember(query) { history.replaceState(null, "", query ? `?q=${encodeURIComponent(query)}` : location.pathname); },
+    remember(query, push) {
+      const url = searchURL(query);
+      if (url === location.search) return;
+      history[push ? "pushState" : "replaceState"](null, "", url || location.pathname);
+    },
     clear() {
       status.textContent = "";
       list.replaceChildren();
@@ -265,8 +335,28 @@ document.addEventListener("keydown", (event) => {
   input.select();
 });
 
+// The search page's state in its URL, `?q=troops&places=Kyiv&places=Odesa&sort=desc`, so a search
+// can be bookmarked, shared and reloaded.
+function searchURL(query) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const key of Object.keys(FILTERS)) for (const value of state.chosen[key] ?? []) params.append(key, value);
+  if (state.sort) params.set("sort", state.sort);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+function restore() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  state.chosen = Object.fromEntries(Object.keys(FILTERS).map((key) => [key, new Set(params.getAll(key))]));
+  state.sort = ["asc", "desc"].includes(params.get("sort")) ? params.get("sort") : "";
+  page.querySelector(".search-controls").elements.sort.value = state.sort;
+  if (Object.keys(chosenFilters()).length) page.querySelector(".search-filter-box").open = true;
+}
+
 if (page) {
-  input.value = new URLSearchParams(location.search).get("q") ?? "";
-  if (input.value) search();
+  restore();
+  if (input.value || Object.keys(chosenFilters()).length) search("keep");
   else input.focus();
 }
