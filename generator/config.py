@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.problems import Problem, ProblemError
-from generator.schema import Field, check, to_int, to_mapping, to_text, to_text_list
+from generator.schema import Field, check, to_bool, to_int, to_mapping, to_text, to_text_list
 from generator.yamlfile import Parsed, load_yaml_file
 
 DEFAULTS = Path(__file__).with_name("default_site.yaml")
@@ -72,6 +72,7 @@ SITE_SCHEMA = {
     "layouts_dir": Field(to_text, "folder of Jinja2 templates and static assets"),
     "cache_dir": Field(to_text, "folder of build state"),
     "markdown_extensions": Field(to_text_list, "Python-Markdown extensions"),
+    "unsafe_html": Field(to_bool, "true keeps raw HTML and any link in bodies as written: only for sites whose every author is trusted"),
     "ingest": Field(to_mapping, "settings for turning seeds into briefings", fields=INGEST_SCHEMA),
     "entities": Field(to_mapping, "entity aliases, kinds and stop list", fields=ENTITIES_SCHEMA),
     "related": Field(to_mapping, "how related briefings are scored", fields=RELATED_SCHEMA),
@@ -127,6 +128,7 @@ class Config:
     search_part_pages: int = 2500
     figures_shown: int = 200
     paginate_compact: int = 100
+    unsafe_html: bool = False  # bodies' raw HTML kept unsanitised (generator/sanitise.py)
 
     @property
     def base_path(self) -> str:
@@ -187,6 +189,7 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
             stop=tuple(merged["entities"]["stop"]),
         ),
         related=RelatedSettings(**merged["related"]),
+        unsafe_html=merged["unsafe_html"],
     )
 
 
