@@ -14,15 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from generator.config import Config
 from generator.content import Document
 from generator.converters import Converters
+from generator.files import inside
 from generator.fingerprint import digest
 from generator.link import Archive
 from generator.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
+from generator.sanitise import safe_body
 from generator.superseded import give_way, never
+from generator.typography import smarten_plain
 
 
 NOINDEX = '<meta name="robots" content="noindex">'  # in redirect pages and the 404 page
@@ -67,6 +71,16 @@ class _Environment(jinja2.Environment):
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
+class _LayoutsLoader(jinja2.FileSystemLoader):
+    """Templates from layouts/, but none through a link out of it (generator/files.py's rule)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not inside(filename, self.searchpath[0]):
+            raise OSError(0, f"a link to {Path(filename).resolve()}, outside {self.searchpath[0]}: not read", filename)
+        return source, filename, uptodate
+
+
 @dataclass
 class Renderer:
     """The Jinja2 environment, one reusable Markdown converter, and the problems met so far."""
@@ -77,7 +91,7 @@ class Renderer:
 
     def __post_init__(self) -> None:
         self.env = _Environment(
-            loader=jinja2.FileSystemLoader(self.config.layouts_dir),
+            loader=_LayoutsLoader(self.config.layouts_dir),
             autoescape=jinja2.select_autoescape(default=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -86,6 +100,9 @@ class Renderer:
         )
         self.env.globals.update(site=self.config, url=self.config.url, absolute_url=self.config.absolute_url)
         self.env.filters["date"] = format_date
+        # Titles, summaries and key points get the typography bodies get (`{{ page.title | typography }}`).
+        self.env.filters["typography"] = (smarten_plain if "generator.typography" in self.config.markdown_extensions
+                                          else markupsafe.escape)
         self._links = BriefingLinks(self.config.url)
         self.targets_key = ""
         self._converters = Converters([*self.config.markdown_extensions, self._links])
@@ -100,6 +117,14 @@ class Renderer:
         return self.targets_key
 
     def body_html(self, document: Document) -> str:
+        """The body as pages and feeds show it: sanitised (see generator/sanitise.py), unless the
+        site trusts its authors with raw HTML (`unsafe_html`). Sanitised on every use, not kept:
+        a change of the setting then needs no cache cleared."""
+        html = self.markdown_html(document)
+        return html if self.config.unsafe_html else safe_body(html, document.body)
+
+    def markdown_html(self, document: Document) -> str:
+        """What Python-Markdown makes of the body, raw HTML and all (what the build cache keeps)."""
         self._links.current = document
         body = document.body
         return self._converters.for_body(body).convert(body)

@@ -8,9 +8,11 @@ text, scripts and styles alone. `generator.typography` in site.yaml `markdown_ex
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown import Extension, Markdown
+from markupsafe import Markup
 from markdown.postprocessors import Postprocessor
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|<!--.*?-->", re.DOTALL)
@@ -21,6 +23,12 @@ _OPENS_AFTER = set(" \t\n([{-\u2013\u2014") | {""}
 _QUOTES = {'"': ("&ldquo;", "&rdquo;"), "'": ("&lsquo;", "&rsquo;")}
 _QUOTE = re.compile(r"[\"']")
 _DECADE = re.compile(r"\d\ds")
+
+
+def smarten_plain(text: object) -> Markup:
+    """Plain text (a title, a summary, a key point) as HTML with the curly quotes, dashes and
+    ellipses bodies get: the templates' `typography` filter. For text content, not attributes."""
+    return Markup(smarten(html.escape(str(text), quote=False)))
 
 
 def smarten(html: str) -> str:
