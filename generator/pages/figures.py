@@ -19,7 +19,7 @@ from generator.linking.figures import OTHERS_ANCHOR, Claim, FigureGroup
 from generator.pages.pager import paginate
 from generator.render import Page, Renderer
 
-CHART_WIDTH = 640
+CHART_WIDTH = 600  # drawn at its size, never scaled (labels stay 12 px): fits the page column, scrolls on a phone
 BAR_HEIGHT = 22
 LABEL_WIDTH = 250  # the claimant and date, left of the bars
 VALUE_ROOM = 90  # the number, right of the longest bar
