@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import metadata
@@ -25,7 +26,7 @@ from typing import NamedTuple
 
 from generator import __version__
 from generator.config import EntitySettings
-from generator.ingest.gazetteer import LARGE_CITY, cities, countries
+from generator.ingest.gazetteer import LARGE_CITY, cities, countries, given_names
 from generator.ingest.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
@@ -37,7 +38,7 @@ while although though when where after before since if so some both all many mos
 yet also however meanwhile earlier later today yesterday tomorrow there here what which who whom how
 why then than then with without within from for by to of into over under about according among
 between despite during against unlike amid still even only just more less other another such
-everyone nobody one two three four five six seven eight nine ten first last next new old
+everyone nobody one two three four five six seven eight nine ten first last next
 """.split())
 _CALENDAR = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -49,7 +50,8 @@ sir dame lord lady king queen prince princess pope senator sen rep representativ
 ambassador commander gen colonel col lieutenant lt major maj captain capt sergeant sgt vice deputy
 spokesman spokeswoman spokesperson chairman chairwoman chair chief director premier speaker judge
 justice sheikh crown emir archbishop patriarch professor prof foreign defence defense interior
-finance health economy officer head leader envoy adviser advisor attorney commissioner
+finance health economy officer head leader envoy adviser advisor attorney commissioner ombudsman
+administrator
 """.split())
 _CONNECTORS = {"of", "the", "for", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "di"}
 _ORG_HEADS = set("""
@@ -57,7 +59,12 @@ ministry ministries office council commission committee agency bank union nation
 organization party parliament army navy forces force court university institute foundation service
 services department administration assembly congress senate cabinet government group company
 corporation corp inc ltd plc association alliance authority bureau embassy guard police fund
-programme program network kremlin watch cross
+programme program network kremlin watch cross co corporation llc ag gmbh holdings partners capital
+management ventures technologies technology systems solutions industries airlines airline airways media
+studios productions entertainment animation pictures records robotics electronics motors pharmaceuticals
+labs exchange reserve coalition league forum brotherhood directorate observatory academy society club fc
+united times post news press presse reporter herald journal tribune gazette chronicle telegraph insider
+magazine radio television broadcasting sports business
 """.split())
 # Words that may qualify an organisation word without naming it ("Foreign Ministry").
 _GENERIC = _ORG_HEADS | set("""
@@ -68,6 +75,50 @@ prosecutor prosecutors supreme constitutional high affairs
 _PLACE_HEADS = set("""
 sea ocean river region oblast province island islands peninsula bay gulf strait mountains valley
 lake desert canal county district
+""".split())
+# Heads of names that are no entity: events, competitions, prizes ("Davis Cup", "Dubai Air Show").
+_EVENT_HEADS = set("""
+cup cups final finals awards award show games championship championships prize festival olympics trophy
+tournament summit expo fair week war wars
+""".split())
+# Lowercase words that say what the capitalised name next to them is: "investor SoftBank", "the
+# carrier Emirates" name an organisation; "analyst Jeffrey Halley", "coach Anthony Lynn" a person;
+# "Amazon founder Jeff Bezos", "Wild coach Bruce Boudreau" name the organisation before the role.
+_ORG_CUES = set("""
+company companies firm firms group carrier airline retailer maker giant startup publication newspaper
+broadcaster network channel outlet agency label bank lender insurer investor club side team brand studio
+platform website site app exchange manufacturer supplier operator developer conglomerate chain
+rival rivals subsidiary unit automaker regulator tabloid magazine journal daily
+""".split())
+_PERSON_CUES = set("""
+analyst analysts coach manager spokesman spokeswoman spokesperson founder executive strategist
+correspondent reporter editor lawyer attorney scientist researcher professor singer actor actress star
+player striker quarterback center centre defenseman defender winger goalie goalkeeper captain president
+minister leader chairman chairwoman secretary governor senator congresswoman congressman official
+commander negotiator fellow administrator director economist ceo boss host anchor author writer
+rapper musician designer architect entrepreneur billionaire businessman businesswoman judge prosecutor
+colleague teammate daughter son wife husband mother father brother sister journalist veteran
+""".split())
+_OWNER_ROLES = set("""
+founder cofounder co-founder spokesperson spokesman spokeswoman coach analyst executive executives ceo
+chairman chief captain shares stock stocks employees staff workers subscribers users customers players
+quarterback defenseman goalie winger striker center manager boss board investors shareholders
+headquarters stores president
+""".split())
+_SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$")
+_LOWER_BEFORE = re.compile(r"\b([a-z][a-z-]*)\s+$")
+_LOWER_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
+# "WeWork", "SoftBank", "DigiTimes": a company's way of writing its name (one to three humps).
+_CAMEL = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]*){1,3}")
+# "London-based", "Olympic-size", "D-Minn", "I'm": words, not names.
+_NOT_NAME = re.compile(r"(?:.*-(?:based|born|size|sized|listed|weary|rated|month|year|old|led|backed|owned|made|"
+                       r"style|like|era|bound|wide|free|run|linked|inspired|controlled|bred|raised|friendly|level)"
+                       r"|[DRI]-[A-Z].*|.*['’](?:m|ve|ll|re|t|d))", re.I)
+# Acronyms that name no organisation (roles, things, units): "CEO", "IPO", "GDP".
+_COMMON_ACRONYMS = set("""
+ceo cfo coo cto ipo gdp tv pv ai led suv ev dna pm am gmt utc est edt pst pdt mvp ok id it hr pr usb pc
+vpn api cpu gpu os etf faq hiv aids sars icu mp mep dj cd dvd ufo mri ppe vip lgbt lgbtq rsvp diy nft
+qb dl hd rpg fps kwh mw gw ghz
 """.split())
 _PLACE_CUES = {"in", "near", "outside", "around", "across", "from", "to", "into", "towards", "toward"}
 _PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province) of\s*$", re.I)
@@ -96,6 +147,7 @@ _TOKEN_OR_SKIP = re.compile(rf"(?P<skip>{_LOWER_WORD}(?:\W+{_LOWER_WORD})*)|{_TO
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _BLANKS = re.compile(r"[ \t]+")
+_INITIAL_GAP = re.compile(r"\.[ \t]+")  # "Patrick W. Carlineo": an initial's dot does not end the name
 _LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"\w+")
 _REGION_AFTER = re.compile(r"\s+(?:region|province|oblast)\b")
@@ -235,6 +287,7 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
     runs: list[list[_Token]] = []
     for number, (start, end) in enumerate(sentence_spans(text)):
         run: list[_Token] = []
+        previous_end = start  # where the run's last word ends, its 's included
         for match in _TOKEN_OR_SKIP.finditer(text, start, end):
             if match.lastgroup == "skip":  # lowercase words only end the run
                 if run:
@@ -248,14 +301,17 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
                     runs.append(run)
                     run = []
                 continue
-            if run and not _BLANKS.fullmatch(text, run[-1].end, match.start()):
+            if run and not (_BLANKS.fullmatch(text, previous_end, match.start())
+                            or (len(run[-1].text) == 1 and _INITIAL_GAP.fullmatch(text, previous_end, match.start()))):
                 runs.append(run)
                 run = []
+            previous_end = match.end()
             if run or word not in _CONNECTORS:
                 possessive = word[:1].isupper() and len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
                 surface = _POSSESSIVE.sub("", word) if possessive else word
-                run.append(_Token(surface, match.start(), match.end(), match.start() == start, possessive,
-                                  number, surface.lower()))
+                # The token ends before its 's: a name is read from the text between its tokens' ends.
+                run.append(_Token(surface, match.start(), match.start() + len(surface), match.start() == start,
+                                  possessive, number, surface.lower()))
         runs.append(run)
     return [trimmed for trimmed in map(_trim, runs) if trimmed]
 
@@ -282,13 +338,22 @@ def _trim(run: list[_Token]) -> list[_Token]:
     return run
 
 
+@dataclass
+class _Candidate:
+    """A name no list knows: its kind is voted on by the clues of all its mentions in the text."""
+
+    tokens: list[_Token]
+    name: str
+    votes: Counter[str]  # kind (or "none") -> weight of the clues for it
+
+
 class _Reader:
-    """Reads runs into mentions; remembers titled surnames to resolve once the text is read."""
+    """Reads runs into mentions; names no list knows are candidates, decided once the text is read."""
 
     def __init__(self, text: str, lexicon: Lexicon, lowercase: set[str]):
         self.text, self.lexicon, self.lowercase = text, lexicon, lowercase
         self.mentions: list[Mention] = []
-        self.surnames: list[tuple[_Token, bool]] = []  # (surname, after a title)
+        self.candidates: list[_Candidate] = []
 
     def read_run(self, run: list[_Token]) -> None:
         run = self._drop_leading_common(run)
@@ -301,7 +366,7 @@ class _Reader:
     def _drop_leading_common(self, run: list[_Token]) -> list[_Token]:
         while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS
                        or run[0].text in _PLURAL_DEMONYMS or self.lexicon.stopped(run[0].text)
-                       or (run[0].first and run[0].lower in self.lowercase and not self._known(run[:1]))):
+                       or (run[0].first and run[0].lower in self.lowercase and not self._known_prefix(run))):
             run = run[1:]
         return run
 
@@ -330,6 +395,17 @@ class _Reader:
         return max(spans, key=lambda span: span[1] - span[0]) if spans else None
 
     def _organisation(self, tokens: list[_Token], owner: str | None) -> str | None:
+        """The name ends at its last organisation word, or runs on after it with "of" ("Bank of
+        England"); a role before it ("Founder of") and a name after it are read apart."""
+        head = max(i for i, t in enumerate(tokens) if t.lower in _ORG_HEADS)
+        end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS else head + 1
+        start = 0
+        while start + 1 < head and tokens[start].lower in _TITLES | _PERSON_CUES and tokens[start + 1].lower in _CONNECTORS:
+            start += 2
+        name = self._organisation_name(tokens[start:end], owner)
+        return self._read_segment(tokens[end:], None) if tokens[end:] else name
+
+    def _organisation_name(self, tokens: list[_Token], owner: str | None) -> str | None:
         country = owner if owner and self.lexicon.kind(owner) == "places" else None
         body = tokens
         if tokens[0].text in DEMONYMS and len(tokens) > 1 and not self._known(tokens):
@@ -354,18 +430,82 @@ class _Reader:
                 tokens = tokens[1:]
             else:
                 break
-        return self._person_or_place(tokens, titled) if tokens else None
+        return self._split_roles(tokens, titled) if tokens else None
+
+    def _split_roles(self, tokens: list[_Token], titled: bool) -> str | None:
+        """ "Emirates President Tim Clark", "Public Prosecution Eva-Marie Persson", "Newsweek
+        Reporter": a title, a role or a given name inside a run starts a person; what is before it
+        is the organisation they speak for, or words."""
+        if tokens[0].first and len(tokens) > 1 and not self._given(tokens[0]) and (
+                tokens[0].lower.endswith("ing") or tokens[0].lower in _ORG_CUES | _PERSON_CUES):
+            tokens = tokens[1:]  # "Following Assange's arrest", "Rival Lowe's"
+        if len(tokens) > 1 and tokens[-1].lower in _TITLES | _PERSON_CUES:
+            self._owner(tokens[:-1])
+            return None
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].lower in _TITLES and self._name_like(tokens[i + 1]) and tokens[i + 1].lower not in _TITLES:
+                self._owner(tokens[:i])
+                return self._peel(tokens[i:], None)
+            if self._given(tokens[i]) and any(t.lower in self.lowercase for t in tokens[:i]):
+                return self._person_or_place(tokens[i:], titled)
+        return self._person_or_place(tokens, titled)
+
+    def _owner(self, tokens: list[_Token]) -> None:
+        """The name before a role ("Emirates" in "Emirates President Tim Clark"): an organisation
+        unless a list knows it or it is made of words."""
+        if self._known(tokens):
+            self._add(tokens, self._known(tokens) or "places")
+        elif tokens and not any(t.lower in self.lowercase or t.lower in _TITLES for t in tokens) and all(
+                self._name_like(t) or self._acronym(t) for t in tokens):
+            self.candidates.append(_Candidate(tokens, self._surface(tokens), Counter(organisations=2)))
+
+    def _given(self, token: _Token) -> bool:
+        return token.lower in given_names() or token.lower.split("-")[0] in given_names()
 
     def _person_or_place(self, tokens: list[_Token], titled: bool) -> str | None:
-        if len(tokens) >= 2 and len(tokens) <= 4 and all(self._name_like(t) for t in tokens):
-            return self._add(tokens, "people")
-        if len(tokens) == 1 and self._name_like(tokens[0]):
-            if titled or not self._cued(tokens[0]):
-                self.surnames.append((tokens[0], titled))  # untitled, only if a full name has it
-                return tokens[0].text
-            return self._add(tokens, "places")
-        return None
+        """A name no list knows becomes a candidate with the clues around this mention."""
+        if len(tokens) > 5 or not all(self._name_like(t) or self._acronym(t) for t in tokens):
+            return None
+        if len(tokens) > 1 and all(t.text.isupper() for t in tokens):  # shouted, or a table's row
+            return None
+        candidate = _Candidate(tokens, self._surface(tokens), self._clues(tokens, titled))
+        self.candidates.append(candidate)
+        return candidate.name
 
+    def _clues(self, tokens: list[_Token], titled: bool) -> Counter[str]:
+        votes: Counter[str] = Counter()
+        first, last = tokens[0], tokens[-1]
+        before = _LOWER_BEFORE.search(self.text, max(0, first.start - 30), first.start)
+        after = _LOWER_AFTER.match(self.text, last.end)
+        role_before = before.group(1) if before else ""
+        owner_role = bool(after) and not last.possessive and after.group(1) in _OWNER_ROLES
+        source = len(tokens) == 1 and _SOURCE.search(self.text, max(0, first.start - 20), first.start)
+        if titled or role_before in _PERSON_CUES:
+            votes["people"] += 3
+        if role_before in _ORG_CUES or owner_role:
+            votes["organisations"] += 2
+        if any(t.lower in _EVENT_HEADS for t in tokens[1:]):
+            votes["none"] += 4
+        if any(_CAMEL.fullmatch(t.text) for t in tokens) or (len(tokens) == 1 and self._acronym(first)):
+            votes["organisations"] += 2
+        if len(tokens) > 1:
+            if self._given(first) or any(len(t.text.rstrip(".")) == 1 or "." in t.text for t in tokens[:-1]):
+                votes["people"] += 2
+            if any(t.lower in self.lowercase for t in tokens):  # "Big Machine": words, not a personal name
+                votes["people"] -= 1
+        elif source:  # "according to Reuters", "told Polygraph.info": a source, not a place
+            votes["organisations"] += 1
+        elif self._cued(first) and not owner_role:
+            votes["places"] += 1
+        return votes
+
+    def _acronym(self, token: _Token) -> bool:
+        """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT"), a common
+        acronym ("CEO") or a ticker (".DJI", "EUR=")."""
+        letters = token.text.replace(".", "").replace("&", "")
+        return (token.text.isupper() and 3 <= len(letters) <= 6 and letters.isalpha()
+                and letters.lower() not in _COMMON_ACRONYMS and letters.lower() not in self.lowercase
+                and self.text[token.start - 1:token.start] != "." and self.text[token.end:token.end + 1] != "=")
     def _known_prefix(self, tokens: list[_Token]) -> int:
         """How many leading tokens make a known name; a lone small place only before a title or name."""
         for size in range(len(tokens), 0, -1):
@@ -389,7 +529,9 @@ class _Reader:
 
     def _name_like(self, token: _Token) -> bool:
         return (token.text[:1].isupper() and token.lower not in _CALENDAR and token.lower not in _FUNCTION_WORDS
-                and token.text not in DEMONYMS and token.text not in _PLURAL_DEMONYMS and not token.text.isupper()
+                and not _NOT_NAME.fullmatch(token.text)
+                and token.text not in DEMONYMS and token.text not in _PLURAL_DEMONYMS
+                and (not token.text.isupper() or len(token.text) == 1)
                 and not self.lexicon.stopped(token.text)) or token.lower in _CONNECTORS - {"the", "of", "for"}
 
     def _surface(self, tokens: list[_Token]) -> str:
@@ -406,10 +548,36 @@ class _Reader:
         return name
 
     def resolved(self) -> list[Mention]:
-        """Titled surnames become the full name of the person with that surname, if there is one."""
-        people = {fold(m.name.split()[-1]): m.name for m in self.mentions if m.kind == "people"}
-        for token, titled in self.surnames:
-            name = people.get(fold(token.text)) or (token.text if titled else None)
-            if name and not self.lexicon.stopped(token.text):
-                self.mentions.append(Mention(token.start, "people", name, token.sentence))
+        """Candidates take the kind their mentions' clues agree on; a lone word joins the one full
+        name of the text that ends with it (a person's surname) or starts with it."""
+        pooled: dict[str, Counter[str]] = {}
+        for candidate in self.candidates:
+            pooled.setdefault(fold(candidate.name), Counter()).update(candidate.votes)
+        full = [c for c in self.candidates if len(c.tokens) > 1]
+        kinds = {key: _decide(votes, len(key.split())) for key, votes in pooled.items()}
+        people = {fold(c.tokens[-1].text): c.name for c in full if kinds[fold(c.name)] == "people"}
+        heads = {}
+        for c in full:
+            if kinds[fold(c.name)] == "organisations":
+                heads.setdefault(fold(c.tokens[0].text), []).append(c.name)
+        for candidate in self.candidates:
+            key, first = fold(candidate.name), candidate.tokens[0]
+            kind, name = kinds[key], candidate.name
+            if len(candidate.tokens) == 1 and key in people and kind in ("surname", "people", "places"):
+                kind, name = "people", people[key]
+            elif len(candidate.tokens) == 1 and len(heads.get(key, ())) == 1 and kind in ("organisations", "surname"):
+                kind, name = "organisations", heads[key][0]
+            if kind in KINDS and not self.lexicon.stopped(name):
+                self.mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
         return sorted(self.mentions, key=lambda m: m.start)
+
+
+def _decide(votes: Counter[str], words: int) -> str:
+    """The kind the clues vote for; without clues, two or more name-like words are a person and a
+    lone word is only a surname (kept when a full name in the text ends with it)."""
+    best, weight = max(votes.items(), key=lambda item: item[1], default=("", 0))
+    if weight > 0:
+        return best
+    if words > 1 and votes["people"] >= 0:
+        return "people"
+    return "surname"

