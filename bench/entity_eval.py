@@ -102,28 +102,33 @@ def score(article: Article, lexicon: Lexicon, tally: Tally, repeat: int) -> None
         extracted = extract_entities(article.text, lexicon)
     tally.seconds += (time.perf_counter() - started) / repeat
     tally.articles += 1
-    named: dict[tuple[str, str], str] = {}  # entity -> the kind it was first given
+    given: dict[tuple[str, str], list[tuple[str, str]]] = {}  # entity -> the (kind, name) pairs naming it
     for kind in KINDS:
         for name in extracted[kind]:
             entity = entity_of.get(key(name))
             if entity is None and key(name) in ignored:
                 continue
-            tally.given[kind] += 1
             if entity is None:
+                tally.given[kind] += 1
                 tally.wrong.append(f"{article.id}: {kind} {name!r}")
-            elif entity in named:
-                tally.given[kind] -= 1
-                tally.unmerged.append(f"{article.id}: {name!r} apart from {entity[1]!r}")
-            elif entity[0] != kind:
-                named[entity] = kind
-                tally.kind_errors.append(f"{article.id}: {name!r} taken as {kind}, is {entity[0]}")
             else:
-                named[entity] = kind
-                tally.found[kind] += 1
+                given.setdefault(entity, []).append((kind, name))
+    named: set[tuple[str, str]] = set()  # entities found with their kind
+    for entity, names in given.items():
+        right = [name for kind, name in names if kind == entity[0]]
+        if right:
+            named.add(entity)
+            tally.found[entity[0]] += 1
+            tally.given[entity[0]] += 1
+            tally.unmerged += [f"{article.id}: {name!r} apart from {right[0]!r}" for name in right[1:]]
+        for kind, name in names:
+            if kind != entity[0]:
+                tally.given[kind] += 1
+                tally.kind_errors.append(f"{article.id}: {name!r} taken as {kind}, is {entity[0]}")
     for kind, names in article.truth.items():
         for name in names:
             tally.expected[kind] += 1
-            if named.get((kind, name)) == kind:
+            if (kind, name) in named:
                 tally.recalled[kind] += 1
             else:
                 tally.missed.append(f"{article.id}: {kind} {name!r}")
