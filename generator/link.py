@@ -18,8 +18,8 @@ from generator.gcpause import collections_paused
 from generator.ingest.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
-from generator.linking.figures import Claim, FigureGroup, group_figures
-from generator.linking.related import Features, Relation, related_briefings, text_terms
+from generator.linking.figures import Claim, FigureGroup, group_figures, in_briefing_order
+from generator.linking.related import Features, Relation, function_words, related_briefings, salience, text_terms, tracked, word_counts
 from generator.linking.tags import TagIndex, index_tags
 from generator.linking.timeline import Year, timeline
 from generator.parallel import map_shares
@@ -106,7 +106,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     entities = index_entities(newest_first, facts, lexicon, superseded)
     attach_quotes(entities, newest_first, facts, lexicon, superseded)
     groups = group_figures(newest_first, facts, superseded)
-    features = briefing_features(newest_first, facts, entities, superseded)
+    features = briefing_features(newest_first, facts, entities, superseded, credit_names(config))
     related = related_briefings(newest_first, features, config.related, superseded, processes)
     give_way(superseded)
     claims = claims_by_briefing(groups)
@@ -146,16 +146,58 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
 
 
 def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex,
-                      superseded: Callable[[], bool] = never) -> list[Features]:
-    terms = text_terms([facts[d.url].word_counts() for d in giving_way(briefings, superseded)], superseded)
+                      superseded: Callable[[], bool] = never, credits: frozenset[str] = frozenset()) -> list[Features]:
+    """What each briefing can share with others, for related_briefings. `credits`: folded names of
+    outlets; they, and the briefing's own authors and outlet, are bylines and credits, not what
+    it is about ("(AP)", "told Reuters"), and are left out."""
+    counts = [_own_words(facts[d.url].word_counts(), d) for d in giving_way(briefings, superseded)]
+    terms, shown = text_terms(counts, superseded)
     features = []
-    for document, words in zip(giving_way(briefings, superseded), terms):
+    for document, words, count in zip(giving_way(briefings, superseded), terms, counts):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+        weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
+        lead = word_counts(f"{document.title}\n{_lead(document)}")
+        own = credits | {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
         for entity in entities.by_briefing.get(document.url, []):
+            if own.intersection(map(fold, entity.spellings)):
+                continue
             values[entity.kind][entity.url] = entity.name
-        values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures}
-        features.append(Features(values, words))
+            weights[entity.kind][entity.url] = salience(entity.kind, entity.spellings, count, lead)
+        values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures
+                             if tracked(str(f["what"]))}
+        values["text"] = {key: shown[key] for key in words}
+        features.append(Features(values, words, weights))
     return features
+
+
+def _own_words(counts: dict[str, int], document: Document) -> dict[str, int]:
+    """The word counts less the common words of the briefing's language, when not English
+    (word_counts drops English ones)."""
+    language = str(document.meta.get("language") or "en")
+    if language.split("-")[0].lower() == "en":
+        return counts
+    common = function_words(language)
+    return {word: n for word, n in counts.items() if word not in common}
+
+
+def credit_names(config: Config) -> frozenset[str]:
+    """The outlets the site knows, folded: named in a briefing, they are credits ("(AP)")."""
+    return frozenset(fold(name) for name in config.ingest.outlets.values())
+
+
+def _lead(document: Document) -> str:
+    """The summary front-matter gives, else the body's first paragraph."""
+    summary = document.meta.get("summary")
+    return str(summary) if summary else document.body.lstrip().split("\n\n", 1)[0][:1000]
+
+
+def _outlet(document: Document) -> str:
+    source = document.meta.get("source")
+    return str(source.get("name") or "") if isinstance(source, dict) else ""
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 def claims_by_briefing(groups: list[FigureGroup]) -> dict[str, list[tuple[Claim, FigureGroup]]]:
@@ -163,4 +205,4 @@ def claims_by_briefing(groups: list[FigureGroup]) -> dict[str, list[tuple[Claim,
     for group in groups:
         for claim in group.claims:
             claims.setdefault(claim.document.url, []).append((claim, group))
-    return claims
+    return {url: in_briefing_order(of_briefing) for url, of_briefing in claims.items()}

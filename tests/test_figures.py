@@ -18,6 +18,7 @@ from generator.memo import MemoRenderer, RenderMemo
 from generator.pages import figures as figure_pages
 from generator.render import Renderer
 from tests.conftest import REPO, run_cli
+from tests.hosting import NEWSWEEK_SLUG
 
 DAY = dt.date(2023, 5, 2)
 
@@ -196,3 +197,13 @@ def test_the_archive_size_shows_on_the_first_listing_page_only(tmp_path):
     first, second = ((root / "public" / path / "index.html").read_text() for path in ("", "page/2"))
     assert "2 in the archive" in first and "in the archive" not in second
     assert "<span>Page 2</span>" in second and " of " not in re.search(r"<nav class=\"pager\".*?</nav>", second, re.S).group(0)
+
+
+def test_a_briefing_lists_its_figures_as_the_article_ranks_them_and_the_timeline_names_claimants(site):
+    assert run_cli(site, "build").returncode == 0
+    page = (site / "public" / "briefings" / NEWSWEEK_SLUG / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r"<strong>([^<]+)</strong> ([^<,]+)", page[page.index('<section class="figures"'):])
+    # The title's figure first, then the text's order; not alphabetical ("28 anti-aircraft systems" first).
+    assert listed[:3] == [("more than 12,000", "Russian troops killed"), ("49", "Russian aircraft"), ("81", "helicopters")]
+    timeline = (site / "public" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "more than 12,000 Russian troops killed, according to Ukraine&#39;s Foreign Ministry;" in timeline

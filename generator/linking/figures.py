@@ -6,7 +6,8 @@ disputed when different claimants give values far apart."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ class Claim:
     qualifier: str | None
     sentence: str
     document: Document
+    rank: tuple[bool, int] = (True, 0)  # where its briefing ranks it: the title's figure first, then the text's order
 
     @property
     def number(self) -> str:
@@ -74,8 +76,9 @@ def group_figures(briefings: list[Document], facts: dict[str, Facts],
     groups: dict[str, FigureGroup] = {}
     anchors = {OTHERS_ANCHOR}
     for document in giving_way(briefings, superseded):
-        for figure in facts[document.url].figures:
-            claim = _claim(figure, document)
+        in_title = _numbers(document.title)
+        for place, figure in enumerate(facts[document.url].figures):
+            claim = _claim(figure, document, place, in_title)
             if claim is None:
                 continue
             key = fold(claim.what)
@@ -97,7 +100,27 @@ def _free_anchor(slug: str, taken: set[str]) -> str:
     return anchor
 
 
-def _claim(figure: dict[str, Any], document: Document) -> Claim | None:
+def in_briefing_order(claims: list[tuple[Claim, FigureGroup]]) -> list[tuple[Claim, FigureGroup]]:
+    """A briefing's claims as its article ranks them, not as their groups sort: the figure its
+    title gives first ("More than 12,000 Russian troops killed"), then in the order of the text,
+    which news writing ranks by importance."""
+    return sorted(claims, key=lambda pair: pair[0].rank)
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _numbers(text: str) -> set[float]:
+    found = set()
+    for number in _NUMBER.findall(text):
+        try:
+            found.add(float(number.replace(",", "").rstrip(".")))
+        except ValueError:
+            continue
+    return found
+
+
+def _claim(figure: dict[str, Any], document: Document, place: int = 0, in_title: Collection[float] = ()) -> Claim | None:
     try:
         value = float(str(figure["value"]).replace(",", ""))
     except ValueError:
@@ -105,4 +128,4 @@ def _claim(figure: dict[str, Any], document: Document) -> Claim | None:
     date = figure.get("date") or document.date
     date = date.date() if isinstance(date, dt.datetime) else date
     return Claim(value, str(figure["what"]), figure.get("claimant"), date if isinstance(date, dt.date) else None,
-                 figure.get("qualifier"), str(figure.get("sentence", "")), document)
+                 figure.get("qualifier"), str(figure.get("sentence", "")), document, (value not in in_title, place))

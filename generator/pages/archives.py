@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.content import Document
 from generator.link import Archive
+from generator.linking.figures import Claim
 from generator.linking.timeline import Month, Year
 from generator.pages.pager import paginate
 from generator.pages.views import briefing_item
@@ -29,7 +30,7 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
             shown = {"title": month.title, "url": month.url, "count": len(month.briefings)}
             in_month = [(year, month, place, document) for place, document in enumerate(month.briefings, start=1)]
             yield from _pages(renderer, "archive.html", in_month, month.url, briefing_item, year=heading, month=shown)
-    figures = {url: [f"{claim.number} {claim.what}" for claim, _ in claims[:2]] for url, claims in archive.claims.items()}
+    figures = {url: [_claim_text(claim) for claim, _ in claims[:2]] for url, claims in archive.claims.items()}
     oldest_first = [(year, month, place, document) for year in reversed(archive.years) for month in reversed(year.months)
                     for place, document in enumerate(reversed(month.briefings), start=1)]
     yield from _pages(renderer, "timeline.html", oldest_first, "timeline/",
@@ -58,3 +59,8 @@ def _grouped(entries: Sequence[Entry], item: Callable[[Document], dict[str, Any]
                            **({"count": len(month.briefings)} if counted else {})})
         months[-1]["briefings"].append(item(document))
     return years
+
+
+def _claim_text(claim: Claim) -> str:
+    """A claim in a line of the timeline, naming who makes it: two briefings' counts of the same thing differ by claimant."""
+    return f"{claim.number} {claim.what}, according to {claim.claimant}" if claim.claimant else f"{claim.number} {claim.what}"
