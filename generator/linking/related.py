@@ -1,9 +1,13 @@
 """Briefings -> for each, its most related briefings with a score and the reasons in words.
 
-Signals, each scored 0-1 and weighted by site.yaml `related.weights` (as Hugo's related content
-weighs its indices): shared people, places, organisations; figures on the same quantity;
-similar wording (TF-IDF cosine over each briefing's most telling words); closeness in time (only
-between briefings that share something else). The score is the weighted mean, 0-100.
+What two briefings share, per signal: people, places, organisations and figures' quantities, each
+shared value weighing its rarity in the archive (an IDF, from the share of briefings naming it)
+times its salience in each briefing (in the title or lead, or named several times, against once in
+passing); similar wording (the cosine of their TF-IDF vectors over stemmed words); closeness in
+time. A logistic model calibrated on the related-links devset (bench/related_eval.py) turns these
+into the score, 0-100: the chance, as measured there, that a reader finds the link genuine (the
+same story or the same ongoing topic). So `threshold` means the same in any archive, and the reasons
+shown are the signals that added points to the score.
 
 Candidates come from an inverted index (value -> briefings), never from all pairs; values in
 more than `common_share` of the briefings say nothing and are dropped, which also keeps the
@@ -14,15 +18,18 @@ in words are written only for the few pairs shown.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
+import justext
 import numpy as np
+import pycountry
 
 from generator.config import RelatedSettings
 from generator.content import Document
@@ -30,13 +37,17 @@ from generator.parallel import map_shares
 from generator.superseded import give_way, giving_way, never
 
 SET_SIGNALS = ("people", "places", "organisations", "figures")
-# How many shared values make a signal's full strength.
-_SATURATION = {"people": 2, "places": 3, "organisations": 2, "figures": 2}
-_TERMS_PER_BRIEFING = 25
+# A value named by this share of the briefings or fewer is as telling as any; more common ones
+# weigh less, down to nothing for a value every briefing names (an IDF scaled to 0-1, so a
+# score means the same in a small archive as in a large one).
+_RARE_SHARE = 1 / 50
+_TERMS_PER_BRIEFING = 80
 _MIN_SIMILARITY = 0.05  # below this, wording in common is chance
 _WORDS_SHOWN = 4  # in the reason for similar wording
+_MIN_POINTS = 1  # a signal adding less to the score is no reason worth showing
 _CANDIDATES = 100  # per briefing: plenty to find the few shown, and a bound on the work
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")  # URLs' words (tracking parameters) are no wording
 _STOPWORDS = set("""
 about above after again against all also although among and any are around as at be because been
 before being between both but by can could did does doing down during each even few for from further
@@ -47,7 +58,26 @@ this those through to too two under until up upon very was we were what when whe
 whom why will with would year years you your told also according week weeks day days time
 """.split())
 _SIGNALS = (*SET_SIGNALS, "text")  # what two briefings share, as columns of _Index.shares
-_REASONS = (*_SIGNALS, "time")  # what adds points, as rows of _points; reasons are listed in this order
+_REASONS = (*_SIGNALS, "time")  # what adds points, as rows of _evidence; reasons are listed in this order
+# The logistic model's intercept and, per signal in _REASONS order, its coefficient on the
+# evidence (_evidence), fitted on the tuned part of the devset (`python -m bench.related_eval
+# --fit`); the weights in site.yaml multiply these (1: as calibrated, 0: off).
+_INTERCEPT = -6.19
+_COEFFICIENTS = (6.91, 6.29, 2.02, 2.00, 24.42, 1.00)
+# A suffix stripped from a word, and what replaces it, tried in order: enough for inflections
+# ("killed", "kills", "killing") and common derivations ("investigation", "investigating") to
+# meet, while names and short words stay as they are.
+_SUFFIXES = (("ational", "at"), ("ation", "at"), ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ness", ""),
+             ("ings", ""), ("ing", ""), ("edly", ""), ("ed", ""), ("ers", ""), ("er", ""), ("ly", ""), ("s", ""))
+_STEM_AT_LEAST = 4  # letters left after stripping
+# Nouns that are themselves a tally of what befell people (a figure's last word), and past tenses
+# that are no event that befell what is counted.
+_TALLIES = frozenset("casualties deaths dead injuries injured cases infections arrests refugees evacuees "
+                     "layoffs victims fatalities hostages prisoners".split())
+_NOT_EVENTS = frozenset("showed used called asked voted needed listed based related aged rated owned".split())
+# An entity's weight in a briefing by how often it is named (0, 1, 2, 3 or more times) outside
+# the title and lead: named once it is most often in passing.
+_SALIENCE = (0.3, 0.3, 0.6, 1.0)
 # Pairs are scored a block of briefings at a time, their rows laid out dense (at most 2 MB), so
 # numpy's arrays stay small and in the CPU's caches.
 _DENSE_CELLS = 1 << 18
@@ -74,8 +104,9 @@ class Relation:
 class Features:
     """What one briefing can share: labelled values per signal, and its word vector."""
 
-    values: dict[str, dict[str, str]]  # signal -> {key: label}
-    terms: dict[str, float]  # word -> normalised TF-IDF weight
+    values: dict[str, dict[str, str]]  # signal -> {key: label}; "text" -> {stem: the word shown for it}
+    terms: dict[str, float]  # stem -> normalised TF-IDF weight
+    salience: dict[str, dict[str, float]] = field(default_factory=dict)  # signal -> {key: 0-1}; missing: 1
 
 
 def related_briefings(briefings: list[Document], features: list[Features], settings: RelatedSettings,
@@ -98,24 +129,46 @@ def related_briefings(briefings: list[Document], features: list[Features], setti
     return related
 
 
+def candidate_evidence(briefings: list[Document], features: list[Features], settings: RelatedSettings
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every candidate pair (mine, theirs) and its evidence per signal (rows in _REASONS order),
+    as the model weighs it: what bench/related_eval.py calibrates the model on."""
+    index = _Index.of(features, settings)
+    found = [(i, j, _evidence(shares, days, settings)) for _, _, i, j, shares, days in
+             _candidates(briefings, index, settings, never, 0, len(briefings))]
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((len(_REASONS), 0))
+    mine, theirs, evidence = zip(*found)
+    return np.concatenate(mine), np.concatenate(theirs), np.concatenate(evidence, axis=1)
+
+
+def _candidates(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool],
+                start: int, stop: int) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Briefings start..stop-1's candidate pairs, a block of briefings at a time: the block's first
+    briefing and dense rows, the pairs (mine, theirs), what they share per signal, and the days apart (-1: unknown)."""
+    day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
+    for first, last in index.blocks(start, stop):
+        give_way(superseded)
+        i, j = index.candidate_pairs(first, last)
+        dense = index.dense(first, last)
+        shares = index.shares(dense, i - first, j)
+        shares = shares / np.maximum(1.0, index.norms[i] * index.norms[j])
+        yield first, dense, i, j, shares, np.where((day[i] >= 0) & (day[j] >= 0), np.abs(day[i] - day[j]), -1)
+
+
 def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool],
            start: int, stop: int) -> Iterator[tuple[int, int, int, list[float], float, int, dict[str, list[str]]]]:
     """The pairs shown for briefings start..stop-1, in order: (mine, theirs, score, points per
     signal in _REASONS order, text cosine, days apart, the keys shared). Candidate pairs are
     found and scored (with numpy) a block of briefings at a time; the keys shared are looked up
     only for the pairs shown."""
-    day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
     rank = _title_ranks(briefings)
-    for first, last in index.blocks(start, stop):
-        give_way(superseded)
-        i, j = index.candidate_pairs(first, last)
-        dense = index.dense(first, last)
-        shares = index.shares(dense, i - first, j)
-        days = np.where((day[i] >= 0) & (day[j] >= 0), np.abs(day[i] - day[j]), -1)
-        points = _points(shares, days, settings)
-        scores = _scores(points, settings)
+    for first, dense, i, j, shares, days in _candidates(briefings, index, settings, superseded, start, stop):
+        logits, matched = _logits(_evidence(shares, days, settings), settings)
+        scores = _scores(logits, matched)
         best = _best(i, rank[j], scores, settings)
-        yield from zip(i[best].tolist(), j[best].tolist(), scores[best].tolist(), points[:, best].T.tolist(),
+        points = _points(logits[:, best], scores[best])
+        yield from zip(i[best].tolist(), j[best].tolist(), scores[best].tolist(), points.T.tolist(),
                        shares[best, -1].tolist(), days[best].tolist(), index.shared(dense, i[best] - first, j[best]))
 
 
@@ -131,24 +184,87 @@ def _reason(signal: str, text: str, points: float, seen: dict[tuple[str, str, fl
 
 def word_counts(text: str) -> Counter[str]:
     """How often the text uses each word but the stopwords, in the order they first appear."""
-    count = Counter(_WORD.findall(text.lower().replace("’", "'")))
+    count = Counter(_WORD.findall(_LINK_TARGET.sub(" ", text).lower().replace("’", "'")))
     for word in _STOPWORDS.intersection(count):  # dropped after counting: cheaper than testing every word
         del count[word]
     return count
 
 
-def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = never) -> list[dict[str, float]]:
-    """Each text's most telling words (TF-IDF, smoothed), as a unit-length vector, from its word_counts.
-    `superseded` is asked every GIVE_WAY_EVERY texts (generator/superseded.py)."""
-    frequency = Counter(chain.from_iterable(counts))
-    idf = {word: math.log(1 + len(counts) / n) for word, n in frequency.items()}
-    vectors = []
+@functools.lru_cache(maxsize=None)
+def function_words(language: str) -> frozenset[str]:
+    """The common words of a language by its code ("pt"), from jusText's stoplists (which
+    trafilatura brings): in a briefing in another language than English they are chance wording."""
+    found = pycountry.languages.get(alpha_2=language.split("-")[0].lower()) if language else None
+    names = {found.name, found.name.split(" (")[0]} & set(justext.get_stoplists()) if found else set()
+    return frozenset(justext.get_stoplist(names.pop())) if names else frozenset()
+
+
+def salience(kind: str, spellings: list[str], counts: dict[str, int], lead: dict[str, int]) -> float:
+    """How much a briefing is about an entity, 0-1: fully when its title or lead names it or the
+    text names it _SALIENCE times or more, less when named once or twice in passing. A person is
+    found by the surname, anything else by all its words, in the word_counts of the text and lead."""
+    mentions = 0
+    for spelling in spellings:
+        words = [w for w in _WORD.findall(spelling.lower().replace("’", "'")) if w not in _STOPWORDS]
+        key = words[-1:] if kind == "people" else words
+        if not key:
+            continue
+        if all(w in lead for w in key):
+            return 1.0
+        mentions = max(mentions, min(counts.get(w, 0) for w in key))
+    return _SALIENCE[min(mentions, len(_SALIENCE) - 1)]
+
+
+def tracked(what: str) -> bool:
+    """Whether a figure counts a quantity readers follow from briefing to briefing: who or what is
+    counted and what befell them ("Russian troops killed", "civilians wounded", "people displaced",
+    "civilian casualties"), not a unit or a bare noun ("mph", "points", "people", "years ago")."""
+    words = _WORD.findall(what.lower())
+    return len(words) >= 2 and (words[-1] in _TALLIES or (words[-1].endswith("ed") and words[-1] not in _NOT_EVENTS))
+
+
+def stem(word: str) -> str:
+    """The word less its first matching suffix in _SUFFIXES (and a final e or doubled consonant),
+    so that forms of one word count as one."""
+    word = word.removesuffix("'s").removesuffix("'")
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM_AT_LEAST:
+            if suffix == "s" and word[-2] in "su'":  # "crisis", "status", "class": no plural
+                break
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > _STEM_AT_LEAST and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "planned" -> "plann" -> "plan"
+    return word[:-1] if len(word) > _STEM_AT_LEAST and word.endswith("e") else word
+
+
+def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = never
+               ) -> tuple[list[dict[str, float]], dict[str, str]]:
+    """Each text's most telling stems (TF-IDF, sublinear, smoothed), as a unit-length vector, from
+    its word_counts; and per stem the word shown for it (its commonest form, then the first
+    alphabetically). `superseded` is asked every GIVE_WAY_EVERY texts (generator/superseded.py)."""
+    stems: dict[str, str] = {}
+    forms: Counter[tuple[str, str]] = Counter()
+    stemmed = []
     for count in giving_way(counts, superseded):
+        mine: Counter[str] = Counter()
+        for word, n in count.items():
+            key = stems.get(word) or stems.setdefault(word, stem(word))
+            mine[key] += n
+            forms[key, word] += n
+        stemmed.append(mine)
+    frequency = Counter(chain.from_iterable(stemmed))
+    idf = {word: math.log(1 + len(stemmed) / n) for word, n in frequency.items()}
+    vectors = []
+    for count in giving_way(stemmed, superseded):
         weights = {w: (1 + math.log(n)) * idf[w] for w, n in count.items()}
         top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:_TERMS_PER_BRIEFING])
         norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
         vectors.append({w: v / norm for w, v in top.items()})
-    return vectors
+    shown: dict[str, str] = {}
+    for (key, word), n in sorted(forms.items(), key=lambda item: (-item[1], item[0][1])):
+        shown.setdefault(key, word)
+    return vectors, shown
 
 
 @dataclass(frozen=True)
@@ -166,6 +282,7 @@ class _Index:
     starts: np.ndarray  # row r's entries are starts[r]:starts[r + 1] in cols and vals
     cols: np.ndarray
     vals: np.ndarray
+    norms: np.ndarray  # row -> per signal, the length of its part of the row (1 for text: unit vectors)
 
     @classmethod
     def of(cls, features: list[Features], settings: RelatedSettings, superseded: Callable[[], bool] = never) -> _Index:
@@ -177,16 +294,22 @@ class _Index:
                 cols.append(columns.setdefault(key, len(columns)))
                 vals.append(value)
             counts.append(len(cols) - before)
-        found = np.bincount(np.array(cols, dtype=np.int64), minlength=len(columns))  # briefings per value
+        cols_array = np.array(cols, dtype=np.int64)
+        found = np.bincount(cols_array, minlength=len(columns))  # briefings per value
         common = settings.common_share * len(features) if len(features) >= settings.common_after else len(features)
         telling = (found > 1) & (found <= max(common, 2))
-        kept = telling | (np.array([signal == "text" for signal, _ in columns], dtype=bool) & (found > 1))
-        return cls._kept(list(columns), telling, kept, np.repeat(np.arange(len(features)), counts),
-                         np.array(cols, dtype=np.int64), np.array(vals), len(features))
+        text = np.array([signal == "text" for signal, _ in columns], dtype=bool)
+        kept = telling | (text & (found > 1))
+        weight = np.where(text, 1.0, np.sqrt(_rarity(found, len(features), settings)))  # a product of two is the rarity
+        rows, vals_array = np.repeat(np.arange(len(features)), counts), np.array(vals) * weight[cols_array]
+        signal_of = np.array([_SIGNALS.index(signal) for signal, _ in columns], dtype=np.int64)
+        norms = np.sqrt(np.bincount(rows * len(_SIGNALS) + signal_of[cols_array], vals_array * vals_array,
+                                    len(features) * len(_SIGNALS))).reshape(len(features), len(_SIGNALS))
+        return cls._kept(list(columns), telling, kept, rows, cols_array, vals_array, norms)
 
     @classmethod
     def _kept(cls, keys: list[tuple[str, str]], telling: np.ndarray, kept: np.ndarray, rows: np.ndarray,
-              cols: np.ndarray, vals: np.ndarray, size: int) -> _Index:
+              cols: np.ndarray, vals: np.ndarray, norms: np.ndarray) -> _Index:
         """The index of the kept columns only, numbered anew (dense rows stay narrow), with the
         postings of the telling ones."""
         entries = kept[cols]
@@ -202,7 +325,8 @@ class _Index:
             signals=np.array([_SIGNALS.index(signal) for signal, _ in keys], dtype=np.int64),
             name_rank=name_rank,
             postings=[docs.tolist() if tell else None for docs, tell in zip(postings, telling[kept].tolist())],
-            starts=np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=size)))),
+            starts=np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=len(norms))))),
+            norms=norms,
             cols=cols,
             vals=vals,
         )
@@ -285,41 +409,64 @@ class _Index:
         return np.repeat(np.arange(len(mine)), lengths), columns, products
 
 
+def _rarity(found: np.ndarray, size: int, settings: RelatedSettings) -> np.ndarray:
+    """Per value, how telling it is, 0-1, from the share of the briefings naming it (an IDF scaled
+    by that of _RARE_SHARE). Until the archive has `common_after` briefings there is no telling
+    what is common, and every value counts fully, as the rule for common values does."""
+    if size < settings.common_after:
+        return np.ones(len(found))
+    share = np.maximum(found, 1) / size
+    return np.clip(np.log(share) / math.log(_RARE_SHARE), 0.0, 1.0)
+
+
 def _values(feature: Features) -> Iterator[tuple[tuple[str, str], float]]:
     for signal in SET_SIGNALS:
+        salience = feature.salience.get(signal, {})
         for key in feature.values[signal]:
-            yield (signal, key), 1.0
+            yield (signal, key), salience.get(key, 1.0)
     for word, weight in feature.terms.items():
         yield ("text", word), weight
 
 
-def _points(shares: np.ndarray, days: np.ndarray, settings: RelatedSettings) -> np.ndarray:
-    """Per signal (rows in _REASONS order) and pair, the points it adds: its weight times its
-    strength, 0-1; NaN where it is no reason. Time counts only for pairs sharing something else."""
-    points = np.full((len(_REASONS), len(shares)), np.nan)
-    matched = np.zeros(len(shares), dtype=bool)
+def _evidence(shares: np.ndarray, days: np.ndarray, settings: RelatedSettings) -> np.ndarray:
+    """Per signal (rows in _REASONS order) and pair, the evidence it gives, 0 for none: for a set
+    signal the log of 1 + its shared values' rarity times salience (each further value tells less),
+    the cosine for text, closeness in time."""
+    evidence = np.zeros((len(_REASONS), len(shares)))
     for column, signal in enumerate(_SIGNALS):
-        weight = settings.weights.get(signal, 0.0)
         share = shares[:, column]
-        if weight > 0:
-            hit = share > _MIN_SIMILARITY if signal == "text" else share > 0
-            strength = share if signal == "text" else share / _SATURATION[signal]
-            points[column] = np.where(hit, weight * np.minimum(1.0, strength), np.nan)
-            matched |= hit
-    weight = settings.weights.get("time", 0.0)
-    if weight > 0:
-        closeness = np.maximum(0.0, 1 - days / max(1, settings.time_days))
-        points[-1] = np.where(matched & (days >= 0), weight * closeness, np.nan)
-    return points
+        evidence[column] = np.where(share > _MIN_SIMILARITY, share, 0.0) if signal == "text" else np.log1p(share)
+    evidence[-1] = np.where(days >= 0, np.maximum(0.0, 1 - days / max(1, settings.time_days)), 0.0)
+    return evidence
 
 
-def _scores(points: np.ndarray, settings: RelatedSettings) -> np.ndarray:
-    """Per pair, the weighted mean of its signals, 0-100; -1 when it has no reason at all."""
-    total = np.zeros(points.shape[1])
-    for row in points:  # one signal at a time, in order, as a reader would add them up
-        total += np.where(np.isnan(row), 0.0, row)
-    total_weight = sum(max(0.0, w) for w in settings.weights.values()) or 1.0
-    return np.where(np.isnan(points).all(axis=0), -1, np.rint(100 * total / total_weight)).astype(np.int64)
+def _logits(evidence: np.ndarray, settings: RelatedSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Per signal and pair, what the evidence adds to the log-odds of a genuine link; and per
+    pair whether it shares anything. Time counts only for pairs sharing something else: briefings
+    of one week say nothing of each other by that alone."""
+    factors = [coefficient * max(0.0, settings.weights.get(signal, 1.0))
+               for signal, coefficient in zip(_REASONS, _COEFFICIENTS)]
+    logits = evidence * np.array(factors)[:, None]
+    matched = (logits[:-1] > 0).any(axis=0)
+    logits[-1] *= matched
+    return logits, matched
+
+
+def _scores(logits: np.ndarray, matched: np.ndarray) -> np.ndarray:
+    """Per pair, the calibrated chance of a genuine link, 0-100; -1 when it shares nothing."""
+    return np.where(matched, _percent(_INTERCEPT + logits.sum(axis=0)), -1).astype(np.int64)
+
+
+def _percent(logit: np.ndarray) -> np.ndarray:
+    return np.rint(100 / (1 + np.exp(-logit)))
+
+
+def _points(logits: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Per signal and pair, the points it adds: the score less the score without it; NaN where
+    that is under _MIN_POINTS, as it is no reason a reader should weigh."""
+    total = _INTERCEPT + logits.sum(axis=0)
+    points = scores[None, :] - _percent(total[None, :] - logits)
+    return np.where((logits > 0) & (points >= _MIN_POINTS), points, np.nan)
 
 
 def _title_ranks(briefings: list[Document]) -> np.ndarray:
@@ -343,7 +490,8 @@ def _reason_text(signal: str, keys: list[str], mine: Features, cosine: float, da
     if signal == "time":
         return "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
     if signal == "text":
-        return f"Similar wording ({round(100 * cosine)}% alike: {', '.join(keys)})"
+        words = mine.values.get("text", {})
+        return f"Similar wording ({round(100 * cosine)}% alike: {', '.join(words.get(key, key) for key in keys)})"
     return _shared_text(signal, sorted(mine.values[signal][key] for key in keys))
 
 
