@@ -29,6 +29,7 @@ class Entity:
     briefings: list[Document] = field(default_factory=list, repr=False)  # newest first
     companions: list[tuple["Entity", int]] = field(default_factory=list, repr=False)  # most often named with it
     quotes: list[tuple[dict[str, Any], Document]] = field(default_factory=list, repr=False)
+    written: list[str] = field(default_factory=list)  # the other spellings briefings use: what its page shows
 
     @property
     def count(self) -> int:
@@ -117,7 +118,7 @@ def _make_entities(spellings: dict[tuple[str, str], Counter[str]], merged: dict,
         every = counter + sum((spellings[k] for k in joining.get(key, ())), Counter())
         name = _display_name(every, lexicon)
         aliases = sorted((set(every) | set(lexicon.aliases.get(name, ()))) - {name})
-        entities[key] = Entity(key[0], name, free_url(key[0], name, taken), aliases)
+        entities[key] = Entity(key[0], name, free_url(key[0], name, taken), aliases, written=sorted(set(every) - {name}))
     for key, target in merged.items():
         entities[key] = entities[target]
     return entities

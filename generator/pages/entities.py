@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -36,7 +37,26 @@ def entity_view(entity: Entity, briefings: Sequence[Document], first: bool) -> d
     the quotes and the companions on the first page only. Companions by name and URL only, so
     the page is rendered again when what it shows changes, not whenever a companion's page does."""
     return {"kind": entity.kind, "name": entity.name, "url": entity.url, "aliases": entity.aliases,
-            "count": entity.count, "briefings": [briefing_item(d) for d in briefings],
+            "written": written(entity), "count": entity.count, "briefings": [briefing_item(d) for d in briefings],
             "quotes": [(quote, {"title": d.title, "url": d.url}) for quote, d in entity.quotes] if first else [],
             "companions": [({"name": other.name, "url": other.url}, count)
                            for other, count in entity.companions] if first else []}
+
+
+WRITTEN_SAMPLE = 200  # the newest briefings naming an entity that are read for the spellings they use
+
+
+def written(entity: Entity) -> list[str]:
+    """The entity's other spellings that its briefings use, for "Also written": those its names
+    were extracted as, and those of site.yaml's `entities.aliases` found as words in its newest
+    briefings' text (the extracted names are already the canonical ones: "Odessa" comes as Odesa).
+    A spelling no briefing uses is still searched, but not shown."""
+    found = list(entity.written)
+    for alias in entity.aliases:
+        if alias in found:
+            continue
+        word = re.compile(rb"(?<!\w)" + re.escape(alias.encode()) + rb"(?!\w)")
+        if any(word.search(document.body_utf8) or word.search(document.title.encode())
+               for document in entity.briefings[:WRITTEN_SAMPLE]):
+            found.append(alias)
+    return sorted(found)
