@@ -54,12 +54,15 @@ def _config(site_file: Path, **overrides: str | None) -> Config:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes to use [default: one per core on big sites].")
 @click.option("--drafts", is_flag=True, help="Include briefings marked draft: true.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on a broken internal link in the output, instead of warning.")
+@click.option("--offline", is_flag=True,
+              help="Also write a copy that opens from a folder or a zip, without a server, beside the site (public-offline/).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every briefing written by ingest, and each stage's time.")
 @_site_option
 @click.pass_obj
 def build(site_file: Path, seeds: str | None, content: str | None, out: str | None, base_url: str | None,
-          cache_dir: str | None, jobs: int | None, drafts: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+          cache_dir: str | None, jobs: int | None, drafts: bool, strict: bool, offline: bool, quiet: bool,
+          verbose: bool) -> None:
     """Ingest new or changed seeds into content/, then render content/ into the site folder.
 
     Exits 1 when any seed, briefing or template failed; the rest of the site is still built.
@@ -82,7 +85,25 @@ def build(site_file: Path, seeds: str | None, content: str | None, out: str | No
             click.echo(f"{stage}: {seconds:.2f}s")
     if not quiet:
         click.echo(result.summary(_shown(config.output_dir)))
+    if offline and not _offline_copy(config, quiet):
+        sys.exit(1)
     sys.exit(1 if result.failed else 0)
+
+
+def _offline_copy(config: Config, quiet: bool) -> bool:
+    from generator.offline import write_offline_copy
+
+    if not (config.output_dir / "index.html").is_file():
+        click.echo(f"error: {_shown(config.output_dir)}: no site built, so no offline copy", err=True)
+        return False
+    try:
+        folder = write_offline_copy(config)
+    except ProblemError as error:
+        click.echo(f"error: {error.problem}", err=True)
+        return False
+    if not quiet:
+        click.echo(f"Offline copy in {_shown(folder)}: open {_shown(folder / 'index.html')} (search needs a server)")
+    return True
 
 
 def _shown(path: Path) -> str:
