@@ -67,6 +67,69 @@ def test_json_ld_authors_skip_the_outlet() -> None:
     assert article.hints["outlet"] == "City News"
 
 
+def ld_page(*nodes: dict, body: str = BODY) -> bytes:
+    return page(f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", "@graph": list(nodes)})}</script>', body)
+
+
+def test_json_ld_author_by_reference_is_resolved_through_the_graph() -> None:
+    person = {"@type": "Person", "@id": "https://news.example/#/schema/person/1a2b", "name": "Anna Menin"}
+    article = {"@type": "Article", "headline": "Tram line grows", "author": {"@id": person["@id"]}}
+    assert read(ld_page(article, person)).hints["authors"] == ["Anna Menin"]
+
+
+def test_a_reference_to_a_user_name_falls_through_to_the_visible_byline() -> None:
+    person = {"@type": "Person", "@id": "https://news.example/#author", "name": "kei_eno"}
+    article = {"@type": "Article", "headline": "Tram line grows", "author": {"@id": person["@id"]}}
+    body = '<p class="byline">By <a rel="author" href="/authors/ana">Ana Lima</a></p>' + BODY
+    assert read(ld_page(article, person, body=body)).hints["authors"] == ["Ana Lima"]
+
+
+def test_json_ld_byline_field() -> None:
+    article = {"@type": "NewsArticle", "headline": "Tram line grows", "byline": "By Ana Lima and Rui Costa"}
+    assert read(ld_page(article)).hints["authors"] == ["Ana Lima", "Rui Costa"]
+
+
+@pytest.mark.parametrize("credit, expected", [
+    ({"@type": "Person", "name": "The Associated Press"}, "Associated Press"),
+    ("REUTERS", "Reuters"),
+    ({"@type": "NewsMediaOrganization", "name": "BBC News"}, "BBC News"),
+])
+def test_an_agency_or_newsroom_is_the_author_when_no_person_is_named(credit: object, expected: str) -> None:
+    article = {"@type": "NewsArticle", "headline": "Tram line grows", "author": credit,
+               "publisher": {"@type": "Organization", "name": "BBC News"}}
+    assert read(ld_page(article)).hints["authors"] == [expected]
+
+
+def test_a_person_outranks_an_agency_and_a_credit_that_is_not_a_person_is_left_out() -> None:
+    article = {"@type": "NewsArticle", "headline": "Tram line grows",
+               "author": [{"@type": "Organization", "name": "Reuters"}, {"@type": "Person", "name": "Ana Lima"},
+                          {"@type": "Person", "name": "Sputnik International"}, {"@type": "Person", "name": "The Russian"}]}
+    assert read(ld_page(article)).hints["authors"] == ["Ana Lima"]
+
+
+def test_the_visible_byline_completes_metadata_that_names_only_its_first_writer() -> None:
+    head = '<meta name="author" content="Stefan Becket">'
+    body = '<p class="content__meta-byline">By Stefan Becket, Kathryn Watson</p>' + BODY
+    assert read(page(head, body)).hints["authors"] == ["Stefan Becket", "Kathryn Watson"]
+
+
+def test_a_year_and_month_in_the_url_are_no_date() -> None:
+    head = '<link rel="canonical" href="https://news.example/entertainment/2019/11/tram-line.html">'
+    assert "date" not in read(page(head)).hints
+
+
+def test_a_utc_stamp_after_midnight_is_the_evening_before_the_page_shows() -> None:
+    head = '<meta property="article:published_time" content="2019-11-19T01:19:34.819Z">'
+    body = '<p class="date">Posted Nov 18, 2019, 8:19 p.m.</p><time datetime="2019-11-18T20:19:00-05:00">Nov 18</time>' + BODY
+    article = read(page(head, body))
+    assert article.hints["date"] == dt.date(2019, 11, 18)
+
+
+def test_a_date_written_on_the_page_is_read_when_nothing_else_states_one() -> None:
+    body = "<p>Von Anna Berg publiziert am 25. September 2018</p>" + BODY
+    assert read(page(body=body)).hints["date"] == dt.date(2018, 9, 25)
+
+
 def test_date_from_json_ld() -> None:
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00+01:00"}
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'

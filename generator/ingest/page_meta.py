@@ -28,8 +28,11 @@ _DATE_META = (
 )
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "citation_author")
 _ISO = re.compile(r"((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?([01]?\d)[/-]?([0-3]?\d)(?:/|-|_|\.|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
+# One separator throughout: "/2019/11/florida-man" is a month, not 2019-1-1.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/-])([01]?\d)\2([0-3]?\d)(?:/|-|_|\.|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
 _UTC = re.compile(r"(?:\d\d:\d\d(?::\d\d)?(?:\.\d+)?)(?:Z|\s*[+-]00:?00)\b|\bGMT\+?0*\b|\bUTC\b")
+# A UTC stamp before 05:00 is the previous evening across the Americas: worth a look at the local time.
+_EARLY_UTC = re.compile(r"T0[0-4]:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|\s*\+00:?00)\b")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|«|»|·|•|/)\s+|:\s+")
 # A role and its qualifiers after a name: "AP National Political Writer", "CNN Editor-at-large".
 _ROLE = re.compile(
@@ -52,20 +55,24 @@ _AGENCY = re.compile(
 )
 _PARTICLES = {"de", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den", "ter", "le", "la", "du", "bin", "al", "el", "ibn"}
 _NO_SPACES_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_NOT_A_NAME = re.compile(r"https?:|www\.|@|\d|\.(?:com|org|net|co|in|uk)\b|admin|^(?:staff|editor|unknown|anonymous)$", re.I)
+_NOT_A_NAME = re.compile(
+    r"https?:|www\.|@|_|\d|\.(?:com|org|net|co|in|uk)\b|admin|^(?:staff|editor|unknown|anonymous)$|^the\s"
+    r"|\b(?:international|news|media|staff|desk|bureau|team|editors|newsroom|online|digital|wire|services|press|agency)\b",
+    re.I,
+)
 
 
 def read_meta(tree: HtmlElement) -> dict[str, object]:
     """The hints a page states outright; keys with nothing found are left out."""
     ld = _json_ld(tree)
-    article = next((o for o in ld if _ARTICLE_TYPES.search(str(o.get("@type", "")))), {})
+    article = next((o for o in ld if _ARTICLE_TYPES.search(str(o.get("@type", "")))), {}) or _credited_page(ld)
     metas = _meta_tags(tree)
     url = _canonical_url(tree, metas, article)
     outlet = _outlet(metas, article, url)
     domain = registrable_domain(url) if url else None
     hints: dict[str, object] = {
         "title": _title(tree, metas, article, outlet, domain),
-        "authors": _authors(tree, metas, article, outlet, domain),
+        "authors": _authors(tree, metas, article, ld, outlet, domain),
         "url": url,
         "outlet": outlet,
         "description": _description(metas, article),
@@ -86,6 +93,11 @@ def _json_ld(tree: HtmlElement) -> list[dict]:
             continue
         found.extend(_walk(data))
     return found
+
+
+def _credited_page(ld: list[dict]) -> dict:
+    """A page typed as something other than an article ("MedicalWebPage") that credits an author."""
+    return next((o for o in ld if "WebPage" in str(o.get("@type", "")) and o.get("author")), {})
 
 
 def _walk(data: object) -> Iterator[dict]:
@@ -200,9 +212,27 @@ def _is_decoration(segment: str, site_words: set[str], separator: str) -> bool:
 
 # --- authors ----------------------------------------------------------------------------
 
-def _authors(tree: HtmlElement, metas: dict[str, str], article: dict, outlet: str | None, domain: str | None) -> list[str]:
-    raw = _ld_authors(article.get("author")) or [metas[k] for k in _AUTHOR_META if k in metas] or _byline_authors(tree)
+def _authors(tree: HtmlElement, metas: dict[str, str], article: dict, ld: list[dict], outlet: str | None, domain: str | None) -> list[str]:
+    """The people the page credits: the first source that names one (JSON-LD, its byline field,
+    meta tags, the visible byline), widened to the visible byline when that names them and more.
+    When no person is named, the organisation credited instead ("Reuters", "BBC News")."""
     sites = [_squashed(name) for name in (outlet, _text(article.get("publisher")), domain and domain.split(".")[0]) if name]
+    ld_credits = _ld_authors(article.get("author"), _by_id(ld))
+    visible = _byline_authors(tree)
+    sources = ([_text(c) for c in ld_credits if not _is_organisation(c)], _strings(article.get("byline")),
+               [metas[k] for k in _AUTHOR_META if k in metas], visible)
+    names = next((found for raw in sources if (found := _people(raw, sites))), [])
+    shown = _people(visible, sites)
+    if names and len(shown) > len(names) and {_squashed(n) for n in names} <= {_squashed(n) for n in shown}:
+        names = shown  # metadata that lists only the first of the byline's writers
+    if names:
+        return names
+    organisations = [_text(c) for c in ld_credits if _is_organisation(c)]
+    agencies = [agency for raw in sources for text in raw if (agency := _agency(text))]
+    return [(agencies + organisations)[0]] if agencies or organisations else []
+
+
+def _people(raw: list[str], sites: list[str]) -> list[str]:
     names: list[str] = []
     for text in raw:
         for name in _clean_names(text):
@@ -211,9 +241,31 @@ def _authors(tree: HtmlElement, metas: dict[str, str], article: dict, outlet: st
     return names
 
 
-def _ld_authors(value: object) -> list[str]:
+def _by_id(ld: list[dict]) -> dict[str, dict]:
+    """JSON-LD nodes that have a name, by their @id: what an {"@id": ...} author refers to."""
+    return {node["@id"]: node for node in ld if isinstance(node.get("@id"), str) and node.get("name")}
+
+
+def _ld_authors(value: object, by_id: dict[str, dict]) -> list[object]:
     items = value if isinstance(value, list) else [value] if value else []
-    return [_text(item) for item in items if not (isinstance(item, dict) and "Organization" in str(item.get("@type")))]
+    return [by_id.get(item.get("@id"), item) if isinstance(item, dict) and not item.get("name") else item for item in items]
+
+
+def _is_organisation(item: object) -> bool:
+    return isinstance(item, dict) and "Organization" in str(item.get("@type"))
+
+
+def _strings(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [text for item in items if (text := _text(item))]
+
+
+def _agency(text: str) -> str | None:
+    """"By REUTERS", "The Associated Press" -> the agency's name as it is usually written."""
+    text = re.sub(r"^(?:by\s+)?(?:the\s+)?", "", _squash(text), flags=re.I).strip(" .,;:")
+    if not _AGENCY.fullmatch(text):
+        return None
+    return text.title() if text.isupper() and len(text) > 4 else text
 
 
 def _byline_authors(tree: HtmlElement) -> list[str]:
@@ -275,10 +327,15 @@ def _date(tree: HtmlElement, metas: dict[str, str], article: dict, url: str | No
             # filed; the URL, written in local time, tells which day the publisher meant.
             if url_day and url_day == date - dt.timedelta(days=1) and _UTC.search(raw):
                 return url_day, f"the article's URL ({source} is a day later in UTC)"
+            if _EARLY_UTC.search(raw) and not url_day:  # no URL to tell: the local time the page shows
+                local, _ = _htmldate(tree)
+                if local == date - dt.timedelta(days=1):
+                    return local, f"the page's local time ({source} is a day later in UTC)"
             return date, source
     if url_day:
         return url_day, "the article's URL"
-    return _htmldate(tree)
+    found = _htmldate(tree)
+    return found if found[0] else _htmldate(tree, extensive=True)
 
 
 def _stated_dates(tree: HtmlElement, metas: dict[str, str], article: dict) -> Iterator[tuple[str, str]]:
@@ -306,7 +363,7 @@ def url_date(url: str) -> dt.date | None:
     found = _URL_DATE.search(urlsplit(url).path)
     if not found:
         return None
-    year, month, day = (int(g) for g in (found.groups()[:3] if found[1] else found.groups()[3:]))
+    year, month, day = (int(found[g]) for g in ((1, 3, 4) if found[1] else (5, 6, 7)))
     try:
         date = dt.date(year, month, day)
     except ValueError:
@@ -318,10 +375,20 @@ def _plausible(date: dt.date) -> bool:
     return dt.date(1990, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=1)
 
 
-def _htmldate(tree: HtmlElement) -> tuple[dt.date | None, str]:
-    """Last resort: htmldate's reading of the markup and text (no extensive search of links)."""
+def _htmldate(tree: HtmlElement, extensive: bool = False) -> tuple[dt.date | None, str]:
+    """htmldate's reading of the markup; when the page states no date anywhere else, of its
+    text too ("publiziert am 25. September 2018"), kept only when that day is written out in
+    the page's text: the text search also reads links to other stories and copyright years."""
     from htmldate import find_date  # imported lazily: most pages state their date plainly
 
-    found = find_date(copy.deepcopy(tree), extensive_search=False, original_date=True)  # it prunes the tree
+    found = find_date(copy.deepcopy(tree), extensive_search=extensive, original_date=True)  # it prunes the tree
     date = parse_date(found or "")
-    return (date, "the page's markup (htmldate)") if date else (None, "")
+    if date and extensive and not _written_out(date, tree.text_content()):
+        return None, ""
+    return (date, "the page's markup (htmldate)" if not extensive else "a date written on the page (htmldate)") if date else (None, "")
+
+
+def _written_out(date: dt.date, text: str) -> bool:
+    """"25. September 2018", "Sept 25, 2018", "25.09.2018": the day's number and the year, close."""
+    day, year = rf"\b0?{date.day}\b", rf"\b{date.year}\b"
+    return bool(re.search(rf"{day}[^\d]{{1,15}}{year}|{day}\D{{0,2}}0?{date.month}\D{{0,2}}{year}", text))
