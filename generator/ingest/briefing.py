@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from typing import Any
 
 from generator.config import EntitySettings, IngestSettings
@@ -13,26 +15,37 @@ from generator.ingest.dates import DateFinding, infer_date
 from generator.ingest.digest import key_points, sentences_of, summarise
 from generator.ingest.entities import Lexicon, find_mentions, group_mentions
 from generator.ingest.markdown_text import plain
-from generator.ingest.meta import find_authors, find_outlet, headline, registrable_domain
+from generator.ingest.meta import find_authors, find_outlet, headline, pasted_headline, registrable_domain
 from generator.ingest.quotes import extract_quotes
 from generator.problems import Problem, ProblemError
 from generator.yamlfile import load_yaml_file
 
 
 # Bump when the rules change what a briefing holds: briefings nobody edited are then written again.
-INGEST_VERSION = 4
+INGEST_VERSION = 5
+_WORDS = re.compile(r"\w+")
 
 
-def make_briefing(article: Article, settings: IngestSettings,
-                  entities: EntitySettings | None = None) -> tuple[dict[str, Any], str]:
+def make_briefing(article: Article, settings: IngestSettings, entities: EntitySettings | None = None,
+                  warn: Callable[[Problem], None] | None = None) -> tuple[dict[str, Any], str]:
+    """`warn` is told what deserves a look but does not stop the briefing (much of a seed taken as cruft)."""
     cleaned = clean(article.text, settings.cruft)
-    sentences = [plain(s) for s in sentences_of(cleaned.paragraphs)]
+    for warning in cleaned.warnings:
+        (warn or _ignore)(Problem(article.seed.path, warning))
+    hints = article.hints
+    paragraphs = cleaned.paragraphs
+    pasted = None if hints.get("title") else pasted_headline([plain(p) for p in paragraphs[:3]])
+    if pasted:
+        paragraphs = paragraphs[1:]  # the headline is the title, not the article's first paragraph
+    sentences = [plain(s) for s in sentences_of(paragraphs)]
     if not sentences:
         raise ProblemError(Problem(article.seed.path, "no article text is left once page cruft is removed"))
-    body = "\n\n".join(cleaned.paragraphs)
-    hints = article.hints
+    title = str(hints.get("title") or pasted or headline(sentences[0]))
+    if _only_title(sentences, title):
+        raise ProblemError(Problem(article.seed.path, "no article text is left besides its title once page cruft is removed"))
+    body = "\n\n".join(paragraphs)
     summary = summarise(sentences)
-    front: dict[str, Any] = {"title": hints.get("title") or headline(sentences[0])}
+    front: dict[str, Any] = {"title": title}
     front.update(_date_fields(_find_date(article, body, settings)))
     front["source"] = _source(article, body, cleaned.removed, settings)
     authors = hints.get("authors") or find_authors(body, cleaned.removed)
@@ -43,9 +56,19 @@ def make_briefing(article: Article, settings: IngestSettings,
     front["summary"] = summary
     front["key_points"] = key_points(sentences, skip=len(summary) and summary.count(". ") + 1)
     front["tags"] = []
-    front.update(cross_references(cleaned.paragraphs, front.get("date"), entities))
+    front.update(cross_references(paragraphs, front.get("date"), entities))
     front["seed"] = _seed_fields(article)
     return _apply_sidecar(article, front), body
+
+
+def _ignore(problem: Problem) -> None:
+    pass
+
+
+def _only_title(sentences: list[str], title: str) -> bool:
+    """Whether the body says nothing the title does not: every word of it is in the title."""
+    body = set(_WORDS.findall(" ".join(sentences).casefold()))
+    return body <= set(_WORDS.findall(title.casefold()))
 
 
 def cross_references(paragraphs: list[str], date: dt.date | None,

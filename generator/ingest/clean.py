@@ -1,35 +1,127 @@
-"""Remove page cruft and restore paragraphs in an article's Markdown text."""
+"""Remove page cruft and restore paragraphs in an article's Markdown text.
+
+The text is cut into blocks (lines, and in a line its sentences), and cruft goes as whole blocks or
+as the piece that opens a block (see boilerplate.py): a rule never takes words outside the block it
+judged, so a notice at the start of a one-line paste cannot take the article with it. The site's
+own `ingest.cruft` patterns run inside each block for the same reason.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from generator.ingest.boilerplate import Block, cruft_prefix, glued_starts, is_cruft
 from generator.ingest.sentences import split_sentences, starts_with_quote
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
 _LONG_PARAGRAPH = 600
 _TARGET_CHARS = 320
+# A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
+WARN_SHARE = 0.2
+_REPLY_WORDS = 8  # "Moscow denies this.": a sentence this short stays with the one it answers
+_ATTRIBUTION = re.compile(r"^[^.!?]{0,60}\b(?:said|says|added|told|asked|wrote|according to)\b", re.I)
+_WORDS = re.compile(r"\w+")
+_START_BLOCKS = 6  # datelines and date lines stand among the first blocks, after a headline and a byline
 
 
 @dataclass(frozen=True)
 class CleanText:
     paragraphs: list[str]
     removed: list[str]  # the cruft taken out: bylines and bios in it still tell who wrote it
+    warnings: list[str] = field(default_factory=list)
 
 
 def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
-    removed: list[str] = []
+    blocks = _blocks(text)
+    cuts = _pattern_cuts(text, tuple(cruft), blocks)
+    removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
+    kept_lines: dict[int, list[str]] = {}
+    for index, (line, start, end) in enumerate(blocks):
+        removed.extend(text[a:b] for a, b in cuts.get(index, []))
+        piece = _peel(_cut(text, start, end, cuts.get(index, [])), index, removed)
+        if piece and is_cruft(Block(piece, index, len(blocks))):
+            removed.append(piece)
+            piece = ""
+        kept = kept_lines.setdefault(line, [])
+        if piece:
+            kept.append(piece)
+    lines = [" ".join(kept_lines.get(n, [])) for n in range(text.count("\n") + 1)]
+    paragraphs = [p for line in lines for p in restore_paragraphs(line)]
+    removed = [r.strip() for r in removed if r.strip()]
+    return CleanText(paragraphs, removed, _warnings(text, removed))
 
-    def cut(match: re.Match[str]) -> str:
-        removed.append(match.group(0).strip())
-        return "\n"
 
-    for pattern in cruft:
-        text = pattern.sub(cut, text)
-    paragraphs = [p for block in re.split(r"\n\s*\n|\n", text) for p in restore_paragraphs(block)]
-    return CleanText(paragraphs, [r for r in removed if r])
+def _blocks(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of each block: a line's sentences, cut again where cruft is glued on."""
+    blocks = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        cursor = 0
+        for sentence in split_sentences(line, loose=True):
+            for part in _unglue(sentence):
+                at = line.find(part, cursor)
+                blocks.append((number, offset + at, offset + at + len(part)))
+                cursor = at + len(part)
+        offset += len(line) + 1
+    return blocks
+
+
+def _unglue(sentence: str) -> list[str]:
+    """A sentence cut where cruft glued onto it starts."""
+    cuts = glued_starts(sentence)
+    return [sentence[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(sentence)]) if sentence[a:b].strip()]
+
+
+def _pattern_cuts(text: str, patterns: tuple[re.Pattern[str], ...],
+                  blocks: list[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The site's `ingest.cruft` matches, each cut short at the end of the block it starts in (a
+    pattern that runs on to the end of a one-line paste takes its block, not the article)."""
+    starts = [start for _, start, _ in blocks]
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    for pattern in patterns:
+        for found in pattern.finditer(text):
+            if found.end() == found.start():
+                continue
+            index = max(0, bisect_right(starts, found.start()) - 1)
+            if blocks and found.start() >= blocks[index][2]:
+                index = min(index + 1, len(blocks) - 1)  # starts in the space between two blocks
+            if not blocks or found.end() <= blocks[index][1]:
+                continue
+            start, end = max(found.start(), blocks[index][1]), min(found.end(), blocks[index][2])
+            taken = cuts.setdefault(index, [])
+            if not any(a <= start and end <= b for a, b in taken):  # two patterns for one notice: cut once
+                taken.append((start, end))
+    return {index: sorted(taken) for index, taken in cuts.items()}
+
+
+def _cut(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
+    pieces, at = [], start
+    for a, b in cuts:
+        if a > at:
+            pieces.append(text[at:a])
+        at = max(at, b)
+    pieces.append(text[at:end])
+    return " ".join(p.strip() for p in pieces if p.strip())
+
+
+def _peel(piece: str, index: int, removed: list[str]) -> str:
+    """The block less the cruft pieces that open it."""
+    while piece and (end := cruft_prefix(piece, at_start=index < _START_BLOCKS)):
+        removed.append(piece[:end])
+        piece = piece[end:].strip()
+    return piece
+
+
+def _warnings(text: str, removed: list[str]) -> list[str]:
+    total = len(_WORDS.findall(text))
+    lost = sum(len(_WORDS.findall(r)) for r in removed)
+    if not total or lost <= WARN_SHARE * total:
+        return []
+    shown = "; ".join(f"“{r[:60]}”" for r in removed[:6]) + ("; …" if len(removed) > 6 else "")
+    return [f"cruft removal took {lost} of its {total} words ({lost / total:.0%}): {shown}"]
 
 
 def restore_paragraphs(block: str) -> list[str]:
@@ -50,7 +142,12 @@ def restore_paragraphs(block: str) -> list[str]:
 
 
 def _starts_paragraph(sentence: str, current: list[str], size: int) -> bool:
-    """A quote opens a paragraph and stands alone; otherwise break at three sentences or ~320 chars."""
-    if starts_with_quote(sentence) or starts_with_quote(current[-1]):
+    """A quote opens a paragraph; the attribution after it, and a short reply ("Moscow denies
+    this."), stay with what they belong to; otherwise break at three sentences or ~320 chars."""
+    if starts_with_quote(sentence):
         return True
+    if sentence.count(" ") < _REPLY_WORDS:
+        return False
+    if starts_with_quote(current[0]):
+        return len(current) > 1 or not _ATTRIBUTION.match(sentence)
     return len(current) == 3 or size > _TARGET_CHARS or size + len(sentence) > _TARGET_CHARS + 120

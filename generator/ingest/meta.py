@@ -51,6 +51,10 @@ _HEAD_ENDS = re.compile(r" (?:in|at|of|from|for|with|on|near|close to|\w+ed) ") 
 _TRAILING_PHRASE = re.compile(r"\s+(?:in|of|during|at|for|over|across|into|from|to)\s[^,]*$")
 _TITLE_MAX = 100
 _TITLE_TARGET = 80
+_LEAD_MAX = 600  # a lead is cut here before the rules run: past it no title is made from it anyway
+_HEADLINE_WORDS = 30
+_HEADLINE_CHARS = 250
+_HEADLINE_END = re.compile(r"(?:[^.,;:]|\.\.\.|…)$")  # ends as a headline: not at a full stop
 
 _SELF_REFERENCE = re.compile(
     r"\b((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:has|have|had) (?:contacted|reached out to|approached|asked)\b[^.]{0,120}?\bfor (?:comment|a response|a statement)"
@@ -73,7 +77,7 @@ def headline(lead: str) -> str:
     "X said on Wednesday that Y had been killed since Z" -> "Y killed, X says";
     "On Tuesday, Y was approved, officials said" -> "Y approved, officials say".
     """
-    text = _LEAD_IN.sub("", _WHEN.sub("", lead.strip().rstrip(".")))
+    text = _LEAD_IN.sub("", _WHEN.sub("", lead.strip()[:_LEAD_MAX].rstrip(".")))
     text = text[:1].upper() + text[1:]
     credit = _CREDIT_AFTER.search(text)
     if credit:
@@ -93,6 +97,23 @@ def headline(lead: str) -> str:
     return _shorten(what[:1].upper() + what[1:])
 
 
+def pasted_headline(paragraphs: list[str]) -> str | None:
+    """The first paragraph, when it is a headline pasted on a line of its own above the article.
+
+    A headline is short, does not end at a full stop, comma or colon, and the article follows it
+    with more words than it has; a lead sentence ends at a full stop.
+    """
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0].strip()
+    words = first.split()
+    ending = first.rstrip("\"”’)]*_ ")  # “…said.” ends at its full stop
+    if not words or len(words) > _HEADLINE_WORDS or len(first) > _HEADLINE_CHARS or not _HEADLINE_END.search(ending):
+        return None
+    rest = sum(len(p.split()) for p in paragraphs[1:3])
+    return first if rest > len(words) and first[:1] not in "-#*" else None
+
+
 def _credited(who: str, verb: str) -> str:
     """", officials in Lviv say": who, and the verb in the present, agreeing with its head noun."""
     first = who.split()[0]
@@ -106,7 +127,9 @@ def _credited(who: str, verb: str) -> str:
 
 def _simplify_tense(text: str) -> str:
     text = re.sub(r"\b(?:had|have|has) been (\w+ed)\b|\b(?:was|were) (\w+ed)\b", lambda found: found[1] or found[2], text)
-    return re.sub(r"([\w'’-]+) had (?=\w)", lambda found: f"{found[1]} {'have' if _plural(found[1]) else 'has'} ", text)
+    # The lookbehind starts a match only at a word's start: without it a long word is tried from
+    # each of its characters, each try running to its end (quadratic).
+    return re.sub(r"(?<![\w'’-])([\w'’-]+) had (?=\w)", lambda found: f"{found[1]} {'have' if _plural(found[1]) else 'has'} ", text)
 
 
 def _plural(head: str) -> bool:

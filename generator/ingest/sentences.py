@@ -13,16 +13,20 @@ _ABBREVIATIONS = {
 # A sentence ends at . ! ? (or an ellipsis), maybe followed by closing quotes or brackets,
 # then whitespace and something that can start a sentence.
 _BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[*_]*[A-Z0-9À-ÖØ-Þ])")
+# Looser, for finding cruft in a run-on paste: anything but a lowercase letter may open the next
+# block ("© 2022 …", "🎙️ Voice is …", "12 photos"), since a piece of cruft need not start like prose.
+_BLOCK_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[^\sa-z])")
 _OPENERS = {"“": "”", "‘": None}
 _LAST_WORD = re.compile(r"(\S+)[.]\W*$")
 _LETTER = re.compile(r"[a-z]")
 _WORD_CHAR = re.compile(r"\w")
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, loose: bool = False) -> list[str]:
+    """`loose`: also split where the next piece opens with neither a capital nor a digit (see _BLOCK_BOUNDARY)."""
     sentences: list[str] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in (_BLOCK_BOUNDARY if loose else _BOUNDARY).finditer(text):
         end = match.start() + len(match.group(1))
         candidate = text[start:end]
         if _ends_with_abbreviation(candidate) or _inside_quote(candidate):

@@ -1,0 +1,386 @@
+"""Is this block of a pasted article page cruft? Scored the way jusText and trafilatura judge paragraphs.
+
+A block is a line, or in a run-on line one of its sentences. Two questions are asked of it:
+
+- `cruft_prefix`: does it open with a piece of cruft that has no full stop of its own ("Share this
+  article", "By NAME | OUTLET", "Live coverage: TOPIC", "Photo: NAME/AGENCY") and so runs into the
+  sentence after it? The answer is where that piece ends, found by the piece's own shape (a name is
+  capitalised words, a topic a short noun phrase, a headline a run of capitalised words), never by
+  searching ahead for something that may be anywhere in the article.
+- `is_cruft`: is the whole block boilerplate? Known phrases give evidence, and so do its place
+  (first or last blocks), its length, its share of stop words and of link text; a long block of
+  prose is never boilerplate, whatever phrase it holds.
+
+Everything here reads a block alone: a rule can never take more than the block it judged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that run prose: a block of 40+ words with many of these is an article's sentence.
+_STOP_WORDS = frozenset("""
+a about after against also an and are as at be because been but by can could did do does for from had has
+have he her his how i if in into is it its last more most not of on one or our over said says she so some
+than that the their them there these they this to up was we were what when which while who will with would
+you""".split())
+# Capitalised words that open a sentence: where a name, topic or headline glued to the text stops.
+_SENTENCE_OPENERS = frozenset("""
+a an the in on at it he she they we i this that these those but and as after when while for according if
+since last more some many one two three four five there here his her its their our my your what why how
+who officials police authorities""".split())
+_UI_VERBS = frozenset("share print save copy skip jump back open close loading subscribe log sign follow download "
+                      "comments comment email tweet".split())
+_UI_WORDS = _UI_VERBS | frozenset("to this the page article story main content top in app on via link links now up menu "
+                                  "search home next previous more facebook twitter whatsapp linkedin reddit pinterest "
+                                  "instagram telegram us our newsletter".split())
+_MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+_ROLE_WORDS = r"(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst)"
+
+_FIRST_WORD = re.compile(r"\W*(\w[\w'’]*)")
+# First words of the pieces and sentences below: a block opening otherwise is not tried against them.
+_OPENING_SIGNS = frozenset("©🎙🔊🎧")
+_OPENING_WORDS = frozenset("""listen audio story article advertisement sponsored paid ad reading comments comment image
+click tap gift most accept updated already people photo photograph photos picture credit credits source pictured live by
+written words reported additional reporting writing editing research translation compiled read continue more related
+recommended see also you trending watch must don't don’t dont editor's editor’s editors top""".split()) | _UI_VERBS | _OPENING_SIGNS
+_SENTENCE_WORDS = frozenset("""this inconsistencies enjoy file copyright all follow like about sign subscribe register
+newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue""".split()) | _OPENING_SIGNS
+_CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
+_BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
+_DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
+_WORD = re.compile(r"\w[\w'’.-]*")
+_LINK_TEXT = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+
+# Pieces with a shape of their own, matched at the start of a block. Each ends by its own pattern.
+_VOICE = re.compile(
+    r"(?:(?:🎙️?|🔊|🎧)\s*)?(?:listen to (?:this|the) (?:article|story)(?:\s*[·•|,-]\s*\d+\s*min(?:utes?|s)?\b\.?)?"
+    r"|audio:?\s*\d+\s*min(?:utes?|s)?\b(?:\s*[·•|,-]\s*narrated by an? (?:ai|automated|computer)[- ]?(?:voice|narrator)?)?)",
+    re.I)
+_ADVERT = re.compile(r"(?:story continues below(?: advertisement)?|article continues (?:below|after (?:this )?(?:ad|advertisement))"
+                     r"|advertisement|sponsored content|paid content|ad feature)(?![\w-])", re.I)
+_FIXED_UI = re.compile(
+    r"(?:reading time:?\s*\d+\s*min(?:utes?|s)?|comments?\s*\(\d+\)|image \d+ of \d+|click to enlarge|tap to (?:unmute|enlarge)"
+    r"|gift this article|most (?:read|popular|viewed)|accept (?:all )?cookies|updated \d+ (?:hours?|minutes?|mins?|days?) ago"
+    r"|already a subscriber\?\s*(?:log|sign) in|(?:\d+\s+)?people are reading this(?: now)?)(?![\w-])", re.I)
+_CAPTION = re.compile(
+    r"\((?:photo|image|picture|photograph|credit|pictured)\b[^()\n]{0,100}\)"
+    r"|(?:photo(?:graph)?|image|picture|credit|source)s?\s*:\s*[^.:;\n]{0,60}(?:/\s*[\w .-]{2,30}?\b(?:images|pictures)?|getty images|shutterstock|reuters|afp|associated press|\bap\b)(?![\w-])",
+    re.I)
+_BANNER = re.compile(
+    r"live(?: updates| blog| coverage| news)?\s*[:|–—-]\s*(?:follow (?:the latest(?: news)?|our live coverage|live|along)\s+(?:on|of|with)\s+)?"
+    r"|live (?:updates|blog|coverage)\s+(?:follow (?:the latest(?: news)?|our live coverage|live)\s+(?:on|of)\s+)?", re.I)
+_BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=[A-Z])", re.I)
+_CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled)(?: and \w+ing)? by\s+(?=[A-Z])", re.I)
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w.]+\.?(?: [A-Z][\w.]+)?)?(?: \([\w .&]{2,40}\))? ?[—–-]{1,2}\s")
+_POINTER = re.compile(
+    r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=[A-Z])"
+    r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
+    r"|more from [^:\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories)\s*:\s*", re.I)
+
+# Whole blocks: sentence-shaped cruft.
+_CRUFT_SENTENCE = re.compile(
+    r"^\W*(?:this (?:article|story|report) (?:was|is|has been) (?:read|narrated|voiced) by"
+    r"|.{0,40}\bvoice is ai[- ]generated|inconsistencies may occur|enjoy more audio and podcasts"
+    r"|this (?:story|article|report) (?:has been|was|is being) updated"
+    r"|file photo\b|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
+    r"|this (?:article|story|piece) (?:originally )?(?:appeared|was (?:first )?published) (?:on|in)"
+    r"|(?:follow|like) (?:us|[A-Z]\S*(?: [A-Z]\S*){0,4}) on (?:twitter|facebook|instagram|google news)"
+    r"|.{0,40}\bcookies?\b.{0,120}\b(?:policy|accept|consent|experience|settings)|by continuing to (?:browse|use)"
+    r"|newsletter:|(?:sign up|subscribe)(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"
+    r"|about the (?:writer|author|reporter)s?\b"
+    r"|(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|briefing|updates|email)"
+    r"|.{0,60}\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|free)"
+    r"|don'?t miss a (?:story|thing)|get (?:the|our) .{0,40}(?:newsletter|briefing)"
+    r"|topics?:\s|tags?:\s|posted in\s|filed under\s)",
+    re.I | re.S)
+_BIO = re.compile(
+    rf"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}} (?:(?:is|was) (?:a|an|the|[A-Z][\w.&'’-]*(?:’s|'s)?)\b[^.]{{0,80}}\b{_ROLE_WORDS}"
+    rf"|(?:covers|writes about|reports on|writes on)\b[^.]{{0,60}}\bfor\b)")
+_DATE_LINE = (
+    r"(?:(?:published|updated|posted|last (?:updated|modified))(?: on)?:?\s*)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d)"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?")
+_DATE_ONLY = re.compile(rf"^\W*{_DATE_LINE}\W*$")
+_DATE_PREFIX = re.compile(_DATE_LINE)
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    index: int  # its place among the article's blocks
+    count: int  # how many blocks the article has
+
+
+def cruft_prefix(text: str, at_start: bool) -> int:
+    """Length of the cruft piece that opens `text` and runs on into it (0: none). `at_start`: the
+    block is among the article's first, where datelines and bylines stand."""
+    first = _opening_word(text)
+    if first not in _OPENING_WORDS and not (at_start and (first.isdigit() or first in _MONTHS_DAYS or first[:3] in _DAY_SHORT
+                                                          or text[:2].isupper())):
+        return 0  # nothing cruft opens with: most sentences stop here, before any pattern runs
+    for pattern, tail in _OPENERS:
+        found = pattern.match(text)
+        if found and (end := tail(text, found.end())) and _stands_apart(text, end):
+            return _through_space(text, end)
+    if at_start and (found := _DATELINE.match(text)) and len(text) > found.end() + 40:
+        return found.end()
+    if at_start and (found := _DATE_PREFIX.match(text)) and _stands_apart(text, found.end()):
+        return _through_space(text, found.end())
+    return _ui_run(text)
+
+
+def is_cruft(block: Block) -> bool:
+    """Whether a whole block is boilerplate: evidence from phrases, and from its place and shape."""
+    text = block.text.strip()
+    plain = (_LINK_TEXT.sub(r"\1", text) if "](" in text else text).replace("\\", "")
+    words = plain.split()
+    if not words:
+        return not any(ch.isalnum() for ch in plain)  # a lone icon or rule
+    if len(words) > 45 and _stop_share(words) > 0.25:
+        return False  # prose, whatever phrase it holds
+    edge = block.index < 3 or block.index >= block.count - 4
+    if _cruft_sentence(plain) or len(words) <= 40 and _bio(plain):
+        return True
+    if _DATE_ONLY.match(plain):
+        return edge
+    if block.index >= block.count - 4 and plain.rstrip().endswith(("...", "…")) and len(words) <= 30:
+        return True  # a teaser cut short at the foot of the page: a bio's or a related story's
+    if cruft_prefix(plain, block.index < 3) >= len(plain.rstrip(" .")):
+        return True
+    return _mostly_links(text, plain) and len(words) <= 20 and not plain.rstrip().endswith((".", "?", "!", "”", '"'))
+
+
+def glued_starts(text: str) -> list[int]:
+    """Where cruft starts inside a block, glued on after text that did not end a sentence ("…November
+    18, 2019 About the writer …", "…in 2017 Reporting by …"): a capitalised word after a token that
+    is not a lowercase word, from which a piece of cruft or a cruft sentence reads."""
+    starts = []
+    for found in _GLUE_CANDIDATE.finditer(text):
+        word, before = found[1].lower(), text[found.start() - 1]
+        if word not in _OPENING_WORDS and word not in _SENTENCE_WORDS and word != "(":
+            continue
+        if before.islower() and before.isalpha() and not _URL_END.search(text, 0, found.start()):
+            continue  # after a lowercase word the capital is a name or a title inside the sentence
+        rest = text[found.start() + 1:].lstrip()
+        if cruft_prefix(rest, at_start=False) or _cruft_sentence(rest):
+            starts.append(len(text) - len(rest))
+    return starts
+
+
+_GLUE_CANDIDATE = re.compile(r"(?<=\S)\s(?=([A-Z][\w'’]*|[©🎙🔊🎧(]))")
+_URL_END = re.compile(r"\w\.\w{2,}$")
+
+
+def _opening_word(text: str) -> str:
+    first = _FIRST_WORD.match(text)
+    if text.lstrip()[:1] in _OPENING_SIGNS:
+        return text.lstrip()[:1]
+    return first[1].lower() if first else ""
+
+
+def _cruft_sentence(text: str) -> bool:
+    head = text[:200].lower()
+    if _opening_word(text) not in _SENTENCE_WORDS and not any(clue in head for clue in _CONTAINED_CLUES):
+        return False
+    return bool(_CRUFT_SENTENCE.match(text))
+
+
+def _bio(text: str) -> bool:
+    return any(verb in text[:80] for verb in _BIO_VERBS) and bool(_BIO.match(text))
+
+
+def _stop_share(words: list[str]) -> float:
+    return sum(w.lower().strip(".,;:!?\"“”‘’()") in _STOP_WORDS for w in words) / len(words)
+
+
+def _mostly_links(text: str, plain: str) -> bool:
+    linked = sum(len(m[1]) for m in _LINK_TEXT.finditer(text))
+    return linked > 0.8 * len(plain.strip())
+
+
+# --- where a piece without a full stop ends -------------------------------------------------------
+
+def _tokens_from(text: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the next words after `start`, offsets from `start`."""
+    tokens, at = [], 0
+    for word in text[start:start + 300].split(" "):
+        if word:
+            tokens.append((at, at + len(word), word))
+        at += len(word) + 1
+    return tokens
+
+
+def _whole(text: str, end: int) -> int:
+    return end
+
+
+def _names_end(text: str, start: int) -> int:
+    """End of a run of people's names ("Anna Smith", "ANNA SMITH and TOM JONES", "Sarah E. Needleman")."""
+    tokens = _tokens_from(text, start)
+    end, run, i = 0, 0, 0
+    upper = tokens[0][2].isupper() if tokens else False
+    while i < len(tokens):
+        _, stop, word = tokens[i]
+        bare = word.strip(",;|")
+        if bare.lower() in ("and", "&") and run >= 2:
+            run, i = 0, i + 1
+            continue
+        if not _name_word(bare, upper) or run >= 4 or (run >= 2 and bare.lower() in _SENTENCE_OPENERS):
+            break
+        if run >= 2 and i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and not upper:
+            break  # "Anna Smith Officials said": a capitalised word before lowercase opens the sentence
+        run, i = run + 1, i + 1
+        if run >= 2:
+            end = start + stop - (len(word) - len(word.rstrip(",;|")))
+        if word.endswith((",", ";", "|")) and run >= 2:
+            break
+    return end
+
+
+def _name_word(word: str, upper: bool) -> bool:
+    if not word or not word[0].isupper() or word.lower() in _MONTHS_DAYS:
+        return False
+    return word.isupper() if upper else not word.isupper() or len(word) <= 2
+
+
+def _byline_end(text: str, start: int) -> int:
+    """"By NAME", with " | OUTLET", ", OUTLET", " • OUTLET" after it."""
+    end = _names_end(text, start)
+    if not end:
+        return 0
+    after = re.match(r"\s*(?:[|,•·/]|[—–-](?=\s))\s*(?=[A-Z])", text[end:])
+    if after:
+        outlet = _capitalised_end(text, end + after.end(), 5)
+        return outlet or end
+    return end
+
+
+def _credit_end(text: str, start: int) -> int:
+    """"Reporting by A and B; Editing by C": every role and its names."""
+    end = _place_end(text, _names_end(text, start))
+    while end:
+        more = re.compile(r"[;,]?\s*(?:and )?(?:additional )?(?:reporting|writing|editing|research|translation)(?: and \w+ing)?"
+                          r"(?: by)?\s+(?:[^;.]{0,30}?\bby\s+)?(?=[A-Z])", re.I).match(text, end)
+        if not more:
+            break
+        if not _names_end(text, more.end()):
+            break
+        end = _place_end(text, _names_end(text, more.end()))
+    return end
+
+
+def _place_end(text: str, end: int) -> int:
+    """After a name in a credit line: " in London"."""
+    where = re.match(r",? in [A-Z]\w+(?: [A-Z]\w+)?(?=[;,.]|\s|$)", text[end:]) if end else None
+    return end + where.end() if where else end
+
+
+def _capitalised_end(text: str, start: int, most: int) -> int:
+    """End of an outlet's or a topic's name: capitalised words (and "of", "the"), stopping where a new
+    sentence opens: a sentence opener, or a capitalised word followed by lowercase once a word is in."""
+    tokens = _tokens_from(text, start)
+    end, run = 0, 0
+    for i, (_, stop, word) in enumerate(tokens):
+        if run >= most:
+            break
+        bare = word.rstrip(".,;:")
+        lower = bare.lower()
+        if run and lower in ("of", "the", "and", "&", "for") and i + 1 < len(tokens) and tokens[i + 1][2][:1].isupper():
+            run += 1
+            continue
+        if not bare[:1].isupper() and not bare[:1].isdigit():
+            break
+        if run and (lower in _SENTENCE_OPENERS or bare.endswith(("'s", "’s"))):
+            break
+        if run and i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and tokens[i + 1][2].lower() not in ("of", "and"):
+            break
+        run, end = run + 1, start + stop - (len(word) - len(bare))
+        if word != bare:
+            break
+    return end
+
+
+def _topic_end(text: str, start: int) -> int:
+    """End of a banner's topic ("Russia-Ukraine", "the trade war", "Hong Kong protests"): up to five
+    words, ending before a word that opens the article's first sentence."""
+    tokens = _tokens_from(text, start)
+    end, previous = 0, ""
+    for i, (_, stop, word) in enumerate(tokens[:5]):
+        bare = word.strip("*_")
+        if i and bare[:1].isupper() and (bare.lower() in _SENTENCE_OPENERS or bare.endswith(("'s", "’s"))
+                                         or previous[:1].islower() and previous.lower() not in ("the", "of", "a", "an", "on", "in", "and")
+                                         or i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and previous[:1].isupper()):
+            break
+        if i and not bare[:1].isupper() and previous[:1].isupper() and i >= 2:
+            break
+        end, previous = start + stop, bare
+        if word.endswith((".", ":", ";")):
+            end -= 1
+            break
+    return end
+
+
+def _headline_end(text: str, start: int) -> int:
+    """End of a related story's headline glued to the text: at most 20 words, to the word before one
+    that opens a sentence."""
+    tokens = _tokens_from(text, start)
+    if not tokens:
+        return 0
+    caps = [w[:1].isupper() for _, _, w in tokens[:6] if len(w) > 3]
+    title_case = bool(caps) and sum(caps) / len(caps) >= 0.75
+    end = 0
+    for i, (_, stop, word) in enumerate(tokens[:20]):
+        if i >= 2 and word[:1].isupper() and word.lower().strip(".,") in _SENTENCE_OPENERS:
+            break
+        if i >= 2 and title_case and word[:1].isupper() and tokens[i - 1][2][:1].islower() and len(tokens[i - 1][2]) > 3:
+            break
+        end = start + stop
+        if word.endswith((".", "?", "!")) and not title_case:
+            break
+    return end
+
+
+def _pointer_end(text: str, start: int) -> int:
+    if re.search(r"(?:on|at)\s*$", text[:start], re.I):
+        return _capitalised_end(text, start, 5)
+    return _headline_end(text, start)
+
+
+def _ui_run(text: str) -> int:
+    """A run of interface words ("Share on Facebook Share via Email", "Skip to main content"), led by
+    a verb of the page's and standing before a capitalised word or the end."""
+    first = _FIRST_WORD.match(text)
+    if not first or first[1].lower() not in _UI_VERBS:
+        return 0
+    tokens = _tokens_from(text, 0)
+    end, count = 0, 0
+    for i, (_, stop, word) in enumerate(tokens):
+        if word.lower().strip(".,:!|·•…") not in _UI_WORDS and word.strip("·•|") != "":
+            break
+        count, end = count + 1, stop
+    if count < 2 and not (count == 1 and len(tokens) == 1):
+        return 0
+    rest = text[end:].lstrip()
+    return end if not rest or rest[:1].isupper() or rest[:1] in "“\"‘(" else 0
+
+
+def _stands_apart(text: str, end: int) -> bool:
+    """A piece glued to the text is followed by a sentence's start, not by more of its own sentence
+    ("Advertisement campaigns are…" is no advertisement notice)."""
+    rest = text[end:].lstrip(" \t·•|")
+    return not rest or not rest[:1].islower()
+
+
+def _through_space(text: str, end: int) -> int:
+    while end < len(text) and text[end] in " \t·•|":
+        end += 1
+    return end
+
+
+_OPENERS = [
+    (_VOICE, _whole), (_ADVERT, _whole), (_FIXED_UI, _whole), (_CAPTION, _whole),
+    (_BANNER, _topic_end), (_BYLINE, _byline_end), (_CREDIT, _credit_end), (_POINTER, _pointer_end),
+]
