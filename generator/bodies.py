@@ -2,7 +2,7 @@
 
 Linking runs mostly on one core for seconds (4 at 10,000 briefings). Meanwhile another process
 converts the bodies the build cache lacks into it, oldest briefing first, the opposite end from
-where the render workers start, which then find them converted (MemoRenderer.body_html checks
+where the render workers start, which then find them converted (MemoRenderer.markdown_html checks
 that their links still resolve the same). Stopped when the render begins, it keeps what it made.
 """
 
@@ -57,7 +57,7 @@ def _convert(config: Config, documents: list[Document], cache: BuildCache, stop:
         if stop.is_set():
             break
         try:
-            renderer.body_html(document)
+            renderer.markdown_html(document)
         except Exception:  # noqa: BLE001 - a body that fails here fails in the render too, which reports it
             continue
     bodies.flush()

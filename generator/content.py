@@ -6,6 +6,7 @@ front-matter of Hugo and Jekyll (title, date, tags, summary, draft, aliases, slu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -19,7 +20,9 @@ from generator.files import files_under, read_input
 from generator.gcpause import collections_paused
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
+from generator.sanitise import allowed_url
 from generator.schema import Field, check, to_bool, to_date, to_mapping, to_text, to_text_list
+from generator.sitepaths import Claims, generated, page_file, site_path
 from generator.yamlfile import split_front_matter
 
 SOURCE_SCHEMA = {
@@ -93,6 +96,11 @@ class Document:
     meta: dict[str, Any]  # every front-matter value, converted where the schema knows the key
     sha256: str
     authors: list[str] = field(default_factory=list)
+    # Values refused while loading, the briefing kept without them: errors (a path that would
+    # leave the site) and warnings (a link with a scheme such as javascript:).
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    aliases_line: int | None = None  # where front-matter lists them, to name in a clash
 
     @property
     def body(self) -> str:
@@ -127,6 +135,7 @@ class Document:
 class ContentSet:
     documents: list[Document]
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @collections_paused()  # Documents are kept: collections while making them found nothing to free
@@ -139,7 +148,8 @@ def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tu
     build's FileHashes, which has them already); by default each file is read and hashed."""
     known = {} if known is None else known
     hash_of = hash_of or file_sha256
-    keys = [(file, hash_of(file)) for file in files_under(content_dir, ".md")]
+    refused: list[Problem] = []  # links out of content/
+    keys = [(file, hash_of(file)) for file in files_under(content_dir, ".md", refused)]
     # The workers read the missing files again: holding their bytes for them raised the peak
     # memory of a cold build at 10,000 briefings (470 -> 512 MB) and saved no time.
     missing = [Path(file) for file, digest in keys if (file, digest) not in known]
@@ -150,7 +160,9 @@ def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tu
     loaded = [known.get(key) or parsed[key[0]] for key in keys]
     known.clear()
     known.update(((str(each.path), each.sha256), each) for each in loaded if isinstance(each, Document))
-    return collect_content(loaded, include_drafts)
+    content = collect_content(loaded, include_drafts)
+    content.problems[:0] = refused
+    return content
 
 
 def load_or_problem(path: Path, content_dir: Path) -> Document | Problem:
@@ -161,29 +173,53 @@ def load_or_problem(path: Path, content_dir: Path) -> Document | Problem:
 
 
 def collect_content(loaded: Iterable[Document | Problem], include_drafts: bool = False) -> ContentSet:
-    """Loaded files, in path order -> the site's documents: drafts dropped, clashing URLs reported.
+    """Loaded files, in path order -> the site's documents: drafts dropped, clashing URLs and
+    aliases reported (a clashing alias is left out, its briefing kept).
 
     Split from loading so the dev server can re-load only the files that changed."""
     documents: list[Document] = []
-    problems: list[Problem] = []
-    by_url: dict[str, Document] = {}
+    content = ContentSet(documents, [])
+    claims = Claims()
     for document in loaded:
         if isinstance(document, Problem):
-            problems.append(document)
+            content.problems.append(document)
             continue
-        path = document.path
         if document.draft and not include_drafts:
             continue
-        if document.url in by_url:
-            problems.append(Problem(path, f"has the same URL /{document.url} as {by_url[document.url].path}", 1))
+        content.problems += document.problems
+        content.warnings += document.warnings
+        taken = claims.taken(page_file(document.url))
+        if taken is not None:
+            content.problems.append(Problem(document.path, f"has the same URL /{document.url} as {taken}", 1))
             continue
-        by_url[document.url] = document
+        claims.claim(page_file(document.url), document.source_path)
         documents.append(document)
-    return ContentSet(documents, problems)
+    for index, document in enumerate(documents):
+        if "aliases" in document.meta:
+            documents[index] = _claim_aliases(document, claims, content.problems)
+    return content
+
+
+def _claim_aliases(document: Document, claims: Claims, problems: list[Problem]) -> Document:
+    """The document with the aliases no other page has; the rest reported. A copy when some are
+    left out: the Document itself is kept between builds, which may not clash."""
+    kept = []
+    for alias in document.meta["aliases"]:
+        file = page_file(alias)
+        taken = claims.taken(file)
+        if taken is not None:
+            problems.append(Problem(document.path, f"`aliases`: /{alias} is already the page of {taken}: left out",
+                                    document.aliases_line))
+            continue
+        claims.claim(file, f"an alias in {document.source_path}")
+        kept.append(alias)
+    if len(kept) == len(document.meta["aliases"]):
+        return document
+    return dataclasses.replace(document, meta={**document.meta, "aliases": kept})
 
 
 def load_document(path: Path, content_dir: Path) -> Document:
-    raw = read_input(path)
+    raw = read_input(path, content_dir)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -194,10 +230,12 @@ def load_document(path: Path, content_dir: Path) -> Document:
         raise ProblemError(problems[0])
     relative = path.relative_to(content_dir)
     stem_date, stem = _split_jekyll_name(relative.stem)
+    refused = _site_paths(meta, split.meta.lines, path)
+    url = _url_for(path, relative, meta, stem)
     return Document(
         path=path,
         source_path=relative.as_posix(),
-        url=_url_for(relative, meta, stem),
+        url=url,
         title=meta.get("title") or _first_heading(split.body) or stem.replace("-", " ").capitalize(),
         date=meta.get("date") or stem_date,
         body_utf8=split.body.encode(),
@@ -205,6 +243,9 @@ def load_document(path: Path, content_dir: Path) -> Document:
         meta=meta,
         sha256=hashlib.sha256(raw).hexdigest(),
         authors=meta.get("authors") or meta.get("author") or [],
+        problems=tuple(refused),
+        warnings=tuple(_unsafe_links(meta, split, path)),
+        aliases_line=split.meta.lines.get("aliases"),
     )
 
 
@@ -220,16 +261,81 @@ def _split_jekyll_name(stem: str) -> tuple[dt.datetime | None, str]:
     return day, found[4]
 
 
-def _url_for(relative: Path, meta: dict[str, Any], stem: str) -> str:
+def _url_for(path: Path, relative: Path, meta: dict[str, Any], stem: str) -> str:
+    """The page's URL in the site, always a folder (its page is URL + index.html): from `url` or
+    `permalink` (already through _site_paths), else the file's folder and `slug` or name."""
     explicit = meta.get("url") or meta.get("permalink")
     if explicit:
-        path = explicit.strip("/")
-        return f"{path}/" if path and "." not in path.rsplit("/", 1)[-1] else path
+        return f"{explicit}/"
     folder = relative.parent.as_posix()
     slug = meta.get("slug") or stem
     if slug in ("index", "_index"):
-        return f"{folder}/" if folder != "." else ""
-    return f"{slug}/" if folder == "." else f"{folder}/{slug}/"
+        url = f"{folder}/" if folder != "." else ""
+    else:
+        url = f"{slug}/" if folder == "." else f"{folder}/{slug}/"
+    if generated(page_file(url)):
+        raise ProblemError(Problem(path, f"its URL /{url} is where the generator makes {generated(page_file(url))}: "
+                                   "give it a `slug` or `url`"))
+    return url
+
+
+_PATH_KEYS = ("url", "permalink", "slug")
+
+
+def _site_paths(meta: dict[str, Any], lines: dict[str, int], path: Path) -> list[Problem]:
+    """`url`, `permalink`, `slug` and `aliases` normalised in place (see sitepaths); a value that
+    would leave the site or land on a file the generator makes is taken out, and reported."""
+    problems = []
+    for key in _PATH_KEYS:
+        if key in meta:
+            try:
+                meta[key] = site_path(meta[key])
+                where = generated(page_file(meta[key])) if key != "slug" else None
+                if where or (key != "slug" and not meta[key]):
+                    raise ValueError(f"/{meta[key]} is where the generator makes {where or '/index.html'}")
+            except ValueError as error:
+                problems.append(Problem(path, f"`{key}`: {error}: left out", lines.get(key)))
+                del meta[key]
+    aliases = []
+    for alias in meta.get("aliases", []):
+        try:
+            normal = site_path(alias)
+            where = generated(page_file(normal))
+            if where:
+                raise ValueError(f"/{normal} is where the generator makes {where}")
+            aliases.append(normal if normal.endswith(".html") else f"{normal}/")
+        except ValueError as error:
+            problems.append(Problem(path, f"`aliases`: {error}: left out", lines.get("aliases")))
+    if "aliases" in meta:
+        meta["aliases"] = aliases
+    return problems
+
+
+# Link destinations in Markdown: inline links and images, reference definitions, autolinks, and
+# the href and src of raw HTML. Only URLs with a scheme can be unsafe, so only lines with a colon.
+_LINK_DESTINATIONS = re.compile(
+    r"\]\(\s*<?((?:[^\s()<>]|\([^\s()]*\))+)|^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][\w+.\-]*:[^\s>]*)>"
+    r"|\b(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.M | re.I)
+
+
+def _unsafe_links(meta: dict[str, Any], split: Any, path: Path) -> list[Problem]:
+    """Links whose scheme pages never show (javascript:, data:, vbscript:...): front-matter's
+    `source.url` taken out, the body's reported (the render drops them)."""
+    warnings = []
+    source = meta.get("source")
+    if isinstance(source, dict) and "url" in source and not allowed_url(source["url"]):
+        warnings.append(Problem(path, f"`source.url` {source['url']!r} left out: only http(s), mailto and relative "
+                                      "links are kept", split.meta.lines.get("source.url")))
+        meta["source"] = {key: value for key, value in source.items() if key != "url"}
+    body = split.body
+    if ":" in body:
+        for found in _LINK_DESTINATIONS.finditer(body):
+            url = next(group for group in found.groups() if group is not None)
+            if not allowed_url(url):
+                line = split.body_line + body.count("\n", 0, found.start())
+                warnings.append(Problem(path, f"link to {url[:80]!r} dropped: only http(s), mailto and relative "
+                                              "links are kept", line))
+    return warnings
 
 
 def _first_heading(body: str) -> str | None:

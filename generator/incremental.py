@@ -114,6 +114,7 @@ class IncrementalBuilder:
         clock.lap("ingest and load")
         content = collect_content((self.loaded[path] for path in self._order), self.include_drafts)
         result.errors += content.problems
+        result.warnings += content.warnings
         current = {d.key for d in content.documents}
         self.facts = {key: facts for key, facts in self.facts.items() if key in current}
         unknown = [d for d in content.documents if d.key not in self.facts]

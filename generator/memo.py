@@ -126,13 +126,13 @@ class MemoRenderer(Renderer):
         if known is None or known[0] != document.sha256:
             body = self.memo.bodies.get(key)
             if body is None or body.sha256 != document.sha256:
-                self.body_html(document)
+                self.markdown_html(document)
                 body = self.memo.bodies[key]
             known = self.memo.links[key] = (body.sha256, body.links)
         self._links.current = document
         return tuple(self._links.resolve(href) for href, _ in known[1])
 
-    def body_html(self, document: Document) -> str:
+    def markdown_html(self, document: Document) -> str:
         key = str(document.path)
         self.memo.used.add(key)
         known = self.memo.bodies.get(key)
@@ -140,7 +140,7 @@ class MemoRenderer(Renderer):
                 self._same_targets or self._same_links(document, known.links)):
             return known.html
         self._resolved = []
-        html = super().body_html(document)
+        html = super().markdown_html(document)
         body = self.memo.bodies[key] = Body(document.sha256, tuple(self._resolved), html)
         self.memo.links[key] = (body.sha256, body.links)
         return html

@@ -14,6 +14,7 @@ from collections.abc import Callable, Set as AbstractSet
 from pathlib import Path
 
 from generator.parallel import leave_interrupts_to_parent
+from generator.files import files_under
 from generator.render import Page
 
 STATIC_FOLDER = "static"
@@ -41,8 +42,9 @@ def start_site(out_dir: Path, static_dir: Path) -> Path:
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    if static_dir.is_dir():
-        shutil.copytree(static_dir, staging / STATIC_FOLDER)
+    for rel, file in static_files(static_dir).items():
+        (staging / STATIC_FOLDER / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(file, staging / STATIC_FOLDER / rel)
     (staging / NO_JEKYLL).touch()
     return staging
 
@@ -121,7 +123,7 @@ class PageWriter:
         self.hashes: dict[str, list] = {}  # as FileHashes keeps them: [size, mtime_ns, sha256]
 
     def write(self, page: Page) -> None:
-        target = os.path.join(self.staging, page.path)
+        target = os.path.join(self.staging, inside_site(page.path))
         old = os.path.join(self.previous, page.path)
         data = None if page.text is None else page.text.encode("utf-8")
         same = data is None or _holds(old, data)  # the previous site's file is this page
@@ -193,7 +195,7 @@ def carry_over(old: Path | str, target: Path | str) -> None:
 
 
 def _write_page(folder: Path, page: Page) -> None:
-    target = folder / page.path
+    target = folder / inside_site(page.path)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page.text, encoding="utf-8")
 
@@ -206,8 +208,8 @@ def update_site(out_dir: Path, pages: list[Page], written: dict[str, str]) -> li
     current = {page.path: page for page in pages}  # a later page of the same path wins, as in write_site
     changed = write_changed(out_dir, list(current.values()), written)
     gone = sorted(written.keys() - current.keys())
-    for path in gone:
-        (out_dir / path).unlink(missing_ok=True)
+    for path in gone:  # only files this builder wrote, each inside the output folder
+        (out_dir / inside_site(path)).unlink(missing_ok=True)
         _remove_empty_folders((out_dir / path).parent, out_dir)
         del written[path]
     return changed + gone
@@ -238,7 +240,23 @@ def sync_static(static_dir: Path, out_dir: Path) -> list[str]:
 
 
 def _files(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+    return set(static_files(folder))
+
+
+def static_files(folder: Path) -> dict[str, str]:
+    """The files under folder, by path below it, but links out of it (files.py's rule: the
+    render reports them, pages/site_files.py)."""
+    top = os.path.join(str(folder), "")
+    return {file[len(top):].replace(os.sep, "/"): file for file in files_under(folder)}
+
+
+def inside_site(path: str) -> str:
+    """path (a page's, relative to the output folder), refused when it could lead anywhere else.
+    Front-matter paths are made safe when loaded (generator/sitepaths.py): this is the last guard,
+    where a file is written or deleted."""
+    if not path or path.startswith(("/", "\\")) or "\0" in path or "\\" in path or ".." in path.split("/"):
+        raise ValueError(f"refused to write {path!r}: not a path inside the output folder")
+    return path
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -47,6 +47,7 @@ def run_stages(config: Config, result: BuildResult, hashes: FileHashes, clock: C
     if set(known) != before:  # 70 MB at 10,000 briefings: written only when a file was new, edited or gone
         cache.keep_documents(config.content_dir, known)
     result.errors += content.problems
+    result.warnings += content.warnings
     processes = processes_for(len(content.documents), jobs)
     clock.start("link")
     converter = BodyConverter(config, content.documents, cache) if processes > 1 else None

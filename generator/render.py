@@ -77,8 +77,15 @@ class _LayoutsLoader(jinja2.FileSystemLoader):
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         if not inside(filename, self.searchpath[0]):
-            raise OSError(0, f"a link to {Path(filename).resolve()}, outside {self.searchpath[0]}: not read", filename)
+            raise _OutwardLink(0, f"a link to {Path(filename).resolve()}, outside {self.searchpath[0]}: not read", filename)
         return source, filename, uptodate
+
+
+class _OutwardLink(OSError):
+    """An OSError, as a template that cannot be read is, that says only why."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 @dataclass

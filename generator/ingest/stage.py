@@ -48,7 +48,7 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
     """`hash_of` as find_seeds takes it; `jobs`: processes to read briefings' seed records with
     (None: as many as are worth it)."""
     report = IngestReport()
-    seeds = find_seeds(config.seeds_dir, config.root, hash_of) if config.seeds_dir.is_dir() else []
+    seeds = find_seeds(config.seeds_dir, config.root, hash_of, report.problems) if config.seeds_dir.is_dir() else []
     existing = _briefings_by_seed(config.content_dir, config.cache_dir, jobs) if seeds else {}
     taken: set[Path] = set()
     for seed in seeds:

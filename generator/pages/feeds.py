@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from html import escape
 from xml.sax.saxutils import escape as xml_escape
@@ -20,6 +21,10 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_FILE, JSON_FILE = "feed.xml", "feed.json"
 LIMIT = 50  # newest briefings per feed: readers poll feeds, so they stay small however big the archive
+# Characters XML 1.0 forbids (C0 controls but tab, newline and return; U+FFFE, U+FFFF): one in a
+# body would make feed.xml not well-formed, and readers drop a feed that is not. Left out of JSON
+# Feed too, where they are valid only escaped and mean nothing to a reader.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
@@ -58,15 +63,15 @@ def _shown(document: Document) -> tuple:
 def _feed(renderer: Renderer, title: str, url: str, entries: list[dict]) -> dict:
     config = renderer.config
     updated = max((e["updated"] for e in entries), default=dt.datetime.now(dt.timezone.utc))
-    return {"title": title, "description": config.description, "language": config.language,
-            "author": config.title, "home": config.absolute_url(url), "updated": updated,
-            "atom": config.absolute_url(url + ATOM_FILE), "json": config.absolute_url(url + JSON_FILE)}
+    return _plain({"title": title, "description": config.description, "language": config.language,
+                   "author": config.title, "home": config.absolute_url(url), "updated": updated,
+                   "atom": config.absolute_url(url + ATOM_FILE), "json": config.absolute_url(url + JSON_FILE)})
 
 
 def _entry(renderer: Renderer, document: Document, full_text: bool) -> dict:
     published = document.date or _file_time(document)
     source = document.meta.get("source", {})
-    return {
+    return _plain({
         "url": renderer.config.absolute_url(document.url),
         "title": document.title,
         "summary": document.summary,
@@ -76,7 +81,16 @@ def _entry(renderer: Renderer, document: Document, full_text: bool) -> dict:
         "authors": document.authors or ([source["name"]] if source.get("name") else []),
         "tags": document.meta.get("tags", []),
         "original": source.get("url"),
-    }
+    })
+
+
+def _plain(values: dict) -> dict:
+    """Every text in values (and in their lists) without the characters feeds cannot carry."""
+    def plain(value: object) -> object:
+        if isinstance(value, str):
+            return _NOT_IN_XML.sub("", value)
+        return [plain(each) for each in value] if isinstance(value, list) else value
+    return {key: plain(value) for key, value in values.items()}
 
 
 def _file_time(document: Document) -> dt.datetime:

@@ -9,16 +9,20 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from generator.config import Config
+from generator.files import files_under
 from generator.link import Archive
 from generator.render import Page, Renderer
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP = "sitemap.xml"
+STATIC = "static"  # output.STATIC_FOLDER: the assets in layouts/static/, copied as they are
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     config = renderer.config
     yield renderer.page("404.html", "404.html")
+    if renderer.owns(STATIC):  # one worker reports the static files not copied, with the layouts' other problems
+        files_under(config.layouts_dir / STATIC, refused=renderer.problems)
     yield Page("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {config.absolute_url(SITEMAP)}\n")
     if config.cname:
         yield Page("CNAME", config.cname.strip() + "\n")
