@@ -76,7 +76,7 @@ _BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=[A-Z
 _CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled)(?: and \w+ing)? by\s+(?=[A-Z])", re.I)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w.]+\.?(?: [A-Z][\w.]+)?)?(?: \([\w .&]{2,40}\))? ?[—–-]{1,2}\s")
 _POINTER = re.compile(
-    r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=[A-Z])"
+    r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=[A-Z0-9])"
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
     r"|more from [^:\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories)\s*:\s*", re.I)
 
@@ -87,7 +87,7 @@ _CRUFT_SENTENCE = re.compile(
     r"|this (?:story|article|report) (?:has been|was|is being) updated"
     r"|file photo\b|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
     r"|this (?:article|story|piece) (?:originally )?(?:appeared|was (?:first )?published) (?:on|in)"
-    r"|(?:follow|like) (?:us|[A-Z]\S*(?: [A-Z]\S*){0,4}) on (?:twitter|facebook|instagram|google news)"
+    r"|(?:follow|like) (?:us|\S+(?: [A-Z]\S*){0,4}) on (?:twitter|facebook|instagram|google news)"
     r"|.{0,40}\bcookies?\b.{0,120}\b(?:policy|accept|consent|experience|settings)|by continuing to (?:browse|use)"
     r"|newsletter:|(?:sign up|subscribe)(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"
     r"|about the (?:writer|author|reporter)s?\b"
@@ -100,7 +100,7 @@ _BIO = re.compile(
     rf"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}} (?:(?:is|was) (?:a|an|the|[A-Z][\w.&'’-]*(?:’s|'s)?)\b[^.]{{0,80}}\b{_ROLE_WORDS}"
     rf"|(?:covers|writes about|reports on|writes on)\b[^.]{{0,60}}\bfor\b)")
 _DATE_LINE = (
-    r"(?:(?:published|updated|posted|last (?:updated|modified))(?: on)?:?\s*)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?"
+    r"(?:(?i:published|updated|posted|last (?:updated|modified))(?: on)?:?\s*)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d)"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?")
 _DATE_ONLY = re.compile(rf"^\W*{_DATE_LINE}\W*$")
@@ -112,20 +112,26 @@ class Block:
     text: str
     index: int  # its place among the article's blocks
     count: int  # how many blocks the article has
+    lead: bool = False  # no prose is kept above it (a headline at most): where datelines and date lines stand
 
 
-def cruft_prefix(text: str, at_start: bool) -> int:
+def cruft_prefix(text: str, at_start: bool, strong: bool = False) -> int:
     """Length of the cruft piece that opens `text` and runs on into it (0: none). `at_start`: the
-    block is among the article's first, where datelines and bylines stand."""
+    block is among the article's first, where datelines and bylines stand. `strong`: only pieces no
+    sentence's words would make (not "By …", "Share …", "More on …")."""
     first = _opening_word(text)
     if first not in _OPENING_WORDS and not (at_start and (first.isdigit() or first in _MONTHS_DAYS or first[:3] in _DAY_SHORT
                                                           or text[:2].isupper())):
         return 0  # nothing cruft opens with: most sentences stop here, before any pattern runs
-    for pattern, tail in _OPENERS:
-        found = pattern.match(text)
+    for pattern, tail, sure in _OPENERS:
+        found = (sure or not strong) and pattern.match(text)
         if found and (end := tail(text, found.end())) and _stands_apart(text, end):
+            if strong and tail is _pointer_end and not found.group().rstrip().endswith(":"):
+                continue  # "More on Ukraine" may be a sentence's words; "Related: …" is not
             return _through_space(text, end)
-    if at_start and (found := _DATELINE.match(text)) and len(text) > found.end() + 40:
+    if strong:
+        return 0
+    if at_start and (found := _DATELINE.match(text)) and len(text) > found.end() + 10:
         return found.end()
     if at_start and (found := _DATE_PREFIX.match(text)) and _stands_apart(text, found.end()):
         return _through_space(text, found.end())
@@ -137,18 +143,18 @@ def is_cruft(block: Block) -> bool:
     text = block.text.strip()
     plain = (_LINK_TEXT.sub(r"\1", text) if "](" in text else text).replace("\\", "")
     words = plain.split()
-    if not words:
-        return not any(ch.isalnum() for ch in plain)  # a lone icon or rule
+    if not any(ch.isalnum() for ch in plain):
+        return True  # a lone icon, rule or stray semicolon
     if len(words) > 45 and _stop_share(words) > 0.25:
         return False  # prose, whatever phrase it holds
-    edge = block.index < 3 or block.index >= block.count - 4
+    edge = block.lead or block.index < 3 or block.index >= block.count - 4
     if _cruft_sentence(plain) or len(words) <= 40 and _bio(plain):
         return True
     if _DATE_ONLY.match(plain):
         return edge
     if block.index >= block.count - 4 and plain.rstrip().endswith(("...", "…")) and len(words) <= 30:
         return True  # a teaser cut short at the foot of the page: a bio's or a related story's
-    if cruft_prefix(plain, block.index < 3) >= len(plain.rstrip(" .")):
+    if cruft_prefix(plain, block.lead) >= len(plain.rstrip(" .")):
         return True
     return _mostly_links(text, plain) and len(words) <= 20 and not plain.rstrip().endswith((".", "?", "!", "”", '"'))
 
@@ -162,10 +168,11 @@ def glued_starts(text: str) -> list[int]:
         word, before = found[1].lower(), text[found.start() - 1]
         if word not in _OPENING_WORDS and word not in _SENTENCE_WORDS and word != "(":
             continue
-        if before.islower() and before.isalpha() and not _URL_END.search(text, 0, found.start()):
-            continue  # after a lowercase word the capital is a name or a title inside the sentence
+        # After a lowercase word a capital is mostly a name or a title inside the sentence: only what
+        # no sentence says ("Listen to this article", "Sign up for our newsletter") is cut there.
+        after_word = before.islower() and before.isalpha() and not _URL_END.search(text, 0, found.start())
         rest = text[found.start() + 1:].lstrip()
-        if cruft_prefix(rest, at_start=False) or _cruft_sentence(rest):
+        if cruft_prefix(rest, at_start=False, strong=after_word) or _cruft_sentence(rest):
             starts.append(len(text) - len(rest))
     return starts
 
@@ -314,8 +321,6 @@ def _topic_end(text: str, start: int) -> int:
                                          or previous[:1].islower() and previous.lower() not in ("the", "of", "a", "an", "on", "in", "and")
                                          or i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and previous[:1].isupper()):
             break
-        if i and not bare[:1].isupper() and previous[:1].isupper() and i >= 2:
-            break
         end, previous = start + stop, bare
         if word.endswith((".", ":", ";")):
             end -= 1
@@ -333,8 +338,10 @@ def _headline_end(text: str, start: int) -> int:
     title_case = bool(caps) and sum(caps) / len(caps) >= 0.75
     end = 0
     for i, (_, stop, word) in enumerate(tokens[:20]):
-        if i >= 2 and word[:1].isupper() and word.lower().strip(".,") in _SENTENCE_OPENERS:
+        if i >= 2 and (word[:1].isupper() and word.lower().strip(".,") in _SENTENCE_OPENERS or word[:1] in "“\"‘"):
             break
+        if not any(ch.isalnum() for ch in word) and word not in ("–", "—", "-", "&", "|"):
+            break  # an icon or a zero-width space between the headline and the text
         if i >= 2 and title_case and word[:1].isupper() and tokens[i - 1][2][:1].islower() and len(tokens[i - 1][2]) > 3:
             break
         end = start + stop
@@ -356,15 +363,14 @@ def _ui_run(text: str) -> int:
     if not first or first[1].lower() not in _UI_VERBS:
         return 0
     tokens = _tokens_from(text, 0)
-    end, count = 0, 0
+    best = 0
     for i, (_, stop, word) in enumerate(tokens):
         if word.lower().strip(".,:!|·•…") not in _UI_WORDS and word.strip("·•|") != "":
             break
-        count, end = count + 1, stop
-    if count < 2 and not (count == 1 and len(tokens) == 1):
-        return 0
-    rest = text[end:].lstrip()
-    return end if not rest or rest[:1].isupper() or rest[:1] in "“\"‘(" else 0
+        following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if (i >= 1 or len(tokens) == 1) and not following[:1].islower():
+            best = stop  # the longest run after which a sentence can start ("Subscribe now Instagram …")
+    return best
 
 
 def _stands_apart(text: str, end: int) -> bool:
@@ -380,7 +386,8 @@ def _through_space(text: str, end: int) -> int:
     return end
 
 
+# (pattern, where its piece ends, strong): a strong piece is told apart even glued on after a word.
 _OPENERS = [
-    (_VOICE, _whole), (_ADVERT, _whole), (_FIXED_UI, _whole), (_CAPTION, _whole),
-    (_BANNER, _topic_end), (_BYLINE, _byline_end), (_CREDIT, _credit_end), (_POINTER, _pointer_end),
+    (_VOICE, _whole, True), (_ADVERT, _whole, True), (_FIXED_UI, _whole, True), (_CAPTION, _whole, True),
+    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_POINTER, _pointer_end, True), (_BYLINE, _byline_end, False),
 ]

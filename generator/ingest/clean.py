@@ -24,7 +24,6 @@ WARN_SHARE = 0.2
 _REPLY_WORDS = 8  # "Moscow denies this.": a sentence this short stays with the one it answers
 _ATTRIBUTION = re.compile(r"^[^.!?]{0,60}\b(?:said|says|added|told|asked|wrote|according to)\b", re.I)
 _WORDS = re.compile(r"\w+")
-_START_BLOCKS = 6  # datelines and date lines stand among the first blocks, after a headline and a byline
 
 
 @dataclass(frozen=True)
@@ -39,15 +38,18 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
     removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
     kept_lines: dict[int, list[str]] = {}
+    kept_count = 0
     for index, (line, start, end) in enumerate(blocks):
         removed.extend(text[a:b] for a, b in cuts.get(index, []))
-        piece = _peel(_cut(text, start, end, cuts.get(index, [])), index, removed)
-        if piece and is_cruft(Block(piece, index, len(blocks))):
+        lead = kept_count <= 1  # above it, a headline at most
+        piece = _peel(_cut(text, start, end, cuts.get(index, [])), lead, removed)
+        if piece and is_cruft(Block(piece, index, len(blocks), lead)):
             removed.append(piece)
             piece = ""
         kept = kept_lines.setdefault(line, [])
         if piece:
             kept.append(piece)
+            kept_count += 1
     lines = [" ".join(kept_lines.get(n, [])) for n in range(text.count("\n") + 1)]
     paragraphs = [p for line in lines for p in restore_paragraphs(line)]
     removed = [r.strip() for r in removed if r.strip()]
@@ -107,9 +109,9 @@ def _cut(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
     return " ".join(p.strip() for p in pieces if p.strip())
 
 
-def _peel(piece: str, index: int, removed: list[str]) -> str:
+def _peel(piece: str, lead: bool, removed: list[str]) -> str:
     """The block less the cruft pieces that open it."""
-    while piece and (end := cruft_prefix(piece, at_start=index < _START_BLOCKS)):
+    while piece and (end := cruft_prefix(piece, at_start=lead)):
         removed.append(piece[:end])
         piece = piece[end:].strip()
     return piece
