@@ -43,7 +43,7 @@ _FIRST_WORD = re.compile(r"\W*(\w[\w'’]*)")
 # First words of the pieces and sentences below: a block opening otherwise is not tried against them.
 _OPENING_SIGNS = frozenset("©🎙🔊🎧")
 _OPENING_WORDS = frozenset("""listen audio story article advertisement sponsored paid ad reading comments comment image
-click tap gift most accept updated already people photo photograph photos picture credit credits source pictured live by
+click tap gift most accept updated published posted last already people photo photograph photos picture credit credits source pictured live by
 written words reported additional reporting writing editing research translation compiled read continue more related
 recommended see also you trending watch must don't don’t dont editor's editor’s editors top""".split()) | _UI_VERBS | _OPENING_SIGNS
 _SENTENCE_WORDS = frozenset("""this inconsistencies enjoy file copyright all follow like about sign subscribe register
@@ -151,7 +151,7 @@ def is_cruft(block: Block) -> bool:
     if _cruft_sentence(plain) or len(words) <= 40 and _bio(plain):
         return True
     if _DATE_ONLY.match(plain):
-        return edge
+        return edge or block.index < 8  # a date on its own line, by the headline or at the foot
     if block.index >= block.count - 4 and plain.rstrip().endswith(("...", "…")) and len(words) <= 30:
         return True  # a teaser cut short at the foot of the page: a bio's or a related story's
     if cruft_prefix(plain, block.lead) >= len(plain.rstrip(" .")):
@@ -258,9 +258,10 @@ def _byline_end(text: str, start: int) -> int:
     end = _names_end(text, start)
     if not end:
         return 0
-    after = re.match(r"\s*(?:[|,•·/]|[—–-](?=\s))\s*(?=[A-Z])", text[end:])
+    after = re.match(r"\s*(?:[|,•·/]|[—–-](?=\s))\s*(?=\S)", text[end:])
     if after:
-        outlet = _capitalised_end(text, end + after.end(), 5)
+        lowercase = re.match(r"[a-z][\w.-]*(?=\s+[A-Z]|\s*$)", text[end + after.end():])  # "| my6sense"
+        outlet = end + after.end() + lowercase.end() if lowercase else _capitalised_end(text, end + after.end(), 5)
         return outlet or end
     return end
 
@@ -314,6 +315,8 @@ def _topic_end(text: str, start: int) -> int:
     """End of a banner's topic ("Russia-Ukraine", "the trade war", "Hong Kong protests"): up to five
     words, ending before a word that opens the article's first sentence."""
     tokens = _tokens_from(text, start)
+    if len(tokens) <= 6 and not re.search(r"[.!?]\W*$", text[start:].rstrip()) and start + 300 >= len(text):
+        return len(text.rstrip())  # the banner is the whole block: its topic runs to the end
     end, previous = 0, ""
     for i, (_, stop, word) in enumerate(tokens[:5]):
         bare = word.strip("*_")
@@ -352,6 +355,8 @@ def _headline_end(text: str, start: int) -> int:
 
 def _pointer_end(text: str, start: int) -> int:
     if re.search(r"(?:on|at)\s*$", text[:start], re.I):
+        if len(text) - start < 40 and len(text[start:].split()) <= 3:
+            return len(text.rstrip())  # "Read more on comwrap" closing the block: whatever the name's case
         return _capitalised_end(text, start, 5)
     return _headline_end(text, start)
 

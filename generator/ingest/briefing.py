@@ -34,7 +34,7 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
         (warn or _ignore)(Problem(article.seed.path, warning))
     hints = article.hints
     paragraphs = cleaned.paragraphs
-    pasted = None if hints.get("title") else pasted_headline([plain(p) for p in paragraphs[:3]])
+    pasted = None if hints.get("title") else pasted_headline([plain(p) for p in paragraphs[:6]])
     if pasted:
         paragraphs = paragraphs[1:]  # the headline is the title, not the article's first paragraph
     sentences = [plain(s) for s in sentences_of(paragraphs)]

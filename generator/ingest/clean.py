@@ -38,10 +38,9 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
     removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
     kept_lines: dict[int, list[str]] = {}
-    kept_count = 0
     for index, (line, start, end) in enumerate(blocks):
         removed.extend(text[a:b] for a, b in cuts.get(index, []))
-        lead = kept_count <= 1  # above it, a headline at most
+        lead = sum(1 for kept in kept_lines.values() if kept) <= 1 and not kept_lines.get(line)  # a headline above, at most
         piece = _peel(_cut(text, start, end, cuts.get(index, [])), lead, removed)
         if piece and is_cruft(Block(piece, index, len(blocks), lead)):
             removed.append(piece)
@@ -49,7 +48,6 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
         kept = kept_lines.setdefault(line, [])
         if piece:
             kept.append(piece)
-            kept_count += 1
     lines = [" ".join(kept_lines.get(n, [])) for n in range(text.count("\n") + 1)]
     paragraphs = [p for line in lines for p in restore_paragraphs(line)]
     removed = [r.strip() for r in removed if r.strip()]

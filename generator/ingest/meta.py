@@ -110,7 +110,7 @@ def pasted_headline(paragraphs: list[str]) -> str | None:
     ending = first.rstrip("\"”’)]*_ ")  # “…said.” ends at its full stop
     if not words or len(words) > _HEADLINE_WORDS or len(first) > _HEADLINE_CHARS or not _HEADLINE_END.search(ending):
         return None
-    rest = sum(len(p.split()) for p in paragraphs[1:3])
+    rest = sum(len(p.split()) for p in paragraphs[1:6])
     return first if rest > len(words) and first[:1] not in "-#*" else None
 
 
@@ -148,6 +148,61 @@ def _shorten(text: str) -> str:
     return cut + "…"
 
 
+# --- outlet and authors of a pasted article ------------------------------------------------------
+# Each clue a reader uses names a writer, an outlet or both; the outlet is the one the clues agree
+# on, weighed by how surely each kind names the publisher rather than a source it cites.
+
+# A name as pasted: capitalised words, with the odd "of", "&", "80/90" or ".info" inside.
+# Capitalised, or a brand written in lower case with a digit or capital inside ("my6sense", "iMore");
+# dots inside ("Space.com"), never at the end.
+_OUTLET_WORD = r"(?:[A-Z0-9]|[a-z]+(?=[\w]*[A-Z0-9]))[\w&'’/+-]*(?:\.[\w&'’/+-]+)*"
+_OUTLET_NAME = rf"(?:[Tt]he )?{_OUTLET_WORD}(?: (?:{_OUTLET_WORD}|of|de|del|and|&|on|am)){{0,5}}"
+_PERSON = r"[A-Z][\w'’-]*\.?(?: (?:[A-Z][\w'’-]*\.?|de|da|van|von|der|bin|al|el|le|la|di|du)){1,3}"
+# A list ends at "and": in "By A, OUTLET" the comma sets off the outlet, in "By A, B and C" a writer.
+_PEOPLE = rf"{_PERSON}(?:(?:, {_PERSON})*,? (?:and|AND|&) {_PERSON})?"
+_JOB = (r"(?:[\w-]+ ){0,3}?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
+        r"|critic|analyst|photographer|intern|fellow)s?")
+_END = r"(?=[.,;:!?)]*(?:\s|$))"
+# Bylines: "By A and B", "BY A, OUTLET", "Written by A | OUTLET". Never "Reporting by" or "Photo by".
+_BYLINE_FORM = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?] ))\W*(?:By|BY|Written by|Words by|Story by|Text by|Analysis by|Opinion by)\s+"
+    rf"(?P<people>{_PEOPLE})(?:\s*[|,–—-]\s*(?P<outlet>{_OUTLET_NAME}){_END}|(?=\s*(?:[|,–—-]|\n|$)|\s+[A-Z]))"
+)
+# Bios: "A is a reporter at OUTLET", "A covers X for OUTLET", "A is OUTLET's Y correspondent",
+# "About the writer: A is a OUTLET reporter".
+_BIO_FORMS = [
+    re.compile(rf"(?P<people>{_PERSON}) (?:is|was) (?:a|an|the) {_JOB} (?:at|for|with|on) (?P<outlet>{_OUTLET_NAME}){_END}"),
+    re.compile(rf"(?P<people>{_PERSON}) (?:covers|writes about|reports on|writes on|has covered|reports) [^.]{{1,60}}? "
+               rf"(?:for|at) (?P<outlet>{_OUTLET_NAME}){_END}"),
+    re.compile(rf"(?P<people>{_PERSON}) (?:is|was) (?:a |an |the )?(?P<outlet>{_OUTLET_NAME})['’]s? {_JOB}\b"),
+    re.compile(rf"(?P<people>{_PERSON}) (?:is|was) (?:a|an) (?P<outlet>{_OUTLET_NAME}) {_JOB}\b"),
+]
+_ABOUT_WRITER = re.compile(rf"\babout the (?:writer|author|reporter)s?\W+(?P<people>{_PERSON}) (?:is|was|has|covers|writes)\b", re.I)
+# Lines by which a page names itself: "© 2019 OUTLET", "This article originally appeared on OUTLET".
+_PROVENANCE = re.compile(
+    rf"(?:©|\(c\)|Copyright)\s*(?:19|20)\d\d,?\s+(?P<a>{_OUTLET_NAME}){_END}"
+    rf"|\b(?:Read more|Continue reading|(?:originally|first) (?:appeared|published)|(?:appeared|published) first) (?:on|in|at) (?P<b>{_OUTLET_NAME}){_END}"
+    rf"|\bFollow (?P<c>{_OUTLET_NAME}) on (?:Twitter|Facebook|Instagram|X|Google News|LinkedIn)\b"
+    rf"|\bGet the (?P<d>{_OUTLET_NAME}) newsletter\b|\bMore from (?P<e>{_OUTLET_NAME}):"
+)
+_AGENCY_DATELINE = re.compile(r"\b[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)? \((?P<agency>Reuters|AP|AFP|dpa|PTI|IANS|ANI|UPI|Xinhua)\)\s*[—–-]")
+_AGENCIES = {"AP": "Associated Press"}
+_RUN_ON_CAPITALS = re.compile(r"[A-Z]{4,}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d\d|(?:19|20)\d\d")  # and dates, times
+# Words that end a name when a one-line paste runs the next span on: "IGN Published 18 November".
+_NOT_IN_NAME = set("""Published Updated Posted Share Follow Advertisement Listen Subscribe Sign Read Photo
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December All Reporting Editing Writing Additional Image Click""".split())
+# Domains links point to for what they cite, never as the outlet's own: social networks, governments,
+# alliances, reference sites.
+_CITED_ONLY = re.compile(
+    r"(?:^|\.)(?:twitter|x|t|facebook|fb|instagram|youtube|youtu|tiktok|linkedin|reddit|telegram|t\.me|wikipedia"
+    r"|archive|google|apple|bit|ow|doi|europa|nato|un|who|imf|worldbank|state|whitehouse|kremlin|mil|gov)\.[a-z.]+$"
+    r"|\.(?:gov|mil|int)(?:\.[a-z]{2})?$|(?:^|\.)gov\.[a-z]{2}$"
+)
+_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "le", "la", "di", "du"}
+_WEIGHTS = {"byline": 3, "bio": 3, "self": 2, "provenance": 2, "dateline": 1, "links": 1}
+
+
 @dataclass(frozen=True)
 class Outlet:
     name: str
@@ -165,41 +220,125 @@ def registrable_domain(url: str) -> str | None:
 
 
 def find_outlet(text: str, removed: Iterable[str], links: list[Link], outlets: dict[str, str]) -> Outlet | None:
-    """Vote among link domains, self-references ("X has contacted … for comment") and writer bios."""
+    """The outlet the clues agree on: bylines and bios naming it, the article naming itself ("X has
+    contacted … for comment", "© 2019 X"), an agency dateline, and the domain most links point to
+    unless it is a cited source's. A text clue outweighs the links; the name is as the text writes
+    it, else the one `outlets` gives the domain, else the bare domain."""
     votes: Counter[str] = Counter()
+    names: dict[str, str] = {}  # key -> the name as first written
     evidence: dict[str, list[str]] = {}
-    domain_of = {name.lower(): domain for domain, name in outlets.items()}
-    known = set(domain_of)
 
-    def vote(name: str, weight: int, why: str) -> None:
-        name = re.sub(r"[’']s$", "", name.strip())
-        votes[name] += weight
-        evidence.setdefault(name, []).append(why)
+    def vote(name: str, kind: str, why: str) -> None:
+        if not (name := _outlet_name(name)):
+            return
+        key = _key(name)
+        names.setdefault(key, name)
+        votes[key] += _WEIGHTS[kind]
+        evidence.setdefault(key, []).append(why)
 
-    domains = Counter(d for link in links if (d := registrable_domain(link.url)))
-    if domains:
-        domain, count = domains.most_common(1)[0]
-        if count * 2 >= len(links):
-            vote(outlets.get(domain, domain), 2, f"{count} of {len(links)} links point to {domain}")
-    everything = "\n".join([text, *removed])
-    for found in _SELF_REFERENCE.finditer(everything) if _ASKED_FOR.search(everything) else ():
-        vote(found[1], 2, f"self-reference: “{found[0][:80]}”")
-    for found in _BIO.finditer(everything):
-        vote(found[1], 2, f"writer bio: “{found[0]}”")
-    for found in _TOLD.finditer(everything):
-        if found[1].lower() in known:
-            vote(found[1], 1, f"“{found[0]}”")
+    for kind, name, clue in _outlet_clues("\n".join([*removed, text])):
+        vote(name, kind, clue)
+    domain, count = _own_domain(links)
+    if domain:
+        named = next((key for key in votes if _names_domain(key, domain)), None)
+        vote(names.get(named, outlets.get(domain, domain)) if named else outlets.get(domain, domain), "links",
+             f"{count} of {len(links)} links point to {domain}")
     if not votes:
         return None
-    name = votes.most_common(1)[0][0]
-    domain = domain_of.get(name.lower()) or (name if "." in name else None)
-    return Outlet(name, domain, tuple(evidence[name]))
+    key = _merge_run_ons(votes).most_common(1)[0][0]
+    name = names[key]
+    known = {_key(n): d for d, n in outlets.items()}
+    found_domain = known.get(key) or (domain if domain and _names_domain(key, domain) else None) or (name if "." in name else None)
+    return Outlet(name, found_domain, tuple(evidence[key]))
 
 
 def find_authors(text: str, removed: Iterable[str]) -> list[str]:
-    """Authors from a byline ("By A and B") or an "About the writer" bio."""
+    """The writers a byline ("By A and B | OUTLET") or a bio ("A is a reporter at OUTLET") names."""
     everything = "\n".join([*removed, text])
-    found = _ABOUT_WRITER.search(everything) or _BYLINE.search(everything)
-    if not found:
-        return []
-    return [name.strip() for name in re.split(r", | and ", found[1]) if name.strip()]
+    for form in (_ABOUT_WRITER, _BYLINE_FORM, *_BIO_FORMS):
+        for found in form.finditer(everything):
+            people = _people(found["people"] if form is _BYLINE_FORM else _last_name_in_run(found["people"]))
+            if people:
+                return people
+    return []
+
+
+def _last_name_in_run(words: str) -> str:
+    """A bio's subject where a one-line paste ran the line before into it: "Maria Keller Mike Wall
+    writes…" -> "Mike Wall" (a name of four capitalised words is rarer than such a run)."""
+    parts = words.split()
+    if len(parts) <= 3:
+        return words
+    start = len(parts) - 2
+    while start > 0 and (parts[start - 1].endswith(".") or parts[start - 1].lower() in _PARTICLES):
+        start -= 1
+    return " ".join(parts[start:])
+
+
+def _outlet_clues(text: str) -> Iterable[tuple[str, str, str]]:
+    """(kind, name, the words that say it) for every clue the text gives."""
+    for found in _BYLINE_FORM.finditer(text):
+        if found["outlet"] and _people(found["people"]):
+            yield "byline", found["outlet"], f"byline: “{found[0].strip()[:80]}”"
+    for form in _BIO_FORMS:
+        for found in form.finditer(text):
+            yield "bio", found["outlet"], f"writer bio: “{found[0][:80]}”"
+    for found in _PROVENANCE.finditer(text):
+        yield "provenance", next(g for g in found.groups() if g), f"“{found[0][:80]}”"
+    for found in _SELF_REFERENCE.finditer(text) if _ASKED_FOR.search(text) else ():
+        yield "self", found[1], f"self-reference: “{found[0][:80]}”"
+    for found in _AGENCY_DATELINE.finditer(text):
+        yield "dateline", _AGENCIES.get(found["agency"], found["agency"]), f"dateline: “{found[0].strip()}”"
+
+
+def _outlet_name(name: str) -> str:
+    """The name without a possessive, a trailing full stop, or words a run-on paste added: from a
+    word that starts a date or a line of page furniture, or a dateline's capitals ("The Hill WASHINGTON")."""
+    words = re.sub(r"[’']s$", "", name.strip().rstrip(".")).split()
+    cut = next((i for i, word in enumerate(words) if i and (word in _NOT_IN_NAME or _RUN_ON_CAPITALS.fullmatch(word)
+                                                          and not words[i - 1].isupper())), len(words))
+    words = words[:cut]
+    while words and (words[-1] in _NOT_IN_NAME or words[-1].lower() in {"of", "de", "del", "and", "&", "on", "am", "the"}):
+        words.pop()
+    name = " ".join(words)
+    return "" if _key(name) in {"", "he", "she", "they", "it", "we", "this", "that", "our", "us", "newsletter"} else name
+
+
+def _merge_run_ons(votes: Counter[str]) -> Counter[str]:
+    """"IGN" and "IGN Published" (a one-line paste run on) are one clue: the shorter name takes both."""
+    merged = Counter(votes)
+    for key in sorted(votes, key=len):
+        for longer in [k for k in merged if k != key and k.startswith(key) and key in merged]:
+            merged[key] += merged.pop(longer)
+    return merged
+
+
+def _own_domain(links: list[Link]) -> tuple[str | None, int]:
+    """The domain most links point to, when it is at least half of them and not a cited source's."""
+    domains = Counter(d for link in links if (d := registrable_domain(link.url)) and not _CITED_ONLY.search(d))
+    if not domains:
+        return None, 0
+    domain, count = domains.most_common(1)[0]
+    return (domain, count) if count * 2 >= len(links) else (None, 0)
+
+
+def _names_domain(key: str, domain: str) -> bool:
+    """"thenational" and thenationalnews.com; "newsweek" and newsweek.com."""
+    label = re.sub(r"\W+", "", domain.rsplit(".", 1)[0].split(".")[-1])
+    return len(key) >= 3 and (key in label or label in key or key.removeprefix("the") in label)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W+", "", name.casefold())
+
+
+def _people(names: str) -> list[str]:
+    """"JANE DOE and John Roe" -> ["Jane Doe", "John Roe"]; nothing when a part is not a name."""
+    parts = [p.strip(" .") for p in re.split(r",\s*|\s+(?:and|AND|&)\s+", names) if p.strip(" .")]
+    people = []
+    for part in parts:
+        words = part.split()
+        if not 2 <= len(words) <= 4 or any(w in _NOT_IN_NAME for w in words):
+            return []
+        people.append(part.title() if part.isupper() else part)
+    return people
