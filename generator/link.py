@@ -7,6 +7,7 @@ with their aliases, related briefings, figure groups, the timeline; this module 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,12 +20,16 @@ from generator.ingest.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
 from generator.linking.figures import Claim, FigureGroup, group_figures, in_briefing_order
-from generator.linking.related import Features, Relation, function_words, related_briefings, salience, text_terms, tracked, word_counts
+from generator.linking.related import (Features, Relation, function_words, related_briefings, salience, text_terms,
+                                       tracked, word_counts)
 from generator.linking.tags import TagIndex, index_tags
 from generator.linking.timeline import Year, timeline
 from generator.parallel import map_shares
 from generator.superseded import give_way, giving_way, never
 
+
+_LEAD_WEIGHT = 1  # a title's or lead's word counts this many times more in a briefing's wording
+_TITLE_PARTS = re.compile(r"\s[-–—|]\s")  # "Headline – Site name"
 
 @dataclass
 class Archive:
@@ -151,12 +156,12 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
     outlets; they, and the briefing's own authors and outlet, are bylines and credits, not what
     it is about ("(AP)", "told Reuters"), and are left out."""
     counts = [_own_words(facts[d.url].word_counts(), d) for d in giving_way(briefings, superseded)]
-    terms, shown = text_terms(counts, superseded)
+    leads = [word_counts(_title_less_site(d)) for d in giving_way(briefings, superseded)]
+    terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)], superseded)
     features = []
-    for document, words, count in zip(giving_way(briefings, superseded), terms, counts):
+    for document, words, count, lead in zip(giving_way(briefings, superseded), terms, counts, leads):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
-        lead = word_counts(f"{document.title}\n{_lead(document)}")
         own = credits | {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
         for entity in entities.by_briefing.get(document.url, []):
             if own.intersection(map(fold, entity.spellings)):
@@ -170,14 +175,39 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
     return features
 
 
+def _with_lead(counts: dict[str, int], lead: dict[str, int]) -> dict[str, int]:
+    """The word counts with the title's and lead's words counted _LEAD_WEIGHT times more: what a
+    story is about, the words its headline and first sentences use, weighs most in its wording."""
+    return {word: n + _LEAD_WEIGHT * lead.get(word, 0) for word, n in counts.items()}
+
+
 def _own_words(counts: dict[str, int], document: Document) -> dict[str, int]:
-    """The word counts less the common words of the briefing's language, when not English
-    (word_counts drops English ones)."""
+    """The word counts less the site's name in the title ("… – Vortex Cannon Entertainment"), a
+    credit shared by every page of one site, and less the common words of the briefing's language
+    when not English (word_counts drops English ones)."""
     language = str(document.meta.get("language") or "en")
-    if language.split("-")[0].lower() == "en":
-        return counts
-    common = function_words(language)
-    return {word: n for word, n in counts.items() if word not in common}
+    drop = set(word_counts(_site_name(document)))
+    if language.split("-")[0].lower() != "en":
+        drop |= function_words(language)
+    return {word: n for word, n in counts.items() if word not in drop} if drop else counts
+
+
+def _site_name(document: Document) -> str:
+    """The title's last part after a dash or bar when it names the site the briefing comes from
+    (its letters begin as its domain does: "Vortex Cannon Entertainment", vortexcannon.org)."""
+    parts = _TITLE_PARTS.split(document.title)
+    source = document.meta.get("source")
+    domain = str(source.get("domain") or "") if isinstance(source, dict) else ""
+    label = re.sub(r"^www\.", "", domain.lower()).split(".")[0]
+    letters = re.sub(r"\W", "", parts[-1].lower()) if len(parts) > 1 else ""
+    return parts[-1] if label and letters and (letters.startswith(label) or label.startswith(letters)) else ""
+
+
+def _title_less_site(document: Document) -> str:
+    """The title, without the site's name, and the lead."""
+    title = document.title
+    site = _site_name(document)
+    return f"{title[: len(title) - len(site)] if site else title}\n{_lead(document)}"
 
 
 def credit_names(config: Config) -> frozenset[str]:

@@ -217,11 +217,11 @@ def _reference_score(mine: Document, a: Features, theirs: Document, b: Features,
         keys = [k for k in a.values[signal].keys() & b.values[signal].keys() if (signal, k) in telling]
         shared = sum(math.sqrt(weight(a, k) * weight(b, k)) for k in keys)
         norms = math.sqrt(sum(weight(a, k) for k in a.values[signal])) * math.sqrt(sum(weight(b, k) for k in b.values[signal]))
-        logits[signal] = math.log1p(shared / max(1.0, norms))
+        logits[signal] = math.sqrt(shared / max(1.0, norms))
         texts[signal] = _shared_text(signal, sorted(a.values[signal][k] for k in keys)) if keys else ""
     words = a.terms.keys() & b.terms.keys()
     cosine = sum(a.terms[w] * b.terms[w] for w in words)
-    logits["text"] = cosine if cosine > _MIN_SIMILARITY else 0.0
+    logits["text"] = math.sqrt(cosine) if cosine > _MIN_SIMILARITY else 0.0
     shown = sorted(words, key=lambda w: (-a.terms[w] * b.terms[w], w))[:4]
     texts["text"] = f"Similar wording ({round(100 * cosine)}% alike: {', '.join(a.values.get('text', {}).get(w, w) for w in shown)})"
     for signal, coefficient in zip(_REASONS, _COEFFICIENTS):
@@ -234,8 +234,7 @@ def _reference_score(mine: Document, a: Features, theirs: Document, b: Features,
     texts["time"] = "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
     total = _INTERCEPT + sum(logits[signal] for signal in _REASONS)
     score = _percent(total)
-    reasons = [(signal, texts[signal], score - _percent(total - logits[signal])) for signal in _REASONS
-               if logits[signal] > 0 and score - _percent(total - logits[signal]) >= _MIN_POINTS]
+    reasons = [(signal, texts[signal], 25 * logits[signal]) for signal in _REASONS if 25 * logits[signal] >= _MIN_POINTS]
     return int(score), reasons
 
 

@@ -45,6 +45,7 @@ _TERMS_PER_BRIEFING = 80
 _MIN_SIMILARITY = 0.05  # below this, wording in common is chance
 _WORDS_SHOWN = 4  # in the reason for similar wording
 _MIN_POINTS = 1  # a signal adding less to the score is no reason worth showing
+_POINTS_PER_LOGIT = 25  # the slope of the score at 50
 _CANDIDATES = 100  # per briefing: plenty to find the few shown, and a bound on the work
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")  # URLs' words (tracking parameters) are no wording
@@ -62,8 +63,8 @@ _REASONS = (*_SIGNALS, "time")  # what adds points, as rows of _evidence; reason
 # The logistic model's intercept and, per signal in _REASONS order, its coefficient on the
 # evidence (_evidence), fitted on the tuned part of the devset (`python -m bench.related_eval
 # --fit`); the weights in site.yaml multiply these (1: as calibrated, 0: off).
-_INTERCEPT = -6.19
-_COEFFICIENTS = (6.91, 6.29, 2.02, 2.00, 24.42, 1.00)
+_INTERCEPT = -8.14
+_COEFFICIENTS = (2.20, 2.67, 0.42, 2.00, 17.35, 1.00)
 # A suffix stripped from a word, and what replaces it, tried in order: enough for inflections
 # ("killed", "kills", "killing") and common derivations ("investigation", "investigating") to
 # meet, while names and short words stay as they are.
@@ -167,7 +168,7 @@ def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, 
         logits, matched = _logits(_evidence(shares, days, settings), settings)
         scores = _scores(logits, matched)
         best = _best(i, rank[j], scores, settings)
-        points = _points(logits[:, best], scores[best])
+        points = _points(logits[:, best])
         yield from zip(i[best].tolist(), j[best].tolist(), scores[best].tolist(), points.T.tolist(),
                        shares[best, -1].tolist(), days[best].tolist(), index.shared(dense, i[best] - first, j[best]))
 
@@ -429,13 +430,15 @@ def _values(feature: Features) -> Iterator[tuple[tuple[str, str], float]]:
 
 
 def _evidence(shares: np.ndarray, days: np.ndarray, settings: RelatedSettings) -> np.ndarray:
-    """Per signal (rows in _REASONS order) and pair, the evidence it gives, 0 for none: for a set
-    signal the log of 1 + its shared values' rarity times salience (each further value tells less),
-    the cosine for text, closeness in time."""
+    """Per signal (rows in _REASONS order) and pair, the evidence it gives, 0 for none: the square
+    root of what they share (the cosine of their words; for a set signal the sum of its shared
+    values' rarity times salience in both, over the lengths of both rows when these exceed 1, so
+    a briefing naming everything is not related to everything), as the first shared values tell
+    most; and closeness in time."""
     evidence = np.zeros((len(_REASONS), len(shares)))
     for column, signal in enumerate(_SIGNALS):
         share = shares[:, column]
-        evidence[column] = np.where(share > _MIN_SIMILARITY, share, 0.0) if signal == "text" else np.log1p(share)
+        evidence[column] = np.sqrt(np.where(share > _MIN_SIMILARITY, share, 0.0) if signal == "text" else share)
     evidence[-1] = np.where(days >= 0, np.maximum(0.0, 1 - days / max(1, settings.time_days)), 0.0)
     return evidence
 
@@ -461,12 +464,12 @@ def _percent(logit: np.ndarray) -> np.ndarray:
     return np.rint(100 / (1 + np.exp(-logit)))
 
 
-def _points(logits: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """Per signal and pair, the points it adds: the score less the score without it; NaN where
-    that is under _MIN_POINTS, as it is no reason a reader should weigh."""
-    total = _INTERCEPT + logits.sum(axis=0)
-    points = scores[None, :] - _percent(total[None, :] - logits)
-    return np.where((logits > 0) & (points >= _MIN_POINTS), points, np.nan)
+def _points(logits: np.ndarray) -> np.ndarray:
+    """Per signal and pair, the points it adds: its log-odds as points of a score at even odds
+    (where a score is most in doubt), so that a signal of a pair already certain still counts; NaN
+    where under _MIN_POINTS, as it is no reason a reader should weigh."""
+    points = _POINTS_PER_LOGIT * logits
+    return np.where(points >= _MIN_POINTS, points, np.nan)
 
 
 def _title_ranks(briefings: list[Document]) -> np.ndarray:
