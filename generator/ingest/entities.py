@@ -38,7 +38,7 @@ while although though when where after before since if so some both all many mos
 yet also however meanwhile earlier later today yesterday tomorrow there here what which who whom how
 why then than then with without within from for by to of into over under about according among
 between despite during against unlike amid still even only just more less other another such
-everyone nobody one two three four five six seven eight nine ten first last next
+everyone nobody one two three four five six seven eight nine ten first last next out up down off now
 """.split())
 _CALENDAR = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -64,7 +64,7 @@ management ventures technologies technology systems solutions industries airline
 studios productions entertainment animation pictures records robotics electronics motors pharmaceuticals
 labs exchange reserve coalition league forum brotherhood directorate observatory academy society club fc
 united times post news press presse reporter herald journal tribune gazette chronicle telegraph insider
-magazine radio television broadcasting sports business
+magazine radio television broadcasting sports business today
 """.split())
 # Words that may qualify an organisation word without naming it ("Foreign Ministry").
 _GENERIC = _ORG_HEADS | set("""
@@ -105,8 +105,14 @@ chairman chief captain shares stock stocks employees staff workers subscribers u
 quarterback defenseman goalie winger striker center manager boss board investors shareholders
 headquarters stores president
 """.split())
-_SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$")
-_LOWER_BEFORE = re.compile(r"\b([a-z][a-z-]*)\s+$")
+_QUOTES = set("\"“”‘’'")
+_ROLES = _TITLES | _PERSON_CUES
+_CUES = _ORG_CUES | _PERSON_CUES
+_REGION_WORDS = {"region", "province", "oblast"}
+_SOURCE_WORDS = {"to", "told", "via", "the"}
+_SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$", re.I)
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_CAPITALISED = re.compile(r"\b[A-Z]")
 _LOWER_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
 # "WeWork", "SoftBank", "DigiTimes": a company's way of writing its name (one to three humps).
 _CAMEL = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]*){1,3}")
@@ -120,7 +126,7 @@ ceo cfo coo cto ipo gdp tv pv ai led suv ev dna pm am gmt utc est edt pst pdt mv
 vpn api cpu gpu os etf faq hiv aids sars icu mp mep dj cd dvd ufo mri ppe vip lgbt lgbtq rsvp diy nft
 qb dl hd rpg fps kwh mw gw ghz
 """.split())
-_PLACE_CUES = {"in", "near", "outside", "around", "across", "from", "to", "into", "towards", "toward"}
+_PLACE_CUES = {"in", "near", "outside", "around", "across", "from", "to", "into", "towards", "toward", "atop"}
 _PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province) of\s*$", re.I)
 DEMONYMS = {
     "Russian": "Russia", "Ukrainian": "Ukraine", "British": "United Kingdom", "American": "United States",
@@ -181,6 +187,7 @@ class Lexicon:
         self.stop = {fold(name) for name in settings.stop}
         self.countries = _folded_countries()
         self._kinds: dict[tuple[str, bool], str | None] = {}  # kind() by (surface, cued): asked again and again
+        self._stopped: dict[str, bool] = {}  # stopped() by surface, as often
         self._cache_dir = cache_dir
 
     def name(self, surface: str) -> str:
@@ -207,7 +214,10 @@ class Lexicon:
         return None
 
     def stopped(self, surface: str) -> bool:
-        return fold(surface) in self.stop
+        known = self._stopped.get(surface)
+        if known is None:
+            known = self._stopped[surface] = fold(surface) in self.stop
+        return known
 
     @cached_property
     def cities(self) -> dict[str, int]:
@@ -295,23 +305,24 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
                     run = []
                 continue
             word = match.group(0)
-            capital = word[:1].isupper() or (word in _CONNECTORS and bool(run))
-            if not capital:  # a lowercase word only ends the run
+            upper = word[:1].isupper()
+            if not upper and not (run and word in _CONNECTORS):  # a lowercase word only ends the run
                 if run:
                     runs.append(run)
                     run = []
                 continue
-            if run and not (_BLANKS.fullmatch(text, previous_end, match.start())
-                            or (len(run[-1].text) == 1 and _INITIAL_GAP.fullmatch(text, previous_end, match.start()))):
+            at = match.start()
+            if run and text[previous_end:at] != " " and not (
+                    _BLANKS.fullmatch(text, previous_end, at)
+                    or (len(run[-1].text) == 1 and _INITIAL_GAP.fullmatch(text, previous_end, at))):
                 runs.append(run)
                 run = []
             previous_end = match.end()
             if run or word not in _CONNECTORS:
-                possessive = word[:1].isupper() and len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
+                possessive = upper and len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
                 surface = _POSSESSIVE.sub("", word) if possessive else word
                 # The token ends before its 's: a name is read from the text between its tokens' ends.
-                run.append(_Token(surface, match.start(), match.start() + len(surface), match.start() == start,
-                                  possessive, number, surface.lower()))
+                run.append(_Token(surface, at, at + len(surface), at == start, possessive, number, surface.lower()))
         runs.append(run)
     return [trimmed for trimmed in map(_trim, runs) if trimmed]
 
@@ -352,21 +363,30 @@ class _Reader:
 
     def __init__(self, text: str, lexicon: Lexicon, lowercase: set[str]):
         self.text, self.lexicon, self.lowercase = text, lexicon, lowercase
-        self.mentions: list[Mention] = []
+        self.mentions: list[Mention] = []  # names a list knows
+        self.known_tokens: dict[int, _Token] = {}  # their first tokens, by offset
         self.candidates: list[_Candidate] = []
 
     def read_run(self, run: list[_Token]) -> None:
         run = self._drop_leading_common(run)
         owner: str | None = None
         while run:
-            cut = next((i + 1 for i, token in enumerate(run) if token.possessive), len(run))
+            cut = next((i + 1 for i, token in enumerate(run) if token.possessive and not self._inner_possessive(run, i)),
+                       len(run))
             segment, run = run[:cut], run[cut:]
             owner = self._read_segment(segment, owner)
 
+    def _inner_possessive(self, run: list[_Token], i: int) -> bool:
+        """ "Westminster Magistrate's Court", "People's Liberation Army": the 's belongs to a name
+        that goes on to an organisation word; "Ukraine's Foreign Ministry" is the ministry of a
+        known name."""
+        return (not self._known(run[i:i + 1]) and any(t.lower in _ORG_HEADS for t in run[i + 1:i + 4])
+                and run[i].lower not in _ORG_HEADS and not self._acronym(run[i]))
+
     def _drop_leading_common(self, run: list[_Token]) -> list[_Token]:
-        while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS
-                       or run[0].text in _PLURAL_DEMONYMS or self.lexicon.stopped(run[0].text)
-                       or (run[0].first and run[0].lower in self.lowercase and not self._known_prefix(run))):
+        while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS or run[0].text in _PLURAL_DEMONYMS
+                       or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase)
+                           and not self._known_prefix(run))):
             run = run[1:]
         return run
 
@@ -376,6 +396,11 @@ class _Reader:
         if not tokens or self.lexicon.stopped(self._surface(tokens)):
             return None
         if any(t.lower in _ORG_HEADS for t in tokens):
+            known = self._known_prefix(tokens)
+            if known and known < len(tokens) and (known > 1 or self._country(tokens[0]) or self._known(tokens[:1]) != "places"):
+                return self._read_segment(tokens[known:], self._add(tokens[:known], self._known(tokens[:known]) or "places"))
+            if self._known(tokens):
+                return self._add(tokens, self._known(tokens) or "organisations")
             return self._organisation(tokens, owner)
         if tokens[-1].lower in _PLACE_HEADS and len(tokens) > 1 and not self._known(tokens[:1]):
             return self._add(tokens, "places")
@@ -397,10 +422,12 @@ class _Reader:
     def _organisation(self, tokens: list[_Token], owner: str | None) -> str | None:
         """The name ends at its last organisation word, or runs on after it with "of" ("Bank of
         England"); a role before it ("Founder of") and a name after it are read apart."""
-        head = max(i for i, t in enumerate(tokens) if t.lower in _ORG_HEADS)
+        head = next(i for i, t in enumerate(tokens) if t.lower in _ORG_HEADS)
+        while head + 1 < len(tokens) and tokens[head + 1].lower in _ORG_HEADS:
+            head += 1  # "Federal Reserve Bank", "Ceres Robotics Inc"
         end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS else head + 1
         start = 0
-        while start + 1 < head and tokens[start].lower in _TITLES | _PERSON_CUES and tokens[start + 1].lower in _CONNECTORS:
+        while start + 1 < head and tokens[start].lower in _ROLES and tokens[start + 1].lower in _CONNECTORS:
             start += 2
         name = self._organisation_name(tokens[start:end], owner)
         return self._read_segment(tokens[end:], None) if tokens[end:] else name
@@ -419,7 +446,7 @@ class _Reader:
     def _peel(self, tokens: list[_Token], owner: str | None) -> str | None:
         titled = False
         while tokens:
-            known = self._known_prefix(tokens)
+            known = self._known_prefix(tokens, titled)
             if known:
                 name = self._add(tokens[:known], self._known(tokens[:known]) or "places")
                 tokens = tokens[known:]
@@ -437,13 +464,14 @@ class _Reader:
         Reporter": a title, a role or a given name inside a run starts a person; what is before it
         is the organisation they speak for, or words."""
         if tokens[0].first and len(tokens) > 1 and not self._given(tokens[0]) and (
-                tokens[0].lower.endswith("ing") or tokens[0].lower in _ORG_CUES | _PERSON_CUES):
+                tokens[0].lower.endswith("ing") or tokens[0].lower in _CUES):
             tokens = tokens[1:]  # "Following Assange's arrest", "Rival Lowe's"
-        if len(tokens) > 1 and tokens[-1].lower in _TITLES | _PERSON_CUES:
+        if len(tokens) > 1 and tokens[-1].lower in _ROLES and not self._given(tokens[-2]):
             self._owner(tokens[:-1])
             return None
         for i in range(1, len(tokens) - 1):
-            if tokens[i].lower in _TITLES and self._name_like(tokens[i + 1]) and tokens[i + 1].lower not in _TITLES:
+            if (tokens[i].lower in _TITLES and self._name_like(tokens[i + 1]) and tokens[i + 1].lower not in _TITLES
+                    and not self._given(tokens[i - 1])):
                 self._owner(tokens[:i])
                 return self._peel(tokens[i:], None)
             if self._given(tokens[i]) and any(t.lower in self.lowercase for t in tokens[:i]):
@@ -456,11 +484,11 @@ class _Reader:
         if self._known(tokens):
             self._add(tokens, self._known(tokens) or "places")
         elif tokens and not any(t.lower in self.lowercase or t.lower in _TITLES for t in tokens) and all(
-                self._name_like(t) or self._acronym(t) for t in tokens):
+                self._name_like(t) or self._acronym(t) for t in tokens) and not self._given(tokens[0]):
             self.candidates.append(_Candidate(tokens, self._surface(tokens), Counter(organisations=2)))
 
     def _given(self, token: _Token) -> bool:
-        return token.lower in given_names() or token.lower.split("-")[0] in given_names()
+        return _is_given(token.lower)
 
     def _person_or_place(self, tokens: list[_Token], titled: bool) -> str | None:
         """A name no list knows becomes a candidate with the clues around this mention."""
@@ -473,31 +501,44 @@ class _Reader:
         return candidate.name
 
     def _clues(self, tokens: list[_Token], titled: bool) -> Counter[str]:
-        votes: Counter[str] = Counter()
+        """Votes for a kind from this mention: a title or role word before it ("President",
+        "analyst"), a role after it ("Amazon founder"), its shape (camel-case, an acronym, a given
+        name or an initial first), quotation marks and event words (no entity), place cues."""
+        votes: Counter[str] = Counter()  # most names have no clue: it stays empty
         first, last = tokens[0], tokens[-1]
-        before = _LOWER_BEFORE.search(self.text, max(0, first.start - 30), first.start)
+        before = self.text[max(0, first.start - 30):first.start]
+        role_before = _word_before(before)
         after = _LOWER_AFTER.match(self.text, last.end)
-        role_before = before.group(1) if before else ""
-        owner_role = bool(after) and not last.possessive and after.group(1) in _OWNER_ROLES
-        source = len(tokens) == 1 and _SOURCE.search(self.text, max(0, first.start - 20), first.start)
+        word_after = after.group(1) if after and not last.possessive else ""
+        owner_role = word_after in _OWNER_ROLES
         if titled or role_before in _PERSON_CUES:
             votes["people"] += 3
         if role_before in _ORG_CUES or owner_role:
             votes["organisations"] += 2
-        if any(t.lower in _EVENT_HEADS for t in tokens[1:]):
+        if any(t.lower in _EVENT_HEADS for t in tokens[1:]) or self._quoted(first, last):
             votes["none"] += 4
-        if any(_CAMEL.fullmatch(t.text) for t in tokens) or (len(tokens) == 1 and self._acronym(first)):
+        if any(not t.text.istitle() and _CAMEL.fullmatch(t.text) for t in tokens) or (
+                len(tokens) == 1 and self._acronym(first)):
             votes["organisations"] += 2
+        cued = role_before in _PLACE_CUES or word_after in _REGION_WORDS or (
+            role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
         if len(tokens) > 1:
             if self._given(first) or any(len(t.text.rstrip(".")) == 1 or "." in t.text for t in tokens[:-1]):
                 votes["people"] += 2
+            elif cued:  # "in Inner Mongolia", "atop Mauna Kea"
+                votes["places"] += 1
             if any(t.lower in self.lowercase for t in tokens):  # "Big Machine": words, not a personal name
                 votes["people"] -= 1
-        elif source:  # "according to Reuters", "told Polygraph.info": a source, not a place
+        elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
             votes["organisations"] += 1
-        elif self._cued(first) and not owner_role:
+        elif cued and not owner_role:
             votes["places"] += 1
         return votes
+
+    def _quoted(self, first: _Token, last: _Token) -> bool:
+        """ "Mary Poppins", “Star Wars”: a name in quotation marks alone is a title of a work."""
+        opening = self.text[max(0, first.start - 2):first.start].strip(" ")
+        return opening[-1:] in _QUOTES and self.text[last.end:last.end + 1] in _QUOTES
 
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT"), a common
@@ -506,33 +547,35 @@ class _Reader:
         return (token.text.isupper() and 3 <= len(letters) <= 6 and letters.isalpha()
                 and letters.lower() not in _COMMON_ACRONYMS and letters.lower() not in self.lowercase
                 and self.text[token.start - 1:token.start] != "." and self.text[token.end:token.end + 1] != "=")
-    def _known_prefix(self, tokens: list[_Token]) -> int:
-        """How many leading tokens make a known name; a lone small place only before a title or name."""
+    def _known_prefix(self, tokens: list[_Token], titled: bool = False) -> int:
+        """How many leading tokens make a known name; a lone small place only before a title or name,
+        and never right after a title ("Senator Elizabeth Warren")."""
         for size in range(len(tokens), 0, -1):
             if self._known(tokens[:size]):
                 rest = tokens[size:]
-                ambiguous = (size == 1 and self._known(tokens[:1]) == "places" and rest
-                             and fold(self.lexicon.name(tokens[0].text)) not in self.lexicon.countries
-                             and not (rest[0].lower in _TITLES or rest[0].text in DEMONYMS or self._known(rest[:1])))
+                small = size == 1 and self._known(tokens[:1]) == "places" and not self._country(tokens[0])
+                ambiguous = small and rest and (titled or not (
+                    rest[0].lower in _TITLES or rest[0].text in DEMONYMS or self._known(rest[:1])))
                 return 0 if ambiguous else size
         return 0
+
+    def _country(self, token: _Token) -> bool:
+        return fold(self.lexicon.name(token.text)) in self.lexicon.countries
 
     def _known(self, tokens: list[_Token]) -> str | None:
         return self.lexicon.kind(self._surface(tokens))
 
-    def _cued(self, token: _Token) -> bool:
+    def _cued(self, token: _Token, previous: str | None = None) -> bool:
+        """After "in", "near", "city of", or before "region": a place. `previous`: the word before, if known."""
         before = self.text[max(0, token.start - 30):token.start]
-        after = self.text[token.end:token.end + 12].lower()
-        previous = _WORD.findall(before)[-1:]
-        return (bool(previous) and previous[0] in _PLACE_CUES) or bool(_PLACE_CUE_PHRASES.search(before)) \
-            or bool(_REGION_AFTER.match(after))
+        if previous is None:
+            words = _WORD.findall(before)
+            previous = words[-1] if words else ""
+        return (previous in _PLACE_CUES or bool(_PLACE_CUE_PHRASES.search(before))
+                or bool(_REGION_AFTER.match(self.text[token.end:token.end + 12].lower())))
 
     def _name_like(self, token: _Token) -> bool:
-        return (token.text[:1].isupper() and token.lower not in _CALENDAR and token.lower not in _FUNCTION_WORDS
-                and not _NOT_NAME.fullmatch(token.text)
-                and token.text not in DEMONYMS and token.text not in _PLURAL_DEMONYMS
-                and (not token.text.isupper() or len(token.text) == 1)
-                and not self.lexicon.stopped(token.text)) or token.lower in _CONNECTORS - {"the", "of", "for"}
+        return (_word_like_a_name(token.text) and not self.lexicon.stopped(token.text)) or token.lower in _NAME_PARTICLES
 
     def _surface(self, tokens: list[_Token]) -> str:
         return self.text[tokens[0].start:tokens[-1].end].replace("\n", " ") if tokens else ""
@@ -545,31 +588,99 @@ class _Reader:
         kind = self.lexicon.kind(name) or kind
         if not self.lexicon.stopped(name):
             self.mentions.append(Mention(tokens[0].start, kind, name, tokens[0].sentence))
+            self.known_tokens[tokens[0].start] = tokens[0]
         return name
 
     def resolved(self) -> list[Mention]:
-        """Candidates take the kind their mentions' clues agree on; a lone word joins the one full
-        name of the text that ends with it (a person's surname) or starts with it."""
+        """Candidates take the kind their mentions' clues agree on. Then names agree within the text:
+        a lone word (a known one too, unless a country) joins the one full name of a person ending
+        with it ("Assange", "Swift") or of an organisation starting with it ("Emirates"); an acronym
+        written in brackets after a name ("… Court (ICC)") is that name."""
         pooled: dict[str, Counter[str]] = {}
         for candidate in self.candidates:
-            pooled.setdefault(fold(candidate.name), Counter()).update(candidate.votes)
-        full = [c for c in self.candidates if len(c.tokens) > 1]
+            key = fold(candidate.name)
+            if key not in pooled:
+                pooled[key] = candidate.votes
+            elif candidate.votes:
+                pooled[key] = Counter(pooled[key])  # a copy: a Counter's + would drop the votes against
+                pooled[key].update(candidate.votes)
         kinds = {key: _decide(votes, len(key.split())) for key, votes in pooled.items()}
-        people = {fold(c.tokens[-1].text): c.name for c in full if kinds[fold(c.name)] == "people"}
-        heads = {}
-        for c in full:
-            if kinds[fold(c.name)] == "organisations":
-                heads.setdefault(fold(c.tokens[0].text), []).append(c.name)
-        for candidate in self.candidates:
-            key, first = fold(candidate.name), candidate.tokens[0]
-            kind, name = kinds[key], candidate.name
-            if len(candidate.tokens) == 1 and key in people and kind in ("surname", "people", "places"):
-                kind, name = "people", people[key]
-            elif len(candidate.tokens) == 1 and len(heads.get(key, ())) == 1 and kind in ("organisations", "surname"):
-                kind, name = "organisations", heads[key][0]
+        found = [(c.tokens[0], kinds[fold(c.name)], c.name) for c in self.candidates]
+        found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
+        people, firsts = _full_names(found)
+        expansions = self._expansions(found)
+        mentions = []
+        for first, kind, name in found:
+            key = fold(name)
+            if key in expansions:
+                kind, name = expansions[key]
+            elif " " not in name and key not in self.lexicon.countries:
+                if key in people and kind in ("surname", "people", "places", "organisations"):
+                    kind, name = "people", people[key]
+                elif len(firsts.get(key, ())) == 1 and kind in ("organisations", "surname", "places"):
+                    kind, name = "organisations", firsts[key][0]
             if kind in KINDS and not self.lexicon.stopped(name):
-                self.mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
-        return sorted(self.mentions, key=lambda m: m.start)
+                mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _expansions(self, found: list[tuple[_Token, str, str]]) -> dict[str, tuple[str, str]]:
+        """Acronym (folded) -> (kind, name) of the name written right before it in brackets."""
+        ending = {self._end_of(first, name): (kind, name) for first, kind, name in found if kind in KINDS}
+        pairs: dict[str, tuple[str, str]] = {}
+        for match in _BRACKETED_ACRONYM.finditer(self.text):
+            before = ending.get(match.start())
+            letters = [c for c in match.group(1) if c.isupper()]
+            if before and len(letters) > 1 and [w[0] for w in _CAPITALISED.findall(before[1])][-len(letters):] == letters:
+                pairs[fold(match.group(1))] = ("organisations" if before[0] == "surname" else before[0], before[1])
+        return pairs
+
+    def _end_of(self, first: _Token, name: str) -> int:
+        """Where a name read from `first` ends, spaces after it included (an acronym's bracket follows)."""
+        end = first.start + len(name)
+        while end < len(self.text) and self.text[end] in " \t":
+            end += 1
+        return end
+
+
+def _full_names(found: list[tuple[_Token, str, str]]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The people by surname, and the organisations by first word, of the names of several words."""
+    people: dict[str, str] = {}
+    firsts: dict[str, list[str]] = {}
+    for _, kind, name in found:
+        words = name.split()
+        if len(words) > 1 and kind == "people":
+            people.setdefault(fold(words[-1]), name)
+        elif len(words) > 1 and kind == "organisations" and name not in firsts.get(fold(words[0]), ()):
+            firsts.setdefault(fold(words[0]), []).append(name)
+    return people, firsts
+
+
+_NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_like_a_name(text: str) -> bool:
+    """Capitalised, and not a weekday, a function word, a nationality, a hyphenated adjective
+    ("London-based"), a contraction ("I'm"), a code with digits or a word in capitals."""
+    lower = text.lower()
+    return (text[:1].isupper() and lower not in _CALENDAR and lower not in _FUNCTION_WORDS
+            and not _NOT_NAME.fullmatch(text) and not any(c.isdigit() for c in text)
+            and text not in DEMONYMS and text not in _PLURAL_DEMONYMS and (not text.isupper() or len(text) == 1))
+
+
+def _word_before(before: str) -> str:
+    """The lowercase word right before a name (only spaces between), or ""."""
+    stripped = before.rstrip(" \t")
+    if len(stripped) == len(before):
+        return ""
+    word = stripped[stripped.rfind(" ") + 1:]
+    return word if word.isalpha() and word.islower() else ""
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_given(lower: str) -> bool:
+    """A given name, or one of hyphenated given names ("eva-marie")."""
+    return lower in given_names() or lower.split("-", 1)[0] in given_names()
 
 
 def _decide(votes: Counter[str], words: int) -> str:
