@@ -60,14 +60,6 @@ _SELF_REFERENCE = re.compile(
     r"\b((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:has|have|had) (?:contacted|reached out to|approached|asked)\b[^.]{0,120}?\bfor (?:comment|a response|a statement)"
 )
 _ASKED_FOR = re.compile(r"for (?:comment|a response|a statement)")  # how _SELF_REFERENCE ends: a quick test first
-_BIO = re.compile(
-    r"\b(?:is|was) (?:a|an|the) ((?:[A-Z][\w.&'’-]*\s){1,4})(?:senior |chief |staff |deputy |political |foreign |news |breaking news )?(?:reporter|correspondent|writer|editor|journalist|columnist)",
-    re.I,
-)
-_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
-_ABOUT_WRITER = re.compile(rf"about the (?:writer|author|reporter)\W+({_NAME}) (?:is|was|has|covers|writes)\b", re.I)
-_BYLINE = re.compile(rf"^\W*By ({_NAME}(?:(?:, | and ){_NAME})*)\b", re.M)
-_TOLD = re.compile(r"\btold ((?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})")
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu"}
 
 
@@ -160,7 +152,7 @@ _OUTLET_NAME = rf"(?:[Tt]he )?{_OUTLET_WORD}(?: (?:{_OUTLET_WORD}|of|de|del|and|
 _PERSON = r"[A-Z][\w'’-]*\.?(?: (?:[A-Z][\w'’-]*\.?|de|da|van|von|der|bin|al|el|le|la|di|du)){1,3}"
 # A list ends at "and": in "By A, OUTLET" the comma sets off the outlet, in "By A, B and C" a writer.
 _PEOPLE = rf"{_PERSON}(?:(?:, {_PERSON})*,? (?:and|AND|&) {_PERSON})?"
-_JOB = (r"(?:[\w-]+ ){0,3}?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
+_JOB = (r"(?:[\w-]+ ){0,3}?(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
         r"|critic|analyst|photographer|intern|fellow)s?")
 _END = r"(?=[.,;:!?)]*(?:\s|$))"
 # Bylines: "By A and B", "BY A, OUTLET", "Written by A | OUTLET". Never "Reporting by" or "Photo by".
