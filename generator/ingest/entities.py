@@ -51,7 +51,7 @@ ambassador commander gen colonel col lieutenant lt major maj captain capt sergea
 spokesman spokeswoman spokesperson chairman chairwoman chair chief director premier speaker judge
 justice sheikh crown emir archbishop patriarch professor prof foreign defence defense interior
 finance health economy officer head leader envoy adviser advisor attorney commissioner ombudsman
-administrator
+administrator ceo cfo coo cto
 """.split())
 _CONNECTORS = {"of", "the", "for", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "di"}
 _ORG_HEADS = set("""
@@ -143,8 +143,21 @@ DEMONYMS = {
     "Lebanese": "Lebanon", "Kazakh": "Kazakhstan", "Chechen": "Chechnya", "Crimean": "Crimea",
     "European": "Europe", "Western": "West", "Soviet": "Soviet Union", "US": "United States",
     "U.S.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+    "Portuguese": "Portugal", "Argentine": "Argentina", "Argentinian": "Argentina", "Chilean": "Chile",
+    "Colombian": "Colombia", "Peruvian": "Peru", "Venezuelan": "Venezuela", "Bolivian": "Bolivia",
+    "Ecuadorean": "Ecuador", "Ecuadorian": "Ecuador", "Cuban": "Cuba", "Nigerian": "Nigeria", "Kenyan": "Kenya",
+    "Ethiopian": "Ethiopia", "Ghanaian": "Ghana", "Emirati": "United Arab Emirates", "Qatari": "Qatar",
+    "Jordanian": "Jordan", "Yemeni": "Yemen", "Libyan": "Libya", "Tunisian": "Tunisia", "Moroccan": "Morocco",
+    "Algerian": "Algeria", "Sudanese": "Sudan", "Somali": "Somalia", "Thai": "Thailand", "Vietnamese": "Vietnam",
+    "Indonesian": "Indonesia", "Malaysian": "Malaysia", "Filipino": "Philippines", "Taiwanese": "Taiwan",
+    "Bangladeshi": "Bangladesh", "Nepali": "Nepal", "Mongolian": "Mongolia", "Armenian": "Armenia",
+    "Azerbaijani": "Azerbaijan", "Serbian": "Serbia", "Croatian": "Croatia", "Bosnian": "Bosnia and Herzegovina",
+    "Slovenian": "Slovenia", "Bulgarian": "Bulgaria", "Albanian": "Albania", "Icelandic": "Iceland",
+    "Scottish": "Scotland", "Welsh": "Wales", "English": "England",
+    "South African": "South Africa", "North Korean": "North Korea", "South Korean": "South Korea",
+    "Haitian": "Haiti", "Jamaican": "Jamaica", "Asian": "Asia", "African": "Africa",
 }
-_PLURAL_DEMONYMS = {f"{name}s" for name in DEMONYMS} | {"Britons", "Americans", "Europeans"}
+_PLURAL_DEMONYMS = {f"{name}s" for name in DEMONYMS} | {"Britons", "Americans", "Europeans", "Filipinos"}
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 # _TOKEN, except that a stretch of words that can only end a run (lowercase, not a connector) is one
 # match, the group `skip`: most words are such, and a match per word was the costliest part of reading.
@@ -470,6 +483,9 @@ class _Reader:
             self._owner(tokens[:-1])
             return None
         for i in range(1, len(tokens) - 1):
+            if not (self._name_like(tokens[i]) or self._acronym(tokens[i]) or tokens[i].lower in _ROLES):
+                self._owner(tokens[:i])  # "Browns DL Sheldon Richardson": a code between two names
+                return self._split_roles(tokens[i + 1:], False)
             if (tokens[i].lower in _TITLES and self._name_like(tokens[i + 1]) and tokens[i + 1].lower not in _TITLES
                     and not self._given(tokens[i - 1])):
                 self._owner(tokens[:i])
@@ -511,7 +527,7 @@ class _Reader:
         after = _LOWER_AFTER.match(self.text, last.end)
         word_after = after.group(1) if after and not last.possessive else ""
         owner_role = word_after in _OWNER_ROLES
-        if titled or role_before in _PERSON_CUES:
+        if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
             votes["people"] += 3
         if role_before in _ORG_CUES or owner_role:
             votes["organisations"] += 2
@@ -617,7 +633,7 @@ class _Reader:
             elif " " not in name and key not in self.lexicon.countries:
                 if key in people and kind in ("surname", "people", "places", "organisations"):
                     kind, name = "people", people[key]
-                elif len(firsts.get(key, ())) == 1 and kind in ("organisations", "surname", "places"):
+                elif len(firsts.get(key, ())) == 1 and kind in ("organisations", "surname"):
                     kind, name = "organisations", firsts[key][0]
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
@@ -649,12 +665,14 @@ def _full_names(found: list[tuple[_Token, str, str]]) -> tuple[dict[str, str], d
     for _, kind, name in found:
         words = name.split()
         if len(words) > 1 and kind == "people":
-            people.setdefault(fold(words[-1]), name)
+            surname = words[-2] if fold(words[-1]) in _NAME_SUFFIXES and len(words) > 2 else words[-1]
+            people.setdefault(fold(surname), name)
         elif len(words) > 1 and kind == "organisations" and name not in firsts.get(fold(words[0]), ()):
             firsts.setdefault(fold(words[0]), []).append(name)
     return people, firsts
 
 
+_NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
 _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
 
 

