@@ -294,3 +294,110 @@ def test_related_briefings_match_a_straightforward_reference(seed):
 def test_first_mentions_longest_spelling_first_whole_words_outside_tags(markup, targets, linked):
     """As one alternation of the spellings, longest first, over the text between tags would link them."""
     assert link_first_mentions(markup, targets) == linked
+
+
+def _filler(rng: random.Random, count: int) -> str:
+    """Words no other briefing is likely to use: what unrelated briefings have in common is chance."""
+    return " ".join("".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)) for _ in range(count))
+
+
+def _briefing(name: str, title: str, body: str, day: int, people: tuple[str, ...] = (), places: tuple[str, ...] = (),
+              meta: dict | None = None) -> Document:
+    lists = {"people": list(people), "places": list(places), "organisations": [], "figures": [], "quotes": [],
+             **(meta or {})}
+    return Document(path=Path(f"{name}.md"), source_path=f"briefings/{name}.md", url=f"briefings/{name}/",
+                    title=title, date=dt.datetime(2022, 1, 1) + dt.timedelta(days=day), body_utf8=body.encode(),
+                    body_line=1, meta=lists, sha256=name)
+
+
+def _related(tmp_path: Path, documents: list[Document]) -> dict[str, list[tuple[str, int, list[str]]]]:
+    archive = link_archive(load_config(tmp_path / "site.yaml"), documents)
+    return {url: [(r.document.url.split("/")[1], r.score, [reason.text for reason in r.reasons]) for r in relations]
+            for url, relations in archive.related.items()}
+
+
+def _unrelated(rng: random.Random, count: int, common: tuple[str, ...] = ()) -> list[Document]:
+    """Briefings on nothing in common, every other one naming the `common` people in passing."""
+    return [_briefing(f"other-{k}", f"Other story {k}", _filler(rng, 120) + (f" {' and '.join(common)} spoke." if k % 2 else ""),
+                      day=k % 7, people=common if k % 2 else ()) for k in range(count)]
+
+
+def test_a_rare_shared_name_outweighs_names_a_third_of_the_archive_shares(tmp_path):
+    """A person two briefings share is worth more than two people a third of the archive names; the
+    reasons leave out a closeness in time that added nothing."""
+    rng = random.Random(1)
+    common = ("Joe Biden", "Olaf Scholz")
+    rare = "Oleksii Reznikov"
+    documents = [
+        _briefing("a", "Reznikov visits the front", f"{rare} toured the front. {rare} met troops. {_filler(rng, 100)} "
+                  f"{' and '.join(common)} spoke.", 0, people=(rare, *common)),
+        _briefing("b", "Reznikov asks for arms", f"{rare} asked for arms. {rare} said so twice. {_filler(rng, 100)}",
+                  400, people=(rare,)),
+        *_unrelated(rng, 40, common),
+    ]
+    shown = _related_all(tmp_path, documents, "a")
+    assert shown[0][0] == "b" and all(score < shown[0][1] for _, score, _ in shown[1:])
+    assert "1 person in common: Oleksii Reznikov" in shown[0][2]
+    assert not any("apart" in reason for reason in shown[0][2])  # 400 days apart: time added nothing
+    assert any("Published" in reason for _, _, reasons in shown[1:] for reason in reasons)  # a week apart: it did
+
+
+def test_a_name_a_briefing_is_about_outweighs_one_named_in_passing(tmp_path):
+    """Named in the title or lead, or several times, a person counts fully; named once late in the
+    text, much less (here both are named once); and a news agency credited in the text
+    ("Associated Press") never counts."""
+    rng = random.Random(2)
+    person = "Mykola Tochytskyi"
+    documents = [
+        _briefing("about", f"{person} speaks in Geneva", f"{person} spoke in Geneva. {_filler(rng, 120)}", 0,
+                  people=(person,)),
+        _briefing("also-about", f"{person} warns of hunger", _filler(rng, 120), 1, people=(person,)),
+        _briefing("in-passing", "Grain ships leave Odesa", f"{_filler(rng, 120)} A diplomat, {person}, was there.",
+                  1, people=(person,)),
+        _briefing("credited", "Floods in the north", f"{_filler(rng, 120)} (Associated Press)", 1,
+                  people=("Associated Press",)),
+        _briefing("credited-too", "Fires in the south", f"{_filler(rng, 120)} Associated Press contributed.", 1,
+                  people=("Associated Press",)),
+        *_unrelated(rng, 30),
+    ]
+    scores = {name: score for name, score, _ in _related_all(tmp_path, documents, "about")}
+    assert scores["also-about"] > scores["in-passing"]
+    related = _related(tmp_path, documents)
+    assert related["briefings/credited/"] == [] and related["briefings/credited-too/"] == []
+
+
+def _related_all(tmp_path: Path, documents: list[Document], name: str) -> list[tuple[str, int, list[str]]]:
+    """One briefing's relations at any score (threshold 0)."""
+    (tmp_path / "site.yaml").write_text("related:\n  threshold: 0\n  count: 100\n")
+    try:
+        return _related(tmp_path, documents)[f"briefings/{name}/"]
+    finally:
+        (tmp_path / "site.yaml").unlink()
+
+
+def test_similar_wording_links_stories_on_one_topic_that_share_no_names(tmp_path):
+    """Two briefings on one topic, in other words forms ("drought", "droughts"; "irrigated",
+    "irrigating"), sharing no entity, are related by their wording alone."""
+    rng = random.Random(3)
+    documents = [
+        _briefing("one", "Drought ruins the wheat harvest", "The drought ruined wheat harvests. Farmers irrigated "
+                  "their fields, but reservoirs dried up and wells failed. Grain prices climbed as harvests shrank. "
+                  f"Irrigation pumps ran day and night. {_filler(rng, 40)}", 0),
+        _briefing("two", "Droughts shrink wheat harvests again", "Droughts are shrinking the wheat harvest. Farmers "
+                  "irrigating fields saw reservoirs drying and a well failing. Grain price rises followed the "
+                  f"harvest. Irrigating pumps run all night. {_filler(rng, 40)}", 3),
+        *_unrelated(rng, 30),
+    ]
+    related = _related(tmp_path, documents)
+    assert [name for name, _, _ in related["briefings/one/"]] == ["two"]
+    assert related["briefings/one/"][0][2][0].startswith("Similar wording")
+
+
+def test_briefings_sharing_only_what_many_share_show_no_list(tmp_path):
+    """No filler: briefings of one week sharing only names a third of the archive names in passing
+    get no related list at all."""
+    rng = random.Random(4)
+    common = ("Joe Biden", "Emmanuel Macron")
+    documents = [_briefing(f"b{k}", f"Story {k}", f"{_filler(rng, 150)} {common[k % 2]} and {common[(k + 1) % 2]} "
+                           "commented.", k % 5, people=() if k % 3 else common) for k in range(40)]
+    assert all(not shown for shown in _related(tmp_path, documents).values())

@@ -41,7 +41,7 @@ SET_SIGNALS = ("people", "places", "organisations", "figures")
 # weigh less, down to nothing for a value every briefing names (an IDF scaled to 0-1, so a
 # score means the same in a small archive as in a large one).
 _RARE_SHARE = 1 / 50
-_TERMS_PER_BRIEFING = 80
+_TERMS_PER_BRIEFING = 60
 _MIN_SIMILARITY = 0.05  # below this, wording in common is chance
 _WORDS_SHOWN = 4  # in the reason for similar wording
 _MIN_POINTS = 1  # a signal adding less to the score is no reason worth showing
@@ -63,8 +63,8 @@ _REASONS = (*_SIGNALS, "time")  # what adds points, as rows of _evidence; reason
 # The logistic model's intercept and, per signal in _REASONS order, its coefficient on the
 # evidence (_evidence), fitted on the tuned part of the devset (`python -m bench.related_eval
 # --fit`); the weights in site.yaml multiply these (1: as calibrated, 0: off).
-_INTERCEPT = -8.14
-_COEFFICIENTS = (2.20, 2.67, 0.42, 2.00, 17.35, 1.00)
+_INTERCEPT = -7.67
+_COEFFICIENTS = (2.43, 2.66, 0.31, 2.00, 16.25, 1.00)
 # A suffix stripped from a word, and what replaces it, tried in order: enough for inflections
 # ("killed", "kills", "killing") and common derivations ("investigation", "investigating") to
 # meet, while names and short words stay as they are.
