@@ -52,6 +52,7 @@ _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _WORD = re.compile(r"\w[\w'’.-]*")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _LINK_TEXT = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 
 # Pieces with a shape of their own, matched at the start of a block. Each ends by its own pattern.
@@ -64,7 +65,7 @@ _ADVERT = re.compile(r"(?:story continues below(?: advertisement)?|article conti
 _FIXED_UI = re.compile(
     r"(?:reading time:?\s*\d+\s*min(?:utes?|s)?|comments?\s*\(\d+\)|image \d+ of \d+|click to enlarge|tap to (?:unmute|enlarge)"
     r"|gift this article|most (?:read|popular|viewed)|accept (?:all )?cookies|updated \d+ (?:hours?|minutes?|mins?|days?) ago"
-    r"|already a subscriber\?\s*(?:log|sign) in|(?:\d+\s+)?people are reading this(?: now)?)(?![\w-])", re.I)
+    r"|already a subscriber\?\s*(?:log|sign) in)(?![\w-])", re.I)
 _CAPTION = re.compile(
     r"\((?:photo|image|picture|photograph|credit|pictured)\b[^()\n]{0,100}\)"
     r"|(?:photo(?:graph)?|image|picture|credit|source)s?\s*:\s*[^.:;\n]{0,60}(?:/\s*[\w .-]{2,30}?\b(?:images|pictures)?|getty images|shutterstock|reuters|afp|associated press|\bap\b)(?![\w-])",
@@ -150,6 +151,8 @@ def is_cruft(block: Block) -> bool:
     edge = block.lead or block.index < 3 or block.index >= block.count - 4
     if _cruft_sentence(plain) or len(words) <= 40 and _bio(plain):
         return True
+    if len(words) <= 15 and _EMAIL.search(plain):
+        return True  # "Send us your tips: …@…", "Contact the author at …": a page's contact line
     if _DATE_ONLY.match(plain):
         return edge or block.index < 8  # a date on its own line, by the headline or at the foot
     if block.index >= block.count - 4 and plain.rstrip().endswith(("...", "…")) and len(words) <= 30:
