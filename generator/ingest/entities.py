@@ -38,7 +38,8 @@ while although though when where after before since if so some both all many mos
 yet also however meanwhile earlier later today yesterday tomorrow there here what which who whom how
 why then than then with without within from for by to of into over under about according among
 between despite during against unlike amid still even only just more less other another such
-everyone nobody one two three four five six seven eight nine ten first last next out up down off now
+everyone nobody one two three four five six seven eight nine ten first second third fourth fifth last
+next out up down off now
 """.split())
 _CALENDAR = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -106,6 +107,10 @@ quarterback defenseman goalie winger striker center manager boss board investors
 headquarters stores president
 """.split())
 _QUOTES = set("\"“”‘’'")
+_MEDIA_HEADS = set("""
+times post news press presse reporter herald journal tribune gazette chronicle telegraph insider magazine
+today radio television sports
+""".split())
 _ROLES = _TITLES | _PERSON_CUES
 _CUES = _ORG_CUES | _PERSON_CUES
 _REGION_WORDS = {"region", "province", "oblast"}
@@ -389,16 +394,28 @@ class _Reader:
             segment, run = run[:cut], run[cut:]
             owner = self._read_segment(segment, owner)
 
+    def _body_of(self, known: list[_Token], rest: list[_Token]) -> bool:
+        """Whether what follows a known name is a body of it ("White House" "Press Secretary",
+        "United States" "Justice Department"), not the rest of one name ("Hong Kong Stock
+        Exchange", "Los Angeles Times"). A small place only names its own bodies when it is a country."""
+        if len(known) == 1 and self._known(known) == "places" and not self._country(known[0]):
+            return False
+        first = rest[0].lower
+        if first in _MEDIA_HEADS:
+            return len(rest) > 1 and rest[1].lower in _TITLES
+        return first in _TITLES or first in _GENERIC
+
     def _inner_possessive(self, run: list[_Token], i: int) -> bool:
         """ "Westminster Magistrate's Court", "People's Liberation Army": the 's belongs to a name
         that goes on to an organisation word; "Ukraine's Foreign Ministry" is the ministry of a
         known name."""
-        return (not self._known(run[i:i + 1]) and any(t.lower in _ORG_HEADS for t in run[i + 1:i + 4])
+        return (not self._known(run[i:i + 1]) and any(_is_head(t) for t in run[i + 1:i + 4])
                 and run[i].lower not in _ORG_HEADS and not self._acronym(run[i]))
 
     def _drop_leading_common(self, run: list[_Token]) -> list[_Token]:
         while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS or run[0].text in _PLURAL_DEMONYMS
-                       or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase)
+                       or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase
+                            and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1])))
                            and not self._known_prefix(run))):
             run = run[1:]
         return run
@@ -408,9 +425,9 @@ class _Reader:
         tokens = self._drop_leading_common(tokens)
         if not tokens or self.lexicon.stopped(self._surface(tokens)):
             return None
-        if any(t.lower in _ORG_HEADS for t in tokens):
+        if any(_is_head(t) for t in tokens):
             known = self._known_prefix(tokens)
-            if known and known < len(tokens) and (known > 1 or self._country(tokens[0]) or self._known(tokens[:1]) != "places"):
+            if known and known < len(tokens) and self._body_of(tokens[:known], tokens[known:]):
                 return self._read_segment(tokens[known:], self._add(tokens[:known], self._known(tokens[:known]) or "places"))
             if self._known(tokens):
                 return self._add(tokens, self._known(tokens) or "organisations")
@@ -435,8 +452,8 @@ class _Reader:
     def _organisation(self, tokens: list[_Token], owner: str | None) -> str | None:
         """The name ends at its last organisation word, or runs on after it with "of" ("Bank of
         England"); a role before it ("Founder of") and a name after it are read apart."""
-        head = next(i for i, t in enumerate(tokens) if t.lower in _ORG_HEADS)
-        while head + 1 < len(tokens) and tokens[head + 1].lower in _ORG_HEADS:
+        head = next(i for i, t in enumerate(tokens) if _is_head(t))
+        while head + 1 < len(tokens) and _is_head(tokens[head + 1]):
             head += 1  # "Federal Reserve Bank", "Ceres Robotics Inc"
         end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS else head + 1
         start = 0
@@ -480,11 +497,12 @@ class _Reader:
                 tokens[0].lower.endswith("ing") or tokens[0].lower in _CUES):
             tokens = tokens[1:]  # "Following Assange's arrest", "Rival Lowe's"
         if len(tokens) > 1 and tokens[-1].lower in _ROLES and not self._given(tokens[-2]):
-            self._owner(tokens[:-1])
+            if tokens[-1].lower not in _TITLES:  # "Newsweek Reporter"; "Home Secretary" is one title
+                self._owner(tokens[:-1])
             return None
         for i in range(1, len(tokens) - 1):
             if not (self._name_like(tokens[i]) or self._acronym(tokens[i]) or tokens[i].lower in _ROLES):
-                self._owner(tokens[:i])  # "Browns DL Sheldon Richardson": a code between two names
+                self._person_or_place(tokens[:i], False)  # "Browns DL Sheldon Richardson": a code between names
                 return self._split_roles(tokens[i + 1:], False)
             if (tokens[i].lower in _TITLES and self._name_like(tokens[i + 1]) and tokens[i + 1].lower not in _TITLES
                     and not self._given(tokens[i - 1])):
@@ -536,13 +554,17 @@ class _Reader:
         if any(not t.text.istitle() and _CAMEL.fullmatch(t.text) for t in tokens) or (
                 len(tokens) == 1 and self._acronym(first)):
             votes["organisations"] += 2
-        cued = role_before in _PLACE_CUES or word_after in _REGION_WORDS or (
+        cued = (role_before in _PLACE_CUES and role_before != "to") or word_after in _REGION_WORDS or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
         if len(tokens) > 1:
-            if self._given(first) or any(len(t.text.rstrip(".")) == 1 or "." in t.text for t in tokens[:-1]):
+            if self._given(first) or any(self._initial(t) for t in tokens[:-1]):
                 votes["people"] += 2
             elif cued:  # "in Inner Mongolia", "atop Mauna Kea"
                 votes["places"] += 1
+            elif any(self._known([t]) for t in tokens):  # "Real Madrid", "Air Astana", "Tottenham Hotspur"
+                votes["organisations"] += 1
+            if all(t.lower in _GENERIC or t.lower in _CONNECTORS for t in tokens):  # "Human Rights"
+                votes["none"] += 4
             if any(t.lower in self.lowercase for t in tokens):  # "Big Machine": words, not a personal name
                 votes["people"] -= 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
@@ -550,6 +572,10 @@ class _Reader:
         elif cued and not owner_role:
             votes["places"] += 1
         return votes
+
+    def _initial(self, token: _Token) -> bool:
+        """ "J.J.", or "W" followed by its dot."""
+        return "." in token.text or (len(token.text) == 1 and self.text[token.end:token.end + 1] == ".")
 
     def _quoted(self, first: _Token, last: _Token) -> bool:
         """ "Mary Poppins", “Star Wars”: a name in quotation marks alone is a title of a work."""
@@ -684,6 +710,11 @@ def _word_like_a_name(text: str) -> bool:
     return (text[:1].isupper() and lower not in _CALENDAR and lower not in _FUNCTION_WORDS
             and not _NOT_NAME.fullmatch(text) and not any(c.isdigit() for c in text)
             and text not in DEMONYMS and text not in _PLURAL_DEMONYMS and (not text.isupper() or len(text) == 1))
+
+
+def _is_head(token: _Token) -> bool:
+    """An organisation word, or a hyphenated name ending with one ("Post-Gazette")."""
+    return token.lower in _ORG_HEADS or ("-" in token.lower and token.lower.rsplit("-", 1)[1] in _ORG_HEADS)
 
 
 def _word_before(before: str) -> str:
