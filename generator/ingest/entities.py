@@ -120,10 +120,11 @@ _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _CAPITALISED = re.compile(r"\b[A-Z]")
 _LOWER_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
 # "WeWork", "SoftBank", "DigiTimes": a company's way of writing its name (one to three humps).
-_CAMEL = re.compile(r"[A-Z]?[a-z]+(?:[A-Z][a-z]*){1,3}")
+# Not "McCain", "MacDonald", "DeSantis", "LaCanfora": surnames with a prefix.
+_CAMEL = re.compile(r"(?!(?:Ma?c|D[aei]|L[ae]|Van|Von|Del?la)[A-Z])[A-Z]?[a-z]+(?:[A-Z][a-z]*){1,3}")
 # "London-based", "Olympic-size", "D-Minn", "I'm": words, not names.
 _NOT_NAME = re.compile(r"(?:.*-(?:based|born|size|sized|listed|weary|rated|month|year|old|led|backed|owned|made|"
-                       r"style|like|era|bound|wide|free|run|linked|inspired|controlled|bred|raised|friendly|level)"
+                       r"style|like|era|bound|wide|free|run|linked|inspired|controlled|bred|raised|friendly|level|[a-z]+ed)"
                        r"|[DRI]-[A-Z].*|.*['’](?:m|ve|ll|re|t|d))", re.I)
 # Acronyms that name no organisation (roles, things, units): "CEO", "IPO", "GDP".
 _COMMON_ACRONYMS = set("""
@@ -453,6 +454,11 @@ class _Reader:
         """The name ends at its last organisation word, or runs on after it with "of" ("Bank of
         England"); a role before it ("Founder of") and a name after it are read apart."""
         head = next(i for i, t in enumerate(tokens) if _is_head(t))
+        joint = max((i for i in range(1, head) if tokens[i].lower in _CONNECTORS and tokens[i - 1].lower not in _CONNECTORS),
+                    default=0)
+        if joint:  # "Brian Batko of the Pittsburgh Post-Gazette": a name, then its organisation
+            self._read_segment(tokens[:joint], owner)
+            return self._organisation(_drop_articles(tokens[joint + 1:]), None)
         while head + 1 < len(tokens) and _is_head(tokens[head + 1]):
             head += 1  # "Federal Reserve Bank", "Ceres Robotics Inc"
         end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS else head + 1
@@ -554,7 +560,7 @@ class _Reader:
         if any(not t.text.istitle() and _CAMEL.fullmatch(t.text) for t in tokens) or (
                 len(tokens) == 1 and self._acronym(first)):
             votes["organisations"] += 2
-        cued = (role_before in _PLACE_CUES and role_before != "to") or word_after in _REGION_WORDS or (
+        cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to") or word_after in _REGION_WORDS or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
         if len(tokens) > 1:
             if self._given(first) or any(self._initial(t) for t in tokens[:-1]):
@@ -563,8 +569,8 @@ class _Reader:
                 votes["places"] += 1
             elif any(self._known([t]) for t in tokens):  # "Real Madrid", "Air Astana", "Tottenham Hotspur"
                 votes["organisations"] += 1
-            if all(t.lower in _GENERIC or t.lower in _CONNECTORS for t in tokens):  # "Human Rights"
-                votes["none"] += 4
+            if all(t.lower in _GENERIC or t.lower in _CONNECTORS or t.lower in _TITLES for t in tokens):
+                votes["none"] += 4  # "Human Rights", "High Commissioner"
             if any(t.lower in self.lowercase for t in tokens):  # "Big Machine": words, not a personal name
                 votes["people"] -= 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
@@ -710,6 +716,12 @@ def _word_like_a_name(text: str) -> bool:
     return (text[:1].isupper() and lower not in _CALENDAR and lower not in _FUNCTION_WORDS
             and not _NOT_NAME.fullmatch(text) and not any(c.isdigit() for c in text)
             and text not in DEMONYMS and text not in _PLURAL_DEMONYMS and (not text.isupper() or len(text) == 1))
+
+
+def _drop_articles(tokens: list[_Token]) -> list[_Token]:
+    while tokens and tokens[0].lower in _CONNECTORS:
+        tokens = tokens[1:]
+    return tokens
 
 
 def _is_head(token: _Token) -> bool:
