@@ -26,6 +26,8 @@ def outlet(text: str, removed: tuple[str, ...] = (), links: tuple[str, ...] = ()
     ("This article originally appeared on Remember 80/90.", "Remember 80/90"),
     ("© 2019 Polygraph.info. All rights reserved.", "Polygraph.info"),
     ("Yoav Schumacher is a reporter at my6sense.", "my6sense"),
+    ("By Al Root, Barron's", "Barron's"),
+    ("This article originally appeared on The Sun.", "The Sun"),
 ])
 def test_each_kind_of_clue_names_the_outlet_as_the_text_writes_it(clue: str, expected: str) -> None:
     assert outlet(STORY, (clue,)) == expected
@@ -35,6 +37,8 @@ def test_each_kind_of_clue_names_the_outlet_as_the_text_writes_it(clue: str, exp
 def test_a_one_line_paste_running_on_does_not_lengthen_the_name() -> None:
     assert outlet("By Eric Song | IGN Published 18 November 2019 Sony announced a new controller on Monday.") == "IGN"
     assert outlet("By Tom Carter | MoreBikes LONDON — The show opened on Monday.") == "MoreBikes"
+    assert outlet("By Tess Bonn | The Hill Tue 19 Nov 2019 06.00 GMT The governor spoke.") == "The Hill"
+    assert outlet("The story first appeared in 2014 on a blog. " + STORY) is None
 
 
 def test_a_cited_sources_domain_outvotes_nothing() -> None:

@@ -46,7 +46,7 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
     body = "\n\n".join(paragraphs)
     summary = summarise(sentences)
     front: dict[str, Any] = {"title": title}
-    front.update(_date_fields(_find_date(article, body, settings)))
+    front.update(_date_fields(_find_date(article, body, cleaned.removed, settings)))
     front["source"] = _source(article, body, cleaned.removed, settings)
     authors = hints.get("authors") or find_authors(body, cleaned.removed)
     if authors:
@@ -80,12 +80,12 @@ def cross_references(paragraphs: list[str], date: dt.date | None,
             "quotes": extract_quotes(text, mentions)}
 
 
-def _find_date(article: Article, body: str, settings: IngestSettings) -> DateFinding:
+def _find_date(article: Article, body: str, removed: list[str], settings: IngestSettings) -> DateFinding:
     stated = article.hints.get("date")
     if isinstance(stated, (dt.date, dt.datetime)):
         day = stated.date() if isinstance(stated, dt.datetime) else stated
         return DateFinding(day, False, confidence="high", evidence=[str(article.hints.get("date_source", "page metadata"))])
-    return infer_date(plain(body), article.links, settings.default_year)
+    return infer_date(plain(body), article.links, settings.default_year, removed)
 
 
 def _date_fields(finding: DateFinding) -> dict[str, Any]:

@@ -149,7 +149,8 @@ def _shorten(text: str) -> str:
 # dots inside ("Space.com"), never at the end.
 _OUTLET_WORD = r"(?:[A-Z0-9]|[a-z]+(?=[\w]*[A-Z0-9]))[\w&'’/+-]*(?:\.[\w&'’/+-]+)*"
 _OUTLET_NAME = rf"(?:[Tt]he )?{_OUTLET_WORD}(?: (?:{_OUTLET_WORD}|of|de|del|and|&|on|am)){{0,5}}"
-_PERSON = r"[A-Z][\w'’-]*\.?(?: (?:[A-Z][\w'’-]*\.?|de|da|van|von|der|bin|al|el|le|la|di|du)){1,3}"
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # a full stop only after an initial: "J. Abrams. Abrams" is two sentences
+_PERSON = rf"{_NAME_WORD}(?: (?:{_NAME_WORD}|de|da|van|von|der|bin|al|el|le|la|di|du)){{1,3}}"
 # A list ends at "and": in "By A, OUTLET" the comma sets off the outlet, in "By A, B and C" a writer.
 _PEOPLE = rf"{_PERSON}(?:(?:, {_PERSON})*,? (?:and|AND|&) {_PERSON})?"
 _JOB = (r"(?:[\w-]+ ){0,3}?(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
@@ -163,7 +164,7 @@ _BYLINE_FORM = re.compile(
 # Bios: "A is a reporter at OUTLET", "A covers X for OUTLET", "A is OUTLET's Y correspondent",
 # "About the writer: A is a OUTLET reporter".
 _BIO_FORMS = [
-    re.compile(rf"(?P<people>{_PERSON}) (?:is|was) (?:a|an|the) {_JOB} (?:at|for|with|on) (?P<outlet>{_OUTLET_NAME}){_END}"),
+    re.compile(rf"(?P<people>{_PERSON}) (?:is|was) (?:a|an|the) {_JOB} (?:at|for|with) (?P<outlet>{_OUTLET_NAME}){_END}"),
     re.compile(rf"(?P<people>{_PERSON}) (?:covers|writes about|reports on|writes on|has covered|reports) [^.]{{1,60}}? "
                rf"(?:for|at) (?P<outlet>{_OUTLET_NAME}){_END}"),
     re.compile(rf"(?P<people>{_PERSON}) (?:is|was) (?:a |an |the )?(?P<outlet>{_OUTLET_NAME})['’]s? {_JOB}\b"),
@@ -184,6 +185,8 @@ _RUN_ON_CAPITALS = re.compile(r"[A-Z]{4,}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:
 _NOT_IN_NAME = set("""Published Updated Posted Share Follow Advertisement Listen Subscribe Sign Read Photo
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
 September October November December All Reporting Editing Writing Additional Image Click""".split())
+# Short forms end a name only beside a number: "The Hill Tue 19 Nov", but "The Sun".
+_SHORT_DATE_WORDS = set("Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # Domains links point to for what they cite, never as the outlet's own: social networks, governments,
 # alliances, reference sites.
 _CITED_ONLY = re.compile(
@@ -284,16 +287,23 @@ def _outlet_clues(text: str) -> Iterable[tuple[str, str, str]]:
 
 
 def _outlet_name(name: str) -> str:
-    """The name without a possessive, a trailing full stop, or words a run-on paste added: from a
-    word that starts a date or a line of page furniture, or a dateline's capitals ("The Hill WASHINGTON")."""
-    words = re.sub(r"[’']s$", "", name.strip().rstrip(".")).split()
+    """The name without a trailing full stop or words a run-on paste added: from a word that starts
+    a date or a line of page furniture, or a dateline's capitals ("The Hill WASHINGTON"). A name
+    needs a letter ("first appeared in 2014" names nothing)."""
+    words = name.strip().rstrip(".").split()
     cut = next((i for i, word in enumerate(words) if i and (word in _NOT_IN_NAME or _RUN_ON_CAPITALS.fullmatch(word)
-                                                          and not words[i - 1].isupper())), len(words))
+                                                          and not words[i - 1].isupper() or _short_date(words, i))), len(words))
     words = words[:cut]
     while words and (words[-1] in _NOT_IN_NAME or words[-1].lower() in {"of", "de", "del", "and", "&", "on", "am", "the"}):
         words.pop()
     name = " ".join(words)
-    return "" if _key(name) in {"", "he", "she", "they", "it", "we", "this", "that", "our", "us", "newsletter"} else name
+    stop = {"", "he", "she", "they", "it", "we", "this", "that", "our", "us", "newsletter"}
+    return "" if _key(name) in stop or not re.search(r"[^\W\d_]", name) else name
+
+
+def _short_date(words: list[str], i: int) -> bool:
+    beside = words[i - 1:i] + words[i + 1:i + 2]
+    return words[i].rstrip(".") in _SHORT_DATE_WORDS and any(word[:1].isdigit() for word in beside)
 
 
 def _merge_run_ons(votes: Counter[str]) -> Counter[str]:
