@@ -43,7 +43,7 @@ next out up down off now
 """.split())
 _CALENDAR = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 _TITLES = set("""
 president presidents prime minister ministers chancellor secretary general state mr mrs ms miss dr
@@ -104,7 +104,7 @@ _OWNER_ROLES = set("""
 founder cofounder co-founder spokesperson spokesman spokeswoman coach analyst executive executives ceo
 chairman chief captain shares stock stocks employees staff workers subscribers users customers players
 quarterback defenseman goalie winger striker center manager boss board investors shareholders
-headquarters stores president
+headquarters stores president account accounts app platform website
 """.split())
 _QUOTES = set("\"“”‘’'")
 _MEDIA_HEADS = set("""
@@ -414,6 +414,8 @@ class _Reader:
                 and run[i].lower not in _ORG_HEADS and not self._acronym(run[i]))
 
     def _drop_leading_common(self, run: list[_Token]) -> list[_Token]:
+        if len(run) > 1 and run[-1].lower in _PLACE_HEADS and self.lexicon.stopped(run[0].text):
+            return run  # "South China Sea", "North Sea": the compass word is the place's
         while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS or run[0].text in _PLURAL_DEMONYMS
                        or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase
                             and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1])))
@@ -433,7 +435,8 @@ class _Reader:
             if self._known(tokens):
                 return self._add(tokens, self._known(tokens) or "organisations")
             return self._organisation(tokens, owner)
-        if tokens[-1].lower in _PLACE_HEADS and len(tokens) > 1 and not self._known(tokens[:1]):
+        if len(tokens) > 1 and (tokens[-1].lower in _PLACE_HEADS and not self._known(tokens[:1]) or (
+                tokens[0].lower in _PLACE_HEADS and tokens[1].lower == "of")):  # "Sea of Azov", "Gulf of Mexico"
             return self._add(tokens, "places")
         inner = self._known_inside(tokens)
         if inner:  # "Jane Roe of Acme Widgets": read each side of the known name
@@ -532,7 +535,7 @@ class _Reader:
 
     def _person_or_place(self, tokens: list[_Token], titled: bool) -> str | None:
         """A name no list knows becomes a candidate with the clues around this mention."""
-        if len(tokens) > 5 or not all(self._name_like(t) or self._acronym(t) for t in tokens):
+        if len(tokens) > 5 or not all(self._name_like(t) or self._acronym(t) for t in tokens) or len(tokens[-1].text) == 1:
             return None
         if len(tokens) > 1 and all(t.text.isupper() for t in tokens):  # shouted, or a table's row
             return None
@@ -574,7 +577,9 @@ class _Reader:
             if any(t.lower in self.lowercase for t in tokens):  # "Big Machine": words, not a personal name
                 votes["people"] -= 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
-            votes["organisations"] += 1
+            votes["organisations"] += 1 + (role_before == "the" and _plural(first))
+        elif role_before == "the" and _plural(first):  # "the Steelers", "the Democrats"
+            votes["organisations"] += 2
         elif cued and not owner_role:
             votes["places"] += 1
         return votes
@@ -623,7 +628,13 @@ class _Reader:
                 or bool(_REGION_AFTER.match(self.text[token.end:token.end + 12].lower())))
 
     def _name_like(self, token: _Token) -> bool:
-        return (_word_like_a_name(token.text) and not self.lexicon.stopped(token.text)) or token.lower in _NAME_PARTICLES
+        return (_word_like_a_name(token.text) and not self.lexicon.stopped(token.text) and not (
+            "-" in token.text and self._pair_of_places(token.text))) or token.lower in _NAME_PARTICLES
+
+    def _pair_of_places(self, text: str) -> bool:
+        """ "US-China talks", "the Israeli-Palestinian conflict", "Asia-Pacific shares": two places
+        or peoples joined, an adjective."""
+        return any(part in DEMONYMS or self.lexicon.kind(part) == "places" for part in text.split("-"))
 
     def _surface(self, tokens: list[_Token]) -> str:
         return self.text[tokens[0].start:tokens[-1].end].replace("\n", " ") if tokens else ""
@@ -716,6 +727,11 @@ def _word_like_a_name(text: str) -> bool:
     return (text[:1].isupper() and lower not in _CALENDAR and lower not in _FUNCTION_WORDS
             and not _NOT_NAME.fullmatch(text) and not any(c.isdigit() for c in text)
             and text not in DEMONYMS and text not in _PLURAL_DEMONYMS and (not text.isupper() or len(text) == 1))
+
+
+def _plural(token: _Token) -> bool:
+    """ "Steelers", "Browns": a plural name is a team, a band or a party."""
+    return token.lower.endswith("s") and not token.lower.endswith(("ss", "us", "is"))
 
 
 def _drop_articles(tokens: list[_Token]) -> list[_Token]:
