@@ -673,10 +673,11 @@ class _Reader:
             key = fold(name)
             if key in expansions:
                 kind, name = expansions[key]
-            elif " " not in name and key not in self.lexicon.countries:
-                if key in people and kind in ("surname", "people", "places", "organisations"):
+            elif key not in self.lexicon.countries:
+                if " " not in name and key in people and kind in ("surname", "people", "places", "organisations"):
                     kind, name = "people", people[key]
-                elif len(firsts.get(key, ())) == 1 and kind in ("organisations", "surname"):
+                elif len(firsts.get(key, ())) == 1 and kind in ("organisations", "surname", "people") and (
+                        " " not in name or kind != "organisations"):
                     kind, name = "organisations", firsts[key][0]
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
@@ -702,17 +703,25 @@ class _Reader:
 
 
 def _full_names(found: list[tuple[_Token, str, str]]) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """The people by surname, and the organisations by first word, of the names of several words."""
+    """The people by surname; the organisations by their shorter forms: a word of the name that is
+    no organisation word ("Disney" of "Walt Disney Co"), its plural ("Conservatives"), or the first
+    words ("Sierra Nevada" of "Sierra Nevada Corporation")."""
     people: dict[str, str] = {}
-    firsts: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
     for _, kind, name in found:
         words = name.split()
         if len(words) > 1 and kind == "people":
             surname = words[-2] if fold(words[-1]) in _NAME_SUFFIXES and len(words) > 2 else words[-1]
             people.setdefault(fold(surname), name)
-        elif len(words) > 1 and kind == "organisations" and name not in firsts.get(fold(words[0]), ()):
-            firsts.setdefault(fold(words[0]), []).append(name)
-    return people, firsts
+        elif len(words) > 1 and kind == "organisations":
+            forms = {fold(" ".join(words[:size])) for size in range(2, len(words))}
+            for word in words:
+                if word.lower() not in _ORG_HEADS and word.lower() not in _CONNECTORS:
+                    forms |= {fold(word), fold(word) + "s"}
+            for form in forms:
+                if name not in short.setdefault(form, []):
+                    short[form].append(name)
+    return people, short
 
 
 _NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
