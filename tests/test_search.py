@@ -20,7 +20,7 @@ from tests.conftest import REPO, run_cli
 
 SUBPATH = "/sub/path/"
 NATIONAL = "Russia has lost 14,000 troops, Ukraine’s defence minister estimates"  # seed 000
-NEWSWEEK = "More than 12,000 Russian troops killed, Ukraine's Foreign Ministry says"  # seed 003
+NEWSWEEK = "More than 12,000 Russian troops killed, Ukraine’s Foreign Ministry says"  # seed 003, curly as its body
 
 
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
@@ -127,7 +127,7 @@ def test_a_source_filter_narrows_the_results_and_sort_orders_by_date(tab, served
     assert len(search_page(tab, served, "Ukraine")) == 2
     tab.get_by_text("Filter by source").click()
     filters = tab.locator("#search-page .search-filter")
-    assert filters.locator("legend").all_text_contents()[:2] == ["Source", "Year"]
+    assert filters.locator("legend").all_text_contents()[:2] == ["Source (2)", "Year (1)"]  # how many values
     tab.get_by_label("The National").check()
     tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 1")
     assert tab.locator("#search-page > .search-results h2").all_inner_texts() == [NATIONAL]
@@ -135,6 +135,64 @@ def test_a_source_filter_narrows_the_results_and_sort_orders_by_date(tab, served
     tab.locator("select[name=sort]").select_option("asc")
     tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 2")
     assert tab.locator("#search-page > .search-results h2").all_inner_texts() == [NEWSWEEK, NATIONAL]
+
+
+def excerpts(tab) -> list[str]:
+    return tab.locator("#search-page > .search-results .excerpt").all_inner_texts()
+
+
+def test_excerpts_show_the_briefings_text_not_spelling_lists_or_chrome(tab, served):
+    """The spellings, the byline and the title are searched but never shown as an excerpt: a match
+    only there shows the text's start; a match in the text shows its words, highlighted."""
+    chrome = ("(also", "Zelenskiy", "date inferred", "Newsweek·", "By Jack Dutton", "Key points", "c. 9 March")
+    assert sorted(search_page(tab, served, "Zelenskiy")) == sorted([NATIONAL, NEWSWEEK])  # only in the spellings
+    assert search_page(tab, served, "Dutton") == [NEWSWEEK]  # only in the byline
+    for query in ("Zelenskiy", "Dutton", "troops", "inferred"):
+        search_page(tab, served, query)
+        for excerpt in excerpts(tab):
+            assert not [text for text in chrome if text in excerpt], (query, excerpt)
+    search_page(tab, served, "Dutton")
+    assert excerpts(tab)[0].startswith("Ukraine’s Foreign Ministry said on Wednesday")  # the summary, not the title
+    search_page(tab, served, "helicopters")
+    newsweek = tab.locator("#search-page .search-result").filter(has_text=NEWSWEEK)
+    assert newsweek.locator(".excerpt mark").all_inner_texts() == ["helicopters,"]
+
+
+def test_every_facet_value_can_be_chosen_past_the_twelfth(tab, served):
+    search_page(tab, served, "troops")
+    tab.get_by_text("Filter by source").click()
+    places = tab.locator("#search-page .search-filter").filter(has_text="Places (")
+    values = int(places.locator("legend").text_content().removeprefix("Places (").removesuffix(")"))
+    assert values > 12  # the seeds name more places than a facet shows at first
+    assert places.locator("label").count() == 12 and places.get_by_label("Poland").count() == 0
+    places.get_by_role("button", name=f"Show all {values}").click()
+    assert places.locator("label").count() == values
+    places.get_by_role("button", name="Show fewer").click()
+    places.get_by_placeholder("Find in places").fill("pola")
+    assert [label.strip() for label in places.locator("label").all_inner_texts()] == ["Poland (1)"]
+    places.get_by_label("Poland").check()
+    tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 1")
+    assert tab.locator("#search-page > .search-results h2").all_inner_texts() == [NEWSWEEK]
+    assert tab.url == served + "search/?q=troops&places=Poland"
+
+
+def test_a_filtered_sorted_search_is_restored_from_its_url_and_by_back_and_forward(tab, served):
+    tab.goto(served + "search/?q=troops&source=The+National&source=Newsweek&sort=asc")
+    tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 2")
+    assert tab.locator("#site-search-q").input_value() == "troops"
+    assert tab.locator("select[name=sort]").input_value() == "asc"
+    assert tab.locator("#search-page > .search-results h2").all_inner_texts() == [NEWSWEEK, NATIONAL]
+    assert tab.get_by_label("Newsweek").is_checked() and tab.get_by_label("The National").is_checked()
+    tab.get_by_label("Newsweek").uncheck()
+    tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 1")
+    assert tab.url == served + "search/?q=troops&source=The+National&sort=asc"
+    tab.go_back()
+    tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 2")
+    assert tab.get_by_label("Newsweek").is_checked()
+    tab.go_forward()
+    tab.wait_for_function("document.querySelectorAll('#search-page > .search-results li').length === 1")
+    assert tab.locator("#search-page > .search-results h2").all_inner_texts() == [NATIONAL]
+    assert tab.get_by_label("The National").is_checked() and tab.get_by_label("Newsweek").count() == 0  # none left
 
 
 def test_header_box_on_every_page_slash_focuses_it_and_results_show_as_you_type(tab, served):
