@@ -26,10 +26,13 @@ from generator.ingest.sentences import split_sentences
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY_NAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-_TEXT_DATE = re.compile(
-    rf"\b(?:{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH.replace('month', 'month2')})(?:,? (?P<year>(?:19|20)\d\d))?\b(?!\s*(?:%|per|million|billion))"
+_TEXT_DATE = re.compile(  # the lookahead lets most positions fail at once
+    rf"\b(?=[JFMASOND\d])(?:{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH.replace('month', 'month2')})(?:,? (?P<year>(?:19|20)\d\d))?\b(?!\s*(?:%|per|million|billion))"
 )
 _ISO_DATE = re.compile(r"\b(?P<year>20\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_MONTH_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # literals: found fast
+_ISO_CUE = re.compile(r"20\d\d-\d\d-\d\d")
+_STAMP_CUE = re.compile(r"published|posted|updated|modified")  # in the lower-cased text
 _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b")
 _URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)(?P<sep>[/-])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?:/|-|$)")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -50,7 +53,10 @@ _STAMP_WORD = re.compile(
     rf"\b(?P<word>Published|Posted|First published|Updated|Last updated|Modified)(?: on)?:? (?:{_WEEKDAY_NAME},? )?(?P<date>{_FULL_DATE})", re.I)
 _STAMP_ALONE = re.compile(rf"^\W*(?:{_WEEKDAY_NAME},? )?(?P<date>{_FULL_DATE}){_TIME}?\W*$", re.I)
 _SETTINGS_YEAR = "site.yaml ingest.default_year"
-_HEAD_LINES = 6  # a time stamp on its own line is one near the top, not a live blog's entry
+_HEAD_LINES = 6
+_LEAD_CHARS = 1000  # the lead's first two sentences are within this
+_STAMP_CHARS = 1500  # a time stamp the paste carries stands near its start or end
+_SENTENCE_ENDS = (". ", "? ", "! ", "\n")  # a time stamp on its own line is one near the top, not a live blog's entry
 
 
 @dataclass
@@ -89,12 +95,36 @@ def infer_date(text: str, links: list[Link], default_year: int | None, removed: 
         _, day, words = stamp
         bounds.upper.append(day)
         bounds.evidence.append(f"the paste says “{words}”: published on or before {day}")
-    year, year_source = _year_for_text(text, url_dates, default_year)
-    sentences = split_sentences(text)
-    for sentence in sentences:
+    mentions = _dates_in(text)
+    year, year_source = _year_for_text(mentions, url_dates, default_year)
+    for sentence in _sentences_around(text, mentions):
         _read_sentence(sentence, year, year_source, bounds)
-    lead = next((m.group(1) for s in sentences[:2] for m in _WEEKDAY.finditer(s)), None)
+    lead = next((m.group(1) for s in split_sentences(text[:_LEAD_CHARS])[:2] for m in _WEEKDAY.finditer(s)), None)
     return _conclude(bounds, lead)
+
+
+def _dates_in(text: str) -> list[re.Match[str]]:
+    """Every date the text writes, found from its month names and ISO years: the full pattern run
+    only there costs a fraction of running it over a long article."""
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for cue in _MONTH_CUE.finditer(text):
+        if (match := _TEXT_DATE.search(text, max(0, cue.start() - 6), cue.end() + 30)) and match.span() not in found:
+            found[match.span()] = match
+    for cue in _ISO_CUE.finditer(text):
+        if match := _ISO_DATE.match(text, cue.start()):
+            found[match.span()] = match
+    return sorted(found.values(), key=lambda match: match.start())
+
+
+def _sentences_around(text: str, mentions: list[re.Match[str]]) -> list[str]:
+    """The sentences that mention a date, each once: only they can bound the date, and finding
+    them from the mentions costs less than splitting a long article into sentences."""
+    spans: dict[tuple[int, int], None] = {}
+    for found in sorted(mentions, key=lambda m: m.start()):
+        start = max(text.rfind(mark, 0, found.start()) for mark in _SENTENCE_ENDS) + 1
+        ends = [i for mark in _SENTENCE_ENDS if (i := text.find(mark, found.end())) >= 0]
+        spans[(start, min(ends, default=len(text)) + 1)] = None
+    return [text[start:end].strip() for start, end in spans]
 
 
 def _read_sentence(sentence: str, year: int | None, year_source: str, bounds: _Bounds) -> None:
@@ -161,9 +191,11 @@ def _stated(removed: list[str], text: str) -> tuple[str, dt.date, str] | None:
     """("published" or "updated", the day, the words) of a time stamp the paste carries: one after
     "Published" or "Updated" anywhere, or a date alone in a removed piece or a line near the top.
     Several different stamps alone (a live blog's entries) state nothing."""
-    for piece in [*removed, text]:
-        for found in _STAMP_WORD.finditer(piece):
-            if day := _full_date(found["date"]):
+    edges = text if len(text) <= 2 * _STAMP_CHARS else f"{text[:_STAMP_CHARS]}\n{text[-_STAMP_CHARS:]}"
+    for piece in [*removed, edges]:
+        for cue in _STAMP_CUE.finditer(piece.lower()):
+            found = _STAMP_WORD.search(piece, max(0, cue.start() - 6), cue.end() + 60)
+            if found and (day := _full_date(found["date"])):
                 kind = "updated" if found["word"].lower() in ("updated", "last updated", "modified") else "published"
                 return kind, day, found.group(0)
     alone = {day: found.group(0).strip() for piece in [*removed, *text.split("\n")[:_HEAD_LINES]]
@@ -199,10 +231,11 @@ def _url_dates(links: list[Link]) -> list[tuple[dt.date, str]]:
     return found
 
 
-def _year_for_text(text: str, url_dates: list[tuple[dt.date, str]], default_year: int | None) -> tuple[int | None, str]:
+def _year_for_text(mentions: list[re.Match[str]], url_dates: list[tuple[dt.date, str]],
+                   default_year: int | None) -> tuple[int | None, str]:
     """The year of dates written without one: the latest the text writes with a date, else the latest
     linked story's, else site.yaml's (an assumption)."""
-    written = [int(found["year"]) for found in _TEXT_DATE.finditer(text) if found["year"]]
+    written = [int(found["year"]) for found in mentions if found["year"]]
     if written:
         return max(written), "the dates the text writes with a year"
     if url_dates:
@@ -214,7 +247,11 @@ def _year_for_text(text: str, url_dates: list[tuple[dt.date, str]], default_year
 
 def _text_dates(sentence: str, year: int | None, year_assumed: bool) -> Iterator[tuple[re.Match[str], dt.date, bool]]:
     """(match, day, whether its year is assumed) for each date the sentence mentions."""
-    for found in _TEXT_DATE.finditer(sentence):
+    for found in _dates_in(sentence):
+        if found.re is _ISO_DATE:
+            if day := _make_date(int(found["year"]), int(found["month"]), int(found["day"])):
+                yield found, day, False
+            continue
         month, day_number = _month_number(found["month"] or found["month2"]), int(found["day"] or found["day2"])
         if found["year"]:
             if day := _make_date(int(found["year"]), month, day_number):
@@ -226,9 +263,6 @@ def _text_dates(sentence: str, year: int | None, year_assumed: bool) -> Iterator
         day = _year_agreeing(year, month, day_number, weekday) if weekday else _make_date(year, month, day_number)
         if day:
             yield found, day, year_assumed and weekday is None
-    for found in _ISO_DATE.finditer(sentence):
-        if day := _make_date(int(found["year"]), int(found["month"]), int(found["day"])):
-            yield found, day, False
 
 
 def _weekday_written_with(sentence: str, found: re.Match[str]) -> int | None:

@@ -195,6 +195,16 @@ _CITED_ONLY = re.compile(
     r"|\.(?:gov|mil|int)(?:\.[a-z]{2})?$|(?:^|\.)gov\.[a-z]{2}$"
 )
 _PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "le", "la", "di", "du"}
+_HEAD_CHARS, _TAIL_CHARS = 600, 1500
+# Literal cues a credit of each kind contains (bylines as written, the rest lower-cased), and how
+# far before and after a cue its pattern can match.
+_CUES = {
+    "byline": (re.compile(r"By |BY |(?:Written|Words|Story|Text|Analysis|Opinion) by "), 6, 200),
+    "bio": (re.compile(r"reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst"
+                       r"|photographer|intern|fellow|covers |writes |reports |has covered |about the "), 120, 160),
+    "provenance": (re.compile(r"©|\(c\)|copyright|read more|continue reading|appeared|published|follow |get the |more from "), 16, 100),
+    "dateline": (re.compile(r"\((?:reuters|ap|afp|dpa|pti|ians|ani|upi|xinhua)\)"), 60, 6),
+}
 _WEIGHTS = {"byline": 3, "bio": 3, "self": 2, "provenance": 2, "dateline": 1, "links": 1}
 
 
@@ -231,7 +241,7 @@ def find_outlet(text: str, removed: Iterable[str], links: list[Link], outlets: d
         votes[key] += _WEIGHTS[kind]
         evidence.setdefault(key, []).append(why)
 
-    for kind, name, clue in _outlet_clues("\n".join([*removed, text])):
+    for kind, name, clue in _outlet_clues(_where_credits_are(text, removed), text):
         vote(name, kind, clue)
     domain, count = _own_domain(links)
     if domain:
@@ -249,13 +259,29 @@ def find_outlet(text: str, removed: Iterable[str], links: list[Link], outlets: d
 
 def find_authors(text: str, removed: Iterable[str]) -> list[str]:
     """The writers a byline ("By A and B | OUTLET") or a bio ("A is a reporter at OUTLET") names."""
-    everything = "\n".join([*removed, text])
-    for form in (_ABOUT_WRITER, _BYLINE_FORM, *_BIO_FORMS):
-        for found in form.finditer(everything):
-            people = _people(found["people"] if form is _BYLINE_FORM else _last_name_in_run(found["people"]))
-            if people:
-                return people
+    credits = _where_credits_are(text, removed)
+    lowered = credits.lower()
+    for kind, forms in (("bio", [_ABOUT_WRITER]), ("byline", [_BYLINE_FORM]), ("bio", _BIO_FORMS)):
+        for form in forms:
+            for found in (found for window in _near(kind, credits, lowered) for found in form.finditer(window)):
+                people = _people(found["people"] if form is _BYLINE_FORM else _last_name_in_run(found["people"]))
+                if people:
+                    return people
     return []
+
+
+def _near(kind: str, text: str, lowered: str) -> list[str]:
+    """The stretches of `text` around the cues of a kind of credit: the full patterns run only there,
+    which costs a fraction of running them over every position of a long paste."""
+    cue, before, after = _CUES[kind]
+    spans: list[list[int]] = []
+    for found in cue.finditer(text if kind == "byline" else lowered):
+        start, end = max(0, found.start() - before), found.end() + after
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [text[start:end] for start, end in spans]
 
 
 def _last_name_in_run(words: str) -> str:
@@ -270,19 +296,28 @@ def _last_name_in_run(words: str) -> str:
     return " ".join(parts[start:])
 
 
-def _outlet_clues(text: str) -> Iterable[tuple[str, str, str]]:
-    """(kind, name, the words that say it) for every clue the text gives."""
-    for found in _BYLINE_FORM.finditer(text):
+def _where_credits_are(text: str, removed: Iterable[str]) -> str:
+    """What cruft removal took, and the article's start and end: where bylines, bios and provenance
+    lines stand. Reading only these keeps the cost of a seed flat however long its article."""
+    edges = text if len(text) <= _HEAD_CHARS + _TAIL_CHARS else f"{text[:_HEAD_CHARS]}\n{text[-_TAIL_CHARS:]}"
+    return "\n".join([*removed, edges])
+
+
+def _outlet_clues(text: str, article: str) -> Iterable[tuple[str, str, str]]:
+    """(kind, name, the words that say it) for every clue `text` gives; self-references, which stand
+    anywhere, from the whole `article`."""
+    lowered = text.lower()
+    for found in (found for window in _near("byline", text, lowered) for found in _BYLINE_FORM.finditer(window)):
         if found["outlet"] and _people(found["people"]):
             yield "byline", found["outlet"], f"byline: “{found[0].strip()[:80]}”"
-    for form in _BIO_FORMS:
-        for found in form.finditer(text):
+    for window in _near("bio", text, lowered):
+        for found in (found for form in _BIO_FORMS for found in form.finditer(window)):
             yield "bio", found["outlet"], f"writer bio: “{found[0][:80]}”"
-    for found in _PROVENANCE.finditer(text):
+    for found in (found for window in _near("provenance", text, lowered) for found in _PROVENANCE.finditer(window)):
         yield "provenance", next(g for g in found.groups() if g), f"“{found[0][:80]}”"
-    for found in _SELF_REFERENCE.finditer(text) if _ASKED_FOR.search(text) else ():
+    for found in _SELF_REFERENCE.finditer(article) if _ASKED_FOR.search(article) else ():
         yield "self", found[1], f"self-reference: “{found[0][:80]}”"
-    for found in _AGENCY_DATELINE.finditer(text):
+    for found in (found for window in _near("dateline", text, lowered) for found in _AGENCY_DATELINE.finditer(window)):
         yield "dateline", _AGENCIES.get(found["agency"], found["agency"]), f"dateline: “{found[0].strip()}”"
 
 
