@@ -125,7 +125,7 @@ _CAMEL = re.compile(r"(?!(?:Ma?c|D[aei]|L[ae]|Van|Von|Del?la)[A-Z])[A-Z]?[a-z]+(
 # "London-based", "Olympic-size", "D-Minn", "I'm": words, not names.
 _NOT_NAME = re.compile(r"(?:.*-(?:based|born|size|sized|listed|weary|rated|month|year|old|led|backed|owned|made|"
                        r"style|like|era|bound|wide|free|run|linked|inspired|controlled|bred|raised|friendly|level|[a-z]+ed)"
-                       r"|[DRI]-[A-Z].*|.*['’](?:m|ve|ll|re|t|d))", re.I)
+                       r"|[DRI]-[A-Z].*|(?:Trans|Pan|Anti|Pro|Pre|Post|Non|Neo|Mid|Sub|Ex|Inter)-.*|.*['’](?:m|ve|ll|re|t|d))", re.I)
 # Acronyms that name no organisation (roles, things, units): "CEO", "IPO", "GDP".
 _COMMON_ACRONYMS = set("""
 ceo cfo coo cto ipo gdp tv pv ai led suv ev dna pm am gmt utc est edt pst pdt mvp ok id it hr pr usb pc

@@ -116,7 +116,7 @@ def _make_entities(spellings: dict[tuple[str, str], Counter[str]], merged: dict,
         if key in merged:
             continue
         every = counter + sum((spellings[k] for k in joining.get(key, ())), Counter())
-        name = _display_name(every, lexicon)
+        name = _display_name(counter, lexicon)  # the full name, however often the surname alone is written
         aliases = sorted((set(every) | set(lexicon.aliases.get(name, ()))) - {name})
         entities[key] = Entity(key[0], name, free_url(key[0], name, taken), aliases, written=sorted(set(every) - {name}))
     for key, target in merged.items():
