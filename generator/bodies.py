@@ -4,11 +4,11 @@ Linking runs mostly on one core for seconds (4 at 10,000 briefings). Meanwhile a
 converts the bodies the build cache lacks into it, oldest briefing first, the opposite end from
 where the render workers start, which then find them converted (MemoRenderer.markdown_html checks
 that their links still resolve the same). Stopped when the render begins, it keeps what it made.
+If it dies (killed), the build stops with WorkerDied: what it was writing may be half there.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from generator.cache import BuildCache, Table
 from generator.config import Config
 from generator.content import Document
 from generator.memo import MemoRenderer, RenderMemo
-from generator.parallel import leave_interrupts_to_parent
+from generator.parallel import Forked, forks
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event
@@ -27,27 +27,23 @@ class BodyConverter:
 
     def __init__(self, config: Config, documents: list[Document], cache: BuildCache) -> None:
         self._stop: Event | None = None
-        self._process: multiprocessing.process.BaseProcess | None = None
-        if "fork" not in multiprocessing.get_all_start_methods() or not documents:
+        self._process: Forked[None] | None = None
+        if not forks() or not documents:
             return
-        context = multiprocessing.get_context("fork")
-        self._stop = context.Event()
-        self._process = context.Process(target=_convert, args=(config, documents, cache, self._stop), daemon=True)
-        gc.freeze()  # its collections then skip what it inherits, leaving that memory shared
-        try:
-            self._process.start()
-        finally:
-            gc.unfreeze()
+        stop = self._stop = multiprocessing.get_context("fork").Event()
+        self._process = Forked("body converter", lambda: _convert(config, documents, cache, stop))
 
     def stop(self) -> None:
-        """Once it has kept what it converted."""
+        """Once it has kept what it converted; WorkerDied if it was killed."""
         if self._process is not None and self._stop is not None:
             self._stop.set()
-            self._process.join()
+            try:
+                self._process.result()
+            finally:
+                self._process.stop()
 
 
 def _convert(config: Config, documents: list[Document], cache: BuildCache, stop: Event) -> None:
-    leave_interrupts_to_parent()
     cache.connect()
     bodies, links = cache.tables["bodies"], cache.tables["links"]  # written here, and nothing else the cache holds
     renderer = MemoRenderer(config, memo=RenderMemo(bodies=bodies, links=links))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ import time
 from collections.abc import Callable, Set as AbstractSet
 from pathlib import Path
 
-from generator.parallel import leave_interrupts_to_parent
+from generator.parallel import Forked, forks
 from generator.files import files_under
 from generator.render import Page
 
@@ -62,20 +61,22 @@ class Mirror:
     entries in `skip` (made anew: static files, the search index) are left out."""
 
     def __init__(self, out_dir: Path, staging: Path, skip: set[str]) -> None:
-        forks = "fork" in multiprocessing.get_all_start_methods()
-        self._pool = (multiprocessing.get_context("fork").Pool(1, initializer=leave_interrupts_to_parent)
-                      if forks and out_dir.is_dir() else None)
-        self._linked = self._pool.apply_async(_link_tree, (str(out_dir), str(staging), skip)) if self._pool else None
+        self._linked = (Forked("mirroring process", lambda: _link_tree(str(out_dir), str(staging), skip))
+                        if forks() and out_dir.is_dir() else None)
 
     def files(self) -> set[str]:
-        """The files linked, by path in the site, once the other process is done."""
-        if self._pool is None or self._linked is None:
+        """The files linked, by path in the site, once the other process is done (WorkerDied if it died)."""
+        if self._linked is None:
             return set()
         try:
-            return self._linked.get()
+            return self._linked.result()
         finally:
-            self._pool.close()
-            self._pool.join()
+            self._linked.stop()
+
+    def stop(self) -> None:
+        """Ended, if the build ends before it asked for files()."""
+        if self._linked is not None:
+            self._linked.stop()
 
 
 def _link_tree(source: str, target: str, skip: set[str], prefix: str = "", linked: set[str] | None = None) -> set[str]:

@@ -1,23 +1,32 @@
 """Work split across processes, one share each: the way a build uses every core.
 
 Workers are forked once the inputs are ready (the Documents, the linked archive), so they have
-them without pickling; each returns only a small result. Where fork is missing, or for small
-jobs, the shares run one after another in this process.
+them without pickling; each returns only a small result, through a pipe of its own. A worker
+that dies (the OOM killer's kill -9) closes its pipe unanswered: the build then stops with
+WorkerDied at once, where a pool would wait forever for the share it lost. A worker dies with
+the process that forked it. Where fork is missing, or for small jobs, the shares run one after
+another in this process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 ITEMS_PER_PROCESS = 250  # below this a process costs more than it saves
+_PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for this process when its parent dies
 
-_work: Callable[[int, int], object] | None = None  # the work of the current map_shares, for the forked workers
+
+class WorkerDied(Exception):
+    """A process of the build ended without its result: killed (out of memory?) or crashed."""
 
 
 def processes_for(items: int, jobs: int | None) -> int:
@@ -27,29 +36,91 @@ def processes_for(items: int, jobs: int | None) -> int:
     return max(1, min(os.cpu_count() or 1, items // ITEMS_PER_PROCESS))
 
 
+def forks() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def map_shares(work: Callable[[int, int], T], processes: int) -> list[T]:
     """[work(0, n), ..., work(n - 1, n)], each call in its own process when n > 1."""
-    global _work
-    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if processes <= 1 or not forks():
         return [work(i, processes) for i in range(processes)]
-    _work = work
-    gc.freeze()  # the workers' collections then skip what they inherit, leaving its memory shared, not copied
+    workers = [Forked(f"worker {i + 1} of {processes}", lambda i=i: work(i, processes)) for i in range(processes)]
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=leave_interrupts_to_parent) as pool:
-            return pool.starmap(_run_share, [(i, processes) for i in range(processes)])
+        results: dict[int, T] = {}
+        waiting = {worker.connection: i for i, worker in enumerate(workers)}
+        while waiting:  # the first to end first: a dead one is noticed while the others still work
+            for ready in multiprocessing.connection.wait(list(waiting)):
+                i = waiting.pop(ready)  # type: ignore[call-overload]
+                results[i] = workers[i].result()
+        return [results[i] for i in range(processes)]
     finally:
-        gc.unfreeze()
-        _work = None
+        for worker in workers:
+            worker.stop()
+
+
+class Forked(Generic[T]):
+    """call() run in a forked process, started at once; result() waits for what it returns (an
+    exception it raises is raised here), or raises WorkerDied if the process dies first."""
+
+    def __init__(self, name: str, call: Callable[[], T]) -> None:
+        self.name = name
+        context = multiprocessing.get_context("fork")
+        self.connection, sending = context.Pipe(duplex=False)
+        self.process = context.Process(target=_run, args=(call, sending), name=name, daemon=True)
+        gc.freeze()  # its collections then skip what it inherits, leaving that memory shared, not copied
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
+            sending.close()  # only the child holds it now: the pipe closes when the child ends
+
+    def result(self) -> T:
+        try:
+            ok, value = self.connection.recv()
+        except (EOFError, OSError, ValueError) as error:  # ended unanswered, or mid-answer
+            raise WorkerDied(f"a build process ({self.name}) {self._ending()}") from error
+        self.process.join()
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        """Ended, if it still runs (the build is over, or failed)."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+    def _ending(self) -> str:
+        self.process.join(1)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            return f"was killed ({name}{': out of memory?' if name == 'SIGKILL' else ''})"
+        return "ended without its result" if code is None else f"ended without its result (exit code {code})"
+
+
+def _run(call: Callable[[], object], sending: multiprocessing.connection.Connection) -> None:
+    leave_interrupts_to_parent()
+    try:
+        answer: tuple[bool, object] = (True, call())
+    except BaseException as error:  # noqa: BLE001 - raised again in the parent, which reports it
+        answer = (False, error)
+    try:
+        sending.send(answer)
+    except Exception as error:  # noqa: BLE001 - an exception that does not pickle: its words do
+        sending.send((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}" if not answer[0] else repr(error))))
 
 
 def leave_interrupts_to_parent() -> None:
     """In a worker: Ctrl-C, which the terminal sends to every process of the build, is the main
     process's to handle (it stops the workers), and a stop is silent (the dev server turns
-    SIGTERM into Ctrl-C, and its workers would inherit that): no worker prints a traceback."""
+    SIGTERM into Ctrl-C, and its workers would inherit that): no worker prints a traceback.
+    The worker is killed when its parent dies (kill -9 of the build leaves no worker behind)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _run_share(which: int, shares: int) -> object:
-    assert _work is not None
-    return _work(which, shares)
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: the worker ends when it is done
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # the parent died before prctl took effect
+        os._exit(1)
