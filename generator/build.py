@@ -8,14 +8,18 @@ with nothing to do takes at 10,000 briefings.
 
 from __future__ import annotations
 
+import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.config import Config
+from generator.parallel import WorkerDied
 from generator.problems import Problem
 from generator.progress import Progress
+from generator.sitelock import site_lock, tell_stderr
 from generator.stamp import FileHashes, last_build
 
 if TYPE_CHECKING:
@@ -34,6 +38,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     stages: dict[str, float] = field(default_factory=dict)  # seconds each stage took
     unchanged: bool = False  # nothing changed since the last build: nothing was done
+    kept: bool = False  # the build failed as a whole: the output folder holds the last site, untouched
 
     @property
     def failed(self) -> int:
@@ -50,6 +55,8 @@ class BuildResult:
         self.pages = len(pages)
 
     def summary(self, out: str) -> str:
+        if self.kept:
+            return f"Not built: {out} is left as the last build made it ({self.failed} failed, {self.seconds:.2f}s)"
         if self.unchanged:
             return f"Built {out}: nothing changed since the last build ({self.seconds:.2f}s)"
         line = (f"Built {out}: {len(self.ingested)} ingested, {self.rendered} rendered, {self.failed} failed, "
@@ -58,11 +65,17 @@ class BuildResult:
 
 
 def build_site(config: Config, include_drafts: bool = False, strict: bool = False, jobs: int | None = None,
-               progress: Progress | None = None) -> BuildResult:
+               progress: Progress | None = None, waiting: Callable[[str], None] = tell_stderr) -> BuildResult:
     """`strict` makes a broken internal link in the output an error instead of a warning; `jobs` is
-    how many processes (default: one per core, when there is enough to do)."""
+    how many processes (default: one per core, when there is enough to do). One build of a site
+    runs at a time: `waiting` is told when this one waits for another (generator/sitelock.py)."""
+    with site_lock(config.cache_dir, "build", waiting):
+        return _build(config, include_drafts, strict, jobs, progress or Progress())
+
+
+def _build(config: Config, include_drafts: bool, strict: bool, jobs: int | None, progress: Progress) -> BuildResult:
     result = BuildResult()
-    clock = Clock(result, progress or Progress())
+    clock = Clock(result, progress)
     hashes = FileHashes(config)
     last = last_build(config, include_drafts, strict, hashes)
     if last is not None:  # the site in place is this build's already: say again what it said
@@ -72,9 +85,38 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
         return result
     from generator.pipeline import run_stages  # only now: see the module's docstring
 
-    run_stages(config, result, hashes, clock, include_drafts, strict, jobs)
+    try:
+        try:
+            run_stages(config, result, hashes, clock, include_drafts, strict, jobs)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError):  # locked, full, unwritable: not damage
+                raise
+            discarded = _discard_cache(config, error)
+            result = clock.result = BuildResult()
+            run_stages(config, result, hashes, clock, include_drafts, strict, jobs)
+            result.warnings.insert(0, discarded)  # after the stamp: the next build has nothing to say of it
+    except (WorkerDied, OSError, sqlite3.OperationalError) as error:  # no stage can go on: the last site stays
+        result.errors.append(_stopped(config, error))
+        result.kept = True
     result.seconds = clock.total()
     return result
+
+
+def _discard_cache(config: Config, error: Exception) -> Problem:
+    """The build cache's database deleted, as a damaged one would fail every build."""
+    from generator.cache import DATABASE
+
+    for suffix in ("", "-wal", "-shm"):
+        (config.cache_dir / (DATABASE + suffix)).unlink(missing_ok=True)
+    return Problem(config.cache_dir / DATABASE, f"the build cache was damaged ({error}): discarded, building anew")
+
+
+def _stopped(config: Config, error: Exception) -> Problem:
+    """One line for what stopped the build."""
+    if isinstance(error, OSError):
+        where = Path(error.filename) if error.filename else config.output_dir
+        return Problem(where, f"the build stopped: {error.strerror or error}")
+    return Problem(config.output_dir, f"the build stopped: {error}")
 
 
 class Clock:

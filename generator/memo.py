@@ -98,6 +98,7 @@ class MemoRenderer(Renderer):
             self.memo.pages.clear()
             self.memo.globals = globals_now
         self._resolved: list[tuple[str, str | None]] = []
+        self.failed: set[str] = set()  # pages whose render failed: the build keeps their last good version
         self._same_targets = False
         self._links.resolve = self._recording(self._links.resolve)
 
@@ -153,7 +154,10 @@ class MemoRenderer(Renderer):
         if not self.owns(path):
             return None  # before fingerprinting: the other workers' pages cost nothing here
         inputs = (self._template_digest(template_name), str(source), fingerprint(context))
-        return self._reused(path, inputs, source) or self._remember(inputs, super().page(path, template_name, source, **context))
+        page = self._reused(path, inputs, source) or self._remember(inputs, super().page(path, template_name, source, **context))
+        if page is None:
+            self.failed.add(path)
+        return page
 
     def made(self, path: str, make: Callable[[], str], inputs: object) -> Page | None:
         if not self.owns(path):

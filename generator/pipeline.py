@@ -6,8 +6,13 @@ stages (what each briefing says, rendering and writing pages) run on every core 
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+import jinja2
 
 from generator.bodies import BodyConverter
 from generator.build import BuildResult, Clock
@@ -31,10 +36,29 @@ from generator.stamp import FileHashes, write_stamp
 
 def run_stages(config: Config, result: BuildResult, hashes: FileHashes, clock: Clock, include_drafts: bool,
                strict: bool, jobs: int | None) -> None:
-    """Every stage, into `result`, timed by `clock`."""
+    """Every stage, into `result`, timed by `clock`. The site is made in a staging folder and
+    published (swapped in as the output folder) only by _publish_or_keep; a build that raises
+    (a dead worker, a full disk, Ctrl-C) leaves no staging folder and the last site in place."""
+    _remove_leftovers(config.output_dir)
     staging = start_site(config.output_dir, config.layouts_dir / STATIC_FOLDER)
     mirror = Mirror(config.output_dir, staging, {STATIC_FOLDER, BUNDLE_FOLDER, NO_JEKYLL})  # meanwhile, on another core
-    cache = BuildCache(config.cache_dir)  # after the fork: the mirroring process has no database connection
+    try:
+        cache = BuildCache(config.cache_dir)  # after the fork: the mirroring process has no database connection
+        made = _make_site(config, result, hashes, clock, include_drafts, jobs, staging, mirror, cache)
+    except BaseException:
+        mirror.stop()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _publish_or_keep(config, result, hashes, clock, include_drafts, strict, staging, cache, made)
+
+
+def _make_site(config: Config, result: BuildResult, hashes: FileHashes, clock: Clock, include_drafts: bool,
+               jobs: int | None, staging: Path, mirror: Mirror, cache: BuildCache) -> _Made:
+    """Ingest, load, link, render and index the site into staging."""
+    unreadable = _unreadable_folders(config)
+    if unreadable:  # a site made without them would be a site without their briefings
+        result.errors += unreadable
+        return _Made(None, {}, broken=True)
     clock.start("ingest")
     ingest = ingest_seeds(config, hashes.of, jobs)
     result.ingested = ingest.written
@@ -60,38 +84,100 @@ def run_stages(config: Config, result: BuildResult, hashes: FileHashes, clock: C
     if not config.layouts_dir.is_dir():
         result.errors.append(Problem(config.layouts_dir, "no such folder: it should hold the page templates "
                                      "(site.yaml's layouts_dir, by default layouts/)"))
+    renderer = MemoRenderer(config, memo=cache.memo(config.output_dir, hashes.recorded()))
+    broken = _broken_templates(renderer)  # compiled here: the workers inherit them
+    if broken:
+        result.errors += broken
+        return _Made(renderer.memo, {}, broken=True)
     briefings = clock.progress.tally(len(archive.briefings), "briefings")
-    pages, memo, written = _render_and_write(config, archive, cache, hashes, staging, mirror.files(), processes,
-                                             result, briefings)
+    pages, written = _render_and_write(config, archive, renderer, cache, hashes, staging, mirror.files(), processes,
+                                       result, briefings)
     result.count(content.documents, pages)
     no_briefings = not archive.briefings
     del content, archive  # not needed from here: the search index and the check may use their memory
     clock.start("search index")
     result.errors += index_site(staging, config.output_dir, config.search_part_pages, config.cache_dir, no_briefings)
+    return _Made(renderer.memo, written, broken=False)
+
+
+@dataclass
+class _Made:
+    memo: RenderMemo | None
+    written: dict[str, ParsedPage]  # the links and ids of the pages written anew, for the check
+    broken: bool  # the inputs cannot make the site (an input folder unreadable, templates that do not compile)
+
+
+def _publish_or_keep(config: Config, result: BuildResult, hashes: FileHashes, clock: Clock, include_drafts: bool,
+                     strict: bool, staging: Path, cache: BuildCache, made: _Made) -> None:
+    """The one place that decides: the new site replaces the last one unless its inputs are
+    broken (then every briefing page would be missing). Pages that failed alone keep their last
+    good version (see _render_and_write), and the build reports them. A kept site keeps its stamp,
+    so the next build (and `deploy`) finds it stale."""
+    if made.broken:
+        shutil.rmtree(staging, ignore_errors=True)
+        result.kept = True
+        result.once_each()
+        return
+    assert made.memo is not None
     finish_site(staging, config.output_dir)
-    cache.finish(memo)  # only now: the memo describes the files in place
+    cache.finish(made.memo)  # only now: the memo describes the files in place
     clock.start("check")
-    (result.errors if strict else result.warnings).extend(check_site(config, written))
+    (result.errors if strict else result.warnings).extend(check_site(config, made.written))
     clock.start("stamp")
     result.once_each()
     write_stamp(config, include_drafts, strict, (result.errors, result.warnings), hashes)
 
 
-def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashes: FileHashes, staging: Path,
-                      mirrored: set[str], processes: int, result: BuildResult,
-                      briefings: Tally) -> tuple[list[Page], RenderMemo, dict[str, ParsedPage]]:
+def _broken_templates(renderer: Renderer) -> list[Problem]:
+    """A problem for each template file that does not compile or cannot be read."""
+    problems = []
+    for name in renderer.env.list_templates(filter_func=lambda n: not n.startswith(f"{STATIC_FOLDER}/")):
+        try:
+            renderer.env.get_template(name)
+        except jinja2.TemplateSyntaxError as error:
+            path = Path(error.filename or renderer.config.layouts_dir / name)
+            problems.append(Problem(path, f"template syntax error: {error.message}", error.lineno))
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(Problem(renderer.config.layouts_dir / name, f"cannot read the template: {error}"))
+    return problems
+
+
+def _unreadable_folders(config: Config) -> list[Problem]:
+    """A problem for each input folder that is there but cannot be listed (no permission)."""
+    problems = []
+    for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
+        try:
+            with os.scandir(folder):
+                pass
+        except FileNotFoundError:
+            continue  # none yet: nothing to build from it
+        except OSError as error:
+            problems.append(Problem(folder, f"cannot read the folder: {error.strerror}"))
+    return problems
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Old sites a build swapped out and could not delete (it was killed meanwhile)."""
+    for old in out_dir.parent.glob(f".{out_dir.name}.old-*"):
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _render_and_write(config: Config, archive: Archive, renderer: MemoRenderer, cache: BuildCache,
+                      hashes: FileHashes, staging: Path, mirrored: set[str], processes: int, result: BuildResult,
+                      briefings: Tally) -> tuple[list[Page], dict[str, ParsedPage]]:
     """Every page rendered (or carried over unchanged) into staging, by `processes` workers, each
     with its share of the pages; then the sitemap, which lists them all; then the previous site's
-    files that staging holds (`mirrored`) but no page made are taken out. `hashes`: the build's
+    files that staging holds (`mirrored`) but no page made are taken out, except those of pages
+    that failed to render, which keep their last good version. `hashes`: the build's
     FileHashes, which has the size and time of each file the last build made, and learns the
     hashes of those written now. `briefings` counts the briefing pages made, as the workers go.
     Also returns the links and ids of the pages written anew, for the check."""
-    memo = cache.memo(config.output_dir, hashes.recorded())
+    memo = renderer.memo
     briefing_pages = {page_path(d) for d in archive.briefings}
-    renderer = MemoRenderer(config, memo=memo)  # made here, so the workers inherit one set of checks
-    renderer.link_to(archive.briefings)
+    renderer.link_to(archive.briefings)  # here, so the workers inherit one set of checks
 
-    def share(which: int, shares: int) -> tuple[list[Page], int, dict[str, ParsedPage], list[Problem], set[str], dict]:
+    def share(which: int, shares: int) -> tuple[list[Page], int, dict[str, ParsedPage], list[Problem], set[str], dict,
+                                                set[str]]:
         cache.connect()
         for table in (cache.tables["pages"], cache.tables["links"]):  # looked up for nearly every page
             table.read_all()
@@ -110,11 +196,13 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashe
                 if page.path.endswith(".html"):
                     written[page.path] = parse_written(page.text)
         cache.save()
-        return made, remade, written, renderer.problems, memo.used, writer.hashes
+        return made, remade, written, renderer.problems, memo.used, writer.hashes, renderer.failed
 
     pages: list[Page] = []
     written: dict[str, ParsedPage] = {}
-    for made, remade, parsed, problems, used, file_hashes in map_shares(share, processes):
+    failed: set[str] = set()
+    for made, remade, parsed, problems, used, file_hashes, not_made in map_shares(share, processes):
+        failed |= not_made
         pages += made
         result.remade += remade
         written |= parsed
@@ -127,8 +215,8 @@ def _render_and_write(config: Config, archive: Archive, cache: BuildCache, hashe
     sitemap = sitemap_page(config, pages, archive)
     write_pages(staging, [sitemap], config.output_dir, mirrored)
     result.remade += 1
-    remove_unmade(staging, mirrored, {page.path for page in pages} | {sitemap.path})
-    return pages + [sitemap], memo, written
+    remove_unmade(staging, mirrored, {page.path for page in pages} | {sitemap.path} | failed)
+    return pages + [sitemap], written
 
 
 def _share_pages(renderer: Renderer, archive: Archive) -> Iterator[Page]:

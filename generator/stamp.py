@@ -185,7 +185,11 @@ def _gone(folder: Path, files: list[tuple[str, str]], read: dict[str, list]) -> 
 
 
 def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
-    with os.scandir(folder) as entries:
+    try:
+        entries = os.scandir(folder)
+    except OSError:  # unreadable: the stage that reads it says so; once readable, its files are new here
+        return
+    with entries:
         for entry in entries:
             if not entry.is_dir():
                 found.append((prefix + entry.name, entry.path))
