@@ -154,19 +154,21 @@ def _built_for(config: Config) -> Config:
 @click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
 @click.option("--branch", default="gh-pages", show_default=True, help="The branch GitHub Pages publishes from.")
 @click.option("-m", "--message", help="The commit message [default: Deploy BASE_URL from SOURCE_COMMIT].")
+@click.option("--force", is_flag=True, help="Deploy even though the last build reported errors.")
 @_site_option
 @click.pass_obj
-def deploy(site_file: Path, remote: str, branch: str, message: str | None) -> None:
+def deploy(site_file: Path, remote: str, branch: str, message: str | None, force: bool) -> None:
     """Commit the built site to a branch (gh-pages) on top of its history, and push it.
 
     Never touches your working tree or current branch. Refuses when the build is stale (seeds,
-    content, layouts or site.yaml changed since `build`) or the remote cannot be reached.
+    content, layouts or site.yaml changed since `build`), when that build reported errors (unless
+    --force), or when the remote cannot be reached.
     """
     from generator.deploy import DeployError, deploy as deploy_site
 
     config = _config(site_file)
     try:
-        done = deploy_site(config, remote=remote, branch=branch, message=message)
+        done = deploy_site(config, remote=remote, branch=branch, message=message, force=force)
     except DeployError as error:
         click.echo(f"error: cannot deploy: {error}", err=True)
         sys.exit(1)

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Config
-from generator.stamp import staleness
+from generator.problems import Problem
+from generator.sitelock import site_lock
+from generator.stamp import read_stamp, staleness
 
 NETWORK_TIMEOUT = 120  # seconds, for ls-remote, fetch and push
 KEPT_FILES = ("CNAME",)
@@ -34,10 +36,22 @@ class Deployed:
     changed: bool  # False when the branch already held this exact site
 
 
-def deploy(config: Config, remote: str = "origin", branch: str = "gh-pages", message: str | None = None) -> Deployed:
+def deploy(config: Config, remote: str = "origin", branch: str = "gh-pages", message: str | None = None,
+           force: bool = False) -> Deployed:
+    """`force`: push a site whose last build reported errors (a stale one never)."""
+    with site_lock(config.cache_dir, "deploy"):  # no build swaps the site while it is committed
+        return _deploy(config, remote, branch, message, force)
+
+
+def _deploy(config: Config, remote: str, branch: str, message: str | None, force: bool) -> Deployed:
     reason = staleness(config)
     if reason:
         raise DeployError(f"the build is stale ({reason}): run `python -m generator build` first")
+    errors = (read_stamp(config) or {}).get("errors") or []
+    if errors and not force:
+        first = Problem(Path(errors[0][0]), errors[0][1], errors[0][2])
+        raise DeployError(f"the last build had {len(errors)} error(s), the first {first}; "
+                          f"fix them and build again, or deploy anyway with --force")
     git = _Git(config.root)
     if git.run("symbolic-ref", "-q", "HEAD", check=False) == f"refs/heads/{branch}":
         raise DeployError(f"you are on the {branch} branch: switch to your source branch first")
@@ -54,6 +68,10 @@ def deploy(config: Config, remote: str = "origin", branch: str = "gh-pages", mes
 
 def _remote_tip(git: _Git, remote: str, branch: str) -> str | None:
     """The branch's commit on the remote (fetched, so history is kept), or None if it has none yet."""
+    named = git.run("remote", check=False).splitlines()
+    if remote not in named and "/" not in remote and ":" not in remote:  # neither a remote's name, a URL nor a path
+        known = f" (this repository has {', '.join(named)})" if named else " (this repository has none)"
+        raise DeployError(f"there is no git remote named {remote!r}{known}: add one with `git remote add {remote} URL`")
     try:
         heads = git.run("ls-remote", "--heads", remote, f"refs/heads/{branch}", timeout=NETWORK_TIMEOUT)
     except DeployError as error:
@@ -80,8 +98,15 @@ def _site_tree(git: _Git, out_dir: Path, parent: str | None) -> str:
 
 
 def _message(git: _Git, config: Config) -> str:
+    """Names the source commit, and says when the working tree differs from it (the site was
+    built from files no commit holds)."""
     source = git.run("rev-parse", "--short", "HEAD", check=False)
-    return f"Deploy {config.base_url}" + (f" from {source}" if source else "")
+    made = [f":(exclude){folder.relative_to(config.root)}" for folder in (config.output_dir, config.cache_dir)
+            if folder.is_relative_to(config.root) and folder != config.root]  # what the build wrote is not a change
+    dirty = git.run("status", "--porcelain", "--", ".", *made, check=False)
+    if not source:
+        return f"Deploy {config.base_url} from a repository with no commit yet"
+    return f"Deploy {config.base_url} from {source}" + (" with uncommitted changes" if dirty else "")
 
 
 class _Git:
@@ -103,6 +128,13 @@ class _Git:
         except subprocess.TimeoutExpired:
             raise DeployError(f"`git {args[0]}` gave no answer in {timeout:.0f}s") from None
         if done.returncode and check:
-            lines = (done.stderr or done.stdout).strip().splitlines()
-            raise DeployError(error or f"`git {args[0]}` failed: {lines[-1] if lines else done.returncode}")
+            raise DeployError(error or f"`git {args[0]}` failed: {_why(done.stderr or done.stdout) or done.returncode}")
         return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _why(output: str) -> str:
+    """git's own reason: its first `fatal:` or `error:` line (the last is often advice, such as
+    "and the repository exists.")."""
+    lines = [line.strip() for line in output.strip().splitlines() if line.strip()]
+    reasons = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    return (reasons or lines or [""])[0].removeprefix("fatal: ").removeprefix("error: ")

@@ -47,7 +47,7 @@ def test_deploy_commits_the_site_to_gh_pages_without_touching_the_working_tree(r
     assert git(repo, "show", "origin/gh-pages:index.html") == (repo / "public" / "index.html").read_text().strip()
     assert git(repo, "symbolic-ref", "HEAD") == "refs/heads/main"
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == status
-    assert git(repo, "log", "-1", "--format=%s", "origin/gh-pages") == f"Deploy / from {git(repo, 'rev-parse', '--short', 'HEAD')}"
+    assert git(repo, "log", "-1", "--format=%s", "origin/gh-pages") == f"Deploy / from {git(repo, 'rev-parse', '--short', 'HEAD')} with uncommitted changes"
 
 
 def test_history_and_a_cname_set_on_the_branch_are_kept(repo):
@@ -66,7 +66,8 @@ def test_history_and_a_cname_set_on_the_branch_are_kept(repo):
     write_briefing(repo, "later", "title: Later\ndate: 2022-04-01\nauthors: [A. Writer]")
     build(repo)
     assert run_cli(repo, "deploy", "--message", "Second").returncode == 0
-    assert git(repo, "log", "--format=%s", "origin/gh-pages").splitlines() == ["Second", "Create CNAME", f"Deploy / from {git(repo, 'rev-parse', '--short', 'HEAD')}"]
+    assert git(repo, "log", "--format=%s", "origin/gh-pages").splitlines() == ["Second", "Create CNAME",
+                                                                    f"Deploy / from {git(repo, 'rev-parse', '--short', 'HEAD')} with uncommitted changes"]
     files = remote_files(repo)
     assert {"CNAME", ".nojekyll", "briefings/later/index.html"} <= files
     assert git(repo, "show", "origin/gh-pages:CNAME") == "news.example.org"
