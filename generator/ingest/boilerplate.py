@@ -52,6 +52,7 @@ _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _WORD = re.compile(r"\w[\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _LINK_TEXT = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
 
@@ -100,11 +101,14 @@ _CRUFT_SENTENCE = re.compile(
 _BIO = re.compile(
     rf"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}} (?:(?:is|was) (?:a|an|the|[A-Z][\w.&'’-]*(?:’s|'s)?)\b[^.]{{0,80}}\b{_ROLE_WORDS}"
     rf"|(?:covers|writes about|reports on|writes on)\b[^.]{{0,60}}\bfor\b)")
-_DATE_LINE = (
-    r"(?:(?i:published|updated|posted|last (?:updated|modified))(?: on)?:?\s*)?(?:[A-Z][a-z]{2,8}\.?,?\s+)?"
+_STAMP_WORDS = r"(?i:published|updated|posted|last (?:updated|modified))(?: on)?:?\s*"
+_DATE = (
+    r"(?:[A-Z][a-z]{2,8}\.?,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d)"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?")
+_DATE_LINE = rf"(?:{_STAMP_WORDS})?{_DATE}"
 _DATE_ONLY = re.compile(rf"^\W*{_DATE_LINE}\W*$")
+_STAMP = re.compile(_STAMP_WORDS + _DATE)  # "Updated: Mar. 30, 2015 5:32 p.m. ET": a page's, wherever it stands
 _DATE_PREFIX = re.compile(_DATE_LINE)
 
 
@@ -238,8 +242,8 @@ def _names_end(text: str, start: int) -> int:
         if bare.lower() in ("and", "&") and run >= 2:
             run, i = 0, i + 1
             continue
-        if not _name_word(bare, upper) or run >= 4 or (run >= 2 and bare.lower() in _SENTENCE_OPENERS):
-            break
+        if not _name_word(bare, upper) or run >= 4 or (run >= 2 and (bare.lower() in _SENTENCE_OPENERS or _POSSESSIVE.search(bare))):
+            break  # "Tom Jones Ukraine's ministry said": a possessive opens the sentence, names have none
         if run >= 2 and i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and not upper:
             break  # "Anna Smith Officials said": a capitalised word before lowercase opens the sentence
         run, i = run + 1, i + 1
@@ -350,6 +354,9 @@ def _headline_end(text: str, start: int) -> int:
             break  # an icon or a zero-width space between the headline and the text
         if i >= 2 and title_case and word[:1].isupper() and tokens[i - 1][2][:1].islower() and len(tokens[i - 1][2]) > 3:
             break
+        if i >= 2 and not title_case and word[:1].isupper() and (i + 1 < len(tokens) and tokens[i + 1][2][:1].islower()
+                                                                 or _POSSESSIVE.search(word.rstrip(".,"))):
+            break  # "…from Odesa Russia accuses…": in a sentence-case headline a capital before lowercase opens the text
         end = start + stop
         if word.endswith((".", "?", "!")) and not title_case:
             break
@@ -397,5 +404,5 @@ def _through_space(text: str, end: int) -> int:
 # (pattern, where its piece ends, strong): a strong piece is told apart even glued on after a word.
 _OPENERS = [
     (_VOICE, _whole, True), (_ADVERT, _whole, True), (_FIXED_UI, _whole, True), (_CAPTION, _whole, True),
-    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_POINTER, _pointer_end, True), (_BYLINE, _byline_end, False),
+    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True), (_BYLINE, _byline_end, False),
 ]

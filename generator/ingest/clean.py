@@ -91,6 +91,9 @@ def _pattern_cuts(text: str, patterns: tuple[re.Pattern[str], ...],
             if not blocks or found.end() <= blocks[index][1]:
                 continue
             start, end = max(found.start(), blocks[index][1]), min(found.end(), blocks[index][2])
+            known = cruft_prefix(text[start:blocks[index][2]], at_start=False)
+            if end == blocks[index][2] and 0 < known < end - start:
+                end = start + known  # a line pattern run on through a one-line paste: cut where the piece ends
             taken = cuts.setdefault(index, [])
             if not any(a <= start and end <= b for a, b in taken):  # two patterns for one notice: cut once
                 taken.append((start, end))
