@@ -93,3 +93,9 @@ def test_credit_lines_and_photo_credits_are_not_bylines() -> None:
 def test_the_two_seeds_clues() -> None:
     assert outlet("Newsweek has contacted Russia's Foreign Ministry for comment.", ("Jack Dutton is a Newsweek Reporter based in London.",)) == "Newsweek"
     assert find_authors(STORY, ["Jack Dutton is a Newsweek Reporter based in London."]) == ["Jack Dutton"]
+
+
+def test_a_clue_in_the_paste_and_in_what_cruft_removal_took_counts_once() -> None:
+    clue = "© 2019 The Hill."
+    found = find_outlet(f"{STORY}\n{clue}", [clue], [], OUTLETS)
+    assert found is not None and found.evidence == ("“© 2019 The Hill”",)

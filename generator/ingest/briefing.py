@@ -48,7 +48,7 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
     front: dict[str, Any] = {"title": title}
     front.update(_date_fields(_find_date(article, body, cleaned.removed, settings)))
     front["source"] = _source(article, body, cleaned.removed, settings)
-    authors = hints.get("authors") or find_authors(body, cleaned.removed)
+    authors = hints.get("authors") or find_authors(article.text, cleaned.removed)
     if authors:
         front["authors"] = list(authors)
     if hints.get("language"):
@@ -104,7 +104,7 @@ def _source(article: Article, body: str, removed: list[str], settings: IngestSet
         domain = registrable_domain(str(url)) if url else None
         source: dict[str, Any] = {"name": article.hints["outlet"], "domain": domain}
     else:
-        outlet = find_outlet(body, removed, article.links, settings.outlets)
+        outlet = find_outlet(article.text, removed, article.links, settings.outlets)
         source = {"name": outlet.name, "domain": outlet.domain, "evidence": list(outlet.evidence)} if outlet else {}
     if url:
         source["url"] = url
