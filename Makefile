@@ -29,7 +29,7 @@ test: $(BIN)/briefings
 	$(BIN)/python -m pytest
 
 serve: $(BIN)/briefings
-	@echo "Building, then serving at http://127.0.0.1:8000/ (Ctrl-C stops it)..."
+	@echo "Building, then serving the site: open the URL it prints (Ctrl-C stops it)..."
 	$(BIN)/python -m generator serve
 
 clean:
