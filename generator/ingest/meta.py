@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -195,6 +196,7 @@ _CITED_ONLY = re.compile(
     r"|\.(?:gov|mil|int)(?:\.[a-z]{2})?$|(?:^|\.)gov\.[a-z]{2}$"
 )
 _PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "le", "la", "di", "du"}
+_NOT_WORD = re.compile(r"\W+")
 _HEAD_CHARS, _TAIL_CHARS = 600, 1500
 # Literal cues a credit of each kind contains (bylines as written, the rest lower-cased), and how
 # far before and after a cue its pattern can match.
@@ -262,9 +264,10 @@ def find_authors(text: str, removed: Iterable[str]) -> list[str]:
     """The writers a byline ("By A and B | OUTLET") or a bio ("A is a reporter at OUTLET") names."""
     credits = _where_credits_are(text, removed)
     lowered = credits.lower()
+    windows = {kind: _near(kind, credits, lowered) for kind in ("bio", "byline")}
     for kind, forms in (("bio", [_ABOUT_WRITER]), ("byline", [_BYLINE_FORM]), ("bio", _BIO_FORMS)):
         for form in forms:
-            for found in (found for window in _near(kind, credits, lowered) for found in form.finditer(window)):
+            for found in (found for window in windows[kind] for found in form.finditer(window)):
                 people = _people(found["people"] if form is _BYLINE_FORM else _last_name_in_run(found["people"]))
                 if people:
                     return people
@@ -366,8 +369,9 @@ def _names_domain(key: str, domain: str) -> bool:
     return len(key) >= 3 and (key in label or label in key or key.removeprefix("the") in label)
 
 
+@functools.lru_cache(maxsize=4096)  # the settings' outlet names are keyed for every seed
 def _key(name: str) -> str:
-    return re.sub(r"\W+", "", name.casefold())
+    return _NOT_WORD.sub("", name.casefold())
 
 
 def _people(names: str) -> list[str]:
