@@ -178,7 +178,11 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
 def _with_lead(counts: dict[str, int], lead: dict[str, int]) -> dict[str, int]:
     """The word counts with the title's and lead's words counted _LEAD_WEIGHT times more: what a
     story is about, the words its headline and first sentences use, weighs most in its wording."""
-    return {word: n + _LEAD_WEIGHT * lead.get(word, 0) for word, n in counts.items()}
+    counts = dict(counts)
+    for word, n in lead.items():
+        if word in counts:  # what _own_words dropped (the site's name, common words) stays out
+            counts[word] += _LEAD_WEIGHT * n
+    return counts
 
 
 def _own_words(counts: dict[str, int], document: Document) -> dict[str, int]:

@@ -185,7 +185,9 @@ def _reason(signal: str, text: str, points: float, seen: dict[tuple[str, str, fl
 
 def word_counts(text: str) -> Counter[str]:
     """How often the text uses each word but the stopwords, in the order they first appear."""
-    count = Counter(_WORD.findall(_LINK_TARGET.sub(" ", text).lower().replace("’", "'")))
+    if "](" in text or "://" in text or "www." in text:
+        text = _LINK_TARGET.sub(" ", text)
+    count = Counter(_WORD.findall(text.lower().replace("’", "'")))
     for word in _STOPWORDS.intersection(count):  # dropped after counting: cheaper than testing every word
         del count[word]
     return count
@@ -206,8 +208,7 @@ def salience(kind: str, spellings: list[str], counts: dict[str, int], lead: dict
     found by the surname, anything else by all its words, in the word_counts of the text and lead."""
     mentions = 0
     for spelling in spellings:
-        words = [w for w in _WORD.findall(spelling.lower().replace("’", "'")) if w not in _STOPWORDS]
-        key = words[-1:] if kind == "people" else words
+        key = _key_words(kind, spelling)
         if not key:
             continue
         if all(w in lead for w in key):
@@ -222,6 +223,13 @@ def tracked(what: str) -> bool:
     "civilian casualties"), not a unit or a bare noun ("mph", "points", "people", "years ago")."""
     words = _WORD.findall(what.lower())
     return len(words) >= 2 and (words[-1] in _TALLIES or (words[-1].endswith("ed") and words[-1] not in _NOT_EVENTS))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_words(kind: str, spelling: str) -> tuple[str, ...]:
+    """The words a name is found by: a person's surname, all the words of anything else."""
+    words = tuple(w for w in _WORD.findall(spelling.lower().replace("’", "'")) if w not in _STOPWORDS)
+    return words[-1:] if kind == "people" else words
 
 
 def stem(word: str) -> str:
@@ -242,17 +250,19 @@ def stem(word: str) -> str:
 def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = never
                ) -> tuple[list[dict[str, float]], dict[str, str]]:
     """Each text's most telling stems (TF-IDF, sublinear, smoothed), as a unit-length vector, from
-    its word_counts; and per stem the word shown for it (its commonest form, then the first
+    its word_counts; and per stem the word shown for it (the form most texts use, then the first
     alphabetically). `superseded` is asked every GIVE_WAY_EVERY texts (generator/superseded.py)."""
-    stems: dict[str, str] = {}
-    forms: Counter[tuple[str, str]] = Counter()
+    using = Counter(chain.from_iterable(counts))  # texts per word
+    stems = {word: stem(word) for word in using}
+    shown: dict[str, str] = {}
+    for word, _ in sorted(using.items(), key=lambda item: (-item[1], item[0])):
+        shown.setdefault(stems[word], word)
     stemmed = []
     for count in giving_way(counts, superseded):
-        mine: Counter[str] = Counter()
+        mine: dict[str, int] = {}
         for word, n in count.items():
-            key = stems.get(word) or stems.setdefault(word, stem(word))
-            mine[key] += n
-            forms[key, word] += n
+            key = stems[word]
+            mine[key] = mine.get(key, 0) + n
         stemmed.append(mine)
     frequency = Counter(chain.from_iterable(stemmed))
     idf = {word: math.log(1 + len(stemmed) / n) for word, n in frequency.items()}
@@ -262,9 +272,6 @@ def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = ne
         top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:_TERMS_PER_BRIEFING])
         norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
         vectors.append({w: v / norm for w, v in top.items()})
-    shown: dict[str, str] = {}
-    for (key, word), n in sorted(forms.items(), key=lambda item: (-item[1], item[0][1])):
-        shown.setdefault(key, word)
     return vectors, shown
 
 
