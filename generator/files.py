@@ -33,7 +33,7 @@ def _walk(folder: str, suffix: str, found: list[str], refused: list[Problem] | N
         return
     for entry in entries:
         if entry.is_symlink():
-            if not inside(entry.path, top):
+            if os.path.exists(entry.path) and not inside(entry.path, top):  # a dangling one: reading it says why
                 if refused is not None and entry.name.endswith(suffix):
                     refused.append(outward_link(Path(entry.path)))
                 continue
@@ -61,7 +61,7 @@ def read_input(path: Path, top: Path | None = None) -> bytes:
     """A seed's or briefing's bytes; one that cannot be read (a dangling link, no permission, gone
     since it was listed) is a Problem, so the rest of the site still builds. `top`: the input
     folder it belongs to; a link out of it is a Problem too (see the module's rule)."""
-    if top is not None and os.path.islink(path) and not inside(path, top):
+    if top is not None and os.path.islink(path) and os.path.exists(path) and not inside(path, top):
         raise ProblemError(outward_link(path))
     try:
         return path.read_bytes()
