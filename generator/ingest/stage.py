@@ -66,7 +66,7 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
 
 def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestReport, taken: set[Path]) -> None:
     try:
-        front, body = make_briefing(read_seed(seed), config.ingest, config.entities)
+        front, body = make_briefing(read_seed(seed), config.ingest, config.entities, report.conflicts.append)
     except ProblemError as error:
         report.problems.append(error.problem)
         return
