@@ -1,10 +1,16 @@
 """Who says something in a sentence: the subject of "said", "estimated", "according to" and the like,
 with pronouns and short references ("he", "it", "Mr Reznikov", "the ministry") resolved to the
-names mentioned before them."""
+names mentioned before them.
+
+Work is bounded by the size of a claim, not of the text: a sentence's speech verbs are found once,
+the subject is read in a window before its verb, and mentions are looked up by position and by
+name (Mentions), so a long text with many figures and names stays linear."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import cached_property, lru_cache
 
 from generator.ingest.entities import Mention, fold
 
@@ -20,27 +26,74 @@ _TRAILING = re.compile(r"\s+(?:has|have|had|also|previously|earlier|later|on \w+
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
 _MAX_WORDS = 8
+# A subject is at most _MAX_WORDS words: one whose clause starts further back than this is none.
+_SUBJECT_WINDOW = 300
+# How many earlier organisations and places ending alike are tried for "the ministry": real text
+# names far fewer; the bound keeps a text of thousands of such names linear.
+_LOOK_BACK = 50
 _NOT_SUBJECTS = {"there", "this", "that", "these", "those", "which", "what", "who", "where", "here", "such", "a", "an"}
 
 
-def claimant_before(sentence: str, position: int, offset: int, mentions: list[Mention],
+class Mentions:
+    """A text's mentions (in order of position), indexed for the lookups resolve makes."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.people = [m for m in mentions if m.kind == "people"]
+        self.things = [m for m in mentions if m.kind != "people"]
+        self.people_starts = [m.start for m in self.people]
+        self.people_sentences = [m.sentence for m in self.people]
+        self.thing_starts = [m.start for m in self.things]
+
+    @cached_property
+    def by_surname(self) -> dict[str, tuple[list[int], list[Mention]]]:
+        """People by the last word of their name: (starts, mentions)."""
+        found: dict[str, tuple[list[int], list[Mention]]] = {}
+        for mention in self.people:
+            if words := fold(mention.name).split():
+                starts, mentions = found.setdefault(words[-1], ([], []))
+                starts.append(mention.start)
+                mentions.append(mention)
+        return found
+
+    @cached_property
+    def by_ending(self) -> dict[str, tuple[list[int], list[tuple[Mention, str]]]]:
+        """Places and organisations by the last four characters of their name: (starts, (mention, name))."""
+        found: dict[str, tuple[list[int], list[tuple[Mention, str]]]] = {}
+        for mention in self.things:
+            name = fold(mention.name)
+            starts, mentions = found.setdefault(name[-4:], ([], []))
+            starts.append(mention.start)
+            mentions.append((mention, name))
+        return found
+
+
+def claimant_before(sentence: str, position: int, offset: int, mentions: Mentions,
                     last: str | None = None) -> str | None:
     """Who says what lies at `position` of the sentence: "according to X", or the subject of the last
     speech verb before it, or of the first one after it. `offset` is the sentence's start in the text."""
-    according = _ACCORDING.search(sentence)
+    according, verbs = _speech(sentence)
     if according:
         return resolve(according.group("who"), offset + according.start(), offset, mentions, last)
-    verbs = list(_SPEECH_VERB.finditer(sentence))
-    before = [v for v in verbs if v.start() < position]
-    verb = before[-1] if before else (verbs[0] if verbs else None)
-    if verb is None:
+    if not verbs:
         return None
-    head = sentence[:verb.start()].rstrip()
-    starts = [m.end() for m in _CLAUSE.finditer(head)]
-    return resolve(head[starts[-1]:] if starts else head, offset + verb.start(), offset, mentions, last)
+    before = bisect_left(verbs, position)
+    verb = verbs[before - 1] if before else verbs[0]
+    window = max(0, verb - _SUBJECT_WINDOW)
+    head_end = len(sentence[window:verb].rstrip()) + window
+    starts = [m.end() for m in _CLAUSE.finditer(sentence, window, head_end)]
+    if not starts and window:
+        return None  # no clause starts within a subject's reach of the verb
+    who = sentence[starts[-1] if starts else 0:head_end]
+    return resolve(who, offset + verb, offset, mentions, last)
 
 
-def resolve(who: str, position: int, sentence_start: int, mentions: list[Mention],
+@lru_cache(maxsize=8)  # asked for each figure of a sentence, one sentence after another
+def _speech(sentence: str) -> tuple[re.Match[str] | None, list[int]]:
+    """A sentence's "according to X", and where its speech verbs start."""
+    return _ACCORDING.search(sentence), [verb.start() for verb in _SPEECH_VERB.finditer(sentence)]
+
+
+def resolve(who: str, position: int, sentence_start: int, mentions: Mentions,
             last: str | None = None) -> str | None:
     """Names for pronouns and short references, from the mentions before `position`: "he" is the
     first person named in the latest sentence naming one (its subject, usually); "it" is a place or
@@ -49,26 +102,36 @@ def resolve(who: str, position: int, sentence_start: int, mentions: list[Mention
     words = who.split()
     if not words or len(words) > _MAX_WORDS:
         return None
-    earlier = [m for m in mentions if m.start < position]
     lower = who.lower()
     if lower in _PERSON_PRONOUNS:
-        people = [m for m in earlier if m.kind == "people"]
-        return next((m.name for m in people if m.sentence == people[-1].sentence), None) if people else None
+        latest = bisect_left(mentions.people_starts, position)
+        if not latest:
+            return None
+        sentence = mentions.people_sentences[latest - 1]
+        return mentions.people[bisect_left(mentions.people_sentences, sentence, hi=latest)].name
     if lower in _THING_PRONOUNS:
-        in_sentence = [m for m in earlier if m.start >= sentence_start and m.kind != "people"]
-        return in_sentence[0].name if in_sentence else last
+        first = bisect_left(mentions.thing_starts, sentence_start)
+        in_sentence = first < len(mentions.things) and mentions.things[first].start < position
+        return mentions.things[first].name if in_sentence else last
     if re.search(r"\d", who) or words[0].lower() in _NOT_SUBJECTS:
         return None
-    return _named(who, earlier) or who
+    return _named(who, position, mentions) or who
 
 
-def _named(who: str, earlier: list[Mention]) -> str | None:
-    """A full name for "Mr Reznikov" or "the Foreign Ministry": the mention it ends like."""
+def _named(who: str, position: int, mentions: Mentions) -> str | None:
+    """A full name for "Mr Reznikov" or "the Foreign Ministry": the latest mention before `position`
+    it ends like (a person's surname, or the end of an organisation's or place's name)."""
     key = fold(who)
-    for mention in reversed(earlier):
-        name = fold(mention.name)
-        if mention.kind == "people" and key.split()[-1:] == name.split()[-1:] and len(key.split()) <= 2:
-            return mention.name
-        if mention.kind != "people" and name.endswith(key) and len(key) > 3:
-            return mention.name
-    return None
+    found: list[Mention] = []
+    if len(key.split()) <= 2 and (surname := key.split()[-1:]):
+        starts, people = mentions.by_surname.get(surname[0], ([], []))
+        if latest := bisect_left(starts, position):
+            found.append(people[latest - 1])
+    if len(key) > 3:
+        starts, things = mentions.by_ending.get(key[-4:], ([], []))
+        latest = bisect_left(starts, position)
+        for mention, name in reversed(things[max(0, latest - _LOOK_BACK):latest]):
+            if name.endswith(key):
+                found.append(mention)
+                break
+    return max(found, key=lambda m: m.start).name if found else None

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from generator.ingest.attribution import claimant_before
+from generator.ingest.attribution import Mentions, claimant_before
 from generator.ingest.entities import DEMONYMS, Mention, sentence_spans
 
 _NUMBER = re.compile(r"(?<![\w$£€.,/-])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -38,6 +38,7 @@ _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lo
              "wounded": "wounded", "injured": "wounded", "destroyed": "destroyed", "taken out": "destroyed",
              "captured": "captured", "displaced": "displaced", "fled": "fled", "evacuated": "evacuated",
              "arrested": "arrested", "detained": "detained"}
+_CLAUSE_END = re.compile(r"[,;:—–(]|\band\b(?!\s+\d)")
 _OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOMES) + r")\b")
 # "1,424 civilian casualties: 516 killed and 908 injured": the killed are civilians, not casualties.
 _RESTATED = {"civilian casualties": "civilians", "casualties": "people"}
@@ -48,12 +49,19 @@ _MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 # Country -> its adjective ("Russia" -> "Russian"); reversed so the first adjective listed wins.
 _COUNTRY_SIDES = {country: demonym for demonym, country in reversed(DEMONYMS.items())
                   if not demonym.isupper() and "." not in demonym}
+# A number is read with the characters around it, so many before and after: every rule looks a
+# few words away at most, and a long "sentence" (a list, a table flattened to one line) with many
+# numbers would otherwise be read whole for each.
+_BEFORE, _AFTER = 80, 200
+# A figure keeps its sentence as evidence; a longer one is kept as this much around the number.
+_SENTENCE_MAX = 600
 
 
 def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) -> list[dict[str, Any]]:
     """Every numeric claim about a counted thing, once per (what, value), in order."""
     figures: dict[tuple[str, float], dict[str, Any]] = {}
     last: str | None = None
+    indexed = Mentions(mentions)
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if not _DIGIT.search(sentence):  # quick: _NUMBER, with its look-behind first, is slow to scan
@@ -65,33 +73,47 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
                 continue
             previous = counted[1:]
             side, noun, outcome = counted
-            claimant = claimant_before(sentence, match.start(), start, mentions, last) or None
+            claimant = claimant_before(sentence, match.start(), start, indexed, last) or None
             last = claimant or last
             if side == "own" and claimant:
                 side = _COUNTRY_SIDES.get(claimant, "")
             what = " ".join(part for part in (side if side != "own" else "", noun, outcome) if part)
-            figure = _figure(match, sentence, what, claimant, date)
-            figures.setdefault((what, figure["value"]), figure)
+            if (what, _value(match)) not in figures:
+                figures[what, _value(match)] = _figure(match, sentence, what, claimant, date)
     return list(figures.values())
 
 
 def _figure(match: re.Match[str], sentence: str, what: str, claimant: str | None, date: dt.date | None) -> dict[str, Any]:
-    value = float(match["digits"].replace(",", "")) * _SCALES.get(match["scale"] or "", 1)
-    figure: dict[str, Any] = {"value": int(value) if value.is_integer() else value, "what": what}
-    qualifier = _QUALIFIER.search(sentence[:match.start()])
+    figure: dict[str, Any] = {"value": _value(match), "what": what}
+    qualifier = _QUALIFIER.search(sentence, max(0, match.start() - _BEFORE), match.start())
     if qualifier:
         figure["qualifier"] = qualifier.group(1).lower()
     if claimant:
         figure["claimant"] = claimant
     if date:
         figure["date"] = dt.date(date.year, date.month, date.day)  # its own object: no YAML anchors
-    figure["sentence"] = sentence
+    figure["sentence"] = _excerpt(sentence, match)
     return figure
+
+
+def _value(match: re.Match[str]) -> float:
+    value = float(match["digits"].replace(",", "")) * _SCALES.get(match["scale"] or "", 1)
+    return int(value) if value.is_integer() else value
+
+
+def _excerpt(sentence: str, match: re.Match[str]) -> str:
+    """The sentence, or the part of it around the number when it is too long to be one."""
+    if len(sentence) <= _SENTENCE_MAX:
+        return sentence
+    side = (_SENTENCE_MAX - len(match[0])) // 2
+    start, end = max(0, match.start() - side), min(len(sentence), match.end() + side)
+    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
 
 
 def _counted(sentence: str, match: re.Match[str], previous: tuple[str, str] | None) -> tuple[str, str, str] | None:
     """(side, noun, outcome) of the thing a number counts, or None when it counts no thing."""
-    before, after = sentence[:match.start()], sentence[match.end():]
+    before = sentence[max(0, match.start() - _BEFORE):match.start()]
+    after = sentence[match.end():match.end() + _AFTER]
     if _MONTHS.search(before) or (re.fullmatch(r"1[89]\d\d|20\d\d", match["digits"]) and not match["scale"]):
         return None  # a date or a year
     own = _OWN.match(after)
@@ -125,7 +147,7 @@ def _noun_phrase(after: str) -> list[str]:
 
 def _outcome(before: str, after: str, words: list[str]) -> str:
     """What happened to the counted things: the verb after them in the clause, or before the number."""
-    clause_after = re.split(r"[,;:—–(]|\band\b(?!\s+\d)", after, maxsplit=1)[0][:60]
+    clause_after = _CLAUSE_END.split(after[:80], maxsplit=1)[0][:60]
     found = _OUTCOME.search(clause_after) or _OUTCOME.search(before[-25:])
     if found:
         return _OUTCOMES[found.group(1)]

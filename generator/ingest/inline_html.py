@@ -17,9 +17,14 @@ from generator.ingest.article import Link
 _ALLOWED = {"a", "b", "strong", "i", "em", "br", "p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4"}
 _BLOCKS = {"p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4"}
 _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
+# Emphasis nested deeper than this is written as plain text: each level rewrites what it holds,
+# and unclosed tags nest as deep as they are many.
+_MAX_NESTING = 8
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+\.)(?=\s)", re.M)
+# Spaces, not \s: a line start's \s* ran over every later blank line and back, at each one.
+_LINE_START = re.compile(r"^([ \t]*)([#>+-]|\d+\.)(?=\s)", re.M)
+_LINE_SPACES = re.compile(r"(?<![ \t])[ \t]++(?=\n)|(?<=\n)[ \t]+")  # from the start of a run only
 
 
 def has_html(text: str) -> bool:
@@ -44,49 +49,70 @@ def html_to_markdown(html: str) -> tuple[str, list[Link]]:
 
 
 class _MarkdownWriter(HTMLParser):
+    """Writes Markdown as a list of parts, joined once: adding to one string copied all of it at
+    every tag. A link or emphasis starts at a part; its end joins the parts since then."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.text = ""
+        self.parts: list[str] = []
         self.links: list[Link] = []
         self._href: str | None = None
         self._link_start = 0
         self._emphasis_starts: list[int] = []
+        self._too_deep = 0  # emphasis tags open beyond _MAX_NESTING
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS or tag == "br":
-            self.text += "\n\n" if tag in _BLOCKS else "\n"
+            self.parts.append("\n\n" if tag in _BLOCKS else "\n")
         elif tag == "li":
-            self.text += "\n- "
+            self.parts.append("\n- ")
+        elif tag in _EMPHASIS and len(self._emphasis_starts) >= _MAX_NESTING:
+            self._too_deep += 1
         elif tag in _EMPHASIS:
-            self._emphasis_starts.append(len(self.text))
+            self._emphasis_starts.append(len(self.parts))
         elif tag == "a":
             self._href = dict(attrs).get("href")
-            self._link_start = len(self.text)
+            self._link_start = len(self.parts)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCKS:
-            self.text += "\n\n"
+            self.parts.append("\n\n")
+        elif tag in _EMPHASIS and self._too_deep:
+            self._too_deep -= 1
         elif tag in _EMPHASIS and self._emphasis_starts:
             self._wrap(self._emphasis_starts.pop(), _EMPHASIS[tag])
         elif tag == "a" and self._href:
-            label = self.text[self._link_start :].strip()
+            label = self._take(self._link_start).strip()
             plain = re.sub(r"[*_\\]", "", label)
             self.links.append(Link(plain, self._href))
             url = self._href.replace(")", "%29").replace(" ", "%20")
-            self.text = self.text[: self._link_start] + (f"[{label}]({url})" if plain else "")
+            self.parts.append(f"[{label}]({url})" if plain else "")
             self._href = None
+
+    def _take(self, start: int) -> str:
+        """The text written since part `start`, taken out of the parts."""
+        taken = "".join(self.parts[start:])
+        del self.parts[start:]
+        starts = self._emphasis_starts  # in order: only the last ones can lie past `start`
+        for index in range(len(starts) - 1, -1, -1):
+            if starts[index] <= start:
+                break
+            starts[index] = start
+        self._link_start = min(self._link_start, start)
+        return taken
 
     def _wrap(self, start: int, marker: str) -> None:
         """Wrap text since `start` in **bold**, spaces outside the markers (Markdown ignores `** x **`)."""
-        inner = self.text[start:]
+        inner = self._take(start)
         if inner.strip():
             lead = inner[: len(inner) - len(inner.lstrip())]
             trail = inner[len(inner.rstrip()) :]
-            self.text = self.text[:start] + lead + marker + inner.strip() + marker + trail
+            inner = lead + marker + inner.strip() + marker + trail
+        self.parts.append(inner)
 
     def handle_data(self, data: str) -> None:
-        self.text += escape_markdown(data)
+        self.parts.append(escape_markdown(data))
 
     def markdown(self) -> str:
-        text = re.sub(r"[ \t]*\n[ \t]*", "\n", self.text)
+        text = _LINE_SPACES.sub("", "".join(self.parts))
         return re.sub(r"\n{3,}", "\n\n", text).strip()
