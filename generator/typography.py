@@ -8,6 +8,7 @@ text, scripts and styles alone. `generator.typography` in site.yaml `markdown_ex
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -28,7 +29,12 @@ _DECADE = re.compile(r"\d\ds")
 def smarten_plain(text: object) -> Markup:
     """Plain text (a title, a summary, a key point) as HTML with the curly quotes, dashes and
     ellipses bodies get: the templates' `typography` filter. For text content, not attributes."""
-    return Markup(smarten(html.escape(str(text), quote=False)))
+    return _smarten_plain(str(text))
+
+
+@functools.lru_cache(maxsize=16384)  # a title is shown on many list pages: the home page, archives, entities, tags
+def _smarten_plain(text: str) -> Markup:
+    return Markup(_smarten_text(html.escape(text, quote=False), ""))  # escaped text has no tags: the text pass only
 
 
 def smarten(html: str) -> str:

@@ -33,3 +33,12 @@ def test_code_and_attributes_are_left_alone() -> None:
     assert '<code>"code" -- here</code>' in html
     assert 'title="a--b"' in html
     assert "&ldquo;x&rdquo;" in html
+
+
+def test_plain_text_gets_the_same_typography_and_is_escaped():
+    """The templates' `typography` filter, for titles, summaries and key points."""
+    from generator.typography import smarten_plain
+
+    assert smarten_plain("Ukraine's \"war\" -- <b>& more...") == (
+        "Ukraine&rsquo;s &ldquo;war&rdquo; &ndash; &lt;b&gt;&amp; more&hellip;")
+    assert smarten_plain("Ukraine's war") == markdown.markdown("Ukraine's war", extensions=["generator.typography"])[3:-4]

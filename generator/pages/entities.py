@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -44,13 +45,17 @@ def entity_view(entity: Entity, briefings: Sequence[Document], first: bool) -> d
 
 
 WRITTEN_SAMPLE = 200  # the newest briefings naming an entity that are read for the spellings they use
+_WRITTEN: weakref.WeakKeyDictionary[Entity, list[str]] = weakref.WeakKeyDictionary()  # a linked archive's entities only
 
 
 def written(entity: Entity) -> list[str]:
     """The entity's other spellings that its briefings use, for "Also written": those its names
     were extracted as, and those of site.yaml's `entities.aliases` found as words in its newest
     briefings' text (the extracted names are already the canonical ones: "Odessa" comes as Odesa).
-    A spelling no briefing uses is still searched, but not shown."""
+    A spelling no briefing uses is still searched, but not shown. Worked out once per entity in
+    each process, however many pages its list takes."""
+    if entity in _WRITTEN:
+        return _WRITTEN[entity]
     found = list(entity.written)
     for alias in entity.aliases:
         if alias in found:
@@ -59,4 +64,5 @@ def written(entity: Entity) -> list[str]:
         if any(word.search(document.body_utf8) or word.search(document.title.encode())
                for document in entity.briefings[:WRITTEN_SAMPLE]):
             found.append(alias)
-    return sorted(found)
+    _WRITTEN[entity] = sorted(found)
+    return _WRITTEN[entity]
