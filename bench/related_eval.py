@@ -47,6 +47,10 @@ _SEED = "seed:"
 # on a quantity readers track. Sharing such a figure weighs about as much as sharing a rare name,
 # and a briefing of the same day is worth e (2.7) times the odds of one `time_days` apart.
 FIXED = {"figures": 2.0, "time": 1.0}
+# The kinds of names share one coefficient: which kind the extractor gives a name ("MacBook Pro" a
+# person, "Burisma" a place) varies with the extractor, and a name in common is evidence whatever
+# its kind; site.yaml's weights still tell them apart.
+NAMED = ("people", "places", "organisations")
 
 
 @dataclass
@@ -141,9 +145,10 @@ def fit_model(config: Config, briefings: list[Document], truth: Truth) -> None:
     tuned = np.array([not (is_held_out(names[a], truth) or is_held_out(names[b], truth))
                       for a, b in zip(mine.tolist(), theirs.tolist())], dtype=bool)
     genuine = np.array([frozenset((names[a], names[b])) in truth.pairs for a, b in zip(mine.tolist(), theirs.tolist())])
-    free = [k for k, signal in enumerate(_REASONS) if signal not in FIXED]
+    names_at = [k for k, signal in enumerate(_REASONS) if signal in NAMED]
+    free = [k for k, signal in enumerate(_REASONS) if signal not in FIXED and signal not in NAMED]
     offset = sum(FIXED[signal] * evidence[k] for k, signal in enumerate(_REASONS) if signal in FIXED)[tuned]
-    x = np.vstack([np.ones(len(mine)), evidence[free]]).T[tuned]
+    x = np.vstack([np.ones(len(mine)), evidence[names_at].sum(axis=0), evidence[free]]).T[tuned]
     y = genuine[tuned].astype(float)
     w = np.zeros(x.shape[1])
     ridge = 0.1 * np.eye(x.shape[1])
@@ -153,7 +158,7 @@ def fit_model(config: Config, briefings: list[Document], truth: Truth) -> None:
         gradient = x.T @ (p - y) + ridge @ w
         hessian = (x * (p * (1 - p))[:, None]).T @ x + ridge
         w -= np.linalg.solve(hessian, gradient)
-    coefficients = dict(zip([_REASONS[k] for k in free], w[1:].tolist())) | FIXED
+    coefficients = dict(zip([_REASONS[k] for k in free], w[2:].tolist())) | dict.fromkeys(NAMED, w[1]) | FIXED
     print(f"fitted on {len(y)} candidate pairs ({int(y.sum())} genuine), {', '.join(FIXED)} fixed:")
     print(f"_INTERCEPT = {w[0]:.2f}")
     print(f"_COEFFICIENTS = ({', '.join(f'{coefficients[s]:.2f}' for s in _REASONS)})  # {', '.join(_REASONS)}")
