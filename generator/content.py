@@ -319,8 +319,8 @@ _LINK_DESTINATIONS = re.compile(
 
 
 def _unsafe_links(meta: dict[str, Any], split: Any, path: Path) -> list[Problem]:
-    """Links whose scheme pages never show (javascript:, data:, vbscript:...): front-matter's
-    `source.url` taken out, the body's reported (the render drops them)."""
+    """Links with a scheme pages do not show (javascript:, data:, vbscript:...): front-matter's
+    `source.url` taken out, the body's reported (the render drops them, unless unsafe_html)."""
     warnings = []
     source = meta.get("source")
     if isinstance(source, dict) and "url" in source and not allowed_url(source["url"]):
@@ -333,8 +333,8 @@ def _unsafe_links(meta: dict[str, Any], split: Any, path: Path) -> list[Problem]
             url = next(group for group in found.groups() if group is not None)
             if not allowed_url(url):
                 line = split.body_line + body.count("\n", 0, found.start())
-                warnings.append(Problem(path, f"link to {url[:80]!r} dropped: only http(s), mailto and relative "
-                                              "links are kept", line))
+                warnings.append(Problem(path, f"link to {url[:80]!r}: only http(s), mailto and relative links are "
+                                              "kept (unless site.yaml's unsafe_html is true)", line))
     return warnings
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 import nh3
 
@@ -38,8 +39,8 @@ _CLEANER = nh3.Cleaner(tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=set(ALLOW
 # and attributes, and only their URLs can be unsafe. Those URLs, as written in its output, are
 # safe when they have an allowed scheme or none, and no character or entity a browser would read
 # differently (`&#106;avascript:`, `java\tscript:`); anything else goes through the cleaner.
-_URL_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
-_PLAIN_URL = re.compile(r"(?:(?:https?|mailto):|(?![^/?#]*:))(?:[^&\s\\]|&amp;)*\Z", re.I)
+_URL_ATTRIBUTES = ('href="', 'src="')  # every such attribute Markdown writes: no other quoting, no other URL attribute
+_UNPLAIN = re.compile(r"[\x00-\x20\x7f\\]|&(?!amp;)")
 
 
 def allowed_url(url: str) -> bool:
@@ -51,6 +52,26 @@ def allowed_url(url: str) -> bool:
 
 def safe_body(body_html: str, source: str) -> str:
     """The HTML Markdown made from `source`, limited to the allow-list and allowed URLs."""
-    if "<" not in source and "{" not in source and all(map(_PLAIN_URL.match, _URL_ATTRIBUTE.findall(body_html))):
+    if "<" not in source and "{" not in source and all(map(_plain_url, _url_values(body_html))):
         return body_html
     return _CLEANER.clean(body_html)
+
+
+def _plain_url(url: str) -> bool:
+    """An allowed scheme or none, and nothing a browser would read differently from the text."""
+    if _UNPLAIN.search(url):
+        return False
+    head = url.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]  # a scheme ends before any of these
+    return ":" not in head or head.split(":", 1)[0].lower() in ALLOWED_SCHEMES
+
+
+def _url_values(body_html: str) -> Iterator[str]:
+    """The value of every href and src (and of any text that reads like one: the test is then
+    only stricter), found with str.find: a regex took most of the time of the fast way."""
+    for attribute in _URL_ATTRIBUTES:
+        start = body_html.find(attribute)
+        while start != -1:
+            start += len(attribute)
+            end = body_html.find('"', start)
+            yield body_html[start:end if end != -1 else len(body_html)]
+            start = body_html.find(attribute, start)
