@@ -7,10 +7,12 @@ lists against bench/devset/related/groups.yaml, read by people: precision of the
 genuine partner that show a list anyway. Each figure is given for the groups tuned on and for the
 held-out ones. Skips (exit 0) when ../shared/devset/aeb is absent.
 
-    python -m bench.related_eval [--keep DIR] [--show]
+    python -m bench.related_eval [--keep DIR] [--show] [--fit]
 
 --keep DIR ingests into DIR once and reuses it on later runs (linking is what changes);
---show prints every link shown, marked genuine or not, and every genuine pair missed.
+--show prints every link shown, marked genuine or not, and every genuine pair missed;
+--fit prints generator/linking/related.py's model fitted anew on the tuned part (to be copied
+into it when the signals or the extractor change).
 """
 
 from __future__ import annotations

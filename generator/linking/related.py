@@ -91,7 +91,7 @@ _KIND_WORDS = {"people": ("person", "people"), "places": ("place", "places"),
 class Reason:
     signal: str
     text: str
-    points: float  # what it adds to the score
+    points: float  # what it adds to the score: its log-odds as points of a score at even odds
 
 
 @dataclass(frozen=True)
@@ -278,8 +278,9 @@ def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = ne
 @dataclass(frozen=True)
 class _Index:
     """Every value briefings can share (a person, place, organisation, figure's quantity, word) as
-    a column, and each briefing as a sparse row over them: 1 for a set signal's value, the TF-IDF
-    weight for a word. A value of one briefing only can match nothing and is left out; so is a
+    a column, and each briefing as a sparse row over them: for a set signal's value the square
+    root of its rarity times its salience in the briefing (so that the product of two rows is
+    rarity times both saliences), the TF-IDF weight for a word. A value of one briefing only can match nothing and is left out; so is a
     set signal's value found in more than `common_share` of the briefings, as it says nothing
     (common words stay in rows, as the cosine counts them, but find no candidates)."""
 
@@ -383,7 +384,8 @@ class _Index:
 
     def shares(self, dense: np.ndarray, mine: np.ndarray, theirs: np.ndarray) -> np.ndarray:
         """Per pair, what dense row `mine` and row `theirs` share, in _SIGNALS order: the products
-        of their values summed per signal, so a count for a set signal and the cosine for text."""
+        of their values summed per signal, so for a set signal its shared values' rarity times
+        salience, and the cosine for text."""
         pair, columns, products = self._products(dense, mine, theirs)
         bins = pair * len(_SIGNALS) + self.signals[columns]
         return np.bincount(bins, products, len(mine) * len(_SIGNALS)).reshape(-1, len(_SIGNALS))
