@@ -28,6 +28,12 @@ def _to_number(value: object) -> float:
     raise ValueError("must be a number")
 
 
+def _to_megabytes(value: object) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    raise ValueError("must be a number of megabytes greater than 0")
+
+
 def _to_alias_table(value: object) -> dict[str, tuple[str, ...]]:
     """`Name: [other, spellings]` lines (a single spelling may be written without brackets)."""
     return {to_text(name): tuple(to_text_list(spellings or [])) for name, spellings in to_mapping(value).items()}
@@ -37,6 +43,8 @@ INGEST_SCHEMA = {
     "default_year": Field(_to_optional_year, "year assumed for dates written without one, when nothing in the article gives it"),
     "cruft": Field(to_text_list, "regular expressions for page cruft to remove from seeds"),
     "outlets": Field(to_mapping, "domain -> outlet name"),
+    "max_text_mb": Field(_to_megabytes, "text seeds (.txt, .md) larger than this many megabytes are refused"),
+    "max_page_mb": Field(_to_megabytes, "saved pages larger than this many megabytes, once decompressed, are refused"),
 }
 
 ENTITY_KINDS_SCHEMA = {kind: Field(to_text_list, f"names that are {kind}") for kind in ("people", "places", "organisations")}
@@ -79,11 +87,16 @@ SITE_SCHEMA = {
 }
 
 
+MEGABYTE = 1 << 20
+
+
 @dataclass(frozen=True)
 class IngestSettings:
     default_year: int | None
     cruft: tuple[re.Pattern[str], ...]
     outlets: dict[str, str]
+    max_text_bytes: int = 2 * MEGABYTE  # a seed of text; larger ones are refused, unread
+    max_page_bytes: int = 16 * MEGABYTE  # a saved page, decompressed
 
 
 @dataclass(frozen=True)
@@ -181,6 +194,8 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
             default_year=merged["ingest"]["default_year"],
             cruft=cruft,
             outlets={str(k).lower(): str(v) for k, v in merged["ingest"]["outlets"].items()},
+            max_text_bytes=int(merged["ingest"]["max_text_mb"] * MEGABYTE),
+            max_page_bytes=int(merged["ingest"]["max_page_mb"] * MEGABYTE),
         ),
         cname=merged.get("cname") or None,
         entities=EntitySettings(

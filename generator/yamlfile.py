@@ -58,6 +58,9 @@ _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.o
 _PLAIN_TAGS: dict[str, str] = {}  # short plain scalar -> its tag, for SafeLoader.resolve
 _PLAIN_TAGS_KEPT = 100_000  # at most: a few MB
 _LEFT_TO_PYYAML = object()  # marks a mapping or sequence being built: met again, it contains itself
+# Aliases may repeat this many nodes in all: a few anchors, each repeating the one before ten times,
+# make a small file a huge value (one that pages and feeds then write out in full).
+REPEATED_NODES_MAX = 10_000
 _LET_THROUGH = (ValueError, TypeError, OverflowError)  # by PyYAML's constructors: `date: 2024-13-01`, `!!int x`
 
 
@@ -141,6 +144,8 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> Parsed:
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None and "&" in text:  # only anchors can be repeated
+            _check_repeats(node, path, first_line)
         data = _construct(loader, node) if node is not None else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -156,6 +161,40 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> Parsed:
     lines: dict[str, int] = {}
     _collect_lines(node, "", first_line, lines)
     return Parsed(data, lines)
+
+
+def _check_repeats(root: yaml.Node, path: Path, first_line: int) -> None:
+    """Refuse a document whose aliases repeat more than REPEATED_NODES_MAX nodes (an "alias bomb"),
+    naming the line of the anchor repeated most. Sizes are counted once per node, without
+    building anything, so a bomb costs no more to check than its text is long."""
+    sizes: dict[int, int] = {}  # node -> nodes in it, counting each alias as what it repeats
+    uses: dict[int, int] = {}  # node -> times it is met (more than once: through aliases)
+    nodes: dict[int, yaml.Node] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # depth first, children before their parent, without recursion
+        node, children_done = stack.pop()
+        key = id(node)
+        if not children_done:
+            uses[key] = uses.get(key, 0) + 1
+            if key in nodes:
+                continue  # met again: an alias, or a node that contains itself
+            nodes[key] = node
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+        else:
+            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
+    repeated = sum(sizes[key] * (count - 1) for key, count in uses.items() if count > 1)
+    if repeated > REPEATED_NODES_MAX:
+        worst = max((key for key, count in uses.items() if count > 1), key=lambda key: sizes[key] * uses[key])
+        line = first_line + nodes[worst].start_mark.line
+        raise ProblemError(Problem(path, f"aliases repeat {repeated:,} values, more than the {REPEATED_NODES_MAX:,} "
+                                   "allowed; the anchor on this line is repeated most", line))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else []
 
 
 def _collect_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:

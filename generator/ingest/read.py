@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import os
+import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.config import MEGABYTE, IngestSettings
 from generator.filememo import file_sha256
 from generator.files import files_under, read_input
 from generator.ingest.article import Article, Seed
@@ -15,7 +19,7 @@ from generator.problems import Problem, ProblemError
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
-_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 
 def find_seeds(seeds_dir: Path, root: Path, hash_of: Callable[[str], str] | None = None,
@@ -53,37 +57,106 @@ def _sidecar(file: str, present: set[str]) -> str | None:
     return None
 
 
-def read_seed(seed: Seed) -> Article:
-    raw = read_input(seed.path)
+def read_seed(seed: Seed, settings: IngestSettings | None = None) -> Article:
+    """The seed's Article. Sizes are checked before anything is read whole: a seed larger than
+    the settings allow is refused, and a gzip file is decompressed only up to its limit."""
+    limits = settings or IngestSettings(None, (), {})
     name = seed.path.name.lower()
-    if name.endswith(".gz"):
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as error:
-            raise ProblemError(Problem(seed.path, f"not a readable gzip file: {error}")) from None
-    if name.endswith(PAGE_SUFFIXES):
+    page = name.endswith(PAGE_SUFFIXES)
+    limit = limits.max_page_bytes if page else limits.max_text_bytes
+    setting = "ingest.max_page_mb" if page else "ingest.max_text_mb"
+    size = _size(seed.path)
+    if size > limit and not name.endswith(".gz"):
+        raise ProblemError(Problem(seed.path, f"{_megabytes(size)}, larger than {setting} ({_megabytes(limit)}): not read"))
+    raw = _gunzip(seed.path, limit, setting) if name.endswith(".gz") else read_input(seed.path)
+    if page:
         from generator.ingest.page import read_page  # trafilatura is slow to import; only pages need it
 
         return read_page(seed, raw)
     return read_text(seed, decode(raw, seed.path))
 
 
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reading it says why it cannot be read
+
+
+def _gunzip(path: Path, limit: int, setting: str) -> bytes:
+    """The decompressed bytes, read in pieces and stopped past `limit`: a small file can expand
+    a thousandfold."""
+    try:
+        file = open(path, "rb")
+    except OSError as error:
+        raise ProblemError(Problem(path, f"cannot read the file: {error.strerror}")) from None
+    try:
+        with file, gzip.GzipFile(fileobj=file) as unzipped:
+            raw = unzipped.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise ProblemError(Problem(path, f"not a readable gzip file: {error}")) from None
+    if len(raw) > limit:
+        raise ProblemError(Problem(path, f"decompresses to more than {setting} ({_megabytes(limit)}): not read"))
+    return raw
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MEGABYTE:.1f} MB"
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))  # UTF-32's LE mark starts like UTF-16's
+# C0 and C1 controls other than tab, line feed and carriage return, and the bytes cp1252
+# leaves undefined (latin-1 reads them as C1 controls): text has next to none, binary data about
+# one in ten.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BINARY_SHARE = 0.01
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def decode(raw: bytes, path: Path) -> str:
-    if b"\x00" in raw[:4096]:
-        raise ProblemError(Problem(path, "looks like a binary file, not an article"))
+    """Text from a seed's bytes: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else
+    cp1252 (latin-1 for its five undefined bytes). Bytes that decode to many control characters
+    are binary data, refused; the few a text may carry are dropped (feeds cannot hold them)."""
+    text = _by_mark(raw, path)
+    if text is None:
+        if b"\x00" in raw[:4096]:
+            raise ProblemError(Problem(path, "looks like a binary file, not an article (a NUL byte in its first 4 KB; "
+                                       "UTF-16 or UTF-32 text needs a byte-order mark)"))
+        text = _first_decoding(raw)
+    controls = len(text) - len(stripped := _CONTROL.sub("", text))
+    if controls > _BINARY_SHARE * len(text):
+        raise ProblemError(Problem(path, f"looks like a binary file, not an article ({controls} control characters "
+                                   f"in {len(text)})"))
+    return stripped
+
+
+def _by_mark(raw: bytes, path: Path) -> str | None:
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            try:
+                return raw[len(mark):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ProblemError(Problem(path, f"starts with a {encoding} byte-order mark but is not {encoding}: "
+                                           f"{error.reason} at byte {error.start + len(mark)}")) from None
+    return None
+
+
+def _first_decoding(raw: bytes) -> str:
     for encoding in _ENCODINGS:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ProblemError(Problem(path, "cannot decode the text"))  # unreachable: latin-1 decodes anything
+    return raw.decode("latin-1")  # unreachable: latin-1 decodes anything
 
 
 def read_text(seed: Seed, text: str) -> Article:
     """Plain text, or text with inline HTML links and markup (sanitised, then Markdown)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if has_html(text):
-        markdown, links = html_to_markdown(text.replace("\n", "<br>"))
+        # Runs of blank lines end as one blank line anyway: as tags they cost the sanitiser much.
+        markdown, links = html_to_markdown(_BLANK_LINES.sub("\n\n", text).replace("\n", "<br>"))
     else:
         markdown, links = escape_markdown(text), []
     if not markdown.strip():

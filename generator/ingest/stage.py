@@ -24,6 +24,7 @@ from generator.yamlfile import front_matter_text, load_yaml, split_front_matter
 BRIEFINGS_FOLDER = "briefings"
 SEED_RECORDS = "seed-records.pickle"  # in the cache folder: which briefing was made from which seed
 _SEED_BLOCK = re.compile(r"^seed:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)  # the key's line and those indented under it
+_HASH = re.compile(r"[0-9a-f]{64}")
 _SEED_LINES = re.compile(r"^seed:\s*\n\s+path:\s*['\"]?(?P<path>[^'\"\n]+?)['\"]?\s*\n\s+sha256:\s*(?P<sha256>[0-9a-f]{64})", re.M)
 
 
@@ -49,10 +50,15 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
     (None: as many as are worth it)."""
     report = IngestReport()
     seeds = find_seeds(config.seeds_dir, config.root, hash_of, report.problems) if config.seeds_dir.is_dir() else []
-    existing = _briefings_by_seed(config.content_dir, config.cache_dir, jobs) if seeds else {}
+    existing, unreadable = _briefings_by_seed(config.content_dir, config.cache_dir, jobs) if seeds else ({}, set())
+    originals = _originals(seeds, existing)
     taken: set[Path] = set()
     for seed in seeds:
         known = existing.get(seed.name)
+        original = originals.get((seed.sha256, seed.sidecar_sha256), seed)
+        if original is not seed:
+            report.conflicts.append(Problem(seed.path, f"the same bytes as {original.name}: not made a second briefing"))
+            continue
         same_seed = known and (known.sha256, known.sidecar_sha256) == (seed.sha256, seed.sidecar_sha256)
         if same_seed and (known.ingest_version == INGEST_VERSION or known.edited):
             report.unchanged += 1  # up to date, or made by older rules but an editor's now
@@ -60,13 +66,26 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
             report.conflicts.append(Problem(known.path, f"{seed.name} changed, but this briefing was edited by hand: "
                                             "left as it is (delete it to regenerate)"))
         else:
-            _ingest_one(seed, known.path if known else None, config, report, taken)
+            _ingest_one(seed, known.path if known else None, config, report, taken, unreadable)
     return report
 
 
-def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestReport, taken: set[Path]) -> None:
+def _originals(seeds: list[Seed], existing: dict[str, _Existing]) -> dict[tuple[str, str | None], Seed]:
+    """The seed each content (its bytes and sidecar's) is ingested from: the one with a briefing
+    already, else the first by name. Unreadable seeds are left out: their "hash" is the reason."""
+    originals: dict[tuple[str, str | None], Seed] = {}
+    for seed in sorted(seeds, key=lambda seed: seed.name not in existing):  # stable: by name within each
+        if _HASH.fullmatch(seed.sha256):
+            originals.setdefault((seed.sha256, seed.sidecar_sha256), seed)
+    return originals
+
+
+def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestReport, taken: set[Path],
+                unreadable: set[Path]) -> None:
+    """`unreadable`: briefings that cannot be read, so their seeds are unknown: a new seed whose
+    briefing would be named like one is taken to be its seed, and not made a second briefing."""
     try:
-        front, body = make_briefing(read_seed(seed), config.ingest, config.entities, report.conflicts.append)
+        front, body = make_briefing(read_seed(seed, config.ingest), config.ingest, config.entities, report.conflicts.append)
     except ProblemError as error:
         report.problems.append(error.problem)
         return
@@ -75,16 +94,22 @@ def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestRep
                                        "please report it with this seed"))
         return
     if path is None:
-        path = free_path(config.content_dir / BRIEFINGS_FOLDER, slugify(front["title"]), taken)
+        folder, slug = config.content_dir / BRIEFINGS_FOLDER, slugify(front["title"])
+        if folder / f"{slug}.md" in unreadable:
+            report.problems.append(Problem(seed.path, f"not made into a briefing again: {folder / slug}.md, "
+                                           "probably made from it, cannot be read"))
+            return
+        path = free_path(folder, slug, taken)
     taken.add(path)
     write_atomic(path, briefing_text(front, body))
     report.written.append(path)
 
 
-def _briefings_by_seed(content_dir: Path, cache_dir: Path, jobs: int | None) -> dict[str, _Existing]:
+def _briefings_by_seed(content_dir: Path, cache_dir: Path, jobs: int | None) -> tuple[dict[str, _Existing], set[Path]]:
     """Briefings made from seeds, by seed path; found by front-matter, so they may be moved or
     renamed. What each file says is kept (in cache_dir) while the file stays the same: reading
-    the front-matter of 10,000 briefings took 6 s, on every build."""
+    the front-matter of 10,000 briefings took 6 s, on every build. Also: the briefings that
+    cannot be read (not remembered: their record is unknown until they can be)."""
     memo = FileMemo(cache_dir / SEED_RECORDS, (__version__, str(content_dir)))
     stats = {file: stat for file in files_under(content_dir, ".md") if (stat := _stat(file))}
     records = {file: memo.get(file, stat) for file, stat in stats.items()}
@@ -93,10 +118,12 @@ def _briefings_by_seed(content_dir: Path, cache_dir: Path, jobs: int | None) -> 
                         processes_for(len(missing), jobs))
     for which, found in enumerate(shares):  # a cold build reads them all: on every core
         for file, record in zip(missing[which::len(shares)], found):
-            memo.put(file, stats[file], record)
-            records[file] = record
+            if record is not None:
+                memo.put(file, stats[file], record)
+                records[file] = record
     memo.save(set(stats))
-    return {str(record[0]): _Existing(Path(file), *record[1:]) for file, record in records.items() if record}
+    unreadable = {Path(file) for file, record in records.items() if record is None}
+    return {str(record[0]): _Existing(Path(file), *record[1:]) for file, record in records.items() if record}, unreadable
 
 
 def _stat(file: str) -> os.stat_result | None:
@@ -107,12 +134,13 @@ def _stat(file: str) -> os.stat_result | None:
         return None
 
 
-def _existing(path: Path) -> tuple:
-    """(seed path, seed hash, sidecar hash, ingest version, edited) of a briefing made from a seed; () of another."""
+def _existing(path: Path) -> tuple | None:
+    """(seed path, seed hash, sidecar hash, ingest version, edited) of a briefing made from a seed;
+    () of another; None when it cannot be read (the content stage reports it)."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return ()  # cannot be read: the content stage reports it
+        return None
     seed = _seed_record(text, path) if "\nseed:" in text else {}
     if not seed.get("path"):
         return ()
