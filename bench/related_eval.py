@@ -111,7 +111,8 @@ def write_seeds(seeds: Path) -> dict[str, str]:
 
 
 def build(folder: Path, truth: Truth, fit: bool) -> tuple[list[Document], dict[str, list[Relation]], dict[str, str]]:
-    """Ingest (once per folder) and link (with `fit`, print the model fitted first); returns the briefings, their related lists, and url -> article name."""
+    """Ingest (once per folder) and link (with `fit`, print the model fitted first); returns the
+    briefings, their related lists, and url -> article name."""
     names = write_seeds(folder / "seeds") if not (folder / "seeds").is_dir() else None
     shutil.copyfile(ROOT / "site.yaml", folder / "site.yaml")
     config = load_config(folder / "site.yaml")

@@ -217,14 +217,15 @@ def _reference_score(mine: Document, a: Features, theirs: Document, b: Features,
             return rarity[signal, key] * f.salience.get(signal, {}).get(key, 1.0) ** 2
         keys = [k for k in a.values[signal].keys() & b.values[signal].keys() if (signal, k) in telling]
         shared = sum(math.sqrt(weight(a, k) * weight(b, k)) for k in keys)
-        norms = math.sqrt(sum(weight(a, k) for k in a.values[signal])) * math.sqrt(sum(weight(b, k) for k in b.values[signal]))
+        norms = math.sqrt(sum(weight(a, k) for k in a.values[signal]) * sum(weight(b, k) for k in b.values[signal]))
         logits[signal] = math.sqrt(shared / max(1.0, norms))
         texts[signal] = _shared_text(signal, sorted(a.values[signal][k] for k in keys)) if keys else ""
     words = a.terms.keys() & b.terms.keys()
     cosine = sum(a.terms[w] * b.terms[w] for w in words)
     logits["text"] = math.sqrt(cosine) if cosine > _MIN_SIMILARITY else 0.0
     shown = sorted(words, key=lambda w: (-a.terms[w] * b.terms[w], w))[:4]
-    texts["text"] = f"Similar wording ({round(100 * cosine)}% alike: {', '.join(a.values.get('text', {}).get(w, w) for w in shown)})"
+    labels = ", ".join(a.values.get("text", {}).get(w, w) for w in shown)
+    texts["text"] = f"Similar wording ({round(100 * cosine)}% alike: {labels})"
     for signal, coefficient in zip(_REASONS, _COEFFICIENTS):
         logits[signal] = logits.get(signal, 0.0) * coefficient * max(0.0, settings.weights.get(signal, 1.0))
     if not any(logits[signal] > 0 for signal in _REASONS[:-1]):
@@ -235,7 +236,8 @@ def _reference_score(mine: Document, a: Features, theirs: Document, b: Features,
     texts["time"] = "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
     total = _INTERCEPT + sum(logits[signal] for signal in _REASONS)
     score = _percent(total)
-    reasons = [(signal, texts[signal], 25 * logits[signal]) for signal in _REASONS if 25 * logits[signal] >= _MIN_POINTS]
+    reasons = [(signal, texts[signal], 25 * logits[signal]) for signal in _REASONS
+               if 25 * logits[signal] >= _MIN_POINTS]
     return int(score), reasons
 
 
@@ -299,7 +301,8 @@ def test_first_mentions_longest_spelling_first_whole_words_outside_tags(markup, 
 
 def _filler(rng: random.Random, count: int) -> str:
     """Words no other briefing is likely to use: what unrelated briefings have in common is chance."""
-    return " ".join("".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)) for _ in range(count))
+    return " ".join("".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4))
+                    for _ in range(count))
 
 
 def _briefing(name: str, title: str, body: str, day: int, people: tuple[str, ...] = (), places: tuple[str, ...] = (),
@@ -319,7 +322,8 @@ def _related(tmp_path: Path, documents: list[Document]) -> dict[str, list[tuple[
 
 def _unrelated(rng: random.Random, count: int, common: tuple[str, ...] = ()) -> list[Document]:
     """Briefings on nothing in common, every other one naming the `common` people in passing."""
-    return [_briefing(f"other-{k}", f"Other story {k}", _filler(rng, 120) + (f" {' and '.join(common)} spoke." if k % 2 else ""),
+    return [_briefing(f"other-{k}", f"Other story {k}",
+                      _filler(rng, 120) + (f" {' and '.join(common)} spoke." if k % 2 else ""),
                       day=k % 7, people=common if k % 2 else ()) for k in range(count)]
 
 

@@ -144,7 +144,8 @@ def candidate_evidence(briefings: list[Document], features: list[Features], sett
 
 
 def _candidates(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool],
-                start: int, stop: int) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+                start: int, stop: int
+                ) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """Briefings start..stop-1's candidate pairs, a block of briefings at a time: the block's first
     briefing and dense rows, the pairs (mine, theirs), what they share per signal, and the days apart (-1: unknown)."""
     day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
@@ -280,9 +281,10 @@ class _Index:
     """Every value briefings can share (a person, place, organisation, figure's quantity, word) as
     a column, and each briefing as a sparse row over them: for a set signal's value the square
     root of its rarity times its salience in the briefing (so that the product of two rows is
-    rarity times both saliences), the TF-IDF weight for a word. A value of one briefing only can match nothing and is left out; so is a
-    set signal's value found in more than `common_share` of the briefings, as it says nothing
-    (common words stay in rows, as the cosine counts them, but find no candidates)."""
+    rarity times both saliences), the TF-IDF weight for a word. A value of one briefing only can
+    match nothing and is left out; so is a set signal's value found in more than `common_share` of
+    the briefings, as it says nothing (common words stay in rows, as the cosine counts them, but
+    find no candidates)."""
 
     keys: list[tuple[str, str]]  # column -> (signal, key)
     signals: np.ndarray  # column -> its signal, as an index in _SIGNALS
