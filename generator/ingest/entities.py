@@ -17,7 +17,6 @@ import os
 import pickle
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import metadata
@@ -112,6 +111,7 @@ times post news press presse reporter herald journal tribune gazette chronicle t
 today radio television sports
 """.split())
 _ROLES = _TITLES | _PERSON_CUES
+_PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
 _REGION_WORDS = {"region", "province", "oblast"}
 _SOURCE_WORDS = {"to", "told", "via", "the"}
@@ -217,9 +217,10 @@ class Lexicon:
     def kind(self, surface: str, cued: bool = False) -> str | None:
         """The kind a name is known to be; small cities only with a cue such as "in"."""
         key = (surface, cued)
-        if key not in self._kinds:
-            self._kinds[key] = self._kind(surface, cued)
-        return self._kinds[key]
+        known = self._kinds.get(key, self)  # self: not asked yet (None is an answer)
+        if known is self:
+            known = self._kinds[key] = self._kind(surface, cued)
+        return known
 
     def _kind(self, surface: str, cued: bool) -> str | None:
         canonical = self.name(surface)  # its table spellings may be how a gazetteer writes it
@@ -374,7 +375,7 @@ class _Candidate:
 
     tokens: list[_Token]
     name: str
-    votes: Counter[str]  # kind (or "none") -> weight of the clues for it
+    votes: tuple[int, int, int, int]  # the weight of the clues for people, organisations, places, no entity
 
 
 class _Reader:
@@ -387,8 +388,7 @@ class _Reader:
         self.candidates: list[_Candidate] = []
 
     def read_run(self, run: list[_Token]) -> None:
-        run = self._drop_leading_common(run)
-        owner: str | None = None
+        owner: str | None = None  # each segment drops its leading common words itself
         while run:
             cut = next((i + 1 for i, token in enumerate(run) if token.possessive and not self._inner_possessive(run, i)),
                        len(run))
@@ -528,7 +528,7 @@ class _Reader:
             self._add(tokens, self._known(tokens) or "places")
         elif tokens and not any(t.lower in self.lowercase or t.lower in _TITLES for t in tokens) and all(
                 self._name_like(t) or self._acronym(t) for t in tokens) and not self._given(tokens[0]):
-            self.candidates.append(_Candidate(tokens, self._surface(tokens), Counter(organisations=2)))
+            self.candidates.append(_Candidate(tokens, self._surface(tokens), (0, 2, 0, 0)))
 
     def _given(self, token: _Token) -> bool:
         return _is_given(token.lower)
@@ -543,11 +543,12 @@ class _Reader:
         self.candidates.append(candidate)
         return candidate.name
 
-    def _clues(self, tokens: list[_Token], titled: bool) -> Counter[str]:
-        """Votes for a kind from this mention: a title or role word before it ("President",
-        "analyst"), a role after it ("Amazon founder"), its shape (camel-case, an acronym, a given
-        name or an initial first), quotation marks and event words (no entity), place cues."""
-        votes: Counter[str] = Counter()  # most names have no clue: it stays empty
+    def _clues(self, tokens: list[_Token], titled: bool) -> tuple[int, int, int, int]:
+        """Votes for people, organisations, places and no entity from this mention: a title or role
+        word before it ("President", "analyst"), a role after it ("Amazon founder"), its shape
+        (camel-case, an acronym, a given name or an initial first), quotation marks and event words
+        (no entity), place cues."""
+        people = organisations = places = none = 0
         first, last = tokens[0], tokens[-1]
         before = self.text[max(0, first.start - 30):first.start]
         role_before = _word_before(before)
@@ -555,34 +556,37 @@ class _Reader:
         word_after = after.group(1) if after and not last.possessive else ""
         owner_role = word_after in _OWNER_ROLES
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
-            votes["people"] += 3
+            people += 3
         if role_before in _ORG_CUES or owner_role:
-            votes["organisations"] += 2
-        if any(t.lower in _EVENT_HEADS for t in tokens[1:]) or self._quoted(first, last):
-            votes["none"] += 4
+            organisations += 2
+        if self._quoted(first, last):
+            none += 4
         if any(not t.text.istitle() and _CAMEL.fullmatch(t.text) for t in tokens) or (
                 len(tokens) == 1 and self._acronym(first)):
-            votes["organisations"] += 2
+            organisations += 2
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to") or word_after in _REGION_WORDS or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
         if len(tokens) > 1:
+            lowers = {t.lower for t in tokens}
             if self._given(first) or any(self._initial(t) for t in tokens[:-1]):
-                votes["people"] += 2
+                people += 2
             elif cued:  # "in Inner Mongolia", "atop Mauna Kea"
-                votes["places"] += 1
+                places += 1
             elif any(self._known([t]) for t in tokens):  # "Real Madrid", "Air Astana", "Tottenham Hotspur"
-                votes["organisations"] += 1
-            if all(t.lower in _GENERIC or t.lower in _CONNECTORS or t.lower in _TITLES for t in tokens):
-                votes["none"] += 4  # "Human Rights", "High Commissioner"
-            if any(t.lower in self.lowercase for t in tokens):  # "Big Machine": words, not a personal name
-                votes["people"] -= 1
+                organisations += 1
+            if not _EVENT_HEADS.isdisjoint(t.lower for t in tokens[1:]):
+                none += 4  # "Davis Cup Final", "Dubai Air Show"
+            if lowers <= _PLAIN_WORDS:
+                none += 4  # "Human Rights", "High Commissioner"
+            if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
+                people -= 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
-            votes["organisations"] += 1 + (role_before == "the" and _plural(first))
+            organisations += 1 + (role_before == "the" and _plural(first))
         elif role_before == "the" and _plural(first):  # "the Steelers", "the Democrats"
-            votes["organisations"] += 2
+            organisations += 2
         elif cued and not owner_role:
-            votes["places"] += 1
-        return votes
+            places += 1
+        return people, organisations, places, none
 
     def _initial(self, token: _Token) -> bool:
         """ "J.J.", or "W" followed by its dot."""
@@ -637,6 +641,8 @@ class _Reader:
         return any(part in DEMONYMS or self.lexicon.kind(part) == "places" for part in text.split("-"))
 
     def _surface(self, tokens: list[_Token]) -> str:
+        if len(tokens) == 1:
+            return tokens[0].text
         return self.text[tokens[0].start:tokens[-1].end].replace("\n", " ") if tokens else ""
 
     def _add(self, tokens: list[_Token], kind: str, prefix: str | None = None) -> str:
@@ -655,16 +661,13 @@ class _Reader:
         a lone word (a known one too, unless a country) joins the one full name of a person ending
         with it ("Assange", "Swift") or of an organisation starting with it ("Emirates"); an acronym
         written in brackets after a name ("… Court (ICC)") is that name."""
-        pooled: dict[str, Counter[str]] = {}
-        for candidate in self.candidates:
-            key = fold(candidate.name)
-            if key not in pooled:
-                pooled[key] = candidate.votes
-            elif candidate.votes:
-                pooled[key] = Counter(pooled[key])  # a copy: a Counter's + would drop the votes against
-                pooled[key].update(candidate.votes)
-        kinds = {key: _decide(votes, len(key.split())) for key, votes in pooled.items()}
-        found = [(c.tokens[0], kinds[fold(c.name)], c.name) for c in self.candidates]
+        keys = [fold(candidate.name) for candidate in self.candidates]
+        pooled: dict[str, tuple[int, int, int, int]] = {}
+        for key, candidate in zip(keys, self.candidates):
+            votes = pooled.get(key)
+            pooled[key] = candidate.votes if votes is None else tuple(map(sum, zip(votes, candidate.votes)))
+        kinds = {key: _decide(votes, key.count(" ") + 1) for key, votes in pooled.items()}
+        found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
         people, firsts = _full_names(found)
         expansions = self._expansions(found)
@@ -685,9 +688,12 @@ class _Reader:
 
     def _expansions(self, found: list[tuple[_Token, str, str]]) -> dict[str, tuple[str, str]]:
         """Acronym (folded) -> (kind, name) of the name written right before it in brackets."""
-        ending = {self._end_of(first, name): (kind, name) for first, kind, name in found if kind in KINDS}
         pairs: dict[str, tuple[str, str]] = {}
-        for match in _BRACKETED_ACRONYM.finditer(self.text):
+        brackets = list(_BRACKETED_ACRONYM.finditer(self.text)) if "(" in self.text else []
+        if not brackets:
+            return pairs
+        ending = {self._end_of(first, name): (kind, name) for first, kind, name in found if kind in KINDS}
+        for match in brackets:
             before = ending.get(match.start())
             letters = [c for c in match.group(1) if c.isupper()]
             if before and len(letters) > 1 and [w[0] for w in _CAPITALISED.findall(before[1])][-len(letters):] == letters:
@@ -724,6 +730,7 @@ def _full_names(found: list[tuple[_Token, str, str]]) -> tuple[dict[str, str], d
     return people, short
 
 
+_VOTED = ("people", "organisations", "places", "none")
 _NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
 _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
 
@@ -769,12 +776,12 @@ def _is_given(lower: str) -> bool:
     return lower in given_names() or lower.split("-", 1)[0] in given_names()
 
 
-def _decide(votes: Counter[str], words: int) -> str:
+def _decide(votes: tuple[int, int, int, int], words: int) -> str:
     """The kind the clues vote for; without clues, two or more name-like words are a person and a
     lone word is only a surname (kept when a full name in the text ends with it)."""
-    best, weight = max(votes.items(), key=lambda item: item[1], default=("", 0))
+    weight, kind = max(zip(votes, _VOTED), key=lambda pair: pair[0])
     if weight > 0:
-        return best
-    if words > 1 and votes["people"] >= 0:
+        return kind
+    if words > 1 and votes[0] >= 0:
         return "people"
     return "surname"
