@@ -28,7 +28,10 @@ _DECADE = re.compile(r"\d\ds")
 
 def smarten_plain(text: object) -> Markup:
     """Plain text (a title, a summary, a key point) as HTML with the curly quotes, dashes and
-    ellipses bodies get: the templates' `typography` filter. For text content, not attributes."""
+    ellipses bodies get: the templates' `typography` filter. For text content, not attributes.
+    Text already marked safe (Markup) is HTML: it is not escaped again."""
+    if isinstance(text, Markup):
+        return Markup(smarten(str(text)))
     return _smarten_plain(str(text))
 
 

@@ -206,4 +206,4 @@ def test_a_briefing_lists_its_figures_as_the_article_ranks_them_and_the_timeline
     # The title's figure first, then the text's order; not alphabetical ("28 anti-aircraft systems" first).
     assert listed[:3] == [("more than 12,000", "Russian troops killed"), ("49", "Russian aircraft"), ("81", "helicopters")]
     timeline = (site / "public" / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert "more than 12,000 Russian troops killed, according to Ukraine&#39;s Foreign Ministry;" in timeline
+    assert "more than 12,000 Russian troops killed, according to Ukraine&rsquo;s Foreign Ministry;" in timeline

@@ -42,3 +42,6 @@ def test_plain_text_gets_the_same_typography_and_is_escaped():
     assert smarten_plain("Ukraine's \"war\" -- <b>& more...") == (
         "Ukraine&rsquo;s &ldquo;war&rdquo; &ndash; &lt;b&gt;&amp; more&hellip;")
     assert smarten_plain("Ukraine's war") == markdown.markdown("Ukraine's war", extensions=["generator.typography"])[3:-4]
+    from markupsafe import Markup
+
+    assert smarten_plain(Markup("<em>Kyiv's</em> &amp; more")) == "<em>Kyiv&rsquo;s</em> &amp; more"  # HTML: not escaped again
