@@ -172,19 +172,19 @@ def glued_starts(text: str) -> list[int]:
     is not a lowercase word, from which a piece of cruft or a cruft sentence reads."""
     starts = []
     for found in _GLUE_CANDIDATE.finditer(text):
-        word, before = found[1].lower(), text[found.start() - 1]
-        if word not in _OPENING_WORDS and word not in _SENTENCE_WORDS and word != "(":
+        if found[1].lower() not in _OPENING_WORDS and found[1].lower() not in _SENTENCE_WORDS and found[1] != "(":
             continue
+        before = text[found.start() - 1]
         # After a lowercase word a capital is mostly a name or a title inside the sentence: only what
         # no sentence says ("Listen to this article", "Sign up for our newsletter") is cut there.
         after_word = before.islower() and before.isalpha() and not _URL_END.search(text, 0, found.start())
-        rest = text[found.start() + 1:].lstrip()
+        rest = text[found.end():]
         if cruft_prefix(rest, at_start=False, strong=after_word) or _cruft_sentence(rest):
-            starts.append(len(text) - len(rest))
+            starts.append(found.end())
     return starts
 
 
-_GLUE_CANDIDATE = re.compile(r"(?<=\S)\s(?=([A-Z][\w'’]*|[©🎙🔊🎧(]))")
+_GLUE_CANDIDATE = re.compile(r"(?<=\S)\s+(?=([A-Z][\w'’]*|[©🎙🔊🎧(]))")
 _URL_END = re.compile(r"\w\.\w{2,}$")
 
 

@@ -38,18 +38,19 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
     removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
     kept_lines: dict[int, list[str]] = {}
+    lines_with_text = 0
     for index, (line, start, end) in enumerate(blocks):
         removed.extend(text[a:b] for a, b in cuts.get(index, []))
-        lead = sum(1 for kept in kept_lines.values() if kept) <= 1 and not kept_lines.get(line)  # a headline above, at most
+        kept = kept_lines.setdefault(line, [])
+        lead = lines_with_text <= 1 and not kept  # a headline above it, at most
         piece = _peel(_cut(text, start, end, cuts.get(index, [])), lead, removed)
         if piece and is_cruft(Block(piece, index, len(blocks), lead)):
             removed.append(piece)
             piece = ""
-        kept = kept_lines.setdefault(line, [])
         if piece:
+            lines_with_text += not kept
             kept.append(piece)
-    lines = [" ".join(kept_lines.get(n, [])) for n in range(text.count("\n") + 1)]
-    paragraphs = [p for line in lines for p in restore_paragraphs(line)]
+    paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs(kept_lines[line])]
     removed = [r.strip() for r in removed if r.strip()]
     return CleanText(paragraphs, removed, _warnings(text, removed))
 
@@ -127,21 +128,21 @@ def _warnings(text: str, removed: list[str]) -> list[str]:
     return [f"cruft removal took {lost} of its {total} words ({lost / total:.0%}): {shown}"]
 
 
-def restore_paragraphs(block: str) -> list[str]:
-    """Split a run-on block into paragraphs of one to three sentences; a quote starts one."""
-    block = re.sub(r"\s+", " ", block).strip()
+def restore_paragraphs(sentences: list[str]) -> list[str]:
+    """A line's sentences as paragraphs of one to three sentences; a quote starts one."""
+    block = " ".join(" ".join(sentences).split())
     if not block:
         return []
     if len(block) <= _LONG_PARAGRAPH or block.startswith(("- ", "#")):
         return [block]
     paragraphs: list[list[str]] = [[]]
-    for sentence in split_sentences(block):
+    for sentence in sentences:
         current = paragraphs[-1]
         size = sum(len(s) for s in current)
         if current and _starts_paragraph(sentence, current, size):
             paragraphs.append(current := [])
         current.append(sentence)
-    return [" ".join(p) for p in paragraphs if p]
+    return [" ".join(" ".join(p).split()) for p in paragraphs if p]
 
 
 def _starts_paragraph(sentence: str, current: list[str], size: int) -> bool:
