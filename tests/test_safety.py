@@ -307,20 +307,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.mark.browser
 def test_no_script_from_a_body_or_heading_runs_in_chromium(browser, bare):
     hostile(bare)
+    write(bare, "briefings/untitled.md", "date: 2022-03-07\n",  # its title is its heading, script and all
+          "# Breaking <script>window.pwned = 'title'</script> news\n\nText <img src=x onerror=\"window.pwned=1\">.\n")
     (bare / "site.yaml").write_text("title: Safety\nbase_url: /\n", encoding="utf-8")
     assert run_cli(bare, "build").returncode == 0
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     with _serving(bare / "public") as url:
-        page.goto(url + "briefings/hostile/")
-        page.wait_for_load_state("load")
-        for link in page.locator("article a").all():  # a click on any link runs no script either
-            href = link.get_attribute("href")
-            assert href is None or not href.lower().startswith(("javascript", "data", "vbscript"))
-        page.locator("article p").first.click()
-        assert page.evaluate("typeof window.pwned") == "undefined"
-        assert page.locator("iframe").count() == 0
+        for path in ("briefings/hostile/", "briefings/untitled/", ""):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            for link in page.locator("main a").all():  # a click on any link runs no script either
+                href = link.get_attribute("href")
+                assert href is None or not href.lower().startswith(("javascript", "data", "vbscript"))
+            page.locator("main p").first.click()
+            assert page.evaluate("typeof window.pwned") == "undefined", path
+            assert page.locator("iframe").count() == 0
+        assert "<script>" in page.locator("main").inner_text()  # the derived title is shown as text
     assert dialogs == []
     page.close()
 
