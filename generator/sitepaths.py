@@ -51,7 +51,9 @@ def site_path(value: str) -> str:
 
 
 def page_file(path: str) -> str:
-    """The file a page at `path` (from site_path) is written to: `x.html` itself, else `x/index.html`."""
+    """The file a page at `path` (a path in the site, as site_path gives it or a Document's URL) is
+    written to: `x.html` itself, else `x/index.html`, as pages/briefings.py writes them."""
+    path = path.strip("/")
     return path if path.endswith(".html") else f"{path}/index.html".lstrip("/")
 
 
