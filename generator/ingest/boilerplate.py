@@ -203,6 +203,9 @@ def _cruft_sentence(text: str) -> bool:
 
 
 def _bio(text: str) -> bool:
+    words = text[:60].split(maxsplit=2)
+    if len(words) < 3 or not (words[0][:1].isupper() and words[1][:1].isupper()):
+        return False  # a bio opens with its writer's name
     return any(verb in text[:80] for verb in _BIO_VERBS) and bool(_BIO.match(text))
 
 
@@ -211,6 +214,8 @@ def _stop_share(words: list[str]) -> float:
 
 
 def _mostly_links(text: str, plain: str) -> bool:
+    if "](" not in text:
+        return False
     linked = sum(len(m[1]) for m in _LINK_TEXT.finditer(text))
     return linked > 0.8 * len(plain.strip())
 

@@ -67,6 +67,8 @@ def _ignore(problem: Problem) -> None:
 
 def _only_title(sentences: list[str], title: str) -> bool:
     """Whether the body says nothing the title does not: every word of it is in the title."""
+    if sum(len(s) for s in sentences) > 2 * len(title) + 20:
+        return False  # longer than the title: it says more
     body = set(_WORDS.findall(" ".join(sentences).casefold()))
     return body <= set(_WORDS.findall(title.casefold()))
 
