@@ -20,7 +20,8 @@ from generator.ingest.write import briefing_text
 from generator.link import link_archive
 from generator.linking.mentions import link_first_mentions
 from generator.linking.related import (_COEFFICIENTS, _INTERCEPT, _MIN_POINTS, _MIN_SIMILARITY, _RARE_SHARE, _REASONS,
-                                       SET_SIGNALS, Features, _shared_text, related_briefings)
+                                       SET_SIGNALS, Features, _shared_text, function_words, related_briefings, stem,
+                                       tracked)
 from generator.yamlfile import split_front_matter
 from tests.conftest import REPO, run_cli
 
@@ -406,3 +407,29 @@ def test_briefings_sharing_only_what_many_share_show_no_list(tmp_path):
     documents = [_briefing(f"b{k}", f"Story {k}", f"{_filler(rng, 150)} {common[k % 2]} and {common[(k + 1) % 2]} "
                            "commented.", k % 5, people=() if k % 3 else common) for k in range(40)]
     assert all(not shown for shown in _related(tmp_path, documents).values())
+
+
+@pytest.mark.parametrize("what, followed", [
+    ("Russian troops killed", True), ("civilian casualties", True), ("people displaced", True),
+    ("protesters killed", True), ("mph", False), ("points", False), ("people", False), ("years ago", False),
+    ("people showed", False), ("Hong Kong dollars", False),
+])
+def test_only_figures_on_quantities_readers_follow_relate_briefings(what, followed):
+    assert tracked(what) is followed
+
+
+@pytest.mark.parametrize("words", [
+    ("killed", "kills", "killing", "kill"), ("investigation", "investigating", "investigated"),
+    ("harvests", "harvest"), ("planned", "plan"),
+])
+def test_forms_of_a_word_meet_in_one_stem(words):
+    assert len({stem(word) for word in words}) == 1
+
+
+def test_words_that_only_look_inflected_are_kept_whole():
+    assert [stem(word) for word in ("crisis", "status", "news", "bus")] == ["crisis", "status", "news", "bus"]
+
+
+def test_another_languages_common_words_are_no_wording_in_common():
+    assert {"que", "uma", "para"} <= function_words("pt") and "und" in function_words("de")
+    assert function_words("xx") == frozenset()

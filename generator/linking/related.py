@@ -239,7 +239,7 @@ def stem(word: str) -> str:
     word = word.removesuffix("'s").removesuffix("'")
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _STEM_AT_LEAST:
-            if suffix == "s" and word[-2] in "su'":  # "crisis", "status", "class": no plural
+            if suffix == "s" and word[-2] in "isu'":  # "crisis", "status", "class": no plural
                 break
             word = word[: -len(suffix)] + replacement
             break
