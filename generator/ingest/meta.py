@@ -145,9 +145,9 @@ def _shorten(text: str) -> str:
 # Each clue a reader uses names a writer, an outlet or both; the outlet is the one the clues agree
 # on, weighed by how surely each kind names the publisher rather than a source it cites.
 
-# A name as pasted: capitalised words, with the odd "of", "&", "80/90" or ".info" inside.
-# Capitalised, or a brand written in lower case with a digit or capital inside ("my6sense", "iMore");
-# dots inside ("Space.com"), never at the end.
+# An outlet's name as pasted: words capitalised, or brands written in lower case with a digit or
+# capital inside ("my6sense", "iMore"), with dots inside ("Space.com") but never at the end, joined
+# by the odd "of", "&" or "and".
 _OUTLET_WORD = r"(?:[A-Z0-9]|[a-z]+(?=[\w]*[A-Z0-9]))[\w&'’/+-]*(?:\.[\w&'’/+-]+)*"
 _OUTLET_NAME = rf"(?:[Tt]he )?{_OUTLET_WORD}(?: (?:{_OUTLET_WORD}|of|de|del|and|&|on|am)){{0,5}}"
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # a full stop only after an initial: "J. Abrams. Abrams" is two sentences
