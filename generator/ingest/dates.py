@@ -159,24 +159,21 @@ def _conclude(bounds: _Bounds, lead_weekday: str | None) -> DateFinding:
     if earliest and latest and latest < earliest:
         evidence.append(f"the bounds disagree ({earliest} is after {latest}); keeping only the lower bound")
         latest = None
-    estimate = _estimate(earliest, latest, lead_weekday, evidence)
+    estimate = _estimate(earliest, latest, lead_weekday)
     confidence = _confidence(earliest, latest, bounds.assumed)
     if bounds.assumed and confidence == "low" and latest and earliest and (latest - earliest).days <= 7:
         evidence.append("the year is assumed (site.yaml ingest.default_year): low confidence")
     return DateFinding(estimate, True, earliest, latest, confidence, evidence)
 
 
-def _estimate(earliest: dt.date | None, latest: dt.date | None, lead_weekday: str | None, evidence: list[str]) -> dt.date | None:
-    """A day to show: in a bounded window, the lead's weekday where it falls in it, else its start.
-    With no upper bound, only the lead's weekday after the lower bound, marked as a guess."""
-    if earliest is None:
-        return latest
+def _estimate(earliest: dt.date | None, latest: dt.date | None, lead_weekday: str | None) -> dt.date | None:
+    """A day to show, only in a window bounded on both sides: the lead's weekday where it falls in
+    it, else its start. With no upper bound there is none: the lower bound is the date of something
+    the article mentions or links to, not its own."""
+    if earliest is None or latest is None:
+        return None
     guess = _next_weekday(earliest, _WEEKDAYS.index(lead_weekday.lower())) if lead_weekday else None
-    if latest is not None:
-        return guess if guess and guess <= latest else earliest
-    if guess:
-        evidence.append(f"nothing bounds it from above; the lead's weekday, {lead_weekday}, first falls on {guess} (a guess)")
-    return guess
+    return guess if guess and guess <= latest else earliest
 
 
 def _confidence(earliest: dt.date | None, latest: dt.date | None, assumed: bool) -> str:
