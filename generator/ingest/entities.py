@@ -133,7 +133,12 @@ vpn api cpu gpu os etf faq hiv aids sars icu mp mep dj cd dvd ufo mri ppe vip lg
 qb dl hd rpg fps kwh mw gw ghz
 """.split())
 _PLACE_CUES = {"in", "near", "outside", "around", "across", "from", "to", "into", "towards", "toward", "atop"}
-_PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province) of\s*$", re.I)
+_PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province|(?:north|south|east|west)"
+                                r"(?:east|west)?) of\s*$", re.I)
+# ", a village southwest of …", ", the embattled tech company": what a name is, said right after it.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?P<place>city|town|village|suburb|port|county|"
+                         r"district|province|region|state|island)|(?P<organisation>company|firm|group|retailer|maker|"
+                         r"giant|carrier|airline|network|agency|bank|startup|publication|newspaper|website|label|club))\b")
 DEMONYMS = {
     "Russian": "Russia", "Ukrainian": "Ukraine", "British": "United Kingdom", "American": "United States",
     "German": "Germany", "French": "France", "Chinese": "China", "Polish": "Poland", "Belarusian": "Belarus",
@@ -172,6 +177,7 @@ _TOKEN_OR_SKIP = re.compile(rf"(?P<skip>{_LOWER_WORD}(?:\W+{_LOWER_WORD})*)|{_TO
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _BLANKS = re.compile(r"[ \t]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
 _INITIAL_GAP = re.compile(r"\.[ \t]+")  # "Patrick W. Carlineo": an initial's dot does not end the name
 _LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
 _WORD = re.compile(r"\w+")
@@ -399,12 +405,13 @@ class _Reader:
         """Whether what follows a known name is a body of it ("White House" "Press Secretary",
         "United States" "Justice Department"), not the rest of one name ("Hong Kong Stock
         Exchange", "Los Angeles Times"). A small place only names its own bodies when it is a country."""
-        if len(known) == 1 and self._known(known) == "places" and not self._country(known[0]):
+        kind = self._known(known)
+        if len(known) == 1 and kind == "places" and not self._country(known[0]):
             return False
         first = rest[0].lower
         if first in _MEDIA_HEADS:
             return len(rest) > 1 and rest[1].lower in _TITLES
-        return first in _TITLES or first in _GENERIC
+        return first in _TITLES or (first in _GENERIC and kind == "places")  # "UN Security Council" is one
 
     def _inner_possessive(self, run: list[_Token], i: int) -> bool:
         """ "Westminster Magistrate's Court", "People's Liberation Army": the 's belongs to a name
@@ -557,6 +564,9 @@ class _Reader:
         owner_role = word_after in _OWNER_ROLES
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
             people += 3
+        if self.text.startswith(",", last.end) and (appositive := _APPOSITIVE.match(self.text, last.end)):
+            places += 2 * bool(appositive["place"])
+            organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
         if self._quoted(first, last):
@@ -576,8 +586,8 @@ class _Reader:
                 organisations += 1
             if not _EVENT_HEADS.isdisjoint(t.lower for t in tokens[1:]):
                 none += 4  # "Davis Cup Final", "Dubai Air Show"
-            if lowers <= _PLAIN_WORDS:
-                none += 4  # "Human Rights", "High Commissioner"
+            if lowers <= _PLAIN_WORDS or len(lowers) < len(tokens):
+                none += 4  # "Human Rights", "High Commissioner", a table's "Change Change"
             if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
                 people -= 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
@@ -742,7 +752,8 @@ def _word_like_a_name(text: str) -> bool:
     lower = text.lower()
     return (text[:1].isupper() and lower not in _CALENDAR and lower not in _FUNCTION_WORDS
             and not _NOT_NAME.fullmatch(text) and not any(c.isdigit() for c in text)
-            and text not in DEMONYMS and text not in _PLURAL_DEMONYMS and (not text.isupper() or len(text) == 1))
+            and text not in DEMONYMS and text not in _PLURAL_DEMONYMS
+            and (not text.isupper() or len(text) == 1 or _INITIALS.fullmatch(text) is not None))
 
 
 def _plural(token: _Token) -> bool:
