@@ -84,6 +84,12 @@ def test_a_reference_to_a_user_name_falls_through_to_the_visible_byline() -> Non
     assert read(ld_page(article, person, body=body)).hints["authors"] == ["Ana Lima"]
 
 
+def test_a_user_name_is_read_as_trafilatura_tidies_it_when_nothing_else_names_a_writer() -> None:
+    person = {"@type": "Person", "@id": "https://news.example/#author", "name": "kei_eno"}
+    article = {"@type": "Article", "headline": "Tram line grows", "author": {"@id": person["@id"]}}
+    assert read(ld_page(article, person)).hints["authors"] == ["Kei Eno"]
+
+
 def test_json_ld_byline_field() -> None:
     article = {"@type": "NewsArticle", "headline": "Tram line grows", "byline": "By Ana Lima and Rui Costa"}
     assert read(ld_page(article)).hints["authors"] == ["Ana Lima", "Rui Costa"]

@@ -214,14 +214,15 @@ def _is_decoration(segment: str, site_words: set[str], separator: str) -> bool:
 
 def _authors(tree: HtmlElement, metas: dict[str, str], article: dict, ld: list[dict], outlet: str | None, domain: str | None) -> list[str]:
     """The people the page credits: the first source that names one (JSON-LD, its byline field,
-    meta tags, the visible byline), widened to the visible byline when that names them and more.
-    When no person is named, the organisation credited instead ("Reuters", "BBC News")."""
+    meta tags, the visible byline, trafilatura's wider reading of the page's metadata), widened to
+    the visible byline when that names them and more. When no person is named, the organisation
+    credited instead ("Reuters", "BBC News")."""
     sites = [_squashed(name) for name in (outlet, _text(article.get("publisher")), domain and domain.split(".")[0]) if name]
     ld_credits = _ld_authors(article.get("author"), _by_id(ld))
     visible = _byline_authors(tree)
     sources = ([_text(c) for c in ld_credits if not _is_organisation(c)], _strings(article.get("byline")),
                [metas[k] for k in _AUTHOR_META if k in metas], visible)
-    names = next((found for raw in sources if (found := _people(raw, sites))), [])
+    names = next((found for raw in sources if (found := _people(raw, sites))), []) or _people(_metadata_authors(tree), sites)
     shown = _people(visible, sites)
     if names and len(shown) > len(names) and {_squashed(n) for n in names} <= {_squashed(n) for n in shown}:
         names = shown  # metadata that lists only the first of the byline's writers
@@ -273,6 +274,14 @@ def _byline_authors(tree: HtmlElement) -> list[str]:
     from trafilatura.metadata import extract_author
 
     return (extract_author(tree) or "").split(";")
+
+
+def _metadata_authors(tree: HtmlElement) -> list[str]:
+    """trafilatura's whole metadata reading (a user name tidied, more markup read): the last resort,
+    as it costs tens of milliseconds."""
+    from trafilatura.metadata import extract_metadata
+
+    return ((extract_metadata(copy.deepcopy(tree)).author or "").split(";"))  # it may prune the tree
 
 
 def _squashed(text: str) -> str:
