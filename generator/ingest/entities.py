@@ -114,6 +114,7 @@ _ROLES = _TITLES | _PERSON_CUES
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
 _REGION_WORDS = {"region", "province", "oblast"}
+_SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
 _SOURCE_WORDS = {"to", "told", "via", "the"}
 _SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$", re.I)
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
@@ -590,6 +591,8 @@ class _Reader:
                 none += 4  # "Human Rights", "High Commissioner", a table's "Change Change"
             if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
                 people -= 1
+        elif word_after in _SPEECH and not first.first:  # "…, Reuters reported": no first name, so no person
+            organisations += 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
             organisations += 1 + (role_before == "the" and _plural(first))
         elif role_before == "the" and _plural(first):  # "the Steelers", "the Democrats"
