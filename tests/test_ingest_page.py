@@ -43,6 +43,12 @@ def test_title_drops_site_suffix_and_section_prefix() -> None:
     assert read(page(head)).hints["title"] == "Council expands tram line to hospitals"
 
 
+def test_title_drops_the_site_name_its_domain_spells_out() -> None:
+    head = ('<title>About bugs – Vortex Cannon Entertainment</title>'
+            '<link rel="canonical" href="https://vortexcannon.org/about-bugs/">')
+    assert read(page(head)).hints["title"] == "About bugs"
+
+
 def test_title_prefers_the_h1_that_the_meta_title_contains() -> None:
     head = "<title>Council expands tram line to hospitals - The Daily Example</title>"
     body = "<h1>The Daily Example</h1><h1>Council expands tram line to hospitals</h1>" + BODY

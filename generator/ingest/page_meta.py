@@ -204,7 +204,11 @@ def _is_decoration(segment: str, site_words: set[str], separator: str) -> bool:
     words = _norm(segment)
     if not words:
         return True
-    if words in site_words or words.replace(" ", "") in {w.replace(" ", "") for w in site_words}:
+    squashed = words.replace(" ", "")
+    if words in site_words or squashed in {w.replace(" ", "") for w in site_words}:
+        return True
+    # The site's name spelled out from its domain: "Vortex Cannon Entertainment" on vortexcannon.org.
+    if any(len(w) >= 6 and " " not in w and squashed.startswith(w) for w in site_words) and segment.istitle():
         return True
     # A short all-capitalised segment behind a bar ("| CBC News", "Opinion |") is a site or section name.
     return separator.strip() in ("|", "::", "«", "»", "·", "•") and len(segment.split()) <= 3 and segment.istitle()
