@@ -182,3 +182,15 @@ def test_the_devset_scores_at_least_what_the_issue_asks():
     precision = sum(tally.found.values()) / sum(tally.given.values())
     recall = sum(tally.recalled.values()) / sum(tally.expected.values())
     assert precision >= 0.88 and recall >= 0.80, (precision, recall)
+
+
+def test_products_table_rows_and_what_a_name_is_said_to_be(lexicon):
+    text = ("HD THE HOME DEPOT INC. 225.86 -12.99\n"
+            "Nissan unveiled the 2020 Sentra, and the 16-inch MacBook Pro ships in May. "
+            "Ann Cole, 55, of Addison, a village southwest of Ithaca, pleaded guilty. "
+            "The deal is the largest in years, Bloomberg reported.")
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Ann Cole"]
+    assert {"Addison", "Ithaca"} <= set(found["places"])
+    assert "Bloomberg" in found["organisations"]
+    assert not {"HD THE HOME DEPOT INC", "Sentra", "MacBook Pro"} & set(found["organisations"] + found["people"])

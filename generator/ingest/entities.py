@@ -114,6 +114,7 @@ _ROLES = _TITLES | _PERSON_CUES
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
 _REGION_WORDS = {"region", "province", "oblast"}
+_MODEL_BEFORE = re.compile(r"\b(?:(?:19|20)\d\d|\d+-(?:inch|litre|liter|door|seat|speed))\s+$")
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
 _SOURCE_WORDS = {"to", "told", "via", "the"}
 _SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$", re.I)
@@ -436,6 +437,8 @@ class _Reader:
         tokens = self._drop_leading_common(tokens)
         if not tokens or self.lexicon.stopped(self._surface(tokens)):
             return None
+        if len(tokens) > 1 and all(t.text.isupper() for t in tokens) and not self._known(tokens):
+            return None  # a line in capitals: a table's row or a shouted heading, no name
         if any(_is_head(t) for t in tokens):
             known = self._known_prefix(tokens)
             if known and known < len(tokens) and self._body_of(tokens[:known], tokens[known:]):
@@ -570,8 +573,8 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
-        if self._quoted(first, last):
-            none += 4
+        if self._quoted(first, last) or _MODEL_BEFORE.search(before):
+            none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
         if any(not t.text.istitle() and _CAMEL.fullmatch(t.text) for t in tokens) or (
                 len(tokens) == 1 and self._acronym(first)):
             organisations += 2
