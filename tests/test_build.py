@@ -30,7 +30,7 @@ def test_build_ingests_seeds_and_renders_the_site(site):
     national = page(site, f"briefings/{NATIONAL_SLUG}")
     assert "Russia has lost 14,000 troops, Ukraine’s defence minister estimates</h1>" in national
     assert 'href="https://thenationalnews.com/"' in national and ">The National</a>" in national
-    assert "c. 17 March 2022" in national and "date inferred" in national
+    assert "17 March 2022 or later" in national and "date inferred" in national  # after its newest linked story
     assert "Key points" in national and "Oleksii Reznikov said Russian losses were mounting" in national
     assert '<a href="https://www.thenationalnews.com/tags/russia/">Russia</a>' in national
     newsweek = page(site, f"briefings/{NEWSWEEK_SLUG}")
