@@ -51,6 +51,7 @@ newsletter don't don’t dont get topics topic tags tag posted filed by read see
 _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
+_DATE_WORDS = frozenset("published updated posted last".split()) | _MONTHS_DAYS | _DAY_SHORT  # a date line opens so
 _WORD = re.compile(r"\w[\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
@@ -147,23 +148,23 @@ def is_cruft(block: Block) -> bool:
     """Whether a whole block is boilerplate: evidence from phrases, and from its place and shape."""
     text = block.text.strip()
     plain = (_LINK_TEXT.sub(r"\1", text) if "](" in text else text).replace("\\", "")
-    words = plain.split()
     if not any(ch.isalnum() for ch in plain):
         return True  # a lone icon, rule or stray semicolon
-    if len(words) > 45 and _stop_share(words) > 0.25:
+    count = plain.count(" ") + 1  # words, near enough: only compared with bounds
+    if count > 45 and _stop_share(plain.split()) > 0.25:
         return False  # prose, whatever phrase it holds
-    edge = block.lead or block.index < 3 or block.index >= block.count - 4
-    if _cruft_sentence(plain) or len(words) <= 40 and _bio(plain):
+    if _cruft_sentence(plain) or count <= 40 and _bio(plain):
         return True
-    if len(words) <= 15 and _EMAIL.search(plain):
+    if count <= 15 and "@" in plain and _EMAIL.search(plain):
         return True  # "Send us your tips: …@…", "Contact the author at …": a page's contact line
-    if _DATE_ONLY.match(plain):
-        return edge or block.index < 8  # a date on its own line, by the headline or at the foot
-    if block.index >= block.count - 4 and plain.rstrip().endswith(("...", "…")) and len(words) <= 30:
+    if plain[:1].isdigit() or _opening_word(plain) in _DATE_WORDS:
+        if _DATE_ONLY.match(plain):  # a date on its own line, by the headline or at the foot
+            return block.lead or block.index < 8 or block.index >= block.count - 4
+    if block.index >= block.count - 4 and count <= 30 and plain.rstrip().endswith(("...", "…")):
         return True  # a teaser cut short at the foot of the page: a bio's or a related story's
     if cruft_prefix(plain, block.lead) >= len(plain.rstrip(" .")):
         return True
-    return _mostly_links(text, plain) and len(words) <= 20 and not plain.rstrip().endswith((".", "?", "!", "”", '"'))
+    return count <= 20 and _mostly_links(text, plain) and not plain.rstrip().endswith((".", "?", "!", "”", '"'))
 
 
 def glued_starts(text: str) -> list[int]:
@@ -189,9 +190,10 @@ _URL_END = re.compile(r"\w\.\w{2,}$")
 
 
 def _opening_word(text: str) -> str:
+    sign = text.lstrip()[:1]
+    if sign in _OPENING_SIGNS:
+        return sign
     first = _FIRST_WORD.match(text)
-    if text.lstrip()[:1] in _OPENING_SIGNS:
-        return text.lstrip()[:1]
     return first[1].lower() if first else ""
 
 
