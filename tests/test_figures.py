@@ -204,6 +204,7 @@ def test_a_briefing_lists_its_figures_as_the_article_ranks_them_and_the_timeline
     page = (site / "public" / "briefings" / NEWSWEEK_SLUG / "index.html").read_text(encoding="utf-8")
     listed = re.findall(r"<strong>([^<]+)</strong> ([^<,]+)", page[page.index('<section class="figures"'):])
     # The title's figure first, then the text's order; not alphabetical ("28 anti-aircraft systems" first).
-    assert listed[:3] == [("more than 12,000", "Russian troops killed"), ("49", "Russian aircraft"), ("81", "helicopters")]
+    assert listed[:3] == [("more than 12,000", "Russian troops killed"), ("49", "Russian aircraft destroyed"),
+                          ("81", "Russian helicopters destroyed")]
     timeline = (site / "public" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "more than 12,000 Russian troops killed, according to Ukraine&rsquo;s Foreign Ministry;" in timeline

@@ -1,54 +1,114 @@
 """Plain text -> key figures: numeric claims with what is counted, who claims it, and when.
 
 "Ukraine's defence minister estimated that Russia had lost 14,000 troops" ->
-{value: 14000, what: "Russian troops killed", claimant: "Ukraine's defence minister", ...}.
-`what` is normalised (soldiers -> troops, died/lost -> killed) so that claims about the same
-quantity in different briefings can be compared.
+{value: 14000, what: "Russian troops killed", wording: "troops lost", claimant: "Oleksii Reznikov", ...}.
+
+`what` is the quantity's key, the same whatever the wording: whose (a nationality), the thing
+counted (soldiers -> troops, planes -> aircraft) and its state (died/lost -> killed, taken out ->
+destroyed), so claims about one quantity in different briefings are compared. `wording` keeps the
+article's words when they differ. Whose is read from the phrase ("Russian troops"), the loser
+("Russia had lost"), "of its own" (the claimant's), and else from the article: the side its other
+claims about the same thing, or the same claimant's other losses, give.
+
+Only what a reader tracks becomes a figure: a count someone claims, or a quantity of the kinds
+news follows (casualties, the displaced, equipment destroyed, cases, arrests). A claim is dated
+when the sentence says it was made ("on Monday", "two weeks ago"), else as the article; its
+claimant is one name per article ("Ukraine's defence minister" is the person the next sentence
+names).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, replace
 from typing import Any
 
-from generator.ingest.attribution import Mentions, claimant_before
-from generator.ingest.entities import DEMONYMS, Mention, sentence_spans
+from generator.ingest.attribution import SPEECH, Mentions, claimant_before
+from generator.ingest.entities import DEMONYMS, Mention, fold, sentence_spans
 
-_NUMBER = re.compile(r"(?<![\w$£€.,/-])(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-                     r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])")
-_DIGIT = re.compile(r"\d")
+_WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200, "thousands": 2000}
+# Number words are read, but only "two" to "fifty": "hundreds"/"thousands" are no value to chart.
+_COUNT_WORDS = [word for word, value in _WORD_VALUES.items() if 2 <= value <= 50 and not word.endswith("s")]
+_NUMBER = re.compile(r"(?<![\w$£€.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                     r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])"
+                     rf"|(?P<word>(?i:{'|'.join(_COUNT_WORDS)}))(?P<dozen>\s+dozen)?(?![\w'’-]))")
+_HAS_NUMBER = re.compile(rf"\d|\b(?i:{'|'.join(_COUNT_WORDS)})\b")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|up to|some|fewer than|"
                         r"less than|roughly|approximately|an estimated|as many as)\s+$", re.I)
-_OWN = re.compile(r"^\s+of (?:its|their|his|her) own\b", re.I)
-_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?![\w'’])")
+_OWN = re.compile(r"\s+of (?:its|their|his|her)(?P<own> own)?\b", re.I)
+_WORD = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z-]*)(?![\w'’])")
 _STOPS = set("""
 had has have were was are is be been and or in on at since of to from by for with as after before
-during into over who which that but while than when its their his her the a an per each
+during into over who which that but while than when its their his her the a an per each between among
+across under near inside outside around through including worldwide nationwide will would could may
+might can remain remained being age aged this last next
 """.split())
 _NOT_COUNTED = set("""
 days day weeks week months month years year hours hour minutes minute seconds times per cent percent
-am pm km miles metres meters kilometres kilometers
+am pm km miles metres meters kilometres kilometers inches inch feet foot millimeters millimetres
+centimeters centimetres mph kph degrees tons tonnes acres hectares gallons points cities countries counties
+states towns villages provinces regions
 """.split())
 _HEADS = {"soldiers": "troops", "servicemen": "troops", "troops": "troops", "service members": "troops",
-          "planes": "aircraft", "jets": "aircraft", "aircraft": "aircraft", "people": "people",
-          "persons": "people", "dead": "deaths"}
+          "planes": "aircraft", "jets": "aircraft", "aircraft": "aircraft", "warplanes": "aircraft",
+          "people": "people", "persons": "people", "dead": "deaths", "armored": "armoured",
+          "personnel": "troops", "members": "members", "immigrants": "migrants"}
+# "the United States' 200 service members": the words a key leaves out or joins.
+_PHRASES = {"service members": "troops", "military personnel": "troops", "servicemen": "troops"}
+# A number followed by one of these counts people who died: "584 deaths", "three fatalities".
+_DEATHS = re.compile(r"[ \t]+(?:deaths|dead|fatalities)\b", re.I)
 _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lost", "deaths": "killed",
              "wounded": "wounded", "injured": "wounded", "destroyed": "destroyed", "taken out": "destroyed",
-             "captured": "captured", "displaced": "displaced", "fled": "fled", "evacuated": "evacuated",
-             "arrested": "arrested", "detained": "detained"}
+             "shot down": "destroyed", "captured": "captured", "displaced": "displaced", "fled": "fled",
+             "evacuated": "evacuated", "arrested": "arrested", "detained": "detained", "perished": "killed",
+             "quarantined": "quarantined", "quarantine": "quarantined", "hospitalized": "hospitalised",
+             "hospitalised": "hospitalised", "released": "released", "freed": "released", "sold": "sold",
+             "purchased": "sold", "bought": "sold", "missing": "missing", "rescued": "rescued"}
 _CLAUSE_END = re.compile(r"[,;:—–(]|\band\b(?!\s+\d)")
+# Where the verb of a count's own clause must be: before a comma, a dash, or the next "and".
+_NEXT_CLAUSE = re.compile(r"[,;:—–(]|\band\b")
 _OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOMES) + r")\b")
 # "1,424 civilian casualties: 516 killed and 908 injured": the killed are civilians, not casualties.
 _RESTATED = {"civilian casualties": "civilians", "casualties": "people"}
 _PEOPLE_HEADS = set("""troops people civilians children casualties fighters militants men women residents
-refugees migrants workers patients journalists prisoners""".split())
+refugees migrants workers patients journalists prisoners soldiers protesters hostages""".split())
+# The kinds of quantity news follows: a count of one of these is a figure even with no claimant.
+_TRACKED_HEADS = _PEOPLE_HEADS | set("""deaths tanks aircraft helicopters drones vehicles artillery pieces
+launchers missiles rockets boats ships warships systems hostages cases infections homes houses buildings
+jobs evacuees detainees protesters employees staff""".split()) - {"men", "women", "workers", "journalists"}
+# Heads that count without a plural -s, and counts that are events themselves ("three cases").
+_INVARIANT = set("aircraft people personnel police staff children men women cattle sheep fish".split())
+_EVENTS = {"cases", "deaths", "infections", "casualties"}
+# Whose side a loss of these is can be read from the claimant's other losses; not so for civilians.
+_MILITARY_HEADS = set("""troops fighters militants tanks aircraft helicopters drones vehicles pieces
+launchers missiles rockets boats ships warships systems""".split())
+_LOSSES = {"killed", "wounded", "destroyed", "captured"}
+_MODEL = re.compile(r"\d[ \t]+$")
+_SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
+_SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
 _SIDE_LOST = re.compile(r"\b([A-Z][a-z]+)(?:’s|'s)?\s+(?:had |has |have )?(?:lost|losing)\s+$")
 _MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+# Numbers in a list ("49 aircraft, 81 helicopters and seven drones had been taken out") share the
+# list's verb and side: what lies between one's noun and the next number is only a separator.
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:more than|over|about|around|some|"
+                       r"nearly|almost|at least)\s+)?", re.I)
 # Country -> its adjective ("Russia" -> "Russian"); reversed so the first adjective listed wins.
 _COUNTRY_SIDES = {country: demonym for demonym, country in reversed(DEMONYMS.items())
                   if not demonym.isupper() and "." not in demonym}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WHEN = re.compile(r"\b(?:(?P<on>on|last)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                   r"|(?P<yesterday>yesterday)"
+                   r"|(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                   r"(?P<unit>day|week|month)s?\s+ago)\b", re.I)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_SAID_WHEN = re.compile(rf"\b{SPEECH}\s+$")
+# A title standing for the person who holds it: "Ukraine's defence minister".
+_ROLE = re.compile(r"\b(?:minister|president|spokes(?:man|woman|person)|secretary|chancellor|governor|mayor|"
+                   r"commander|ambassador|premier|chief|leader|director|head)\b", re.I)
 # A number is read with the characters around it, so many before and after: every rule looks a
 # few words away at most, and a long "sentence" (a list, a table flattened to one line) with many
 # numbers would otherwise be read whole for each.
@@ -57,48 +117,69 @@ _BEFORE, _AFTER = 80, 200
 _SENTENCE_MAX = 600
 
 
+@dataclass(frozen=True)
+class _Count:
+    """One number of a sentence and what it counts, before the article's context is applied."""
+    match: re.Match[str]
+    side: str  # a nationality, "own" (the claimant's) or ""
+    noun: str
+    outcome: str
+    wording: str
+    sentence: int
+    run: tuple[int, int]  # (sentence, list): the counts of one list share their verb and side
+    shares: bool = True  # "26 cases and 11 deaths": a count that is its own verb lends it to no other
+    claimant: str | None = None
+    date: dt.date | None = None
+
+
 def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) -> list[dict[str, Any]]:
-    """Every numeric claim about a counted thing, once per (what, value), in order."""
-    figures: dict[tuple[str, float], dict[str, Any]] = {}
+    """Every numeric claim a reader would track, once per (what, value), in order."""
+    counts: list[_Count] = []
+    sentences: list[str] = []
     last: str | None = None
     indexed = Mentions(mentions)
-    for start, end in sentence_spans(text):
+    spans = sentence_spans(text)
+    for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        if not _DIGIT.search(sentence):  # quick: _NUMBER, with its look-behind first, is slow to scan
+        sentences.append(sentence)
+        if not _HAS_NUMBER.search(sentence):
             continue
-        previous: tuple[str, str] | None = None  # (noun, outcome) of the sentence's last figure
-        for match in _NUMBER.finditer(sentence):
-            counted = _counted(sentence, match, previous)
-            if counted is None:
-                continue
-            previous = counted[1:]
-            side, noun, outcome = counted
-            claimant = claimant_before(sentence, match.start(), start, indexed, last) or None
+        previous = (counts[-1].noun, counts[-1].outcome) if counts else None
+        for count in _sentence_counts(sentence, index, previous):
+            claimant = claimant_before(sentence, count.match.start(), start, indexed, last) or None
             last = claimant or last
-            if side == "own" and claimant:
-                side = _COUNTRY_SIDES.get(claimant, "")
-            what = " ".join(part for part in (side if side != "own" else "", noun, outcome) if part)
-            if (what, _value(match)) not in figures:
-                figures[what, _value(match)] = _figure(match, sentence, what, claimant, date)
+            counts.append(replace(count, claimant=claimant, date=_said_on(sentence, count.match, date)))
+    names = _one_name_each({c.claimant for c in counts if c.claimant}, text, spans, mentions)
+    counts = _with_sides([replace(c, claimant=names.get(c.claimant, c.claimant)) for c in counts])
+    figures: dict[tuple[str, float], dict[str, Any]] = {}
+    for count in counts:
+        what = " ".join(part for part in (count.side, count.noun, count.outcome) if part)
+        if _tracked(count) and (what, _value(count.match)) not in figures:
+            figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what)
     return list(figures.values())
 
 
-def _figure(match: re.Match[str], sentence: str, what: str, claimant: str | None, date: dt.date | None) -> dict[str, Any]:
+def _figure(count: _Count, sentence: str, what: str) -> dict[str, Any]:
+    match = count.match
     figure: dict[str, Any] = {"value": _value(match), "what": what}
+    if fold(count.wording) != fold(what):
+        figure["wording"] = count.wording
     qualifier = _QUALIFIER.search(sentence, max(0, match.start() - _BEFORE), match.start())
     if qualifier:
         figure["qualifier"] = qualifier.group(1).lower()
-    if claimant:
-        figure["claimant"] = claimant
-    if date:
-        figure["date"] = dt.date(date.year, date.month, date.day)  # its own object: no YAML anchors
+    if count.claimant:
+        figure["claimant"] = count.claimant
+    if count.date:
+        figure["date"] = dt.date(count.date.year, count.date.month, count.date.day)  # its own object: no YAML anchors
     figure["sentence"] = _excerpt(sentence, match)
     return figure
 
 
 def _value(match: re.Match[str]) -> float:
+    if match["word"]:
+        return _WORD_VALUES[match["word"].lower()] * (12 if match["dozen"] else 1)
     value = float(match["digits"].replace(",", "")) * _SCALES.get(match["scale"] or "", 1)
-    return int(value) if value.is_integer() else value
+    return int(round(value)) if abs(value - round(value)) < 1e-6 else value  # 16.6 million is whole
 
 
 def _excerpt(sentence: str, match: re.Match[str]) -> str:
@@ -110,61 +191,232 @@ def _excerpt(sentence: str, match: re.Match[str]) -> str:
     return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
 
 
-def _counted(sentence: str, match: re.Match[str], previous: tuple[str, str] | None) -> tuple[str, str, str] | None:
-    """(side, noun, outcome) of the thing a number counts, or None when it counts no thing."""
-    before = sentence[max(0, match.start() - _BEFORE):match.start()]
-    after = sentence[match.end():match.end() + _AFTER]
-    if _MONTHS.search(before) or (re.fullmatch(r"1[89]\d\d|20\d\d", match["digits"]) and not match["scale"]):
-        return None  # a date or a year
-    own = _OWN.match(after)
-    words = _noun_phrase(after[own.end():] if own else after)
-    outcome = _outcome(before, after, words)
-    if not words:
-        if previous is None or not outcome:
-            return None
-        words = _RESTATED.get(previous[0], previous[0]).split()
-    if words[-1].lower() in _NOT_COUNTED:
-        return None
-    side, words = _side(words, before, own is not None)
-    noun = _noun(words)
+def _tracked(count: _Count) -> bool:
+    """A count someone claims, or one of the kinds news follows; a number word only for the latter
+    ("two sides", "three options" are no figures)."""
+    head = count.noun.split()[-1].lower()
+    if head not in _INVARIANT and not head.endswith("s"):
+        return False  # "its 737 Max jet": a name, not a count
+    if count.match["word"]:  # "two sides", "two people who contracted it": no figure without what befell them
+        return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS
+    tracked = head in _TRACKED_HEADS or (bool(count.outcome) and head not in _NOT_COUNTED)
+    return tracked or (bool(count.claimant) and head.endswith("s"))
+
+
+def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None) -> list[_Count]:
+    """The sentence's numbers that count something, a list's sharing its verb and side. `previous`
+    is (noun, outcome) of the last count before the sentence: "as many as 200 have been killed"."""
+    found: list[tuple[re.Match[str], tuple[str, list[str], bool, int], str, bool]] = []
+    for match in _NUMBER.finditer(sentence):
+        phrase = _phrase(sentence, match)
+        if phrase is not None:
+            died = bool(_DEATHS.match(sentence, match.end()))
+            found.append((match, phrase, "killed" if died else _outcome_after(sentence, phrase[3]), died))
+    counts: list[_Count] = []
+    run = 0
+    for i, (match, (side, words, own, _end), outcome, died) in enumerate(found):
+        if i and not _LIST_GAP.fullmatch(sentence, found[i - 1][1][3], match.start()):
+            run += 1
+        borrowed = not words
+        if borrowed:  # "498 soldiers had died and 1,597 had been wounded": the same soldiers, the same side
+            if previous is None or not (outcome or _outcome_before(sentence, match)):
+                continue
+            words = _RESTATED.get(previous[0], previous[0]).split()
+        if words[-1].lower() in _NOT_COUNTED:
+            continue
+        in_run = counts[-1].run if borrowed and counts else (index, run)
+        counts.append(_Count(match, side or ("own" if own else ""), _noun(words), outcome,
+                             " ".join(words), index, in_run, not (died or borrowed)))
+        previous = (counts[-1].noun, outcome)
+    return _share_in_lists(sentence, counts)
+
+
+def _share_in_lists(sentence: str, counts: list[_Count]) -> list[_Count]:
+    """A count with no verb of its own takes its list's: the one after the list's last item, or
+    before its first; and the side its first item names."""
+    runs: dict[tuple[int, int], list[_Count]] = {}
+    for count in counts:
+        runs.setdefault(count.run, []).append(count)
+    shared: list[_Count] = []
+    for members in runs.values():
+        last = members[-1]
+        verb = (last.outcome if last.shares else "") or _outcome_before(sentence, members[0].match)
+        side = members[0].side if len(members) > 1 else ""
+        for count in members:
+            own = count.outcome or (_outcome_before(sentence, count.match) if count is members[0] else "")
+            outcome = _settled(own or verb, count.noun)
+            wording = count.wording if not outcome or outcome in count.wording else f"{count.wording} {own or verb}"
+            shared.append(replace(count, outcome=outcome, side=count.side or side, wording=wording))
+    return shared
+
+
+def _settled(outcome: str, noun: str) -> str:
     if outcome == "lost":  # lost troops were killed; lost tanks were destroyed
-        outcome = "killed" if noun.split()[-1].lower() in _PEOPLE_HEADS else "destroyed"
-    return side, noun, outcome
+        return "killed" if noun.split()[-1].lower() in _PEOPLE_HEADS else "destroyed"
+    return outcome
 
 
-def _noun_phrase(after: str) -> list[str]:
-    """The words right after a number, up to four, until a verb, preposition or punctuation."""
+def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, int] | None:
+    """(side, noun words, "of its own", where the phrase ends) for a number, or None for a date or year."""
+    before = sentence[max(0, match.start() - _BEFORE):match.start()]
+    digits = match["digits"]
+    if _MODEL.search(before):
+        return None  # "400 737 Max jets": a model's number, not a count
+    if digits and (_MONTHS.search(before) or (re.fullmatch(r"1[89]\d\d|20\d\d", digits) and not match["scale"])):
+        return None  # a date or a year
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
+        return None  # "according to two people familiar with the matter": who says, not what
+    if deaths := _DEATHS.match(sentence, match.end()):
+        return "", ["people"], False, deaths.end()
+    own = _OWN.match(sentence, match.end(), match.end() + _AFTER)
+    start = own.end() if own else match.end()
+    words, end = _noun_phrase(sentence, start)
+    side, words = _side(words, before)
+    return side, words, own is not None, end
+
+
+def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
+    """The words right after a number, up to four, until a verb, preposition or punctuation; and where they end."""
     words: list[str] = []
-    position = 0
     while len(words) < 4:
-        match = _WORD.match(after, position)
+        match = _WORD.match(sentence, position)
         if not match or match.group(1).lower() in _STOPS or _OUTCOME.fullmatch(match.group(1).lower()):
+            break
+        if words and match.group(1).endswith("ed"):  # "people registered": a verb after the noun
             break
         words.append(match.group(1))
         position = match.end()
-    return words
+    return words, position
 
 
-def _outcome(before: str, after: str, words: list[str]) -> str:
-    """What happened to the counted things: the verb after them in the clause, or before the number."""
-    clause_after = _CLAUSE_END.split(after[:80], maxsplit=1)[0][:60]
-    found = _OUTCOME.search(clause_after) or _OUTCOME.search(before[-25:])
-    if found:
-        return _OUTCOMES[found.group(1)]
-    return ""
+def _outcome_after(sentence: str, end: int) -> str:
+    """The verb after the counted things, in their clause and before the next number."""
+    after = sentence[end:end + 100]
+    clause = _NEXT_CLAUSE.split(after, maxsplit=1)[0][:80]
+    found = _OUTCOME.search(clause)
+    return _OUTCOMES[found.group(1)] if found else ""
 
 
-def _side(words: list[str], before: str, own: bool) -> tuple[str, list[str]]:
-    """Whose things: a nationality in the phrase, "Russia had lost N", or "N of its own"."""
-    if words and words[0] in DEMONYMS and len(words) > 1:
-        return words[0], words[1:]
+def _outcome_before(sentence: str, match: re.Match[str]) -> str:
+    found = _OUTCOME.search(sentence, max(0, match.start() - 25), match.start())
+    return _OUTCOMES[found.group(1)] if found else ""
+
+
+def _side(words: list[str], before: str) -> tuple[str, list[str]]:
+    """Whose things: a nationality in the phrase, or "Russia had lost N"."""
+    if len(words) > 2 and " ".join(words[:2]) in _COUNTRY_SIDES:  # "United States service members"
+        return _COUNTRY_SIDES[" ".join(words[:2])], words[2:]
+    if words and words[0] in DEMONYMS and len(words) > 1:  # "US troops", "American troops": one side
+        return _COUNTRY_SIDES.get(DEMONYMS[words[0]], words[0]), words[1:]
     lost = _SIDE_LOST.search(before)
-    if lost and lost.group(1) in _COUNTRY_SIDES:
-        return _COUNTRY_SIDES[lost.group(1)], words
-    return ("own" if own else ""), words
+    if lost:
+        name = lost.group(1)
+        if name in _COUNTRY_SIDES:
+            return _COUNTRY_SIDES[name], words
+        if name.endswith("s") and name[:-1] in DEMONYMS:  # "the Russians had lost"
+            return name[:-1], words
+    return "", words
 
 
 def _noun(words: list[str]) -> str:
     """The counted thing with names kept as written and nouns normalised: "Russian troops"."""
     words = [w if w[:1].isupper() else w.lower() for w in words]
-    return " ".join([*words[:-1], _HEADS.get(words[-1].lower(), words[-1])])
+    if len(words) > 1 and (phrase := _PHRASES.get(" ".join(words[-2:]).lower())):
+        words = [*words[:-2], phrase]
+    words = [_HEADS.get(w, w) for w in words[:-1]] + [_HEADS.get(words[-1].lower(), words[-1])]
+    return " ".join(words)
+
+
+def _with_sides(counts: list[_Count]) -> list[_Count]:
+    """Sides the phrase leaves out, from the article: "of its own" is the claimant's country's; a
+    loss of a thing the article gives one side for elsewhere is that side's; a military loss with
+    no side is the side of the same claimant's other military losses, when they are all one side's."""
+    counts = [replace(c, side=_COUNTRY_SIDES.get(_country(c.claimant), "")) if c.side == "own" else c
+              for c in counts]
+    by_thing: dict[tuple[str, str], set[str]] = {}
+    by_claimant: dict[str | None, set[str]] = {}
+    for count in counts:
+        if count.side:
+            by_thing.setdefault((count.noun, count.outcome), set()).add(count.side)
+            if _military_loss(count):
+                by_claimant.setdefault(count.claimant, set()).add(count.side)
+    sided = []
+    for count in counts:
+        if not count.side and count.outcome in _LOSSES:
+            sides = by_thing.get((count.noun, count.outcome)) or \
+                (by_claimant.get(count.claimant, set()) if count.claimant and _military_loss(count) else set())
+            if len(sides) == 1:
+                count = replace(count, side=next(iter(sides)))
+        sided.append(count)
+    by_run: dict[tuple[tuple[int, int], str], str] = {(c.run, c.noun): c.side for c in sided if c.side}
+    return [c if c.side else replace(c, side=by_run.get((c.run, c.noun), "")) for c in sided]
+
+
+def _military_loss(count: _Count) -> bool:
+    return count.outcome in _LOSSES and count.noun.split()[-1].lower() in _MILITARY_HEADS
+
+
+def _country(claimant: str | None) -> str:
+    """The country a claimant is or belongs to: "Russia", "Ukraine's Foreign Ministry" -> "Ukraine"."""
+    if not claimant:
+        return ""
+    owner = re.match(r"([A-Z][\w ]*?)(?:'s|’s)\s", claimant)
+    return owner.group(1) if owner else claimant
+
+
+def _said_on(sentence: str, match: re.Match[str], date: dt.date | None) -> dt.date | None:
+    """When the claim was made: a time the sentence gives right after its speech verb ("said on
+    Monday"), else the last one before the number ("two weeks ago, when it said 498 …"); else `date`."""
+    if date is None:
+        return None
+    times = list(_WHEN.finditer(sentence))
+    said = [t for t in times if _SAID_WHEN.search(sentence, max(0, t.start() - 20), t.start())]
+    before = [t for t in times if t.end() <= match.start()]
+    chosen = said[0] if said else before[-1] if before else None
+    return _day(chosen, date) if chosen else date
+
+
+def _day(when: re.Match[str], date: dt.date) -> dt.date:
+    if when["weekday"]:
+        back = (date.weekday() - _WEEKDAYS.index(when["weekday"].lower())) % 7
+        return date - dt.timedelta(days=back or (7 if when["on"].lower() == "last" else 0))
+    if when["yesterday"]:
+        return date - dt.timedelta(days=1)
+    count = when["count"].lower()
+    number = int(count) if count.isdigit() else 1 if count in ("a", "an", "one") else _WORD_VALUES[count]
+    return date - dt.timedelta(days=number * _UNIT_DAYS[when["unit"].lower()])
+
+
+def _one_name_each(claimants: set[str], text: str, spans: tuple[tuple[int, int], ...],
+                   mentions: list[Mention]) -> dict[str, str]:
+    """claimant -> the name the article uses for it: a title ("Ukraine's defence minister") is the
+    person named beside it, or starting the next sentence; "Foreign Ministry" is "Ukraine's Foreign
+    Ministry" when the article names that."""
+    people = [m for m in mentions if m.kind == "people"]
+    names: dict[str, str] = {}
+    for claimant in claimants:
+        if _ROLE.search(claimant) and claimant not in {m.name for m in people}:
+            if person := _holder(claimant, text, spans, people):
+                names[claimant] = person
+    folded = {fold(c): c for c in claimants}
+    for claimant in claimants:
+        key = fold(claimant)
+        longer = [c for k, c in folded.items() if k != key and k.endswith(" " + key)]
+        if len(longer) == 1 and claimant not in names:
+            names[claimant] = longer[0]
+    return names
+
+
+def _holder(role: str, text: str, spans: tuple[tuple[int, int], ...], people: list[Mention]) -> str | None:
+    at = text.find(role)
+    if at < 0:
+        return None
+    end = at + len(role)
+    for person in people:
+        if 0 <= person.start - end <= 3 or 0 <= at - (person.start + len(person.name)) <= 3:
+            return person.name  # "Ukraine's defence minister, Oleksii Reznikov"
+    sentence = next((i for i, (start, stop) in enumerate(spans) if start <= at < stop), None)
+    if sentence is None or sentence + 1 >= len(spans):
+        return None
+    following = spans[sentence + 1][0]
+    return next((p.name for p in people if p.start == following), None)

@@ -1,0 +1,161 @@
+"""Score figures and key points against hand-written truth (bench/devset/claims/truth.yaml).
+
+    python -m bench.claims_eval [--source ../shared/devset/aeb] [--show]
+
+Each article (a saved page's body from the source's ground-truth.json, pasted as paragraphs, or
+one of the two seeds) is ingested as any seed is, with this repository's site.yaml. Printed:
+
+- figure-group precision and recall: a figure found counts when its value and quantity key
+  (`what`: whose, thing, state) match a truth figure of the same article;
+- the two seeds' shared groups: the quantities both give, as the figures pages group them;
+- key-point coverage: the share of the truth's developments some key point carries;
+- key points that open mid-thought ("But …", "He said …" with nobody named before) or repeat
+  the summary (most of their words are in it).
+
+Pages are publishers' text: read at run time, never committed. Without the source folder, only
+the seeds are scored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from generator.config import Config, load_config
+from generator.ingest.article import Seed
+from generator.ingest.briefing import make_briefing
+from generator.ingest.entities import fold
+from generator.ingest.read import read_seed
+
+REPO = Path(__file__).resolve().parents[1]
+TRUTH = REPO / "bench" / "devset" / "claims" / "truth.yaml"
+DEFAULT_SOURCE = REPO.parent / "shared" / "devset" / "aeb"
+_MID_THOUGHT = re.compile(r"^(?:but|and|so|yet|also|however|meanwhile|as well as this|in addition|moreover|"
+                          r"he|she|it|they|this|these|those|his|her|its|their)\b", re.I)
+_CONTENT = re.compile(r"[a-z][a-z'’]{3,}|\d[\d,.]*")
+_REPEATS = 0.6  # a point with this share of its words in the summary repeats it
+
+
+@dataclass
+class Scored:
+    name: str
+    found: set[tuple[float, str]] = field(default_factory=set)
+    truth: set[tuple[float, str]] = field(default_factory=set)
+    developments: list[list[str]] = field(default_factory=list)
+    covered: list[bool] = field(default_factory=list)
+    mid_thought: list[str] = field(default_factory=list)
+    repeats: list[str] = field(default_factory=list)
+    front: dict[str, Any] = field(default_factory=dict)
+
+
+def _key(value: Any, what: str) -> tuple[float, str]:
+    return float(value), fold(what)
+
+
+def score(name: str, front: dict[str, Any], truth: dict[str, Any]) -> Scored:
+    scored = Scored(name, front=front)
+    scored.found = {_key(f["value"], f["what"]) for f in front.get("figures", [])}
+    scored.truth = {_key(value, what) for value, what in truth.get("figures", [])}
+    points = front.get("key_points", [])
+    scored.developments = truth.get("developments", [])
+    scored.covered = [any(alt.lower() in point.lower() for point in points for alt in alternatives)
+                      for alternatives in scored.developments]
+    summary = set(_CONTENT.findall(front.get("summary", "").lower()))
+    for point in points:
+        if _MID_THOUGHT.match(point):
+            scored.mid_thought.append(point)
+        words = set(_CONTENT.findall(point.lower()))
+        if words and len(words & summary) / len(words) >= _REPEATS:
+            scored.repeats.append(point)
+    return scored
+
+
+def ingest(path: Path, name: str, config: Config) -> dict[str, Any]:
+    seed = Seed(path, name, hashlib.sha256(path.read_bytes()).hexdigest())
+    front, _body = make_briefing(read_seed(seed, config.ingest), config.ingest, config.entities)
+    return front
+
+
+def run(source: Path) -> list[Scored]:
+    config = load_config(REPO / "site.yaml")
+    articles = yaml.safe_load(TRUTH.read_text(encoding="utf-8"))["articles"]
+    pages = json.loads((source / "ground-truth.json").read_text(encoding="utf-8")) \
+        if (source / "ground-truth.json").is_file() else {}
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        for article in articles:
+            if "seed" in article:
+                path, name = REPO / article["seed"], article["seed"]
+            elif article["id"] in pages:
+                name = f"{article['id'][:8]}.txt"
+                path = Path(folder) / name
+                path.write_text(pages[article["id"]]["articleBody"].strip() + "\n", encoding="utf-8")
+            else:
+                continue
+            results.append(score(name, ingest(path, name, config), article))
+    return results
+
+
+def shared_groups(results: list[Scored]) -> list[str]:
+    """The quantity keys more than one of the seeds gives, with their values."""
+    seeds = [r for r in results if r.name.startswith("seeds/")]
+    groups: dict[str, list[str]] = {}
+    for result in seeds:
+        for figure in result.front.get("figures", []):
+            groups.setdefault(figure["what"], []).append(
+                f"{figure.get('qualifier', '') + ' ' if figure.get('qualifier') else ''}{figure['value']:,}"
+                f" ({figure.get('claimant') or 'no claimant'}, {figure.get('date') or 'undated'})")
+    return [f"{what}: {'; '.join(values)}" for what, values in groups.items() if len(values) > 1]
+
+
+def report(results: list[Scored], show: bool) -> None:
+    found = sum(len(r.found) for r in results)
+    truth = sum(len(r.truth) for r in results)
+    right = sum(len(r.found & r.truth) for r in results)
+    developments = sum(len(r.developments) for r in results)
+    covered = sum(sum(r.covered) for r in results)
+    points = sum(len(r.front.get("key_points", [])) for r in results)
+    print(f"articles: {len(results)}")
+    print(f"figure groups: precision {right / found if found else 1:.2f} ({right}/{found}), "
+          f"recall {right / truth if truth else 1:.2f} ({right}/{truth})")
+    print(f"key points: {points}, covering {covered}/{developments} developments "
+          f"({covered / developments if developments else 1:.0%}); "
+          f"opening mid-thought {sum(len(r.mid_thought) for r in results)}, "
+          f"repeating the summary {sum(len(r.repeats) for r in results)}")
+    print("the seeds' shared groups:")
+    for line in shared_groups(results):
+        print(f"  {line}")
+    if not show:
+        return
+    for result in results:
+        extra, missed = result.found - result.truth, result.truth - result.found
+        uncovered = [d for d, ok in zip(result.developments, result.covered) if not ok]
+        if extra or missed or uncovered or result.mid_thought or result.repeats:
+            print(f"\n{result.name}")
+            for label, items in (("extra", sorted(extra)), ("missed", sorted(missed)), ("uncovered", uncovered),
+                                 ("mid-thought", result.mid_thought), ("repeats", result.repeats)):
+                for item in items:
+                    print(f"  {label}: {item}")
+            if uncovered:
+                for point in result.front.get("key_points", []):
+                    print(f"    point: {point}")
+
+
+@click.command()
+@click.option("--source", type=click.Path(path_type=Path), default=DEFAULT_SOURCE, show_default=True,
+              help="saved pages with ground-truth.json")
+@click.option("--show", is_flag=True, help="each article's extra and missed figures and uncovered developments")
+def main(source: Path, show: bool) -> None:
+    report(run(source), show)
+
+
+if __name__ == "__main__":
+    main()
