@@ -246,7 +246,9 @@ def test_a_seed_that_cannot_be_read_is_one_error_and_the_rest_builds(site):
 
 def test_template_error_names_template_line_and_the_rest_builds(site):
     layout = site / "layouts" / "briefing.html"
-    layout.write_text(layout.read_text().replace("<h1>{{ page.title }}</h1>", "<h1>{{ page.title | nosuchfilter }}</h1>"))
+    text = layout.read_text()
+    assert "{{ page.title | typography }}</h1>" in text
+    layout.write_text(text.replace("{{ page.title | typography }}</h1>", "{{ page.title | nosuchfilter }}</h1>"))
     result = run_cli(site, "build")
     assert result.returncode == 1
     assert re.search(r"error: layouts/briefing\.html:\d+: template syntax error: .*nosuchfilter", result.stderr)
