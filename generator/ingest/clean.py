@@ -22,7 +22,9 @@ _TARGET_CHARS = 320
 # A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
 WARN_SHARE = 0.2
 _REPLY_WORDS = 8  # "Moscow denies this.": a sentence this short stays with the one it answers
-_ATTRIBUTION = re.compile(r"^[^.!?]{0,60}\b(?:said|says|added|told|asked|wrote|according to)\b", re.I)
+# "He added that …", "Mr Reznikov said": a speaker, then the verb, opening the sentence after a quote.
+_ATTRIBUTION = re.compile(r"^(?:he|she|they|we|i|(?:mr|mrs|ms|dr)\.? [A-Z][\w'’-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+                          r" (?:said|says|added|adds|told|asked|wrote|explained|continued|went on)\b", re.I)
 _WORDS = re.compile(r"\w+")
 
 
@@ -152,6 +154,7 @@ def _starts_paragraph(sentence: str, current: list[str], size: int) -> bool:
         return True
     if sentence.count(" ") < _REPLY_WORDS:
         return False
-    if starts_with_quote(current[0]):
-        return len(current) > 1 or not _ATTRIBUTION.match(sentence)
+    if starts_with_quote(current[0]):  # a quote's paragraph takes its attribution, if it has none yet
+        unattributed = len(current) == 1 and current[0].rstrip().endswith(("”", '"', "’"))
+        return not (unattributed and _ATTRIBUTION.match(sentence))
     return len(current) == 3 or size > _TARGET_CHARS or size + len(sentence) > _TARGET_CHARS + 120
