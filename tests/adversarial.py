@@ -42,6 +42,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "repeated when phrases": _repeat("On Monday, "),
     "repeated dates": _repeat("March 3, 2022 "),
     "repeated By names": _repeat("By Anna Smith and "),
+    "repeated bio openings": _repeat("About the writer Anna Smith\n"),
     "nested parentheses": _nested("(", ")"),
     "nested brackets": _nested("[", "]"),
     "nested curly quotes": _nested("“", "”"),

@@ -60,7 +60,14 @@ def _inline_html(text: str) -> None:
 # (function, size of input in characters, seconds allowed): quadratic code takes minutes to hours
 # at these sizes, linear code well under a second on a quiet machine; the bounds leave room for a
 # loaded one.
+def _default_cruft(text: str) -> None:
+    for pattern in SETTINGS.cruft:
+        for _ in pattern.finditer(text):
+            pass
+
+
 TIMED = {
+    "default cruft patterns": (_default_cruft, 512 * KB, 6.0),
     "figures and quotes": (_figures_and_quotes, 256 * KB, 10.0),
     "escape_markdown": (escape_markdown, 1024 * KB, 4.0),
     "inline HTML": (_inline_html, 256 * KB, 10.0),
@@ -275,7 +282,11 @@ def test_an_unreadable_briefings_seed_is_not_ingested_again_as_root(site: Path, 
 # --- giving way ----------------------------------------------------------------------------------
 
 
-def test_a_build_given_a_big_seed_stops_within_a_second_of_ctrl_c(site: Path) -> None:
+def test_a_build_given_big_seeds_stops_within_a_second_of_ctrl_c(site: Path) -> None:
+    """Seeds of one long word and of many blank lines (a regex backtracking over such a run is one
+    call, which the interpreter cannot interrupt), and a long text of figures and attribution."""
+    (site / "seeds" / "a-word.txt").write_text("a" * 1_200_000)
+    (site / "seeds" / "b-blank.txt").write_text("Officials said the talks had stalled.\n" + "\n" * 150_000 + "It rained.\n")
     sentence = "Officials said 12 troops were killed, and the ministry said 40 tanks were destroyed. "
     (site / "seeds" / "big.txt").write_text(sentence * (1_900_000 // len(sentence)))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
