@@ -212,6 +212,7 @@ class Lexicon:
             self.canonical.update({fold(spelling): name for spelling in spellings})
         self.kinds = {fold(name): kind for kind, names in settings.kinds.items() for name in names}
         self.stop = {fold(name) for name in settings.stop}
+        self._stop_starts = {key[:3] for key in self.stop}
         self.countries = _folded_countries()
         self._kinds: dict[tuple[str, bool], str | None] = {}  # kind() by (surface, cued): asked again and again
         self._stopped: dict[str, bool] = {}  # stopped() by surface, as often
@@ -242,6 +243,8 @@ class Lexicon:
         return None
 
     def stopped(self, surface: str) -> bool:
+        if surface[:3].lower() not in self._stop_starts and surface.isascii() and surface.replace(" ", "").isalpha():
+            return False  # most words: no folding needed to tell
         known = self._stopped.get(surface)
         if known is None:
             known = self._stopped[surface] = fold(surface) in self.stop
@@ -586,7 +589,7 @@ class _Reader:
                 people += 2
             elif cued:  # "in Inner Mongolia", "atop Mauna Kea"
                 places += 1
-            elif any(self._known([t]) for t in tokens):  # "Real Madrid", "Air Astana", "Tottenham Hotspur"
+            elif self._known([last]) or self._known([first]):  # "Real Madrid", "Air Astana", "Tottenham Hotspur"
                 organisations += 1
             if not _EVENT_HEADS.isdisjoint(t.lower for t in tokens[1:]):
                 none += 4  # "Davis Cup Final", "Dubai Air Show"
@@ -685,7 +688,8 @@ class _Reader:
         kinds = {key: _decide(votes, key.count(" ") + 1) for key, votes in pooled.items()}
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
-        people, firsts = _full_names(found)
+        people = _people_by_surname(found)
+        short: dict[str, list[str]] | None = None  # organisations by their short forms, when first asked
         expansions = self._expansions(found)
         mentions = []
         for first, kind, name in found:
@@ -695,9 +699,10 @@ class _Reader:
             elif key not in self.lexicon.countries:
                 if " " not in name and key in people and kind in ("surname", "people", "places", "organisations"):
                     kind, name = "people", people[key]
-                elif len(firsts.get(key, ())) == 1 and kind in ("organisations", "surname", "people") and (
-                        " " not in name or kind != "organisations"):
-                    kind, name = "organisations", firsts[key][0]
+                elif kind in ("organisations", "surname", "people") and (" " not in name or kind != "organisations"):
+                    short = _short_forms(found) if short is None else short
+                    if len(short.get(key, ())) == 1:
+                        kind, name = "organisations", short[key][0]
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
         return sorted(mentions, key=lambda m: m.start)
@@ -724,18 +729,25 @@ class _Reader:
         return end
 
 
-def _full_names(found: list[tuple[_Token, str, str]]) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """The people by surname; the organisations by their shorter forms: a word of the name that is
-    no organisation word ("Disney" of "Walt Disney Co"), its plural ("Conservatives"), or the first
-    words ("Sierra Nevada" of "Sierra Nevada Corporation")."""
+def _people_by_surname(found: list[tuple[_Token, str, str]]) -> dict[str, str]:
+    """The people of names of several words, by surname (past a "Jr")."""
     people: dict[str, str] = {}
-    short: dict[str, list[str]] = {}
     for _, kind, name in found:
         words = name.split()
         if len(words) > 1 and kind == "people":
             surname = words[-2] if fold(words[-1]) in _NAME_SUFFIXES and len(words) > 2 else words[-1]
             people.setdefault(fold(surname), name)
-        elif len(words) > 1 and kind == "organisations":
+    return people
+
+
+def _short_forms(found: list[tuple[_Token, str, str]]) -> dict[str, list[str]]:
+    """The organisations of names of several words by their shorter forms: a word of the name that
+    is no organisation word ("Disney" of "Walt Disney Co"), its plural ("Conservatives"), or the
+    first words ("Sierra Nevada" of "Sierra Nevada Corporation")."""
+    short: dict[str, list[str]] = {}
+    for _, kind, name in found:
+        words = name.split()
+        if len(words) > 1 and kind == "organisations":
             forms = {fold(" ".join(words[:size])) for size in range(2, len(words))}
             for word in words:
                 if word.lower() not in _ORG_HEADS and word.lower() not in _CONNECTORS:
@@ -743,7 +755,7 @@ def _full_names(found: list[tuple[_Token, str, str]]) -> tuple[dict[str, str], d
             for form in forms:
                 if name not in short.setdefault(form, []):
                     short[form].append(name)
-    return people, short
+    return short
 
 
 _VOTED = ("people", "organisations", "places", "none")
