@@ -20,7 +20,7 @@ _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 # Emphasis nested deeper than this is written as plain text: each level rewrites what it holds,
 # and unclosed tags nest as deep as they are many.
 _MAX_NESTING = 8
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # no "<" inside: from each "<a" the search would run to the end
 _ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]"} | {"<": "&lt;", ">": "&gt;"})
 # Spaces, not \s: a line start's \s* ran over every later blank line and back, at each one.
 _LINE_START = re.compile(r"^([ \t]*)([#>+-]|\d+\.)(?=\s)", re.M)
