@@ -42,6 +42,11 @@ class BodyConverter:
             finally:
                 self._process.stop()
 
+    def abandon(self) -> None:
+        """Ended at once: the build failed."""
+        if self._process is not None:
+            self._process.stop()
+
 
 def _convert(config: Config, documents: list[Document], cache: BuildCache, stop: Event) -> None:
     cache.connect()

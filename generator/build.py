@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.config import Config
-from generator.parallel import WorkerDied
+from generator.parallel import WorkerDied, raise_deaths
 from generator.problems import Problem
 from generator.progress import Progress
 from generator.sitelock import site_lock, tell_stderr
@@ -129,6 +129,7 @@ class Clock:
         self.stage = ""
 
     def start(self, stage: str) -> None:
+        raise_deaths()  # a process of the build killed meanwhile stops it here
         self._lap()
         self.stage = stage
         self.progress.stage(stage)

@@ -165,6 +165,22 @@ def finish_site(staging: Path, out_dir: Path) -> None:
         _delete_in_background(old)
 
 
+def discard(folder: Path, out_dir: Path) -> None:
+    """A folder beside out_dir the build is done with (a staging folder it gives up, an old site
+    left behind), deleted in the background; named as an old site first, which the next build
+    deletes should this deletion be stopped."""
+    old = out_dir.with_name(f".{out_dir.name}.old-{time.time_ns()}")
+    if folder.name.startswith(f".{out_dir.name}.old-"):
+        old = folder
+    else:
+        try:
+            folder.rename(old)
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+    _delete_in_background(old)
+
+
 def _delete_in_background(folder: Path) -> None:
     """At the lowest priority: deleting a 10,000-briefing site takes seconds of a core, which the
     next build (one save after another in an editor) needs more."""

@@ -3,8 +3,8 @@
 Workers are forked once the inputs are ready (the Documents, the linked archive), so they have
 them without pickling; each returns only a small result, through a pipe of its own. A worker
 that dies (the OOM killer's kill -9) closes its pipe unanswered: the build then stops with
-WorkerDied at once, where a pool would wait forever for the share it lost. A worker dies with
-the process that forked it. Where fork is missing, or for small jobs, the shares run one after
+WorkerDied, where a pool would wait forever for the share it lost. A worker dies with the process
+that forked it. Where fork is missing, or for small jobs, the shares run one after
 another in this process.
 """
 
@@ -22,11 +22,34 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 ITEMS_PER_PROCESS = 250  # below this a process costs more than it saves
+WAKE_EVERY = 0.5  # seconds between looks for killed processes while waiting for workers
 _PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for this process when its parent dies
 
 
 class WorkerDied(Exception):
     """A process of the build ended without its result: killed (out of memory?) or crashed."""
+
+
+_running: dict[int, str] = {}  # the Forked processes of this process, by pid: their names
+
+
+def raise_deaths() -> None:
+    """WorkerDied if a Forked process of this one was killed by a signal. The build asks between
+    its steps (each stage, and while it waits for its workers), so that a process working beside
+    it, whose result it will ask for only later, is not waited on for a stage or two."""
+    for pid, name in list(_running.items()):
+        try:  # WNOWAIT: the process is left to be joined as usual
+            ended = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            continue
+        if ended is not None and ended.si_code in (os.CLD_KILLED, os.CLD_DUMPED):
+            del _running[pid]
+            raise WorkerDied(f"a build process ({name}) {_killed_by(ended.si_status)}")
+
+
+def _killed_by(signum: int) -> str:
+    name = signal.Signals(signum).name
+    return f"was killed ({name}{': out of memory?' if name == 'SIGKILL' else ''})"
 
 
 def processes_for(items: int, jobs: int | None) -> int:
@@ -49,9 +72,10 @@ def map_shares(work: Callable[[int, int], T], processes: int) -> list[T]:
         results: dict[int, T] = {}
         waiting = {worker.connection: i for i, worker in enumerate(workers)}
         while waiting:  # the first to end first: a dead one is noticed while the others still work
-            for ready in multiprocessing.connection.wait(list(waiting)):
+            for ready in multiprocessing.connection.wait(list(waiting), timeout=WAKE_EVERY):
                 i = waiting.pop(ready)  # type: ignore[call-overload]
                 results[i] = workers[i].result()
+            raise_deaths()  # also those working beside these (the mirroring process)
         return [results[i] for i in range(processes)]
     finally:
         for worker in workers:
@@ -73,12 +97,15 @@ class Forked(Generic[T]):
         finally:
             gc.unfreeze()
             sending.close()  # only the child holds it now: the pipe closes when the child ends
+        _running[self.process.pid] = name
 
     def result(self) -> T:
         try:
             ok, value = self.connection.recv()
         except (EOFError, OSError, ValueError) as error:  # ended unanswered, or mid-answer
+            _running.pop(self.process.pid, None)
             raise WorkerDied(f"a build process ({self.name}) {self._ending()}") from error
+        _running.pop(self.process.pid, None)
         self.process.join()
         if not ok:
             raise value
@@ -86,6 +113,7 @@ class Forked(Generic[T]):
 
     def stop(self) -> None:
         """Ended, if it still runs (the build is over, or failed)."""
+        _running.pop(self.process.pid, None)  # first: its end is no news
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
@@ -95,8 +123,7 @@ class Forked(Generic[T]):
         self.process.join(1)
         code = self.process.exitcode
         if code is not None and code < 0:
-            name = signal.Signals(-code).name
-            return f"was killed ({name}{': out of memory?' if name == 'SIGKILL' else ''})"
+            return _killed_by(-code)
         return "ended without its result" if code is None else f"ended without its result (exit code {code})"
 
 

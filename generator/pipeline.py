@@ -7,7 +7,6 @@ stages (what each briefing says, rendering and writing pages) run on every core 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,8 @@ from generator.content import load_content
 from generator.ingest.stage import ingest_seeds
 from generator.link import Archive, gather_facts, link_archive
 from generator.memo import MemoRenderer, RenderMemo
-from generator.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, finish_site, remove_unmade, start_site,
-                              write_pages)
+from generator.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, discard, finish_site, remove_unmade,
+                              start_site, write_pages)
 from generator.pages.briefings import page_path
 from generator.parallel import map_shares, processes_for
 from generator.problems import Problem
@@ -47,7 +46,7 @@ def run_stages(config: Config, result: BuildResult, hashes: FileHashes, clock: C
         made = _make_site(config, result, hashes, clock, include_drafts, jobs, staging, mirror, cache)
     except BaseException:
         mirror.stop()
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging, config.output_dir)
         raise
     _publish_or_keep(config, result, hashes, clock, include_drafts, strict, staging, cache, made)
 
@@ -75,8 +74,13 @@ def _make_site(config: Config, result: BuildResult, hashes: FileHashes, clock: C
     processes = processes_for(len(content.documents), jobs)
     clock.start("link")
     converter = BodyConverter(config, content.documents, cache) if processes > 1 else None
-    facts = gather_facts(config, content.documents, cache.facts, processes)
-    archive = link_archive(config, content.documents, facts, processes=processes)
+    try:
+        facts = gather_facts(config, content.documents, cache.facts, processes)
+        archive = link_archive(config, content.documents, facts, processes=processes)
+    except BaseException:
+        if converter:
+            converter.abandon()
+        raise
     if converter:
         converter.stop()
     del facts  # the words in them served linking only
@@ -114,7 +118,7 @@ def _publish_or_keep(config: Config, result: BuildResult, hashes: FileHashes, cl
     good version (see _render_and_write), and the build reports them. A kept site keeps its stamp,
     so the next build (and `deploy`) finds it stale."""
     if made.broken:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging, config.output_dir)
         result.kept = True
         result.once_each()
         return
@@ -159,7 +163,7 @@ def _unreadable_folders(config: Config) -> list[Problem]:
 def _remove_leftovers(out_dir: Path) -> None:
     """Old sites a build swapped out and could not delete (it was killed meanwhile)."""
     for old in out_dir.parent.glob(f".{out_dir.name}.old-*"):
-        shutil.rmtree(old, ignore_errors=True)
+        discard(old, out_dir)
 
 
 def _render_and_write(config: Config, archive: Archive, renderer: MemoRenderer, cache: BuildCache,
