@@ -6,7 +6,9 @@ watching, loop.py the incremental build loop, reload.js the script pages get.
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,14 +23,20 @@ QUIET = 0.05  # seconds without a further change before building: editors save i
 
 def serve(load_config: Callable[[], Config], site_file: Path, host: str = "127.0.0.1", port: int = 8000,
           include_drafts: bool = False, echo: Callable[[str], None] = print) -> None:
-    """Run until Ctrl-C (or SIGTERM), even during the first build. load_config is called again
-    whenever site_file (site.yaml) changes."""
+    """Run until Ctrl-C (or SIGTERM), even during the first build, then end the process.
+    load_config is called again whenever site_file (site.yaml) changes."""
     for stop in (signal.SIGINT, signal.SIGTERM):  # also when started with SIGINT ignored, as `cmd &` does
         signal.signal(stop, signal.default_int_handler)
     try:
         _serve(load_config, site_file, host, port, include_drafts, echo)
     except KeyboardInterrupt:
         echo("Stopped.")
+    # At once: the interpreter's teardown of all the pipeline loaded (modules, gazetteers, the kept
+    # build) takes most of a second, and there is nothing left to save: every write is done or
+    # would be cut short by the teardown all the same.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _serve(load_config: Callable[[], Config], site_file: Path, host: str, port: int, include_drafts: bool,

@@ -15,6 +15,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from generator.config import Config
@@ -22,6 +23,7 @@ from generator.incremental import IncrementalBuilder, Rendered, classify
 from generator.problems import Problem, ProblemError
 from generator.search import index_site
 from generator.serve.server import LiveState
+from generator.sitelock import site_lock
 from generator.superseded import Superseded, never
 
 RELOAD_WAIT = 1.0  # seconds the full pass waits, at most, for the pages a preview reloaded to load
@@ -45,13 +47,15 @@ class BuildLoop:
         self.previewed = False  # pages were written by a preview since the search index was last refreshed
 
     def first_build(self) -> None:
-        self._build(None, always_write=True)
+        with self._site_locked():
+            self._build(None, always_write=True)
 
     def rebuild(self, paths: set[Path]) -> None:
         """Never raises: an unexpected error is reported like any build problem."""
         paths, self.unfinished = paths | self.unfinished, set()
         try:
-            self._rebuild(paths)
+            with self._site_locked():
+                self._rebuild(paths)
         except Superseded:
             self.unfinished = paths
             self.echo("Full pass dropped for newer changes")
@@ -59,6 +63,10 @@ class BuildLoop:
             self.echo(traceback.format_exc().rstrip())
             problem = Problem(Path(sorted(paths)[0]) if paths else self.config.root, f"build failed: {error!r}")
             self.live.set_problems([_shown(problem, self.config.root)])
+
+    def _site_locked(self) -> AbstractContextManager[None]:
+        """Each build holds the site's lock, as `build` and `deploy` do; it is let go between builds."""
+        return site_lock(self.config.cache_dir, "serve", self.echo)
 
     def _rebuild(self, paths: set[Path]) -> None:
         changes = classify(self.config, self.site_file, paths)

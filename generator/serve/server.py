@@ -3,12 +3,19 @@
 Files are served only from inside the output folder, whatever the spelling of the request
 (`..`, `%2e%2e`, `%2f`, absolute paths, symlinks pointing out): see `resolve_inside`. HTML is
 served with the reload script added before </body>; the files on disk never have it.
+
+Only requests for this machine are answered (the Host header names localhost, a loopback address
+or the address served on), so a web page cannot read the site through a name it points at
+127.0.0.1 (DNS rebinding). A connection that sends no request for IDLE_TIMEOUT seconds is closed,
+so idle or slow clients do not hold a thread each for ever; a client that goes away is no error.
 """
 
 from __future__ import annotations
 
 import errno
+import ipaddress
 import json
+import sys
 import mimetypes
 import threading
 from collections import Counter
@@ -23,6 +30,9 @@ from urllib.parse import parse_qs, unquote
 SCRIPT = Path(__file__).with_name("reload.js")
 ENDPOINT = "__livereload/"  # under the base path: the events stream and the script
 KEEPALIVE = 10.0  # seconds between comments on an idle event stream, so dead clients are noticed
+IDLE_TIMEOUT = 5.0  # seconds a connection may wait on its client (for its request, or to take what is sent)
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+WILDCARDS = frozenset({"", "0.0.0.0", "::"})
 _TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm",
           ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml"}
 
@@ -160,6 +170,31 @@ class DevServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], live: LiveState) -> None:
         super().__init__(address, Handler)
         self.live = live
+        self.bound_host = address[0].strip("[]").lower()
+
+    def allows_host(self, header: str | None) -> bool:
+        """Whether a request's Host header names this server: a name only a DNS lookup could send
+        here (a rebound one) is refused. Without the header (HTTP/1.0 tools), no browser sent it."""
+        if header is None:
+            return True
+        name = header.strip().lower()
+        name = name[1:name.find("]")] if name.startswith("[") else name.rpartition(":")[0] if name.count(":") == 1 else name
+        if name in LOOPBACK_NAMES or name == self.bound_host:
+            return True
+        return self.bound_host in WILDCARDS and _is_address(name)  # served on every interface: asked by address
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], OSError):  # the client left, reset or went quiet: nothing to report
+            return
+        super().handle_error(request, client_address)
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def bind(host: str, port: int, live: LiveState, tries: int = 20) -> DevServer:
@@ -175,6 +210,7 @@ def bind(host: str, port: int, live: LiveState, tries: int = 20) -> DevServer:
 
 class Handler(BaseHTTPRequestHandler):
     server: DevServer
+    timeout = IDLE_TIMEOUT  # on the socket: reading the request, and writing to a client that takes nothing
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self._respond(body=True)
@@ -186,6 +222,9 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def _respond(self, body: bool) -> None:
+        if not self.server.allows_host(self.headers.get("Host")):
+            return self._send(b"Forbidden: this server answers only for localhost\n", "text/plain", body,
+                              HTTPStatus.FORBIDDEN)
         live = self.server.live
         raw, _, query = self.path.partition("?")
         raw = raw.partition("#")[0]
