@@ -24,6 +24,8 @@ from generator.ingest.article import Seed
 from generator.ingest.claims import extract_figures
 from generator.ingest.entities import Mention
 from generator.ingest.inline_html import escape_markdown, html_to_markdown
+from generator.ingest.markdown_text import plain
+from generator.ingest.page import polish
 from generator.ingest.quotes import extract_quotes
 from generator.ingest.read import decode, read_seed, read_text
 from generator.problems import ProblemError
@@ -74,6 +76,8 @@ def _read_text(text: str) -> None:
 
 
 TIMED = {
+    "plain (Markdown to text)": (plain, 512 * KB, 6.0),
+    "polish (a saved page's Markdown)": (lambda text: polish(text, "https://example.com/a", "A title"), 512 * KB, 6.0),
     "read_text": (_read_text, 512 * KB, 6.0),
     "default cruft patterns": (_default_cruft, 512 * KB, 6.0),
     "figures and quotes": (_figures_and_quotes, 256 * KB, 10.0),

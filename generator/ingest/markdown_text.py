@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+# From an unescaped "[", with no other "[" in the text or address: from each "[" of many (nested, or
+# escaped ones in a seed's text) a search would otherwise run to the end of the text.
+_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\([^)\s\[]*\)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|\*|__)")
 _ESCAPE = re.compile(r"\\(.)")
 

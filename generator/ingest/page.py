@@ -21,9 +21,11 @@ from generator.ingest.markdown_text import plain
 from generator.ingest.page_meta import read_meta
 from generator.problems import Problem, ProblemError
 
-_LINK = re.compile(r"(!?)\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)")
+# A link starts at an unescaped "[", and neither its text nor its address holds another: from each
+# "[" of many (nested, or unclosed) a search would otherwise run to the end of the text.
+_LINK = re.compile(r"(!?)(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\(([^)\s\[]*)\)")
 # Hover cards repeat a link to the same address right after it: "[Ilhan Omar](u)[Ilhan Omar](u)".
-_REPEATED_LINK = re.compile(r"(\[(?:\\.|[^\]\\])*\]\(([^)\s]*)\))(?:\[(?:\\.|[^\]\\])*\]\(\2\))+")
+_REPEATED_LINK = re.compile(r"((?<!\\)\[(?:\\.|[^\[\]\\])*\]\(([^)\s\[]*)\))(?:\[(?:\\.|[^\[\]\\])*\]\(\2\))+")
 _BLOCK_START = re.compile(r"^(?:[-*+] |\d+[.)] |#{1,6} |\||>)")
 _HEADING = re.compile(r"^#{1,6} ")
 _INLINE_TAG = re.compile(r"</?(?:u|ins|mark|span|small|sup|sub|b|i|em|strong|font)\b[^>]*>", re.I)
