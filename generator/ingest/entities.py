@@ -576,7 +576,9 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
-        if self._quoted(first, last) or _MODEL_BEFORE.search(before):
+        tail = before[-1:] == " " and before.rstrip(" ")[-4:]
+        if self._quoted(first, last) or (tail and (tail[-1].isdigit() or tail.isalpha())
+                                         and _MODEL_BEFORE.search(before) is not None):
             none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
         if any(not t.text.istitle() and _CAMEL.fullmatch(t.text) for t in tokens) or (
                 len(tokens) == 1 and self._acronym(first)):
@@ -769,7 +771,8 @@ def _word_like_a_name(text: str) -> bool:
     ("London-based"), a contraction ("I'm"), a code with digits or a word in capitals."""
     lower = text.lower()
     return (text[:1].isupper() and lower not in _CALENDAR and lower not in _FUNCTION_WORDS
-            and not _NOT_NAME.fullmatch(text) and not any(c.isdigit() for c in text)
+            and not (("-" in text or "'" in text or "’" in text) and _NOT_NAME.fullmatch(text))
+            and not any(c.isdigit() for c in text)
             and text not in DEMONYMS and text not in _PLURAL_DEMONYMS
             and (not text.isupper() or len(text) == 1 or _INITIALS.fullmatch(text) is not None))
 
