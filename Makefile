@@ -6,11 +6,11 @@ BASE_URL ?=  # `make build BASE_URL=https://user.github.io/repo/` builds for tha
 
 .PHONY: build offline test serve clean
 
-# The first run installs the generator and its packages (about a minute); later runs skip this.
+# The first run installs the generator and its packages (a minute or two); later runs skip this.
 $(BIN)/briefings: pyproject.toml
 	@echo "Setting up $(VENV)/ with $(PYTHON) (first run only)..."
 	$(PYTHON) -m venv $(VENV)
-	@echo "Installing pip, then the generator and its packages (Markdown, Jinja2, Pagefind, Playwright...): about a minute..."
+	@echo "Installing pip, then the generator and its packages (Markdown, Jinja2, Pagefind, Playwright...): a minute or two..."
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	@echo "Installed. Next time make skips this step."
