@@ -52,7 +52,7 @@ _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _DATE_WORDS = frozenset("published updated posted last".split()) | _MONTHS_DAYS | _DAY_SHORT  # a date line opens so
-_WORD = re.compile(r"\w[\w'’.-]*")
+READ_WINDOW = 400  # what a piece of cruft is read from: no rule here looks further, so no block is copied whole
 _POSSESSIVE = re.compile(r"['’]s$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _LINK_TEXT = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -75,11 +75,11 @@ _CAPTION = re.compile(
 _BANNER = re.compile(
     r"live(?: updates| blog| coverage| news)?\s*[:|–—-]\s*(?:follow (?:the latest(?: news)?|our live coverage|live|along)\s+(?:on|of|with)\s+)?"
     r"|live (?:updates|blog|coverage)\s+(?:follow (?:the latest(?: news)?|our live coverage|live)\s+(?:on|of)\s+)?", re.I)
-_BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=[A-Z])", re.I)
-_CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled)(?: and \w+ing)? by\s+(?=[A-Z])", re.I)
+_BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=(?-i:[A-Z]))", re.I)
+_CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled)(?: and \w+ing)? by\s+(?=(?-i:[A-Z]))", re.I)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w.]+\.?(?: [A-Z][\w.]+)?)?(?: \([\w .&]{2,40}\))? ?[—–-]{1,2}\s")
 _POINTER = re.compile(
-    r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=[A-Z0-9])"
+    r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=(?-i:[A-Z0-9]))"
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
     r"|more from [^:\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories)\s*:\s*", re.I)
 
@@ -178,8 +178,8 @@ def glued_starts(text: str) -> list[int]:
         before = text[found.start() - 1]
         # After a lowercase word a capital is mostly a name or a title inside the sentence: only what
         # no sentence says ("Listen to this article", "Sign up for our newsletter") is cut there.
-        after_word = before.islower() and before.isalpha() and not _URL_END.search(text, 0, found.start())
-        rest = text[found.end():]
+        after_word = before.islower() and before.isalpha() and not _URL_END.search(text, max(0, found.start() - 80), found.start())
+        rest = text[found.end():found.end() + READ_WINDOW]
         if cruft_prefix(rest, at_start=False, strong=after_word) or _cruft_sentence(rest):
             starts.append(found.end())
     return starts
@@ -398,7 +398,7 @@ def _ui_run(text: str) -> int:
 def _stands_apart(text: str, end: int) -> bool:
     """A piece glued to the text is followed by a sentence's start, not by more of its own sentence
     ("Advertisement campaigns are…" is no advertisement notice)."""
-    rest = text[end:].lstrip(" \t·•|")
+    rest = text[end:end + 20].lstrip(" \t·•|")
     return not rest or not rest[:1].islower()
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.ingest.boilerplate import Block, cruft_prefix, glued_starts, is_cruft
+from generator.ingest.boilerplate import READ_WINDOW, Block, cruft_prefix, glued_starts, is_cruft
 from generator.ingest.sentences import split_sentences, starts_with_quote
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
@@ -94,7 +94,7 @@ def _pattern_cuts(text: str, patterns: tuple[re.Pattern[str], ...],
             if not blocks or found.end() <= blocks[index][1]:
                 continue
             start, end = max(found.start(), blocks[index][1]), min(found.end(), blocks[index][2])
-            known = cruft_prefix(text[start:blocks[index][2]], at_start=False)
+            known = cruft_prefix(text[start:min(blocks[index][2], start + READ_WINDOW)], at_start=False)
             if end == blocks[index][2] and 0 < known < end - start:
                 end = start + known  # a line pattern run on through a one-line paste: cut where the piece ends
             taken = cuts.setdefault(index, [])
@@ -115,10 +115,11 @@ def _cut(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
 
 def _peel(piece: str, lead: bool, removed: list[str]) -> str:
     """The block less the cruft pieces that open it."""
-    while piece and (end := cruft_prefix(piece, at_start=lead)):
-        removed.append(piece[:end])
-        piece = piece[end:].strip()
-    return piece
+    at = 0
+    while at < len(piece) and (end := cruft_prefix(piece[at:at + READ_WINDOW], at_start=lead)):
+        removed.append(piece[at:at + end])
+        at += end
+    return piece[at:].strip()
 
 
 def _warnings(text: str, removed: list[str]) -> list[str]:
@@ -138,12 +139,14 @@ def restore_paragraphs(sentences: list[str]) -> list[str]:
     if len(block) <= _LONG_PARAGRAPH or block.startswith(("- ", "#")):
         return [block]
     paragraphs: list[list[str]] = [[]]
+    size = 0  # of the paragraph being filled
     for sentence in sentences:
         current = paragraphs[-1]
-        size = sum(len(s) for s in current)
         if current and _starts_paragraph(sentence, current, size):
             paragraphs.append(current := [])
+            size = 0
         current.append(sentence)
+        size += len(sentence)
     return [" ".join(" ".join(p).split()) for p in paragraphs if p]
 
 
@@ -152,7 +155,7 @@ def _starts_paragraph(sentence: str, current: list[str], size: int) -> bool:
     this."), stay with what they belong to; otherwise break at three sentences or ~320 chars."""
     if starts_with_quote(sentence):
         return True
-    if sentence.count(" ") < _REPLY_WORDS:
+    if sentence.count(" ") < _REPLY_WORDS and size < _LONG_PARAGRAPH:
         return False
     if starts_with_quote(current[0]):  # a quote's paragraph takes its attribution, if it has none yet
         unattributed = len(current) == 1 and current[0].rstrip().endswith(("”", '"', "’"))
