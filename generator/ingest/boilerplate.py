@@ -79,7 +79,7 @@ _BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=(?-i
 _CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled)(?: and \w+ing)? by\s+(?=(?-i:[A-Z]))", re.I)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w.]+\.?(?: [A-Z][\w.]+)?)?(?: \([\w .&]{2,40}\))? ?[—–-]{1,2}\s")
 _POINTER = re.compile(
-    r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=(?-i:[A-Z0-9]))"
+    r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=\S)"
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
     r"|more from [^:\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories)\s*:\s*", re.I)
 

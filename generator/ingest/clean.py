@@ -119,6 +119,8 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
     while at < len(piece) and (end := cruft_prefix(piece[at:at + READ_WINDOW], at_start=lead)):
         removed.append(piece[at:at + end])
         at += end
+        while at < len(piece) and piece[at].isspace():
+            at += 1
     return piece[at:].strip()
 
 
