@@ -22,7 +22,7 @@ import pytest
 from generator.config import load_config
 from generator.ingest.article import Seed
 from generator.ingest.claims import extract_figures
-from generator.ingest.entities import Mention
+from generator.ingest.entities import Lexicon, Mention, find_mentions
 from generator.ingest.inline_html import escape_markdown, html_to_markdown
 from generator.ingest.markdown_text import plain
 from generator.ingest.page import polish
@@ -35,6 +35,7 @@ from tests.conftest import REPO, run_cli
 
 KB = 1 << 10
 SETTINGS = load_config(REPO / "generator" / "default_site.yaml").ingest
+LEXICON = Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
 
 
 def _mentions(text: str) -> list[Mention]:
@@ -75,7 +76,12 @@ def _read_text(text: str) -> None:
         pass  # no text: an answer too
 
 
+def _mentions_of(text: str) -> None:
+    find_mentions(text, LEXICON)
+
+
 TIMED = {
+    "find_mentions": (_mentions_of, 256 * KB, 10.0),
     "plain (Markdown to text)": (plain, 512 * KB, 6.0),
     "polish (a saved page's Markdown)": (lambda text: polish(text, "https://example.com/a", "A title"), 512 * KB, 6.0),
     "read_text": (_read_text, 512 * KB, 6.0),

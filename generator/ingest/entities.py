@@ -302,12 +302,16 @@ class _Token(NamedTuple):  # a tuple: made for every capitalised word, so it mus
     lower: str  # text.lower(), looked up again and again
 
 
+_LONGEST_RUN = 12  # capitalised words read as one run at most: longer ones (a title-case list) name nothing as a whole
+
+
 def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
     """Every entity mention in plain text, in order; surnames resolved to full names."""
     lowercase = set(_LOWERCASE_WORD.findall(text))
     reader = _Reader(text, lexicon, lowercase)
     for run in _capitalised_runs(text):
-        reader.read_run(run)
+        for start in range(0, len(run), _LONGEST_RUN):  # reading a run costs its length squared and more
+            reader.read_run(run[start:start + _LONGEST_RUN])
     return reader.resolved()
 
 
