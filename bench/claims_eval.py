@@ -8,7 +8,8 @@ one of the two seeds) is ingested as any seed is, with this repository's site.ya
 - figure-group precision and recall: a figure found counts when its value and quantity key
   (`what`: whose, thing, state) match a truth figure of the same article;
 - the two seeds' shared groups: the quantities both give, as the figures pages group them;
-- key-point coverage: the share of the truth's developments some key point carries;
+- key-point coverage: the share of the truth's developments some key point carries (those the
+  summary already carries are counted apart: a key point must not repeat the summary);
 - key points that open mid-thought ("But …", "He said …" with nobody named before) or repeat
   the summary (most of their words are in it).
 
@@ -38,8 +39,8 @@ from generator.ingest.read import read_seed
 REPO = Path(__file__).resolve().parents[1]
 TRUTH = REPO / "bench" / "devset" / "claims" / "truth.yaml"
 DEFAULT_SOURCE = REPO.parent / "shared" / "devset" / "aeb"
-_MID_THOUGHT = re.compile(r"^(?:but|and|so|yet|also|however|meanwhile|as well as this|in addition|moreover|"
-                          r"he|she|it|they|this|these|those|his|her|its|their)\b", re.I)
+_MID_THOUGHT = re.compile(r"^(?:(?:but|and|so|yet|also|he|she|it|they|this|these|those|his|her|its|their)\b|"
+                          r"(?:however|meanwhile|as well as this|in addition|moreover),)", re.I)
 _CONTENT = re.compile(r"[a-z][a-z'’]{3,}|\d[\d,.]*")
 _REPEATS = 0.6  # a point with this share of its words in the summary repeats it
 
@@ -50,6 +51,7 @@ class Scored:
     found: set[tuple[float, str]] = field(default_factory=set)
     truth: set[tuple[float, str]] = field(default_factory=set)
     developments: list[list[str]] = field(default_factory=list)
+    in_summary: list[list[str]] = field(default_factory=list)
     covered: list[bool] = field(default_factory=list)
     mid_thought: list[str] = field(default_factory=list)
     repeats: list[str] = field(default_factory=list)
@@ -65,7 +67,10 @@ def score(name: str, front: dict[str, Any], truth: dict[str, Any]) -> Scored:
     scored.found = {_key(f["value"], f["what"]) for f in front.get("figures", [])}
     scored.truth = {_key(value, what) for value, what in truth.get("figures", [])}
     points = front.get("key_points", [])
-    scored.developments = truth.get("developments", [])
+    lead = front.get("summary", "").lower()
+    # A development the summary carries is the summary's: key points must not repeat it.
+    scored.in_summary = [d for d in truth.get("developments", []) if any(alt.lower() in lead for alt in d)]
+    scored.developments = [d for d in truth.get("developments", []) if d not in scored.in_summary]
     scored.covered = [any(alt.lower() in point.lower() for point in points for alt in alternatives)
                       for alternatives in scored.developments]
     summary = set(_CONTENT.findall(front.get("summary", "").lower()))
@@ -127,7 +132,8 @@ def report(results: list[Scored], show: bool) -> None:
     print(f"figure groups: precision {right / found if found else 1:.2f} ({right}/{found}), "
           f"recall {right / truth if truth else 1:.2f} ({right}/{truth})")
     print(f"key points: {points}, covering {covered}/{developments} developments "
-          f"({covered / developments if developments else 1:.0%}); "
+          f"({covered / developments if developments else 1:.0%}; "
+          f"{sum(len(r.in_summary) for r in results)} more in the summaries); "
           f"opening mid-thought {sum(len(r.mid_thought) for r in results)}, "
           f"repeating the summary {sum(len(r.repeats) for r in results)}")
     print("the seeds' shared groups:")

@@ -129,7 +129,7 @@ class _Count:
     run: tuple[int, int]  # (sentence, list): the counts of one list share their verb and side
     shares: bool = True  # "26 cases and 11 deaths": a count that is its own verb lends it to no other
     claimant: str | None = None
-    date: dt.date | None = None
+    when: str | None = None  # when the claim was made, as the sentence says it
 
 
 def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) -> list[dict[str, Any]]:
@@ -148,18 +148,18 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
         for count in _sentence_counts(sentence, index, previous):
             claimant = claimant_before(sentence, count.match.start(), start, indexed, last) or None
             last = claimant or last
-            counts.append(replace(count, claimant=claimant, date=_said_on(sentence, count.match, date)))
+            counts.append(replace(count, claimant=claimant, when=_when_said(sentence, count.match)))
     names = _one_name_each({c.claimant for c in counts if c.claimant}, text, spans, mentions)
     counts = _with_sides([replace(c, claimant=names.get(c.claimant, c.claimant)) for c in counts])
     figures: dict[tuple[str, float], dict[str, Any]] = {}
     for count in counts:
         what = " ".join(part for part in (count.side, count.noun, count.outcome) if part)
         if _tracked(count) and (what, _value(count.match)) not in figures:
-            figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what)
+            figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what, date)
     return list(figures.values())
 
 
-def _figure(count: _Count, sentence: str, what: str) -> dict[str, Any]:
+def _figure(count: _Count, sentence: str, what: str, date: dt.date | None) -> dict[str, Any]:
     match = count.match
     figure: dict[str, Any] = {"value": _value(match), "what": what}
     if fold(count.wording) != fold(what):
@@ -169,8 +169,10 @@ def _figure(count: _Count, sentence: str, what: str) -> dict[str, Any]:
         figure["qualifier"] = qualifier.group(1).lower()
     if count.claimant:
         figure["claimant"] = count.claimant
-    if count.date:
-        figure["date"] = dt.date(count.date.year, count.date.month, count.date.day)  # its own object: no YAML anchors
+    if count.when:
+        figure["when"] = count.when  # kept: an article dated later dates the claim from it
+    if said := said_on(count.when, date):
+        figure["date"] = dt.date(said.year, said.month, said.day)  # its own object: no YAML anchors
     figure["sentence"] = _excerpt(sentence, match)
     return figure
 
@@ -364,27 +366,30 @@ def _country(claimant: str | None) -> str:
     return owner.group(1) if owner else claimant
 
 
-def _said_on(sentence: str, match: re.Match[str], date: dt.date | None) -> dt.date | None:
-    """When the claim was made: a time the sentence gives right after its speech verb ("said on
-    Monday"), else the last one before the number ("two weeks ago, when it said 498 …"); else `date`."""
-    if date is None:
-        return None
+def _when_said(sentence: str, match: re.Match[str]) -> str | None:
+    """When the claim was made, in the sentence's words: a time right after its speech verb ("said
+    on Monday"), else the last one before the number ("two weeks ago, when it said 498 …")."""
     times = list(_WHEN.finditer(sentence))
     said = [t for t in times if _SAID_WHEN.search(sentence, max(0, t.start() - 20), t.start())]
     before = [t for t in times if t.end() <= match.start()]
     chosen = said[0] if said else before[-1] if before else None
-    return _day(chosen, date) if chosen else date
+    return chosen.group(0) if chosen else None
 
 
-def _day(when: re.Match[str], date: dt.date) -> dt.date:
-    if when["weekday"]:
-        back = (date.weekday() - _WEEKDAYS.index(when["weekday"].lower())) % 7
-        return date - dt.timedelta(days=back or (7 if when["on"].lower() == "last" else 0))
-    if when["yesterday"]:
+def said_on(when: str | None, date: dt.date | None) -> dt.date | None:
+    """The day `when` ("on Monday", "two weeks ago", "yesterday") names, counted back from `date`,
+    the article's; `date` itself when `when` names none."""
+    found = _WHEN.search(when or "")
+    if date is None or found is None:
+        return date
+    if found["weekday"]:
+        back = (date.weekday() - _WEEKDAYS.index(found["weekday"].lower())) % 7
+        return date - dt.timedelta(days=back or (7 if found["on"].lower() == "last" else 0))
+    if found["yesterday"]:
         return date - dt.timedelta(days=1)
-    count = when["count"].lower()
+    count = found["count"].lower()
     number = int(count) if count.isdigit() else 1 if count in ("a", "an", "one") else _WORD_VALUES[count]
-    return date - dt.timedelta(days=number * _UNIT_DAYS[when["unit"].lower()])
+    return date - dt.timedelta(days=number * _UNIT_DAYS[found["unit"].lower()])
 
 
 def _one_name_each(claimants: set[str], text: str, spans: tuple[tuple[int, int], ...],

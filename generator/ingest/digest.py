@@ -1,17 +1,72 @@
-"""A summary (the lead, one or two sentences) and 3-5 key points (extracted sentences)."""
+"""A summary (the lead, one or two sentences) and 3-5 key points: sentences of the article that
+together carry its distinct developments, each readable on its own.
+
+Key points are picked one at a time, maximal-marginal-relevance style: the sentence with the
+best news score plus what it adds (the share of its words neither the summary nor the points
+already picked hold), less its likeness to a picked point (shared words, or standing next to it:
+neighbouring sentences usually tell one development). So five casualty counts do not crowd out
+the no-fly-zone call, the sanctions and the threat to a port. The news score favours reported
+action ("said", "rejected", "on Tuesday"), figures and names, and disfavours background (past
+years, "over the centuries"), quotes standing alone and sentences that lean on the one before.
+A sentence repeating the summary is never a point. A point's linking opening is trimmed ("But",
+"As well as this,") and a leading "he"/"she" named from the sentences before it, so it stands alone.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from generator.ingest.sentences import split_sentences, starts_with_quote
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|billions)\b")
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|announced|estimated|reported|confirmed|warned|accused|denied)\b")
+_ACTION = re.compile(r"\b(?:said|says|told|tells|announced|estimated|reported|confirmed|warned|accused|denied|"
+                     r"rejected|imposed|expanded|called|urged|agreed|approved|launched|ruled|dropped|reopened|"
+                     r"arrested|charged|sentenced|convicted|released|freed|fired|resigned|closed|cut|killed|died|"
+                     r"confessed|admitted|ordered|banned|blocked|declined|decided|found|offered|refused|welcomed|"
+                     r"criticized|criticised|demanded|filed|voted|signed|threatened|seized|struck|attacked|raided|"
+                     r"quarantined|evacuated|deployed|withdrew|suspended|investigating|preparing|plans|will)\b")
+_WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|"
+                   r"\b(?:this|last|next) (?:week|month)\b")
+# Background rather than news: history, a year long past.
+_BACKGROUND = re.compile(r"\b(?:1\d\d\d|200\d|201[0-5])\b|\bcentur(?:y|ies)\b|\bhistorically\b", re.I)
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]+")
+# Words that tie a sentence to the one before: trimmed from a point's start ("But", "As well as
+# this,"); phrases only with their comma ("In addition, …", not "In addition to …").
+_CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also)\s+|(?:so|still|meanwhile|however|moreover|furthermore|"
+                         r"in addition|additionally|as well as this|as well|besides|indeed|instead|then|"
+                         r"at the same time|in turn),\s+)+", re.I)
+# An opening that needs the sentence before it: a point so opening is taken only when nothing else is left.
+_DANGLING = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
+                       r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
+_PERSON = re.compile(r"^(?:he|she)(?=\s)", re.I)
+# Who a "he" or "she" is: a person a sentence before opens with, as the subject of a speech verb
+# ("Oleksii Reznikov said …", "Mr Reznikov, who …, told …").
+_SPEAKER = re.compile(r"^(?:[A-Z][a-z]+ ){0,3}?((?:Mr|Mrs|Ms|Dr)\.? [A-Z][\w’'-]+|[A-Z][a-z]+(?: [A-Z][\w’'-]+){1,2})"
+                      r"(?:,[^,]{1,100},)? (?:said|says|told|tells|added|warned|denied|announced|accused|called)\b")
+_NOT_NAMES = re.compile(r"\b(?:Services|Department|Ministry|Office|Agency|Council|Commission|Association|"
+                        r"University|Police|Party|News|Times|Post|Government|Court)\b")
+_PROSE = re.compile(r"^[^(—–-].*[.!”\"’]$")  # headings, time stamps and related stories' titles end otherwise
+_CONTENT = re.compile(r"[A-Za-z][a-z'’]{3,}|[A-Z]{2,}|\d[\d,.]*")
+_STOP = set("""that this with from have were will would could their there which about after into they them
+been said says also than when what while where other over more most only some such then these those told
+year years week weeks month months time""".split())
 _SUMMARY_MIN = 140
 _MAX_POINTS = 5
 _MIN_POINTS = 3
+_MIN_WORDS = 6
+_LOOK_BACK = 3  # sentences searched for who "he" is
+_REPEATS = 0.5  # a sentence sharing this much of its words with the summary repeats it
+_NOVELTY = 2.0  # what a point's share of new words is worth against its score
+_LIKENESS = 4.0  # what its likeness to a chosen point costs
+_NEAR = {1: 0.5, 2: 0.25}  # likeness of sentences so many apart
+
+
+class _Candidate(NamedTuple):
+    index: int
+    point: str
+    words: frozenset[str]
+    score: float
 
 
 def summarise(sentences: list[str]) -> str:
@@ -23,26 +78,69 @@ def summarise(sentences: list[str]) -> str:
 
 
 def key_points(sentences: list[str], skip: int) -> list[str]:
-    """The most informative sentences after the first `skip`, in article order.
+    """Up to five sentences after the first `skip` (the summary's), in article order, standing alone."""
+    summary = _words(" ".join(sentences[:skip]))
+    candidates = []
+    for index, sentence in enumerate(sentences):
+        if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
+            continue  # a question, a heading, a time stamp, a related story's title
+        point = _standalone(sentence, sentences[max(0, index - _LOOK_BACK):index])
+        words = _words(point)
+        if not (summary and _overlap(words, summary) >= _REPEATS):
+            candidates.append(_Candidate(index, point, words, _score(index, point)))
+    chosen: list[_Candidate] = []
+    said = set(summary)
+    while candidates and len(chosen) < _MAX_POINTS:
+        best = max(candidates, key=lambda c: _gain(c, chosen, said))
+        if len(chosen) >= _MIN_POINTS and _gain(best, chosen, said) < 0:
+            break  # what is left leans on other sentences or says little: three points are enough
+        chosen.append(best)
+        candidates.remove(best)
+        said |= best.words
+    return [c.point for c in sorted(chosen)]
 
-    Informative: carries figures, attribution and names; not a quote, not too long or short.
-    """
-    candidates = [(i, s) for i, s in enumerate(sentences) if i >= skip and not s.endswith("?")]
-    scores = {index: _score(index, sentence) for index, sentence in candidates}  # once each: it is not cheap
-    ranked = sorted(candidates, key=lambda pair: -scores[pair[0]])
-    chosen = [pair for pair in ranked if scores[pair[0]] > 0][:_MAX_POINTS]
-    if len(chosen) < _MIN_POINTS:
-        chosen = ranked[:_MIN_POINTS]
-    return [s for _, s in sorted(chosen)]
+
+def _gain(candidate: _Candidate, chosen: list[_Candidate], said: set[str]) -> float:
+    novelty = len(candidate.words - said) / len(candidate.words) if candidate.words else 0.0
+    return candidate.score + _NOVELTY * novelty - _LIKENESS * _likeness(candidate, chosen)
+
+
+def _likeness(candidate: _Candidate, chosen: list[_Candidate]) -> float:
+    return max([len(candidate.words & c.words) / len(candidate.words | c.words) for c in chosen if c.words]
+               + [_NEAR.get(abs(candidate.index - c.index), 0.0) for c in chosen], default=0.0)
+
+
+def _standalone(sentence: str, before: list[str]) -> str:
+    """The sentence with its linking opening trimmed ("As well as this, it said …" -> "It said …"),
+    and "he" or "she" opening it named when a sentence `before` it opens with its speaker."""
+    trimmed = _CONNECTIVE.sub("", sentence).strip()
+    if pronoun := _PERSON.match(trimmed):
+        named = [m.group(1) for s in before if (m := _SPEAKER.match(s)) and not _NOT_NAMES.search(m.group(1))]
+        if named:
+            return named[-1] + trimmed[pronoun.end():]
+    return trimmed[:1].upper() + trimmed[1:]
 
 
 def _score(index: int, sentence: str) -> float:
-    score = 2.0 * min(len(_NUMBER.findall(sentence)), 2)
-    score += 1.0 if _ATTRIBUTION.search(sentence) else 0.0
+    score = min(len(_NUMBER.findall(sentence)), 2) * 1.0
+    score += 1.0 if _ACTION.search(sentence) else 0.0
+    score += 1.0 if _WHEN.search(sentence) else 0.0
     score += min(len(set(_CAPITALISED.findall(sentence))), 4) * 0.5
+    score -= 1.5 if _BACKGROUND.search(sentence) else 0.0
     score -= 2.0 if starts_with_quote(sentence) or sentence.count("“") + sentence.count('"') > 2 else 0.0
-    score -= 2.0 if len(sentence) > 280 else 1.0 if len(sentence) < 50 else 0.0
-    return score - index * 0.1
+    score -= 2.5 if len(sentence) > 400 else 1.0 if len(sentence) > 280 or len(sentence) < 50 else 0.0
+    score -= 4.0 if _DANGLING.match(sentence) else 0.0
+    return score - index * 0.05
+
+
+def _words(text: str) -> frozenset[str]:
+    """Content words, plurals folded, and "#" for a sentence of figures: figures are one topic."""
+    words = {w.lower().rstrip("s") for w in _CONTENT.findall(text) if w.lower() not in _STOP}
+    return frozenset(words | ({"#"} if len(_NUMBER.findall(text)) >= 2 else set()))
+
+
+def _overlap(words: frozenset[str], other: frozenset[str]) -> float:
+    return len(words & other) / len(words) if words else 0.0
 
 
 def sentences_of(paragraphs: list[str]) -> list[str]:

@@ -1,6 +1,8 @@
 """Figures from every briefing -> groups of comparable claims (the same quantity), disputes marked.
 
-Claims compare when their normalised `what` matches ("Russian troops killed"). A group is
+Claims compare when their quantity key, `what`, matches ("Russian troops killed", whatever the
+article's wording). Only claims someone makes are compared and charted: a figure nobody claims
+is listed with its briefing, in a group of its own kind that is never compared. A group is
 disputed when different claimants give values far apart."""
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from generator.content import Document
 from generator.fingerprint import by_fields
+from generator.ingest.claims import said_on
 from generator.ingest.entities import fold
 from generator.ingest.write import slugify
 from generator.linking.facts import Facts
@@ -59,7 +62,8 @@ class FigureGroup:
     def settle(self) -> None:
         """Sort the claims and work out compared and disputed, once all claims are in."""
         self.claims.sort(key=lambda c: (c.date or dt.date.max, c.value))  # undated last: a new one changes the last page only
-        self.compared = len({(c.claimant, c.date, id(c.document)) for c in self.claims}) > 1
+        self.compared = all(c.claimant for c in self.claims) and \
+            len({(c.claimant, c.date, id(c.document)) for c in self.claims}) > 1
         values = [c.value for c in self.claims if c.value > 0]
         distinct = {fold(c) for c in self.claimants}
         self.disputed = len(distinct) > 1 and bool(values) and max(values) >= DISPUTED_RATIO * min(values)
@@ -81,7 +85,7 @@ def group_figures(briefings: list[Document], facts: dict[str, Facts],
             claim = _claim(figure, document, place, in_title)
             if claim is None:
                 continue
-            key = fold(claim.what)
+            key = fold(claim.what) if claim.claimant else f"{fold(claim.what)}\0unclaimed"
             if key not in groups:
                 groups[key] = FigureGroup(claim.what, _free_anchor(slugify(claim.what), anchors))
             groups[key].claims.append(claim)
@@ -125,7 +129,10 @@ def _claim(figure: dict[str, Any], document: Document, place: int = 0, in_title:
         value = float(str(figure["value"]).replace(",", ""))
     except ValueError:
         return None
-    date = figure.get("date") or document.date
+    published = document.date.date() if isinstance(document.date, dt.datetime) else document.date
+    # A claim dated by its words ("two weeks ago") counts back from its briefing's date, even one
+    # an editor gave after ingest.
+    date = figure.get("date") or said_on(str(figure.get("when") or ""), published if isinstance(published, dt.date) else None)
     date = date.date() if isinstance(date, dt.datetime) else date
     return Claim(value, str(figure["what"]), figure.get("claimant"), date if isinstance(date, dt.date) else None,
                  figure.get("qualifier"), str(figure.get("sentence", "")), document, (value not in in_title, place))
