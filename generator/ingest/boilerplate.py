@@ -411,5 +411,6 @@ def _through_space(text: str, end: int) -> int:
 # (pattern, where its piece ends, strong): a strong piece is told apart even glued on after a word.
 _OPENERS = [
     (_VOICE, _whole, True), (_ADVERT, _whole, True), (_FIXED_UI, _whole, True), (_CAPTION, _whole, True),
-    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True), (_BYLINE, _byline_end, False),
+    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True),
+    (_BYLINE, _byline_end, False),
 ]
