@@ -1,0 +1,136 @@
+"""Claims keyed by what they count, dated when made, one claimant per article, only what a reader
+tracks; key points that carry distinct developments and stand alone; the seeds' figure groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import unescape
+from pathlib import Path
+
+from generator.config import load_config
+from generator.content import Document
+from generator.ingest.article import Seed
+from generator.ingest.briefing import make_briefing
+from generator.ingest import claims
+from generator.ingest.claims import extract_figures
+from generator.ingest.digest import key_points
+from generator.ingest.entities import Lexicon, find_mentions
+from generator.ingest.read import read_seed
+from generator.ingest.sentences import split_sentences
+from generator.linking.facts import Facts
+from generator.linking.figures import group_figures
+from tests.conftest import REPO, run_cli
+
+THURSDAY = dt.date(2022, 3, 17)
+LEXICON = Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
+
+
+def figures(text: str, date: dt.date | None = THURSDAY) -> list[dict]:
+    return extract_figures(text, find_mentions(text, LEXICON), date)
+
+
+def keyed(text: str) -> list[tuple]:
+    return [(f["value"], f["what"], f.get("claimant")) for f in figures(text)]
+
+
+def test_the_same_quantity_has_one_key_whatever_the_wording():
+    national = ("Oleksii Reznikov said 14,000 Russian soldiers had been killed. "
+                "Russia said 498 soldiers had died and 1,597 had been wounded.")
+    newsweek = "Russia says that 498 of its own troops have been killed in the fighting."
+    assert keyed(national) == [(14000, "Russian troops killed", "Oleksii Reznikov"),
+                               (498, "Russian troops killed", "Russia"), (1597, "Russian troops wounded", "Russia")]
+    assert keyed(newsweek) == [(498, "Russian troops killed", "Russia")]
+    assert figures(national)[1]["wording"] == "soldiers killed"  # the article's words, for display
+
+
+def test_a_list_shares_its_verb_and_side_and_number_words_count():
+    text = ("Ukraine's Foreign Ministry said 49 Russian aircraft, 81 helicopters, 317 tanks and seven drones "
+            "had been taken out. It said the Russians had lost 1,070 armored vehicles and 120 artillery pieces.")
+    assert [(v, w) for v, w, _ in keyed(text)] == [
+        (49, "Russian aircraft destroyed"), (81, "Russian helicopters destroyed"), (317, "Russian tanks destroyed"),
+        (7, "Russian drones destroyed"), (1070, "Russian armoured vehicles destroyed"),
+        (120, "Russian artillery pieces destroyed")]
+
+
+def test_a_loss_without_a_side_takes_the_claimants_other_losses_side():
+    text = ("Oleksii Reznikov said 14,000 Russian soldiers had been killed. "
+            "He said the Ukrainian resistance had destroyed 450 tanks and 750 planes.")
+    assert keyed(text)[1:] == [(450, "Russian tanks destroyed", "Oleksii Reznikov"),
+                               (750, "Russian aircraft destroyed", "Oleksii Reznikov")]
+
+
+def test_a_title_and_the_person_holding_it_are_one_claimant():
+    text = ("Ukraine's defence minister estimated on Thursday that Russia had lost 14,000 troops. "
+            "Oleksii Reznikov said Russian losses were mounting.")
+    assert keyed(text) == [(14000, "Russian troops killed", "Oleksii Reznikov")]
+
+
+def test_a_claim_is_dated_when_it_was_made():
+    text = ("Russia has made only one acknowledgement of casualties, more than two weeks ago, when it said "
+            "498 soldiers had died. The ministry said on Monday that 120 tanks had been destroyed.")
+    found = figures(text)
+    assert [(f["value"], f["date"], f.get("when")) for f in found] == [
+        (498, dt.date(2022, 3, 3), "two weeks ago"), (120, dt.date(2022, 3, 14), "on Monday")]
+    assert claims.said_on("two weeks ago", None) is None and claims.said_on(None, THURSDAY) == THURSDAY
+
+
+def test_counts_nobody_tracks_stay_in_the_text():
+    text = ("The European Union expanded sanctions, adding 14 oligarchs and 146 members of the Federation "
+            "Council to its list. The two sides met for three hours. A total of 28 people who were in close "
+            "contact with the patient were put under medical quarantine, according to two people familiar "
+            "with the matter.")
+    assert [(v, w) for v, w, _ in keyed(text)] == [(28, "people quarantined")]
+
+
+def _document(name: str, figures: list[dict]) -> tuple[Document, Facts]:
+    document = Document(Path(name), f"{name}.md", f"briefings/{name}/", name.title(), None, b"", 1, {}, name)
+    return document, Facts({}, figures, [], "", ())
+
+
+def test_a_figure_nobody_claims_is_never_compared_or_charted():
+    pairs = [_document("a", [{"value": 3, "what": "people killed"}, {"value": 5, "what": "tanks", "claimant": "X"}]),
+             _document("b", [{"value": 4, "what": "people killed"}, {"value": 9, "what": "tanks", "claimant": "Y"}])]
+    groups = {g.what + ("" if g.claimants else " (unclaimed)"): g
+              for g in group_figures([d for d, _ in pairs], {d.url: f for d, f in pairs})}
+    assert groups["tanks"].compared and groups["tanks"].disputed
+    assert not groups["people killed (unclaimed)"].compared
+
+
+def test_key_points_carry_distinct_developments_and_stand_alone():
+    config = load_config(REPO / "site.yaml")
+    path = REPO / "seeds" / "003_bd12803d39086d5b.txt"
+    front, _ = make_briefing(read_seed(Seed(path, path.name, "0"), config.ingest), config.ingest, config.entities)
+    points = front["key_points"]
+    assert 3 <= len(points) <= 5
+    assert sum(len(re.findall(r"\d[\d,]*", p)) >= 2 for p in points) <= 2  # not five sentences of counts
+    assert any("Poland" in p for p in points) and any("no-fly" in p for p in points)
+    assert not any(re.match(r"(?:But|And|As well as this|It|He|She)\b", p) for p in points)
+    assert not any(set(split_sentences(front["summary"])) & set(points))
+
+
+def test_a_point_opening_mid_thought_is_trimmed_or_named():
+    sentences = ["Ukraine's defence minister said Russia had lost 14,000 troops on Thursday in the war.",
+                 "Oleksii Reznikov said Russian losses were mounting in every region of the country.",
+                 "But he said the resistance had destroyed 450 tanks and 750 planes in three weeks.",
+                 "As well as this, the ministry said 60 tankers had also been destroyed near Kyiv."]
+    points = key_points(sentences, skip=1)
+    assert "Oleksii Reznikov said the resistance had destroyed 450 tanks and 750 planes in three weeks." in points
+    assert "The ministry said 60 tankers had also been destroyed near Kyiv." in points
+
+
+def test_the_seeds_give_one_disputed_group_of_four_claims_dated_when_made(site: Path):
+    (site / "seeds" / "000_b7715ab632626748.yaml").write_text("date: 2022-03-17\n", encoding="utf-8")
+    assert run_cli(site, "build").returncode == 0
+    figures_dir = site / "public" / "figures"
+    troops = unescape((figures_dir / "russian-troops-killed" / "index.html").read_text(encoding="utf-8"))
+    assert "disputed" in troops and "4 claims" in troops
+    for claim in ("498 Russian troops killed, according to Russia (3 Mar 2022)",
+                  "498 Russian troops killed, according to Russia (9 Mar 2022)",
+                  "more than 12,000 Russian troops killed, according to Ukraine’s Foreign Ministry (9 Mar 2022)",
+                  "14,000 Russian troops killed, according to Oleksii Reznikov (17 Mar 2022)"):
+        assert claim in re.sub(r"<[^>]+>", "", troops)
+    for group in ("russian-tanks-destroyed", "russian-aircraft-destroyed"):
+        page = (figures_dir / group / "index.html").read_text(encoding="utf-8")
+        assert "2 claims" in page and "according to" in page
+    assert not (figures_dir / "troops-killed").exists() and not (figures_dir / "tanks").exists()
