@@ -22,6 +22,7 @@ import pytest
 from generator.config import load_config
 from generator.ingest.article import Seed
 from generator.ingest.claims import extract_figures
+from generator.ingest.dates import infer_date
 from generator.ingest.entities import Lexicon, Mention, find_mentions
 from generator.ingest.inline_html import escape_markdown, html_to_markdown
 from generator.ingest.markdown_text import plain
@@ -81,6 +82,7 @@ def _mentions_of(text: str) -> None:
 
 
 TIMED = {
+    "infer_date": (lambda text: infer_date(text, [], None), 256 * KB, 6.0),
     "find_mentions": (_mentions_of, 256 * KB, 10.0),
     "plain (Markdown to text)": (plain, 512 * KB, 6.0),
     "polish (a saved page's Markdown)": (lambda text: polish(text, "https://example.com/a", "A title"), 512 * KB, 6.0),

@@ -15,6 +15,7 @@ and how sure it is.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -57,6 +58,7 @@ _HEAD_LINES = 6
 _LEAD_CHARS = 1000  # the lead's first two sentences are within this
 _STAMP_CHARS = 1500  # a time stamp the paste carries stands near its start or end
 _SENTENCE_ENDS = (". ", "? ", "! ", "\n")  # a time stamp on its own line is one near the top, not a live blog's entry
+_SENTENCE_END = re.compile("|".join(map(re.escape, _SENTENCE_ENDS)))
 
 
 @dataclass
@@ -120,10 +122,12 @@ def _sentences_around(text: str, mentions: list[re.Match[str]]) -> list[str]:
     """The sentences that mention a date, each once: only they can bound the date, and finding
     them from the mentions costs less than splitting a long article into sentences."""
     spans: dict[tuple[int, int], None] = {}
+    marks = [(mark.start(), mark.end()) for mark in _SENTENCE_END.finditer(text)]  # found once: a search
+    starts, stops = [start for start, _ in marks], [stop for _, stop in marks]  # from each date would be quadratic
     for found in sorted(mentions, key=lambda m: m.start()):
-        start = max(text.rfind(mark, 0, found.start()) for mark in _SENTENCE_ENDS) + 1
-        ends = [i for mark in _SENTENCE_ENDS if (i := text.find(mark, found.end())) >= 0]
-        spans[(start, min(ends, default=len(text)) + 1)] = None
+        before = bisect.bisect_right(stops, found.start())  # the marks that end before the date
+        after = bisect.bisect_left(starts, found.end())  # the first mark after it
+        spans[(starts[before - 1] + 1 if before else 0, (starts[after] if after < len(starts) else len(text)) + 1)] = None
     return [text[start:end].strip() for start, end in spans]
 
 
