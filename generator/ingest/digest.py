@@ -55,6 +55,9 @@ _SUMMARY_MIN = 140
 _MAX_POINTS = 5
 _MIN_POINTS = 3
 _MIN_WORDS = 6
+# Sentences after the summary a point is chosen from: news puts what matters first, and the work
+# (each candidate weighed against each point) stays bounded however long the article.
+_CONSIDERED = 40
 _LOOK_BACK = 3  # sentences searched for who "he" is
 _REPEATS = 0.5  # a sentence sharing this much of its words with the summary repeats it
 _NOVELTY = 2.0  # what a point's share of new words is worth against its score
@@ -81,7 +84,7 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     """Up to five sentences after the first `skip` (the summary's), in article order, standing alone."""
     summary = _words(" ".join(sentences[:skip]))
     candidates = []
-    for index, sentence in enumerate(sentences):
+    for index, sentence in enumerate(sentences[:skip + _CONSIDERED]):
         if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
             continue  # a question, a heading, a time stamp, a related story's title
         point = _standalone(sentence, sentences[max(0, index - _LOOK_BACK):index])
@@ -135,8 +138,9 @@ def _score(index: int, sentence: str) -> float:
 
 def _words(text: str) -> frozenset[str]:
     """Content words, plurals folded, and "#" for a sentence of figures: figures are one topic."""
-    words = {w.lower().rstrip("s") for w in _CONTENT.findall(text) if w.lower() not in _STOP}
-    return frozenset(words | ({"#"} if len(_NUMBER.findall(text)) >= 2 else set()))
+    found = _CONTENT.findall(text)
+    words = {w.lower().rstrip("s") for w in found if w.lower() not in _STOP}
+    return frozenset(words | ({"#"} if sum(w[0].isdigit() for w in found) >= 2 else set()))
 
 
 def _overlap(words: frozenset[str], other: frozenset[str]) -> float:
