@@ -7,6 +7,7 @@ data is refused and UTF-16/UTF-32 decoded; duplicate seeds make one briefing."""
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import gzip
 import itertools
 import os
@@ -49,7 +50,7 @@ def _mentions(text: str) -> list[Mention]:
 
 def _figures_and_quotes(text: str) -> None:
     mentions = _mentions(text)
-    extract_figures(text, mentions, None)
+    extract_figures(text, mentions, dt.date(2022, 3, 17))
     extract_quotes(text, mentions)
 
 

@@ -19,7 +19,9 @@ names).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -369,11 +371,19 @@ def _country(claimant: str | None) -> str:
 def _when_said(sentence: str, match: re.Match[str]) -> str | None:
     """When the claim was made, in the sentence's words: a time right after its speech verb ("said
     on Monday"), else the last one before the number ("two weeks ago, when it said 498 …")."""
+    times, ends, said = _times(sentence)
+    if said:
+        return said
+    before = bisect.bisect_right(ends, match.start())
+    return times[before - 1] if before else None
+
+
+@functools.lru_cache(maxsize=8)  # asked for each figure of a sentence: found once per sentence
+def _times(sentence: str) -> tuple[list[str], list[int], str | None]:
+    """The sentence's times, where each ends, and the first right after a speech verb."""
     times = list(_WHEN.finditer(sentence))
-    said = [t for t in times if _SAID_WHEN.search(sentence, max(0, t.start() - 20), t.start())]
-    before = [t for t in times if t.end() <= match.start()]
-    chosen = said[0] if said else before[-1] if before else None
-    return chosen.group(0) if chosen else None
+    said = next((t.group(0) for t in times if _SAID_WHEN.search(sentence, max(0, t.start() - 20), t.start())), None)
+    return [t.group(0) for t in times], [t.end() for t in times], said
 
 
 def said_on(when: str | None, date: dt.date | None) -> dt.date | None:
