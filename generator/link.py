@@ -30,6 +30,14 @@ from generator.superseded import give_way, giving_way, never
 
 _LEAD_WEIGHT = 1  # a title's or lead's word counts this many times more in a briefing's wording
 _TITLE_PARTS = re.compile(r"\s[-–—|]\s")  # "Headline – Site name"
+# A credit line: at a line's start, "By", or "by" after a word of crediting ("Tested by:",
+# "Words and pictures by"), then what it credits, up to the line's end ("They were killed by
+# Russian troops" credits no one).
+_CREDIT_LINE = re.compile(r"^[^\w\n]*(?:(?:[a-z]+ ){0,2}(?:written|tested|reviewed|reported|reporting|photos?|"
+                          r"photographs?|pictures|images?|words|edited|story|text|interviews?|posted|compiled|"
+                          r"illustrations?|video) )?by\b[^\w\n]*([^\n]{1,150})", re.M | re.I)
+_CREDIT_JOIN = re.compile(r"\s+(?:and|&)\s+")
+_CREDIT_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")  # up to four capitalised words
 
 @dataclass
 class Archive:
@@ -155,16 +163,17 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
     """What each briefing can share with others, for related_briefings. `credits`: folded names of
     outlets; they, and the briefing's own authors and outlet, are bylines and credits, not what
     it is about ("(AP)", "told Reuters"), and are left out."""
-    counts = [_own_words(facts[d.url].word_counts(), d) for d in giving_way(briefings, superseded)]
+    credited = [credited_names(d.body) for d in giving_way(briefings, superseded)]
+    counts = [_own_words(facts[d.url].word_counts(), d, names) for d, names in zip(briefings, credited)]
     leads = [word_counts(_title_less_site(d)) for d in giving_way(briefings, superseded)]
     terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)], superseded)
     features = []
-    for document, words, count, lead in zip(giving_way(briefings, superseded), terms, counts, leads):
+    for document, words, count, lead, names in zip(giving_way(briefings, superseded), terms, counts, leads, credited):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
         own = credits | {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
         for entity in entities.by_briefing.get(document.url, []):
-            if own.intersection(map(fold, entity.spellings)):
+            if own.intersection(map(fold, entity.spellings)) or _credited(entity.spellings, names):
                 continue
             values[entity.kind][entity.url] = entity.name
             weights[entity.kind][entity.url] = salience(entity.kind, entity.spellings, count, lead)
@@ -173,6 +182,29 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
         values["text"] = {key: shown[key] for key in words}
         features.append(Features(values, words, weights))
     return features
+
+
+def credited_names(body: str) -> frozenset[str]:
+    """The names a briefing's credit lines give: a line that opens with "By", or with a
+    word or two and "by" ("Tested by:", "Words and pictures by"), then names ("By Jane Roe and
+    John Doe, Reuters"). Who wrote, tested or photographed a piece is no more what it is about
+    than its byline, and a reviewer credited on every review of a site is not what they share."""
+    names = set()
+    for line in _CREDIT_LINE.findall(body.replace("*", "").replace("_", " ")):
+        for part in _CREDIT_JOIN.split(line.split(",")[0]):
+            name = _CREDIT_NAME.match(part.strip())
+            if name:
+                names.add(name.group())
+    return frozenset(names)
+
+
+def _credited(spellings: list[str], credited: frozenset[str]) -> bool:
+    """Whether a name is one a credit line gives, or that name and what the extractor ran on
+    with it ("John Milbank RRP" from "Tested by: John Milbank RRP: £23.99")."""
+    if not credited:
+        return False
+    names = {fold(name) for name in credited}
+    return any(f == c or f.startswith(c + " ") for f in map(fold, spellings) for c in names)
 
 
 def _with_lead(counts: dict[str, int], lead: dict[str, int]) -> dict[str, int]:
@@ -185,15 +217,17 @@ def _with_lead(counts: dict[str, int], lead: dict[str, int]) -> dict[str, int]:
     return counts
 
 
-def _own_words(counts: dict[str, int], document: Document) -> dict[str, int]:
+def _own_words(counts: dict[str, int], document: Document, credited: frozenset[str]) -> dict[str, int]:
     """The word counts less the site's name in the title ("… – Vortex Cannon Entertainment"), a
-    credit shared by every page of one site, and less the common words of the briefing's language
-    when not English (word_counts drops English ones)."""
+    credit shared by every page of one site, less the names of the briefing's authors and of those
+    its credit lines name, and less the common words of the briefing's language when not English
+    (word_counts drops English ones)."""
     language = str(document.meta.get("language") or "en")
-    drop = set(word_counts(_site_name(document)))
+    credits = " ".join((_site_name(document), *map(str, _as_list(document.authors)), *credited))
+    drop = set(word_counts(credits))
     if language.split("-")[0].lower() != "en":
         drop |= function_words(language)
-    return {word: n for word, n in counts.items() if word not in drop} if drop else counts
+    return {word: n for word, n in counts.items() if word not in drop} if drop.intersection(counts) else counts
 
 
 def _site_name(document: Document) -> str:
