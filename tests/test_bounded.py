@@ -30,6 +30,8 @@ from generator.ingest.markdown_text import plain
 from generator.ingest.page import polish
 from generator.ingest.quotes import extract_quotes
 from generator.ingest.read import decode, read_seed, read_text
+from generator.linking.mentions import link_first_mentions
+from generator.linking.related import word_counts
 from generator.problems import ProblemError
 from generator.yamlfile import load_yaml
 from tests.adversarial import ADVERSARIAL
@@ -82,7 +84,13 @@ def _mentions_of(text: str) -> None:
     find_mentions(text, LEXICON)
 
 
+def _first_mentions(text: str) -> None:
+    link_first_mentions(f"<p>{text}</p>", {"Alpha Beta": "/a/", "Kyiv": "/k/", "Ministry of the Defence": "/m/", "aaa": "/x/"})
+
+
 TIMED = {
+    "word_counts (related briefings)": (word_counts, 1024 * KB, 6.0),
+    "link_first_mentions": (_first_mentions, 1024 * KB, 6.0),
     "infer_date": (lambda text: infer_date(text, [], None), 256 * KB, 6.0),
     "find_mentions": (_mentions_of, 256 * KB, 10.0),
     "plain (Markdown to text)": (plain, 512 * KB, 6.0),

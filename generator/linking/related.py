@@ -48,7 +48,8 @@ _MIN_POINTS = 1  # a signal adding less to the score is no reason worth showing
 _POINTS_PER_LOGIT = 25  # the slope of the score at 50
 _CANDIDATES = 100  # per briefing: plenty to find the few shown, and a bound on the work
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")  # URLs' words (tracking parameters) are no wording
+# No "[" in an address: from each "](" of many unclosed ones the search would run to the end of the text.
+_LINK_TARGET = re.compile(r"\]\([^)\s\[]*\)|https?://\S+|www\.\S+")  # URLs' words (tracking parameters) are no wording
 _STOPWORDS = set("""
 about above after again against all also although among and any are around as at be because been
 before being between both but by can could did does doing down during each even few for from further
