@@ -61,7 +61,7 @@ _CONSIDERED = 40
 _LOOK_BACK = 3  # sentences searched for who "he" is
 _REPEATS = 0.5  # a sentence sharing this much of its words with the summary repeats it
 _NOVELTY = 2.0  # what a point's share of new words is worth against its score
-_LIKENESS = 4.0  # what its likeness to a chosen point costs
+_LIKENESS = 2.0  # what its likeness to a chosen point costs
 _NEAR = {1: 0.5, 2: 0.25}  # likeness of sentences so many apart
 
 
@@ -127,9 +127,9 @@ def _standalone(sentence: str, before: list[str]) -> str:
 def _score(index: int, sentence: str) -> float:
     score = min(len(_NUMBER.findall(sentence)), 2) * 1.0
     score += 1.0 if _ACTION.search(sentence) else 0.0
-    score += 1.0 if _WHEN.search(sentence) else 0.0
+    score += 2.0 if _WHEN.search(sentence) else 0.0  # today's news, not background
     score += min(len(set(_CAPITALISED.findall(sentence))), 4) * 0.5
-    score -= 1.5 if _BACKGROUND.search(sentence) else 0.0
+    score -= 3.0 if _BACKGROUND.search(sentence) else 0.0
     score -= 2.0 if starts_with_quote(sentence) or sentence.count("“") + sentence.count('"') > 2 else 0.0
     score -= 2.5 if len(sentence) > 400 else 1.0 if len(sentence) > 280 or len(sentence) < 50 else 0.0
     score -= 4.0 if _DANGLING.match(sentence) else 0.0
