@@ -14,8 +14,9 @@ from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
 from generator.ingest import claims
 from generator.ingest.claims import extract_figures
-from generator.ingest.digest import key_points
+from generator.ingest.digest import key_points, summarise
 from generator.ingest.entities import Lexicon, find_mentions
+from generator.ingest.quotes import extract_quotes
 from generator.ingest.read import read_seed
 from generator.ingest.sentences import split_sentences
 from generator.linking.facts import Facts
@@ -134,3 +135,19 @@ def test_the_seeds_give_one_disputed_group_of_four_claims_dated_when_made(site: 
         page = (figures_dir / group / "index.html").read_text(encoding="utf-8")
         assert "2 claims" in page and "according to" in page
     assert not (figures_dir / "troops-killed").exists() and not (figures_dir / "tanks").exists()
+
+
+def test_a_dateline_stays_out_of_the_summary():
+    for lead in ("KYIV (Reuters) - Russia said on Monday it had taken the city.",
+                 "SANTA FE, N.M. (AP) — A cat who has been missing for five years has been found.",
+                 "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth death."):
+        assert summarise([lead, "A second sentence that is long enough to be the summary's as well, it is."]) \
+            .startswith(("Russia said", "A cat", "Michigan health"))
+
+
+def test_quote_speakers_are_people_or_bodies_a_reader_can_find():
+    text = ("James P. Kennedy Jr. is the US attorney. “The case highlights that free speech carries duties,” "
+            "Kennedy said. “The cause of the crash is under investigation, preliminary reports say,” the statement "
+            "said. He added nothing.")
+    speakers = [q["speaker"] for q in extract_quotes(text, find_mentions(text, LEXICON))]
+    assert [s.rstrip(".") for s in speakers] == ["James P. Kennedy Jr"]

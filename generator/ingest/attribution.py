@@ -26,6 +26,7 @@ _TRAILING = re.compile(r"\s+(?:has|have|had|also|previously|earlier|later|on \w+
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they"}
 _MAX_WORDS = 8
+_SUFFIXES = {"jr", "sr", "ii", "iii"}  # "James P. Kennedy Jr." is "Kennedy"
 # A subject is at most _MAX_WORDS words: one whose clause starts further back than this is none.
 _SUBJECT_WINDOW = 300
 # How many earlier organisations and places ending alike are tried for "the ministry": real text
@@ -49,7 +50,7 @@ class Mentions:
         """People by the last word of their name: (starts, mentions)."""
         found: dict[str, tuple[list[int], list[Mention]]] = {}
         for mention in self.people:
-            if words := fold(mention.name).split():
+            if words := [w for w in fold(mention.name).split() if w not in _SUFFIXES]:
                 starts, mentions = found.setdefault(words[-1], ([], []))
                 starts.append(mention.start)
                 mentions.append(mention)
@@ -98,7 +99,7 @@ def resolve(who: str, position: int, sentence_start: int, mentions: Mentions,
     """Names for pronouns and short references, from the mentions before `position`: "he" is the
     first person named in the latest sentence naming one (its subject, usually); "it" is a place or
     organisation named earlier in the sentence, else `last`, the previous claimant."""
-    who = _TRAILING.sub("", _LEADING.sub("", who.strip(" \"“”'‘’"))).strip()
+    who = _TRAILING.sub("", _LEADING.sub("", who.strip(" \"“”'‘’").lstrip(".,;:!? "))).strip()
     words = who.split()
     if not words or len(words) > _MAX_WORDS:
         return None

@@ -51,6 +51,10 @@ _CONTENT = re.compile(r"[A-Za-z][a-z'’]{3,}|[A-Z]{2,}|\d[\d,.]*")
 _STOP = set("""that this with from have were will would could their there which about after into they them
 been said says also than when what while where other over more most only some such then these those told
 year years week weeks month months time""".split())
+# A capitalised place ("KYIV", "ST. JOSEPH, Mich.", "DUBAI, United Arab Emirates"), maybe an
+# agency in brackets, then a dash.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,3})?"
+                       r"(?: \([A-Z][\w .]*\))? ?[—–-]+ (?=[A-Z“\"])")
 _SUMMARY_MIN = 140
 _MAX_POINTS = 5
 _MIN_POINTS = 3
@@ -73,11 +77,12 @@ class _Candidate(NamedTuple):
 
 
 def summarise(sentences: list[str]) -> str:
-    """The lead sentence, and the next one too when the lead is short."""
+    """The lead sentence, and the next one too when the lead is short; without a dateline
+    ("KYIV (Reuters) -", "SANTA FE, N.M. (AP) —"): where the story was filed is not its news."""
     summary = sentences[:1]
     if summary and len(summary[0]) < _SUMMARY_MIN and len(sentences) > 1 and not starts_with_quote(sentences[1]):
         summary.append(sentences[1])
-    return " ".join(summary)
+    return _DATELINE.sub("", " ".join(summary), count=1)
 
 
 def key_points(sentences: list[str], skip: int) -> list[str]:

@@ -45,4 +45,6 @@ def _speaker(paragraph: str, match: re.Match[str], offset: int, mentions: Mentio
     if not found:
         return None
     position = offset + match.start()
-    return resolve(found["who"], position, offset, mentions)
+    speaker = resolve(found["who"], position, offset, mentions)
+    # "the statement said", "the council said": a common noun alone names nobody a reader can find.
+    return speaker if speaker and (" " in speaker or speaker[:1].isupper()) else None
