@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +35,8 @@ _TITLE_PARTS = re.compile(r"\s[-–—|]\s")  # "Headline – Site name"
 # Russian troops" credits no one).
 _CREDIT_LINE = re.compile(r"^[^\w\n]*(?:(?:[a-z]+ ){0,2}(?:written|tested|reviewed|reported|reporting|photos?|"
                           r"photographs?|pictures|images?|words|edited|story|text|interviews?|posted|compiled|"
-                          r"illustrations?|video) )?by\b[^\w\n]*([^\n]{1,150})", re.M | re.I)
+                          r"illustrations?|video) )?by\b[^\w\n]*([^\n]{1,150})", re.I)
+_CREDIT_OPENS = 40  # a credit line's "by" comes within its first characters
 _CREDIT_JOIN = re.compile(r"\s+(?:and|&)\s+")
 _CREDIT_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")  # up to four capitalised words
 
@@ -190,12 +191,28 @@ def credited_names(body: str) -> frozenset[str]:
     John Doe, Reuters"). Who wrote, tested or photographed a piece is no more what it is about
     than its byline, and a reviewer credited on every review of a site is not what they share."""
     names = set()
-    for line in _CREDIT_LINE.findall(body.replace("*", "").replace("_", " ")):
-        for part in _CREDIT_JOIN.split(line.split(",")[0]):
+    for at in _lines_by(body):
+        start = body.rfind("\n", 0, at) + 1
+        end = body.find("\n", at)
+        credit = _CREDIT_LINE.match(body[start:end if end >= 0 else len(body)].replace("*", "").replace("_", " "))
+        for part in _CREDIT_JOIN.split(credit.group(1).split(",")[0]) if credit else ():
             name = _CREDIT_NAME.match(part.strip())
             if name:
                 names.add(name.group())
     return frozenset(names)
+
+
+def _lines_by(body: str) -> Iterator[int]:
+    """Where each word "by" near a line's start is: the credit pattern is tried on those lines
+    only (a case-blind pattern searched over the whole text costs more than the rest of the
+    features)."""
+    for word in ("by", "By", "BY"):
+        at = body.find(word)
+        while at >= 0:
+            if (at - body.rfind("\n", 0, at) <= _CREDIT_OPENS and not body[at - 1:at].isalnum()
+                    and not body[at + 2:at + 3].isalnum()):
+                yield at
+            at = body.find(word, at + 2)
 
 
 def _credited(spellings: list[str], credited: frozenset[str]) -> bool:
