@@ -23,7 +23,7 @@ from bench.corpus import Briefing, briefings
 from bench.search_bench import entity_lists
 from generator.config import load_config
 from generator.content import Document
-from generator.link import briefing_features, link_archive
+from generator.link import briefing_features, credit_names, link_archive
 from generator.linking.related import related_briefings
 
 _QUANTITIES = ("people displaced", "people affected", "civilians killed", "homes destroyed", "troops killed")
@@ -63,10 +63,12 @@ def main() -> None:
           + (f" {'related s at ' + args.against:>20} {'same':>5}" if before else ""))
     for size in (args.n // 8, args.n // 4, args.n // 2, args.n):
         subset = documents[:size]
+        known: dict = {}  # what each briefing says, words included (the archive's facts drop them)
         started = time.perf_counter()
-        archive = link_archive(config, subset)
+        archive = link_archive(config, subset, known)
         link_seconds = time.perf_counter() - started
-        features = briefing_features(archive.briefings, archive.facts, archive.entities)
+        facts = {d.url: known[d.key] for d in archive.briefings}
+        features = briefing_features(archive.briefings, facts, archive.entities, credits=credit_names(config))
         started = time.perf_counter()
         related = related_briefings(archive.briefings, features, config.related)
         related_seconds = time.perf_counter() - started
