@@ -23,6 +23,7 @@ import pytest
 from generator.config import load_config
 from generator.ingest.article import Seed
 from generator.ingest.claims import extract_figures
+from generator.ingest.clean import clean
 from generator.ingest.dates import infer_date
 from generator.ingest.entities import Lexicon, Mention, find_mentions
 from generator.ingest.inline_html import escape_markdown, html_to_markdown
@@ -88,7 +89,13 @@ def _first_mentions(text: str) -> None:
     link_first_mentions(f"<p>{text}</p>", {"Alpha Beta": "/a/", "Kyiv": "/k/", "Ministry of the Defence": "/m/", "aaa": "/x/"})
 
 
+def _clean(text: str) -> None:
+    """As a text seed's Markdown is cleaned: escaped, then cut of cruft."""
+    clean(escape_markdown(text), SETTINGS.cruft)
+
+
 TIMED = {
+    "clean (a seed's Markdown)": (_clean, 256 * KB, 10.0),
     "word_counts (related briefings)": (word_counts, 1024 * KB, 6.0),
     "link_first_mentions": (_first_mentions, 1024 * KB, 6.0),
     "infer_date": (lambda text: infer_date(text, [], None), 256 * KB, 6.0),

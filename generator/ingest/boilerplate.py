@@ -55,7 +55,7 @@ _DATE_WORDS = frozenset("published updated posted last".split()) | _MONTHS_DAYS 
 READ_WINDOW = 400  # what a piece of cruft is read from: no rule here looks further, so no block is copied whole
 _POSSESSIVE = re.compile(r"['’]s$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_LINK_TEXT = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+_LINK_TEXT = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\([^)\s\[]*\)")  # as markdown_text's, linear
 
 # Pieces with a shape of their own, matched at the start of a block. Each ends by its own pattern.
 _VOICE = re.compile(
