@@ -25,7 +25,12 @@ _ACTION = re.compile(r"\b(?:said|says|told|tells|announced|estimated|reported|co
                      r"arrested|charged|sentenced|convicted|released|freed|fired|resigned|closed|cut|killed|died|"
                      r"confessed|admitted|ordered|banned|blocked|declined|decided|found|offered|refused|welcomed|"
                      r"criticized|criticised|demanded|filed|voted|signed|threatened|seized|struck|attacked|raided|"
-                     r"quarantined|evacuated|deployed|withdrew|suspended|investigating|preparing|plans|will)\b")
+                     r"quarantined|evacuated|deployed|withdrew|suspended|investigating|preparing|plans|will|reiterated|"
+                     r"calls? for|pledged|vowed)\b")
+# What happened, named as a noun: an attack, a crash, a ruling, a deal.
+_EVENT = re.compile(r"\b(?:bombing|bombed|strike|airstrike|attack|attacked|shelling|explosion|blast|crash|fire|"
+                    r"siege|raid|protest|ban|ruling|verdict|deal|agreement|sanctions|talks|ceasefire|"
+                    r"outbreak|layoffs|inquiry|investigation|war crimes)\b", re.I)
 _WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|"
                    r"\b(?:this|last|next) (?:week|month)\b")
 # Background rather than news: history, a year long past.
@@ -133,6 +138,7 @@ def _score(index: int, sentence: str) -> float:
     score = min(len(_NUMBER.findall(sentence)), 2) * 1.0
     score += 1.0 if _ACTION.search(sentence) else 0.0
     score += 2.0 if _WHEN.search(sentence) else 0.0  # today's news, not background
+    score += 1.0 if _EVENT.search(sentence) else 0.0
     score += min(len(set(_CAPITALISED.findall(sentence))), 4) * 0.5
     score -= 3.0 if _BACKGROUND.search(sentence) else 0.0
     score -= 2.0 if starts_with_quote(sentence) or sentence.count("“") + sentence.count('"') > 2 else 0.0
