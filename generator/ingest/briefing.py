@@ -13,7 +13,7 @@ from generator.ingest.claims import extract_figures
 from generator.ingest.clean import clean
 from generator.ingest.dates import DateFinding, infer_date
 from generator.ingest.digest import key_points, sentences_of, summarise
-from generator.ingest.entities import Lexicon, find_mentions, group_mentions
+from generator.ingest.entities import find_mentions, group_mentions, shared_lexicon
 from generator.ingest.markdown_text import plain
 from generator.ingest.meta import find_authors, find_outlet, headline, pasted_headline, registrable_domain
 from generator.ingest.quotes import extract_quotes
@@ -77,7 +77,7 @@ def cross_references(paragraphs: list[str], date: dt.date | None,
                      entities: EntitySettings | None) -> dict[str, Any]:
     """people, places, organisations, figures and quotes: what the link stage joins briefings by."""
     text = "\n".join(plain(paragraph) for paragraph in paragraphs)
-    mentions = find_mentions(text, Lexicon(entities or EntitySettings({}, {}, ())))
+    mentions = find_mentions(text, shared_lexicon(entities))
     return {**group_mentions(mentions), "figures": extract_figures(text, mentions, date),
             "quotes": extract_quotes(text, mentions)}
 

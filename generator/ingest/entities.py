@@ -257,6 +257,23 @@ class Lexicon:
         return _folded_cities(self._cache_dir)
 
 
+_NO_SETTINGS = EntitySettings({}, {}, ())
+_SHARED: dict[int, tuple[EntitySettings, Lexicon]] = {}
+
+
+def shared_lexicon(settings: EntitySettings | None) -> Lexicon:
+    """The one Lexicon of these settings (the same object, not equal ones): what it learns of a
+    name, its kind or whether it is a stop word, holds for every text read with them, so the
+    briefings of one ingest share what each would otherwise learn again."""
+    settings = settings or _NO_SETTINGS
+    kept = _SHARED.get(id(settings))
+    if kept is None or kept[0] is not settings:  # the settings object is kept, so its id is not reused
+        if len(_SHARED) >= 4:  # a long-running process that reloads its settings keeps the latest few
+            _SHARED.pop(next(iter(_SHARED)))
+        kept = _SHARED[id(settings)] = (settings, Lexicon(settings))
+    return kept[1]
+
+
 @lru_cache(maxsize=1)
 def _folded_countries() -> dict[str, str]:
     return {fold(spelling): name for spelling, name in countries().items()}
