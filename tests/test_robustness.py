@@ -122,12 +122,13 @@ class TerminalBuild:
             assert self.process.poll() is None and time.monotonic() < deadline, f"no {stage!r}: {self.shown[-500:]!r}"
             time.sleep(0.005)
 
-    def await_child(self, timeout: float = 60) -> int:
+    def await_children(self, count: int = 1, timeout: float = 60) -> list[int]:
+        """At least `count` processes of the build at once (two: the render workers of `-j 2`)."""
         deadline = time.monotonic() + timeout
-        while not (found := [pid for pid in children(self.process.pid) if running(pid)]):
-            assert self.process.poll() is None and time.monotonic() < deadline, "the build forked no process"
+        while len(found := [pid for pid in children(self.process.pid) if running(pid)]) < count:
+            assert self.process.poll() is None and time.monotonic() < deadline, "the build forked too few processes"
             time.sleep(0.002)
-        return found[0]
+        return found
 
     def finish(self, timeout: float) -> tuple[int, str, str]:
         """Exit code, stdout and what the terminal showed; the build is killed if it takes longer."""
@@ -160,7 +161,7 @@ def test_a_killed_build_process_fails_the_build_at_once_and_keeps_the_site(built
     before = tree(site / "public")
     build_ = TerminalBuild(site, "-j", "2")
     build_.await_stage(stage)
-    worker = build_.await_child()
+    worker = build_.await_children(2 if stage == "render and write…" else 1)[0]
     os.kill(worker, signal.SIGKILL)
     killed = time.monotonic()
     code, stdout, shown = build_.finish(timeout=60)
@@ -178,8 +179,7 @@ def test_killing_the_build_leaves_no_worker_behind(built_big_site, tmp_path):
     shutil.rmtree(site / ".cache")
     build_ = TerminalBuild(site, "-j", "2")
     build_.await_stage("render and write…")
-    build_.await_child()
-    workers = children(build_.process.pid)
+    workers = build_.await_children(2)  # the render workers, each with seconds of work to do
     os.kill(build_.process.pid, signal.SIGKILL)
     killed = time.monotonic()
     build_.finish(timeout=30)
