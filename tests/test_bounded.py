@@ -101,7 +101,7 @@ TIMED = {
     "infer_date": (lambda text: infer_date(text, [], None), 256 * KB, 6.0),
     "find_mentions": (_mentions_of, 256 * KB, 10.0),
     "plain (Markdown to text)": (plain, 512 * KB, 6.0),
-    "polish (a saved page's Markdown)": (lambda text: polish(text, "https://example.com/a", "A title"), 512 * KB, 6.0),
+    "polish (a saved page's Markdown)": (lambda text: polish(text, "https://example.com/a", "A title"), 256 * KB, 10.0),
     "read_text": (_read_text, 512 * KB, 6.0),
     "default cruft patterns": (_default_cruft, 512 * KB, 6.0),
     "figures and quotes": (_figures_and_quotes, 256 * KB, 10.0),
