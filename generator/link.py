@@ -38,7 +38,10 @@ _CREDIT_LINE = re.compile(r"^[^\w\n]*(?:(?:[a-z]+ ){0,2}(?:written|tested|review
                           r"illustrations?|video) )?by\b[^\w\n]*([^\n]{1,150})", re.I)
 _CREDIT_OPENS = 40  # a credit line's "by" comes within its first characters
 _CREDIT_JOIN = re.compile(r"\s+(?:and|&)\s+")
-_CREDIT_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")  # up to four capitalised words
+# Two to four capitalised words ending where the credit does (at the line's end or a mark, as
+# in "Jane Roe: …" or "Jane Roe | …"), so that "By Russia's count" or "By United Nations
+# estimates" credit no one.
+_CREDIT_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}(?=\s*(?:$|[^\w\s]))")
 
 @dataclass
 class Archive:

@@ -395,6 +395,7 @@ def test_who_a_credit_line_names_relates_nothing(tmp_path):
     ("Words and pictures by Ann Lee", {"Ann Lee"}),
     ("They were killed by Russian troops.\n\nBy the time help came, Kyiv was quiet.", set()),
     ("Zelensky said by phone that Kyiv held.", set()),
+    ("By Russia's count, 500 died.\n\nBy United Nations estimates, more.\n\nBy Wednesday, Kyiv was calm.", set()),
 ])
 def test_credit_lines_name_who_wrote_tested_or_photographed(body, credited):
     assert credited_names(body) == credited
