@@ -90,7 +90,7 @@ def _make_site(config: Config, result: BuildResult, hashes: FileHashes, clock: C
                                      "(site.yaml's layouts_dir, by default layouts/)"))
     renderer = MemoRenderer(config, memo=cache.memo(config.output_dir, hashes.recorded()))
     broken = _broken_templates(renderer)  # compiled here: the workers inherit them
-    if broken:
+    if broken and config.output_dir.is_dir():  # with no site yet, the pages that do not need them are made
         result.errors += broken
         return _Made(renderer.memo, {}, broken=True)
     briefings = clock.progress.tally(len(archive.briefings), "briefings")
@@ -114,7 +114,7 @@ class _Made:
 def _publish_or_keep(config: Config, result: BuildResult, hashes: FileHashes, clock: Clock, include_drafts: bool,
                      strict: bool, staging: Path, cache: BuildCache, made: _Made) -> None:
     """The one place that decides: the new site replaces the last one unless its inputs are
-    broken (then every briefing page would be missing). Pages that failed alone keep their last
+    broken (then every briefing page would be missing; see _make_site). Pages that failed alone keep their last
     good version (see _render_and_write), and the build reports them. A kept site keeps its stamp,
     so the next build (and `deploy`) finds it stale."""
     if made.broken:
