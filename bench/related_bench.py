@@ -23,6 +23,7 @@ from bench.corpus import Briefing, briefings
 from bench.search_bench import entity_lists
 from generator.config import load_config
 from generator.content import Document
+from generator.gcpause import collections_paused
 from generator.link import briefing_features, credit_names, link_archive
 from generator.linking.related import related_briefings
 
@@ -69,9 +70,10 @@ def main() -> None:
         link_seconds = time.perf_counter() - started
         facts = {d.url: known[d.key] for d in archive.briefings}
         features = briefing_features(archive.briefings, facts, archive.entities, credits=credit_names(config))
-        started = time.perf_counter()
-        related = related_briefings(archive.briefings, features, config.related)
-        related_seconds = time.perf_counter() - started
+        with collections_paused():  # as link_archive runs it
+            started = time.perf_counter()
+            related = related_briefings(archive.briefings, features, config.related)
+            related_seconds = time.perf_counter() - started
         shown = sum(len(r) for r in related.values()) / max(1, size)
         line = (f"{size:>10} {link_seconds:>13.2f} {related_seconds:>10.2f} {1e6 * link_seconds / size:>12.0f}"
                 f" {shown:>14.1f}")
