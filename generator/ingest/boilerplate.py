@@ -185,7 +185,9 @@ def glued_starts(text: str) -> list[int]:
     return starts
 
 
-_GLUE_CANDIDATE = re.compile(r"(?<=\S)\s+(?=([A-Z][\w'’]*|[©🎙🔊🎧(]))")
+# Spaces after a non-space, written to open with the space (not a look behind) so that the engine
+# skips to spaces rather than trying the pattern at every character.
+_GLUE_CANDIDATE = re.compile(r"\s(?<=\S\s)\s*(?=([A-Z][\w'’]*|[©🎙🔊🎧(]))")
 _URL_END = re.compile(r"\w\.\w{2,}$")
 
 

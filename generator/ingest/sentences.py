@@ -11,11 +11,12 @@ _ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "fig",
 }
 # A sentence ends at . ! ? (or an ellipsis), maybe followed by closing quotes or brackets,
-# then whitespace and something that can start a sentence.
-_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[*_]*[A-Z0-9À-ÖØ-Þ])")
+# then whitespace and something that can start a sentence. The stop is matched, not looked behind
+# for: a pattern that opens with a character class lets the engine skip to the stops.
+_BOUNDARY = re.compile(r"[.!?…]([\"”’)\]]*)\s+(?=[\"“‘(\[*_]*[A-Z0-9À-ÖØ-Þ])")
 # Looser, for finding cruft in a run-on paste: anything but a lowercase letter may open the next
 # block ("© 2022 …", "🎙️ Voice is …", "12 photos"), since a piece of cruft need not start like prose.
-_BLOCK_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[^\sa-z])")
+_BLOCK_BOUNDARY = re.compile(r"[.!?…]([\"”’)\]]*)\s+(?=[^\sa-z])")
 _OPENERS = {"“": "”", "‘": None}
 _LAST_WORD = re.compile(r"(\S+)[.]\W*$")
 _LETTER = re.compile(r"[a-z]")
@@ -27,7 +28,7 @@ def split_sentences(text: str, loose: bool = False) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in (_BLOCK_BOUNDARY if loose else _BOUNDARY).finditer(text):
-        end = match.start() + len(match.group(1))
+        end = match.end(1)  # the sentence keeps its stop and closing quotes
         candidate = text[start:end]
         if _ends_with_abbreviation(candidate) or _inside_quote(candidate):
             continue
