@@ -70,7 +70,6 @@ _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lo
              "quarantined": "quarantined", "quarantine": "quarantined", "hospitalized": "hospitalised",
              "hospitalised": "hospitalised", "released": "released", "freed": "released", "sold": "sold",
              "purchased": "sold", "bought": "sold", "missing": "missing", "rescued": "rescued"}
-_CLAUSE_END = re.compile(r"[,;:—–(]|\band\b(?!\s+\d)")
 # Where the verb of a count's own clause must be: before a comma, a dash, or the next "and".
 _NEXT_CLAUSE = re.compile(r"[,;:—–(]|\band\b")
 _OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOMES) + r")\b")
@@ -109,6 +108,7 @@ _WHEN = re.compile(r"\b(?:(?P<on>on|last)\s+(?P<weekday>Monday|Tuesday|Wednesday
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 _SAID_WHEN = re.compile(rf"\b{SPEECH}\s+$")
 # A title standing for the person who holds it: "Ukraine's defence minister".
+_NAME_MAX = 80  # a person's name is no longer: where one ending beside a title may start
 _ROLE = re.compile(r"\b(?:minister|president|spokes(?:man|woman|person)|secretary|chancellor|governor|mayor|"
                    r"commander|ambassador|premier|chief|leader|director|head)\b", re.I)
 # A number is read with the characters around it, so many before and after: every rule looks a
@@ -151,7 +151,8 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
             claimant = claimant_before(sentence, count.match.start(), start, indexed, last) or None
             last = claimant or last
             counts.append(replace(count, claimant=claimant, when=_when_said(sentence, count.match)))
-    names = _one_name_each({c.claimant for c in counts if c.claimant}, text, spans, mentions)
+    said_in = {c.claimant: spans[c.sentence] for c in reversed(counts) if c.claimant}  # the first sentence naming each
+    names = _one_name_each(said_in, text, spans, mentions)
     counts = _with_sides([replace(c, claimant=names.get(c.claimant, c.claimant)) for c in counts])
     figures: dict[tuple[str, float], dict[str, Any]] = {}
     for count in counts:
@@ -402,36 +403,47 @@ def said_on(when: str | None, date: dt.date | None) -> dt.date | None:
     return date - dt.timedelta(days=number * _UNIT_DAYS[found["unit"].lower()])
 
 
-def _one_name_each(claimants: set[str], text: str, spans: tuple[tuple[int, int], ...],
+def _one_name_each(claimants: dict[str, tuple[int, int]], text: str, spans: tuple[tuple[int, int], ...],
                    mentions: list[Mention]) -> dict[str, str]:
     """claimant -> the name the article uses for it: a title ("Ukraine's defence minister") is the
     person named beside it, or starting the next sentence; "Foreign Ministry" is "Ukraine's Foreign
-    Ministry" when the article names that."""
+    Ministry" when the article names that. `claimants` maps each to the span of the first sentence
+    it claims in. Lookups go by position and by name ending, so an article of thousands of
+    claimants and names stays linear."""
     people = [m for m in mentions if m.kind == "people"]
+    people_names = {m.name for m in people}
+    starts = [m.start for m in people]
+    sentence_starts = [start for start, _ in spans]
     names: dict[str, str] = {}
-    for claimant in claimants:
-        if _ROLE.search(claimant) and claimant not in {m.name for m in people}:
-            if person := _holder(claimant, text, spans, people):
+    for claimant, (start, stop) in claimants.items():
+        if _ROLE.search(claimant) and claimant not in people_names:
+            if person := _holder(claimant, text.find(claimant, start, stop), sentence_starts, people, starts):
                 names[claimant] = person
-    folded = {fold(c): c for c in claimants}
+    longer: dict[str, set[str]] = {}  # a folded name's last words -> the claimants ending so
     for claimant in claimants:
-        key = fold(claimant)
-        longer = [c for k, c in folded.items() if k != key and k.endswith(" " + key)]
-        if len(longer) == 1 and claimant not in names:
-            names[claimant] = longer[0]
+        words = fold(claimant).split()
+        for cut in range(1, len(words)):
+            longer.setdefault(" ".join(words[cut:]), set()).add(claimant)
+    for claimant in claimants:
+        found = longer.get(fold(claimant), set())
+        if len(found) == 1 and claimant not in names:
+            names[claimant] = next(iter(found))
     return names
 
 
-def _holder(role: str, text: str, spans: tuple[tuple[int, int], ...], people: list[Mention]) -> str | None:
-    at = text.find(role)
+def _holder(role: str, at: int, sentence_starts: list[int], people: list[Mention], starts: list[int]) -> str | None:
+    """The person a title found at `at` stands for."""
     if at < 0:
         return None
     end = at + len(role)
-    for person in people:
+    # "Ukraine's defence minister, Oleksii Reznikov" or "Oleksii Reznikov, Ukraine's defence minister"
+    for person in people[bisect.bisect_left(starts, at - _NAME_MAX):bisect.bisect_right(starts, end + 3)]:
         if 0 <= person.start - end <= 3 or 0 <= at - (person.start + len(person.name)) <= 3:
-            return person.name  # "Ukraine's defence minister, Oleksii Reznikov"
-    sentence = next((i for i, (start, stop) in enumerate(spans) if start <= at < stop), None)
-    if sentence is None or sentence + 1 >= len(spans):
+            return person.name
+    sentence = bisect.bisect_right(sentence_starts, at)  # the next sentence's index
+    if sentence >= len(sentence_starts):
         return None
-    following = spans[sentence + 1][0]
-    return next((p.name for p in people if p.start == following), None)
+    following = bisect.bisect_left(starts, sentence_starts[sentence])
+    if following < len(people) and people[following].start == sentence_starts[sentence]:
+        return people[following].name
+    return None
