@@ -81,8 +81,17 @@ def test_an_update_stamp_bounds_from_above() -> None:
     assert (found.earliest, found.latest) == (day("2019-11-15"), day("2019-11-19"))
 
 
+def test_an_age_counted_from_the_one_start_the_text_gives_bounds_both_ways() -> None:
+    text = ("Russia's three-week-old onslaught has largely stalled, Britain said. Troops have been killed since "
+            "its tanks rolled into Ukraine on February 24, 2022.")
+    found = infer_date(text, [], None)
+    assert (found.earliest, found.latest, found.confidence) == (day("2022-03-17"), day("2022-03-23"), "medium")
+    two_starts = text + " The siege of the city began on March 2, 2022."
+    assert infer_date(two_starts, [], None).latest is None  # which began three weeks ago is unknown
+
+
 @pytest.mark.parametrize("name, expected, earliest, latest", [
-    ("000_b7715ab632626748.txt", None, "2022-03-17", None),  # after its newest linked story; nothing bounds it above
+    ("000_b7715ab632626748.txt", "2022-03-17", "2022-03-17", "2022-03-23"),  # its "three-week-old onslaught" began on February 24
     ("003_bd12803d39086d5b.txt", "2022-03-09", "2022-03-09", "2022-03-10"),
 ])
 def test_the_two_seeds_keep_their_dates_or_windows(name: str, expected: str | None, earliest: str, latest: str | None) -> None:

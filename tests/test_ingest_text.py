@@ -67,12 +67,13 @@ def test_national_seed_outlet_title_and_date_window():
     assert "authors" not in front  # none stated: no guess
     title = front["title"]
     assert len(title) <= 100 and "14,000" in title and not title.startswith("Ukraine’s defence minister estimated on Thursday")
-    assert "date" not in front  # the newest linked story's date is no date of this one
     inference = front["date_inference"]
     assert inference["earliest"] == dt.date(2022, 3, 17)  # the newest linked story is a lower bound
-    assert "latest" not in inference  # nothing in the text bounds it from above
-    assert inference["confidence"] == "low"
+    assert inference["latest"] == dt.date(2022, 3, 23)  # the "three-week-old onslaught" began on February 24
+    assert front["date"] == dt.date(2022, 3, 17)  # the lead's Thursday within the window
+    assert inference["confidence"] == "medium"
     assert any("on or after" in line for line in inference["evidence"])
+    assert any("three-week-old" in line for line in inference["evidence"])
 
 
 @pytest.mark.parametrize("lead, title", [

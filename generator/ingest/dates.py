@@ -45,6 +45,12 @@ _AGO = re.compile(r",?\s*(?P<hedge>nearly|almost|about|around|roughly|more than|
 _FUTURE = re.compile(r"\b(?:will|would|shall|scheduled|due to|expected to|plans? to|next|until|deadline|by the end of)\b", re.I)
 _NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+# How old the story's main event is ("the three-week-old onslaught", "two weeks into the war"), and
+# the cue that a date is when such an event began ("since its tanks rolled in on February 24").
+_AGE = re.compile(r"\b(?P<n>\w+)[- ](?P<unit>day|week|month)[- ]old\b|\b(?P<n2>\w+) (?P<unit2>day|week|month)s into (?:the|its|a)\b", re.I)
+_AGE_CUE = re.compile(r"-old\b|s into ")
+_BEGAN = re.compile(r"\b(?:since|began|begun|launched|started|invaded|broke out)\b", re.I)
+_BEGAN_REACH = 80  # characters before a date in which its cue stands
 # A page's time stamp pasted with the article: a date with its year, after "Published"/"Updated",
 # or alone with at most a weekday, a time and a zone.
 _FULL_DATE = (rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH.replace('month', 'month2')},? (?:19|20)\d\d"
@@ -99,8 +105,10 @@ def infer_date(text: str, links: list[Link], default_year: int | None, removed: 
         bounds.evidence.append(f"the paste says “{words}”: published on or before {day}")
     mentions = _dates_in(text)
     year, year_source = _year_for_text(mentions, url_dates, default_year)
-    for sentence in _sentences_around(text, mentions):
+    sentences = _sentences_around(text, mentions)
+    for sentence in sentences:
         _read_sentence(sentence, year, year_source, bounds)
+    _read_age(text, sentences, year, year_source, bounds)
     lead = next((m.group(1) for s in split_sentences(text[:_LEAD_CHARS])[:2] for m in _WEEKDAY.finditer(s)), None)
     return _conclude(bounds, lead)
 
@@ -152,6 +160,29 @@ def _read_sentence(sentence: str, year: int | None, year_source: str, bounds: _B
             bounds.lower.append(tied)
             bounds.evidence.append(f"“{weekday.group(0)}” in the sentence that dates {latest_here}: "
                                    f"that {weekday.group(1)} is {tied} or later")
+
+
+def _read_age(text: str, sentences: list[str], year: int | None, year_source: str, bounds: _Bounds) -> None:
+    """"The three-week-old onslaught" with "since ... on February 24" elsewhere in the text: published
+    three to four weeks after February 24. Only when the text gives exactly one such start, so that
+    the age and the start are surely of the same event."""
+    if not _AGE_CUE.search(text) or not (age := _AGE.search(text)):
+        return
+    count_word, unit = (age["n"], age["unit"]) if age["n"] else (age["n2"], age["unit2"])
+    count = _NUMBERS.get(count_word.lower()) or (int(count_word) if count_word.isdigit() else None)
+    starts = {day: (found.group(0), assumed)
+              for sentence in sentences
+              for found, day, assumed in _text_dates(sentence, year, year_source == _SETTINGS_YEAR)
+              if _BEGAN.search(sentence[max(0, found.start() - _BEGAN_REACH):found.start()])}
+    if count is None or len(starts) != 1:
+        return
+    start, (words, assumed) = next(iter(starts.items()))
+    days = count * _UNIT_DAYS[unit.lower()]
+    low, high = start + dt.timedelta(days=days), start + dt.timedelta(days=days + _UNIT_DAYS[unit.lower()] - 1)
+    bounds.lower.append(low)
+    bounds.upper.append(high)
+    bounds.assumed |= assumed
+    bounds.evidence.append(f"“{age.group(0)}” counted from “{words}”, when it began: published between {low} and {high}")
 
 
 def _conclude(bounds: _Bounds, lead_weekday: str | None) -> DateFinding:
