@@ -182,7 +182,7 @@ def collect_content(loaded: Iterable[Document | Problem], include_drafts: bool =
     claims = Claims()
     for document in loaded:
         if isinstance(document, Problem):
-            content.problems.append(document)
+            content.problems += [document, *document.also]
             continue
         if document.draft and not include_drafts:
             continue
@@ -227,7 +227,7 @@ def load_document(path: Path, content_dir: Path) -> Document:
     split = split_front_matter(text, path)
     meta, problems = check(split.meta, FRONT_MATTER_SCHEMA, path)
     if problems:
-        raise ProblemError(problems[0])
+        raise ProblemError(dataclasses.replace(problems[0], also=tuple(problems[1:])))
     relative = path.relative_to(content_dir)
     stem_date, stem = _split_jekyll_name(relative.stem)
     refused = _site_paths(meta, split.meta.lines, path)

@@ -13,6 +13,7 @@ class Problem:
     path: Path
     message: str
     line: int | None = None
+    also: tuple[Problem, ...] = ()  # the same file's other problems, found in the same pass and reported with it
 
     def __str__(self) -> str:
         shown = self.path.relative_to(Path.cwd()) if self.path.is_absolute() and self.path.is_relative_to(Path.cwd()) else self.path

@@ -188,6 +188,14 @@ def test_schema_error_names_the_key_line(site):
     assert "error: content/bad.md:3: `draft` must be true or false" in result.stderr
 
 
+def test_every_schema_error_of_a_file_is_reported(site):
+    (site / "content" / "bad.md").write_text("---\ntitle: Fine\ndraft: maybe\ntags: 7\n---\nBody\n")
+    result = run_cli(site, "build")
+    assert result.returncode == 1
+    assert "error: content/bad.md:3: `draft` must be true or false" in result.stderr
+    assert re.search(r"^error: content/bad\.md:4: `tags` ", result.stderr, re.M)
+
+
 def test_a_site_without_its_layouts_folder_says_so_once(site):
     shutil.rmtree(site / "layouts")
     result = run_cli(site, "build")
