@@ -23,8 +23,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.ingest.attribution import SPEECH, Mentions, claimant_before
 from generator.ingest.entities import DEMONYMS, Mention, fold, sentence_spans
@@ -37,7 +36,9 @@ _COUNT_WORDS = [word for word, value in _WORD_VALUES.items() if 2 <= value <= 50
 _NUMBER = re.compile(r"(?<![\w$£€.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
                      r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])"
                      rf"|(?P<word>(?i:{'|'.join(_COUNT_WORDS)}))(?P<dozen>\s+dozen)?(?![\w'’-]))")
-_HAS_NUMBER = re.compile(rf"\d|\b(?i:{'|'.join(_COUNT_WORDS)})\b")
+# The look-ahead on the words' first letters lets the engine pass over the words that cannot start
+# one cheaply: a case-blind alternation gets no such skip of its own.
+_HAS_NUMBER = re.compile(rf"\d|\b(?=(?i:[{''.join(sorted({w[0] for w in _COUNT_WORDS}))}]))(?i:{'|'.join(_COUNT_WORDS)})\b")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|up to|some|fewer than|"
                         r"less than|roughly|approximately|an estimated|as many as)\s+$", re.I)
@@ -119,8 +120,7 @@ _BEFORE, _AFTER = 80, 200
 _SENTENCE_MAX = 600
 
 
-@dataclass(frozen=True)
-class _Count:
+class _Count(NamedTuple):
     """One number of a sentence and what it counts, before the article's context is applied."""
     match: re.Match[str]
     side: str  # a nationality, "own" (the claimant's) or ""
@@ -150,10 +150,10 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
         for count in _sentence_counts(sentence, index, previous):
             claimant = claimant_before(sentence, count.match.start(), start, indexed, last) or None
             last = claimant or last
-            counts.append(replace(count, claimant=claimant, when=_when_said(sentence, count.match)))
+            counts.append(count._replace(claimant=claimant, when=_when_said(sentence, count.match)))
     said_in = {c.claimant: spans[c.sentence] for c in reversed(counts) if c.claimant}  # the first sentence naming each
     names = _one_name_each(said_in, text, spans, mentions)
-    counts = _with_sides([replace(c, claimant=names.get(c.claimant, c.claimant)) for c in counts])
+    counts = _with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts])
     figures: dict[tuple[str, float], dict[str, Any]] = {}
     for count in counts:
         what = " ".join(part for part in (count.side, count.noun, count.outcome) if part)
@@ -251,7 +251,7 @@ def _share_in_lists(sentence: str, counts: list[_Count]) -> list[_Count]:
             own = count.outcome or (_outcome_before(sentence, count.match) if count is members[0] else "")
             outcome = _settled(own or verb, count.noun)
             wording = count.wording if not outcome or outcome in count.wording else f"{count.wording} {own or verb}"
-            shared.append(replace(count, outcome=outcome, side=count.side or side, wording=wording))
+            shared.append(count._replace(outcome=outcome, side=count.side or side, wording=wording))
     return shared
 
 
@@ -336,7 +336,7 @@ def _with_sides(counts: list[_Count]) -> list[_Count]:
     """Sides the phrase leaves out, from the article: "of its own" is the claimant's country's; a
     loss of a thing the article gives one side for elsewhere is that side's; a military loss with
     no side is the side of the same claimant's other military losses, when they are all one side's."""
-    counts = [replace(c, side=_COUNTRY_SIDES.get(_country(c.claimant), "")) if c.side == "own" else c
+    counts = [c._replace(side=_COUNTRY_SIDES.get(_country(c.claimant), "")) if c.side == "own" else c
               for c in counts]
     by_thing: dict[tuple[str, str], set[str]] = {}
     by_claimant: dict[str | None, set[str]] = {}
@@ -351,10 +351,10 @@ def _with_sides(counts: list[_Count]) -> list[_Count]:
             sides = by_thing.get((count.noun, count.outcome)) or \
                 (by_claimant.get(count.claimant, set()) if count.claimant and _military_loss(count) else set())
             if len(sides) == 1:
-                count = replace(count, side=next(iter(sides)))
+                count = count._replace(side=next(iter(sides)))
         sided.append(count)
     by_run: dict[tuple[tuple[int, int], str], str] = {(c.run, c.noun): c.side for c in sided if c.side}
-    return [c if c.side else replace(c, side=by_run.get((c.run, c.noun), "")) for c in sided]
+    return [c if c.side else c._replace(side=by_run.get((c.run, c.noun), "")) for c in sided]
 
 
 def _military_loss(count: _Count) -> bool:
