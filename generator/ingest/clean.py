@@ -125,14 +125,9 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
 
 
 def _warnings(text: str, removed: list[str]) -> list[str]:
+    total = len(_WORDS.findall(text))
     lost = sum(len(_WORDS.findall(r)) for r in removed)
-    # The text's words are counted only until they are enough to bear the loss: the whole text is
-    # counted only when a warning is due.
-    total = 0
-    for total, _ in enumerate(_WORDS.finditer(text), 1):
-        if lost <= WARN_SHARE * total:
-            return []
-    if not total:
+    if not total or lost <= WARN_SHARE * total:
         return []
     shown = "; ".join(f"“{r[:60]}”" for r in removed[:6]) + ("; …" if len(removed) > 6 else "")
     return [f"cruft removal took {lost} of its {total} words ({lost / total:.0%}): {shown}"]
