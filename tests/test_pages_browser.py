@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, serving
 from tests.hosting import NEWSWEEK_SLUG, SUBPATH_URL
 from tests.test_tags import write_briefings
 
@@ -20,24 +16,8 @@ from tests.test_tags import write_briefings
 @pytest.fixture
 def served(site: Path) -> Iterator[str]:
     assert run_cli(site, "build").returncode == 0
-    with _serving(site / "public") as url:
+    with serving(site / "public") as url:
         yield url
-
-
-@contextlib.contextmanager
-def _serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def test_reader_goes_from_home_to_a_briefing(browser, served):
@@ -76,7 +56,7 @@ def test_reader_follows_a_briefings_tag_to_the_others_with_it(browser, site):
     write_briefings(site / "content", {1: "[Energy, Sanctions]", 2: "[Energy]"})
     assert run_cli(site, "build", "--strict").returncode == 0
     page = browser.new_page()
-    with _serving(site / "public") as url:
+    with serving(site / "public") as url:
         page.goto(url + "day-1/")
         assert page.locator(".tags a").all_inner_texts() == ["Energy", "Sanctions"]
         page.locator(".tags").get_by_role("link", name="Energy").click()
@@ -166,7 +146,7 @@ def test_check_after_a_base_url_build_and_its_pages_under_the_subpath(browser, s
     assert built.returncode == 0, built.stderr
     checked = run_cli(site, "check")
     assert checked.returncode == 0 and checked.stdout.endswith(": 0 broken links\n"), checked.stderr[:300]
-    with _serving(site) as url:  # the site's folder at /, so public/ is at /public/ ...
+    with serving(site) as url:  # the site's folder at /, so public/ is at /public/ ...
         (site / "briefings").symlink_to(site / "public")  # ... and at /briefings/, as the build expects
         page = browser.new_page()
         page.goto(url + "briefings/")

@@ -4,14 +4,10 @@ HTML and links in hand-written bodies, control characters that would break the f
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -26,7 +22,7 @@ from generator.incremental import IncrementalBuilder, classify
 from generator.render import Renderer
 from generator.sanitise import safe_body
 from generator.sitepaths import GENERATED_FILES, GENERATED_FOLDERS, Claims, page_file, site_path
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, serving
 
 SECRET = "SECRET-4f1c9a: root:x:0:0"  # what an outside file holds: it must never reach the site
 
@@ -293,22 +289,6 @@ def test_clean_bodies_are_the_same_html_as_markdown_makes(bare):
     assert (bare / "public" / "briefings" / "clean" / "index.html").read_text() == safe
 
 
-@contextlib.contextmanager
-def _serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.mark.browser
 def test_no_script_from_a_body_or_heading_runs_in_chromium(browser, bare):
     hostile(bare)
@@ -319,7 +299,7 @@ def test_no_script_from_a_body_or_heading_runs_in_chromium(browser, bare):
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with _serving(bare / "public") as url:
+    with serving(bare / "public") as url:
         for path in ("briefings/hostile/", "briefings/untitled/", ""):
             page.goto(url + path)
             page.wait_for_load_state("load")
