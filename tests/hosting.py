@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli
 
 SUBPATH_URL = "https://user.github.io/briefings/"
@@ -27,3 +29,14 @@ def write_briefing(site: Path, name: str, front_matter: str, body: str = "Text.\
 
 def output(site: Path, path: str) -> str:
     return (site / "public" / path).read_text(encoding="utf-8")
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commits in test repositories need an author, whatever the machine's git configuration."""
+    for name, value in {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+                        "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}.items():
+        monkeypatch.setenv(name, value)

@@ -8,19 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from tests.hosting import NEWSWEEK_SLUG, build, write_briefing
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+from tests.hosting import NEWSWEEK_SLUG, build, git, git_identity, write_briefing
 
 
 @pytest.fixture
 def repo(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The site as a git repository on main, with an empty bare repository as origin."""
-    for name, value in {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
-                        "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}.items():
-        monkeypatch.setenv(name, value)
+    git_identity(monkeypatch)
     remote = tmp_path / "remote.git"
     git(tmp_path, "init", "--quiet", "--bare", str(remote))
     git(site, "init", "--quiet", "-b", "main")

@@ -31,7 +31,7 @@ import pytest
 from bench import corpus
 from generator.sitelock import site_lock
 from tests.conftest import REPO, run_cli
-from tests.hosting import NEWSWEEK_SLUG, build
+from tests.hosting import NEWSWEEK_SLUG, build, git, git_identity
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 CORPUS = 600  # briefings: enough for two render workers and stages long enough to catch
@@ -283,15 +283,9 @@ def test_a_template_typo_keeps_the_previous_site(site):
 # Deploy: a real git repository with a local bare remote
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
-
-
 @pytest.fixture
 def repo(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name, value in {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
-                        "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}.items():
-        monkeypatch.setenv(name, value)
+    git_identity(monkeypatch)
     git(tmp_path, "init", "--quiet", "--bare", str(tmp_path / "remote.git"))
     git(site, "init", "--quiet", "-b", "main")
     (site / ".gitignore").write_text("/public/\n/.cache/\n")
