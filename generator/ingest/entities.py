@@ -182,8 +182,6 @@ _BLANKS = re.compile(r"[ \t]+")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
 _INITIAL_GAP = re.compile(r"\.[ \t]+")  # "Patrick W. Carlineo": an initial's dot does not end the name
 _LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
-_WORD = re.compile(r"\w+")
-_REGION_AFTER = re.compile(r"\s+(?:region|province|oblast)\b")
 _FOLD_DROP = re.compile(r"'s\b|\.")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
 _FOLD_ENDING = re.compile(r"(?:iy|ii|yy|y)$")
@@ -663,15 +661,6 @@ class _Reader:
 
     def _known(self, tokens: list[_Token]) -> str | None:
         return self.lexicon.kind(self._surface(tokens))
-
-    def _cued(self, token: _Token, previous: str | None = None) -> bool:
-        """After "in", "near", "city of", or before "region": a place. `previous`: the word before, if known."""
-        before = self.text[max(0, token.start - 30):token.start]
-        if previous is None:
-            words = _WORD.findall(before)
-            previous = words[-1] if words else ""
-        return (previous in _PLACE_CUES or bool(_PLACE_CUE_PHRASES.search(before))
-                or bool(_REGION_AFTER.match(self.text[token.end:token.end + 12].lower())))
 
     def _name_like(self, token: _Token) -> bool:
         return (_word_like_a_name(token.text) and not self.lexicon.stopped(token.text) and not (
