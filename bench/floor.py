@@ -3,7 +3,7 @@
 Answers "would a faster Markdown or template engine meet the cold target?" by measuring the
 build with each made free, side by side with the build as it is (and Hugo, with `--peers hugo`),
 on the bench corpus (bench/corpus.py). A variant runs the real `build` in a subprocess with
-Renderer.body_html (Python-Markdown and its extensions) and, for the second, Renderer.render
+Renderer.body_html (Python-Markdown with its extensions, and sanitising) and, for the second, Renderer.render
 (Jinja2) replaced by a constant: no engine can cost less. Everything else runs as it is. Free
 templates also skip what only a template asks for (a briefing's body, its first mentions linked)
 and make small pages, so the check and the writes cost less too. Rounds alternate the variants,
