@@ -106,7 +106,7 @@ def hugo_runs(root: Path, items: list[corpus.Briefing]) -> list[Run]:
 def ingest_rate(root: Path, items: list[corpus.Briefing]) -> tuple[int, float]:
     """Text seeds ingested per second, in this process (one core)."""
     sys.path.insert(0, str(REPO))
-    from generator.config import load_config
+    from generator.config.settings import load_config
     from generator.ingest.stage import ingest_seeds
 
     site = root / "ingest"

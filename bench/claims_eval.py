@@ -30,10 +30,10 @@ from typing import Any
 import click
 import yaml
 
-from generator.config import Config, load_config
+from generator.config.settings import Config, load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
-from generator.ingest.entities import fold
+from generator.text.entities import fold
 from generator.ingest.read import read_seed
 
 REPO = Path(__file__).resolve().parents[1]

@@ -26,11 +26,11 @@ from pathlib import Path
 import click
 import yaml
 
-from generator.config import load_config
+from generator.config.settings import load_config
 from generator.ingest.article import Seed
 from generator.ingest.clean import clean
-from generator.ingest.entities import KINDS, Lexicon, extract_entities, fold
-from generator.ingest.markdown_text import plain
+from generator.text.entities import KINDS, Lexicon, extract_entities, fold
+from generator.text.markdown_text import plain
 from generator.ingest.read import read_seed
 
 REPO = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ class Tally:
 def load_articles(aeb: Path) -> list[Article]:
     annotated = yaml.safe_load(TRUTH.read_text(encoding="utf-8"))["articles"]
     bodies = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
-    cruft = load_config(REPO / "generator" / "default_site.yaml").ingest.cruft
+    cruft = load_config(REPO / "generator" / "config" / "default_site.yaml").ingest.cruft
     articles = []
     for entry in annotated:
         if entry.get("source") == "seed":
@@ -162,7 +162,7 @@ def main(aeb: Path, errors: bool, heldout_errors: bool, repeat: int) -> None:
     if not (aeb / "ground-truth.json").is_file():
         click.echo(f"skipped: no devset at {aeb} (pass --aeb FOLDER)")
         return
-    lexicon = Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
+    lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
     lexicon.cities  # read once here, not inside the first article's timing
     tuning, heldout = Tally(), Tally()
     for article in load_articles(aeb):

@@ -34,7 +34,7 @@ VARIANTS = {
 
 def build_command(patches: list[str]) -> list[str]:
     """`build --verbose` with the patches applied first; the render workers are forked, so they have them too."""
-    code = "\n".join(["from generator.render import Renderer", *patches, "from generator.cli import main",
+    code = "\n".join(["from generator.render.renderer import Renderer", *patches, "from generator.cli import main",
                       "main(['build', '--verbose'])"])
     return [sys.executable, "-c", code]
 

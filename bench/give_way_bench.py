@@ -1,7 +1,7 @@
 """How long the dev server's full pass can keep a new save waiting: `python -m bench.give_way_bench [--n N]`.
 
 A save during the full pass is previewed once the pass next asks `superseded`
-(generator/superseded.py). This links an N-briefing corpus (bench/corpus.py, default 10,000)
+(generator/utils/superseded.py). This links an N-briefing corpus (bench/corpus.py, default 10,000)
 with a `superseded` that notes the time of each question, and prints the longest stretches
 between two questions and where each ends. A benchmark, not a test: it prints figures.
 """
@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from bench import corpus
-from generator.config import load_config
-from generator.content import load_content
-from generator.link import gather_facts, link_archive
+from generator.config.settings import load_config
+from generator.content.documents import load_content
+from generator.linking.archive import gather_facts, link_archive
 
 REPO = Path(__file__).resolve().parent.parent
 SHOWN = 5

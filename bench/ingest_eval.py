@@ -27,10 +27,10 @@ from pathlib import Path
 
 import click
 
-from generator.config import load_config
+from generator.config.settings import load_config
 from generator.ingest.article import Seed
 from generator.ingest.clean import clean
-from generator.ingest.markdown_text import plain
+from generator.text.markdown_text import plain
 from generator.ingest.page import read_page
 from generator.problems import ProblemError
 

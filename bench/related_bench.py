@@ -21,10 +21,10 @@ from pathlib import Path
 
 from bench.corpus import Briefing, briefings
 from bench.search_bench import entity_lists
-from generator.config import load_config
-from generator.content import Document
-from generator.gcpause import collections_paused
-from generator.link import briefing_features, credit_names, link_archive
+from generator.config.settings import load_config
+from generator.content.documents import Document
+from generator.utils.gcpause import collections_paused
+from generator.linking.archive import briefing_features, credit_names, link_archive
 from generator.linking.related import related_briefings
 
 _QUANTITIES = ("people displaced", "people affected", "civilians killed", "homes destroyed", "troops killed")

@@ -29,15 +29,15 @@ from pathlib import Path
 import click
 import numpy as np
 
-from generator.config import Config, load_config
-from generator.content import Document, load_content
+from generator.config.settings import Config, load_config
+from generator.content.documents import Document, load_content
 from generator.ingest.stage import ingest_seeds
-from generator.ingest.entities import Lexicon
-from generator.link import briefing_features, credit_names, link_archive
+from generator.text.entities import Lexicon
+from generator.linking.archive import briefing_features, credit_names, link_archive
 from generator.linking.entities import index_entities
 from generator.linking.facts import facts_of
 from generator.linking.related import _REASONS, Relation, candidate_evidence
-from generator.yamlfile import load_yaml_file
+from generator.config.yamlfile import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
 AEB = ROOT.parent / "shared" / "devset" / "aeb"

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import corpus
-from generator.config import load_config
-from generator.content import _destinations, load_content, load_document
-from generator.render import Renderer
-from generator.sanitise import _CLEANER, safe_body
+from generator.config.settings import load_config
+from generator.content.documents import _destinations, load_content, load_document
+from generator.render.renderer import Renderer
+from generator.content.sanitise import _CLEANER, safe_body
 
 
 def best(run: Callable[[], object], times: int = 5) -> float:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench import corpus
-from generator.search import BUNDLE_FOLDER, index_site
+from generator.publish.search import BUNDLE_FOLDER, index_site
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

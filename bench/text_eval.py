@@ -27,10 +27,10 @@ from typing import Any
 import click
 
 from bench.devset.text.make import DEFAULT_SOURCE, REPO, SeedTruth, make_devset, page_truths
-from generator.config import IngestSettings, load_config
+from generator.config.settings import IngestSettings, load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
-from generator.ingest.markdown_text import plain
+from generator.text.markdown_text import plain
 from generator.ingest.read import read_seed
 from generator.problems import ProblemError
 

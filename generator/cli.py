@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from generator.build import build_site
-from generator.config import Config, load_config
+from generator.engine.build import build_site
+from generator.config.settings import Config, load_config
 from generator.problems import ProblemError
-from generator.progress import Progress, TerminalProgress
+from generator.engine.progress import Progress, TerminalProgress
 
 
 SITE_HELP = "The site's settings file; other paths are relative to its folder."
@@ -91,7 +91,7 @@ def build(site_file: Path, seeds: str | None, content: str | None, out: str | No
 
 
 def _offline_copy(config: Config, quiet: bool) -> bool:
-    from generator.offline import write_offline_copy
+    from generator.publish.offline import write_offline_copy
 
     if not (config.output_dir / "index.html").is_file():
         click.echo(f"error: {_shown(config.output_dir)}: no site built, so no offline copy", err=True)
@@ -124,7 +124,7 @@ def check(site_file: Path, out: str | None, base_url: str | None) -> None:
 
     Prints each broken one as `page:line: broken link HREF: why`; exits 1 if there is any.
     """
-    from generator.check import check_site
+    from generator.publish.check import check_site
 
     config = _config(site_file, output_dir=out, base_url=base_url)
     if not config.output_dir.is_dir():
@@ -142,7 +142,7 @@ def check(site_file: Path, out: str | None, base_url: str | None) -> None:
 def _built_for(config: Config) -> Config:
     """The settings with the base URL the output folder was built for, which `build --base-url` may
     have set: the stamp of its last build knows it. A folder the stamp does not describe keeps site.yaml's."""
-    from generator.stamp import read_stamp
+    from generator.publish.stamp import read_stamp
 
     stamp = read_stamp(config)
     if stamp is None or stamp.get("output_dir") != str(config.output_dir) or not stamp.get("base_url"):
@@ -164,7 +164,7 @@ def deploy(site_file: Path, remote: str, branch: str, message: str | None, force
     content, layouts or site.yaml changed since `build`), when that build reported errors (unless
     --force), or when the remote cannot be reached.
     """
-    from generator.deploy import DeployError, deploy as deploy_site
+    from generator.publish.deploy import DeployError, deploy as deploy_site
 
     config = _config(site_file)
     try:

@@ -20,27 +20,27 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
+from generator.config.settings import load_config
 from generator.ingest.article import Seed
-from generator.ingest.claims import extract_figures
+from generator.text.claims import extract_figures
 from generator.ingest.clean import clean
 from generator.ingest.dates import infer_date
-from generator.ingest.entities import Lexicon, Mention, find_mentions
+from generator.text.entities import Lexicon, Mention, find_mentions
 from generator.ingest.inline_html import escape_markdown, html_to_markdown
-from generator.ingest.markdown_text import plain
+from generator.text.markdown_text import plain
 from generator.ingest.page import polish
-from generator.ingest.quotes import extract_quotes
+from generator.text.quotes import extract_quotes
 from generator.ingest.read import decode, read_seed, read_text
 from generator.linking.mentions import link_first_mentions
 from generator.linking.related import word_counts
 from generator.problems import ProblemError
-from generator.yamlfile import load_yaml
+from generator.config.yamlfile import load_yaml
 from tests.adversarial import ADVERSARIAL
 from tests.conftest import REPO, run_cli
 
 KB = 1 << 10
-SETTINGS = load_config(REPO / "generator" / "default_site.yaml").ingest
-LEXICON = Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
+SETTINGS = load_config(REPO / "generator" / "config" / "default_site.yaml").ingest
+LEXICON = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
 
 
 def _mentions(text: str) -> list[Mention]:

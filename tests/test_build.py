@@ -74,8 +74,8 @@ def test_unedited_briefing_follows_its_changed_seed(site):
 
 
 def test_briefings_are_read_for_their_seed_again_only_when_changed(site, monkeypatch):
-    from generator import filememo
-    from generator.config import load_config
+    from generator.utils import filememo
+    from generator.config.settings import load_config
     from generator.ingest import stage
 
     monkeypatch.setattr(filememo, "RACY_NS", 0)  # trust files written a moment ago
@@ -115,8 +115,8 @@ def test_a_window_open_above_shows_its_first_day_and_no_date(tmp_path):
 
 
 def test_a_seed_the_generator_fails_on_is_one_error_and_the_rest_is_built(site, monkeypatch):
-    from generator.build import build_site
-    from generator.config import load_config
+    from generator.engine.build import build_site
+    from generator.config.settings import load_config
     from generator.ingest import stage
 
     def fail_on_one(article, *args, make=stage.make_briefing):
@@ -140,7 +140,7 @@ def test_a_seed_the_generator_fails_on_is_one_error_and_the_rest_is_built(site, 
 ])
 def test_a_seed_record_read_from_its_own_lines_is_the_front_matters(front, body):
     from generator.ingest.stage import _seed_record
-    from generator.yamlfile import split_front_matter
+    from generator.config.yamlfile import split_front_matter
 
     text = f"---\n{front}---\n\n{body}"
     whole = split_front_matter(text, Path("x.md")).meta.data.get("seed") or {}

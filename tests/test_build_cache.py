@@ -60,7 +60,7 @@ def test_a_build_with_nothing_to_do_loads_no_stage(site):
 
     assert run_cli(site, "build").returncode == 0
     script = ("import sys\nfrom generator.cli import main\ntry:\n    main(['build'])\nexcept SystemExit:\n    pass\n"
-              "print(sorted(m for m in ('generator.pipeline', 'markdown', 'jinja2', 'numpy') if m in sys.modules))")
+              "print(sorted(m for m in ('generator.engine.pipeline', 'markdown', 'jinja2', 'numpy') if m in sys.modules))")
     again = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=60,
                            env={**os.environ, "PYTHONPATH": str(REPO)})
     assert "nothing changed since the last build" in again.stdout and again.stdout.rstrip().endswith("[]"), again
@@ -70,9 +70,9 @@ def test_a_save_during_a_build_is_built_by_the_next_one(site, monkeypatch):
     """A briefing saved after the build read it: the stamp records the file as the build read it,
     so the next build sees the change (it recorded the file as it was at the end, and the next
     build found "nothing changed" and kept the page without the edit)."""
-    from generator import pipeline
-    from generator.build import build_site
-    from generator.config import load_config
+    from generator.engine import pipeline
+    from generator.engine.build import build_site
+    from generator.config.settings import load_config
 
     assert run_cli(site, "build").returncode == 0
     config = load_config(site / "site.yaml")
@@ -94,9 +94,9 @@ def test_a_save_during_a_build_is_built_by_the_next_one(site, monkeypatch):
 def test_a_briefing_made_during_a_build_is_built_by_the_next_one(site, monkeypatch):
     """One made after the build listed content/ is not in it: the stamp says the build did not
     read it (it recorded it as built)."""
-    from generator import pipeline
-    from generator.build import build_site
-    from generator.config import load_config
+    from generator.engine import pipeline
+    from generator.engine.build import build_site
+    from generator.config.settings import load_config
 
     assert run_cli(site, "build").returncode == 0
     config = load_config(site / "site.yaml")
@@ -117,9 +117,9 @@ def test_a_briefing_made_during_a_build_is_built_by_the_next_one(site, monkeypat
 def test_a_briefing_deleted_during_a_build_is_gone_after_the_next_one(site, monkeypatch):
     """The build made its page; the stamp says it read the file, so the next build takes it out
     (it left the page of a briefing that is no more)."""
-    from generator import pipeline
-    from generator.build import build_site
-    from generator.config import load_config
+    from generator.engine import pipeline
+    from generator.engine.build import build_site
+    from generator.config.settings import load_config
 
     assert run_cli(site, "build").returncode == 0
     config = load_config(site / "site.yaml")
@@ -141,9 +141,9 @@ def test_a_briefing_deleted_during_a_build_is_gone_after_the_next_one(site, monk
 def test_a_template_saved_during_a_cold_build_is_built_by_the_next_one(site, monkeypatch):
     """The same for a layout saved after the render read it, while the site is checked: a cold
     build has no stamp to compare, and noted the layouts only at its end."""
-    from generator import pipeline
-    from generator.build import build_site
-    from generator.config import load_config
+    from generator.engine import pipeline
+    from generator.engine.build import build_site
+    from generator.config.settings import load_config
 
     config = load_config(site / "site.yaml")
     base = site / "layouts" / "base.html"
@@ -261,8 +261,8 @@ def test_unchanged_rebuild_reports_the_same_problems(site):
 
 
 def test_hashes_learnt_as_pages_are_written_are_those_of_the_files(site):
-    from generator.config import load_config
-    from generator.stamp import FILES_FILE, FileHashes, staleness, tree_hash
+    from generator.config.settings import load_config
+    from generator.publish.stamp import FILES_FILE, FileHashes, staleness, tree_hash
 
     run_cli(site, "build")
     config = load_config(site / "site.yaml")
@@ -272,8 +272,8 @@ def test_hashes_learnt_as_pages_are_written_are_those_of_the_files(site):
 
 
 def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch):
-    from generator import content as content_module
-    from generator.cache import BuildCache
+    from generator.content import documents as content_module
+    from generator.engine.cache import BuildCache
 
     folder = tmp_path / "content"
     folder.mkdir()
@@ -295,9 +295,9 @@ def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch
 
 
 def test_an_edit_adds_its_document_to_a_small_file_until_they_are_many(tmp_path):
-    from generator import cache as cache_module
-    from generator.cache import BuildCache
-    from generator.content import load_content
+    from generator.engine import cache as cache_module
+    from generator.engine.cache import BuildCache
+    from generator.content.documents import load_content
 
     folder = tmp_path / "content"
     folder.mkdir()
@@ -360,16 +360,16 @@ def test_a_new_briefing_that_shares_nothing_leaves_the_other_briefings_page_inpu
 
 
 def test_bodies_converted_ahead_while_linking_are_the_ones_rendered(site, tmp_path, monkeypatch):
-    """build converts bodies in another process while it links (generator/bodies.py); the render
+    """build converts bodies in another process while it links (generator/engine/bodies.py); the render
     then takes them from the cache, as they would have been converted there."""
     import time
 
-    from generator.bodies import BodyConverter
-    from generator.cache import BuildCache
-    from generator.config import load_config
-    from generator.content import load_content
-    from generator.memo import MemoRenderer
-    from generator.render import Renderer
+    from generator.engine.bodies import BodyConverter
+    from generator.engine.cache import BuildCache
+    from generator.config.settings import load_config
+    from generator.content.documents import load_content
+    from generator.engine.memo import MemoRenderer
+    from generator.render.renderer import Renderer
 
     assert run_cli(site, "build").returncode == 0  # the seeds become briefings
     config = load_config(site / "site.yaml")
@@ -392,10 +392,10 @@ def test_bodies_converted_ahead_while_linking_are_the_ones_rendered(site, tmp_pa
 def test_bodies_are_converted_ahead_only_where_the_cache_lacks_them(site):
     """After a build the converter finds nothing to do; after an edit, only the edited body (it
     looked up every body, HTML and all, taking a core from the link stage for seconds)."""
-    from generator.bodies import _lacking
-    from generator.cache import BuildCache
-    from generator.config import load_config
-    from generator.content import load_content
+    from generator.engine.bodies import _lacking
+    from generator.engine.cache import BuildCache
+    from generator.config.settings import load_config
+    from generator.content.documents import load_content
 
     assert run_cli(site, "build").returncode == 0
     config = load_config(site / "site.yaml")
@@ -412,9 +412,9 @@ def test_a_cold_build_reads_each_input_file_once_to_hash_it(site, monkeypatch):
     hashes (it hashed all 20,000 input files again at 10,000 briefings: 0.4 s)."""
     from collections import Counter
 
-    from generator import stamp
-    from generator.build import build_site
-    from generator.config import load_config
+    from generator.publish import stamp
+    from generator.engine.build import build_site
+    from generator.config.settings import load_config
 
     hashed = Counter()
     monkeypatch.setattr(stamp, "file_sha256", lambda path, read=stamp.file_sha256: hashed.update([path]) or read(path))
@@ -424,7 +424,7 @@ def test_a_cold_build_reads_each_input_file_once_to_hash_it(site, monkeypatch):
 
 
 def test_a_table_read_all_at_once_answers_as_one_read_key_by_key(tmp_path):
-    from generator.cache import BuildCache
+    from generator.engine.cache import BuildCache
 
     cache = BuildCache(tmp_path / ".cache")
     table = cache.tables["pages"]

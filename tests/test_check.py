@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import check, filememo
-from generator.check import check_site, parse_html
-from generator.config import Config, load_config
+from generator.publish import check
+from generator.utils import filememo
+from generator.publish.check import check_site, parse_html
+from generator.config.settings import Config, load_config
 from tests.conftest import run_cli
 from tests.hosting import NEWSWEEK_SLUG, SUBPATH_URL, build, write_briefing
 

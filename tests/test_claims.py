@@ -8,23 +8,23 @@ import re
 from html import unescape
 from pathlib import Path
 
-from generator.config import load_config
-from generator.content import Document
+from generator.config.settings import load_config
+from generator.content.documents import Document
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
-from generator.ingest import claims
-from generator.ingest.claims import extract_figures
+from generator.text import claims
+from generator.text.claims import extract_figures
 from generator.ingest.digest import key_points, summarise
-from generator.ingest.entities import Lexicon, find_mentions
-from generator.ingest.quotes import extract_quotes
+from generator.text.entities import Lexicon, find_mentions
+from generator.text.quotes import extract_quotes
 from generator.ingest.read import read_seed
-from generator.ingest.sentences import split_sentences
+from generator.text.sentences import split_sentences
 from generator.linking.facts import Facts
 from generator.linking.figures import group_figures
 from tests.conftest import REPO, run_cli
 
 THURSDAY = dt.date(2022, 3, 17)
-LEXICON = Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
+LEXICON = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
 
 
 def figures(text: str, date: dt.date | None = THURSDAY) -> list[dict]:

@@ -5,7 +5,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.converters import Converters
+from generator.render.converters import Converters
 
 EXTENSIONS = ["extra", "sane_lists", "toc", "generator.typography"]
 ROOT = Path(__file__).resolve().parent.parent

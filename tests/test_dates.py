@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
+from generator.config.settings import load_config
 from generator.ingest.article import Link, Seed
 from generator.ingest.briefing import make_briefing
 from generator.ingest.dates import infer_date

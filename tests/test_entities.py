@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
-from generator.ingest.entities import Lexicon, extract_entities, find_mentions, fold
+from generator.config.settings import load_config
+from generator.text.entities import Lexicon, extract_entities, find_mentions, fold
 from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
+    return Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
 
 
 def test_spelling_variants_fold_to_one_key():
@@ -81,7 +81,7 @@ def test_fold_of_ascii_names_takes_a_short_cut_to_the_same_key(name):
 
 
 def test_the_folded_city_gazetteer_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
-    from generator.ingest import entities
+    from generator.text import entities
 
     entities._folded_cities.cache_clear()
     folded = entities._folded_cities(tmp_path)
@@ -164,7 +164,7 @@ def test_names_agree_within_a_text(lexicon):
 
 
 def test_given_names_come_from_the_census_lists():
-    from generator.ingest.gazetteer import given_names
+    from generator.text.gazetteer import given_names
 
     names = given_names()
     assert {"john", "mary", "kevin"} <= names and "ministry" not in names
@@ -175,7 +175,7 @@ def test_the_devset_scores_at_least_what_the_issue_asks():
 
     if not (entity_eval.AEB / "ground-truth.json").is_file():
         pytest.skip(f"no devset at {entity_eval.AEB}")
-    lexicon = Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
+    lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
     tally = entity_eval.Tally()
     for article in entity_eval.load_articles(entity_eval.AEB):
         entity_eval.score(article, lexicon, tally, repeat=1)

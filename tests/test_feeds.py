@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 import feedparser
 
-from generator.config import load_config
-from generator.content import load_content
+from generator.config.settings import load_config
+from generator.content.documents import load_content
 from generator.pages.feeds import feed_pages
-from generator.render import Renderer
+from generator.render.renderer import Renderer
 from tests.hosting import NATIONAL_SLUG, NEWSWEEK_SLUG, SUBPATH_URL, build, output
 
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
-from generator.content import load_content
-from generator.ingest.claims import extract_figures
-from generator.ingest.entities import Lexicon, find_mentions
-from generator.link import link_archive
-from generator.memo import MemoRenderer, RenderMemo
+from generator.config.settings import load_config
+from generator.content.documents import load_content
+from generator.text.claims import extract_figures
+from generator.text.entities import Lexicon, find_mentions
+from generator.linking.archive import link_archive
+from generator.engine.memo import MemoRenderer, RenderMemo
 from generator.pages import figures as figure_pages
-from generator.render import Renderer
+from generator.render.renderer import Renderer
 from tests.conftest import REPO, run_cli
 from tests.hosting import NEWSWEEK_SLUG
 
@@ -24,7 +24,7 @@ DAY = dt.date(2023, 5, 2)
 
 
 def figures(text: str) -> list[dict]:
-    lexicon = Lexicon(load_config(REPO / "generator" / "default_site.yaml").entities)
+    lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
     return extract_figures(text, find_mentions(text, lexicon), DAY)
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import superseded
-from generator.build import build_site
-from generator.config import load_config
-from generator.incremental import IncrementalBuilder, classify
-from generator.link import link_archive
-from generator.superseded import Superseded
+from generator.utils import superseded
+from generator.engine.build import build_site
+from generator.config.settings import load_config
+from generator.engine.incremental import IncrementalBuilder, classify
+from generator.linking.archive import link_archive
+from generator.utils.superseded import Superseded
 from tests.test_build import NATIONAL_SLUG, NEWSWEEK_SLUG
 
 SEARCH_FOLDER = "pagefind"  # the full build indexes in place; the dev server does it in the background

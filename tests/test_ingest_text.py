@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
+from generator.config.settings import load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.meta import headline
 from generator.ingest.read import read_seed
-from generator.ingest.sentences import split_sentences
+from generator.text.sentences import split_sentences
 from tests.conftest import REPO
 
 NATIONAL = REPO / "seeds" / "000_b7715ab632626748.txt"
@@ -234,7 +234,7 @@ def test_briefing_text_is_the_same_whichever_yaml_emitter_writes_it(front):
 from collections import Counter  # noqa: E402
 
 from generator.ingest.clean import WARN_SHARE, clean  # noqa: E402
-from generator.ingest.markdown_text import plain  # noqa: E402
+from generator.text.markdown_text import plain  # noqa: E402
 
 _ARTICLE = [
     "Ukraine's Foreign Ministry said on Wednesday that more than 12,000 Russian troops had been killed since the invasion began.",

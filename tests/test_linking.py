@@ -14,16 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import RelatedSettings, load_config
-from generator.content import Document, load_content
-from generator.ingest.entities import fold
+from generator.config.settings import RelatedSettings, load_config
+from generator.content.documents import Document, load_content
+from generator.text.entities import fold
 from generator.ingest.write import briefing_text
-from generator.link import credited_names, link_archive
+from generator.linking.archive import credited_names, link_archive
 from generator.linking.mentions import link_first_mentions
 from generator.linking.related import (_COEFFICIENTS, _INTERCEPT, _MIN_POINTS, _MIN_SIMILARITY, _RARE_SHARE, _REASONS,
                                        SET_SIGNALS, Features, _shared_text, function_words, related_briefings, stem,
                                        tracked)
-from generator.yamlfile import split_front_matter
+from generator.config.yamlfile import split_front_matter
 from tests.conftest import REPO, run_cli
 
 BASE = "/sub/"  # built under a base path, so every link is checked to respect it

@@ -8,7 +8,7 @@ from collections import OrderedDict
 import jinja2
 import pytest
 
-from generator.render import _Environment, format_date
+from generator.render.renderer import _Environment, format_date
 
 TEMPLATE = "{{ x.title }}|{{ x.items is callable }}|{{ x.missing is defined }}|{{ x.get('title') }}|{{ x['title'] }}"
 
@@ -34,8 +34,8 @@ def test_a_dataclass_by_fields_is_fingerprinted_by_its_values():
     import datetime as dt
     from pathlib import Path
 
-    from generator.content import Document
-    from generator.fingerprint import fingerprint
+    from generator.content.documents import Document
+    from generator.content.fingerprint import fingerprint
     from generator.linking.figures import Claim
 
     def claim(value: float, title: str = "A") -> Claim:
@@ -49,7 +49,7 @@ def test_a_dataclass_by_fields_is_fingerprinted_by_its_values():
 def test_datetimes_are_fingerprinted_by_their_time_and_offset():
     import datetime as dt
 
-    from generator.fingerprint import fingerprint
+    from generator.content.fingerprint import fingerprint
 
     utc = dt.datetime(2022, 3, 9, 12, 0, tzinfo=dt.timezone.utc)
     assert fingerprint({"date": utc}) == fingerprint({"date": utc.replace()})

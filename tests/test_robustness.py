@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from bench import corpus
-from generator.sitelock import site_lock
+from generator.utils.sitelock import site_lock
 from tests.conftest import REPO, run_cli
 from tests.hosting import NEWSWEEK_SLUG, build, git, git_identity
 
@@ -227,7 +227,7 @@ def test_a_build_and_a_deploy_wait_for_the_site_lock(site):
 
 
 def test_the_dev_servers_builds_take_the_site_lock(site):
-    from generator.config import load_config
+    from generator.config.settings import load_config
     from generator.serve.loop import BuildLoop
 
     said: list[str] = []

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import sanitise
-from generator.config import load_config
-from generator.content import load_content
-from generator.incremental import IncrementalBuilder, classify
-from generator.render import Renderer
-from generator.sanitise import safe_body
-from generator.sitepaths import GENERATED_FILES, GENERATED_FOLDERS, Claims, page_file, site_path
+from generator.content import sanitise
+from generator.config.settings import load_config
+from generator.content.documents import load_content
+from generator.engine.incremental import IncrementalBuilder, classify
+from generator.render.renderer import Renderer
+from generator.content.sanitise import safe_body
+from generator.content.sitepaths import GENERATED_FILES, GENERATED_FOLDERS, Claims, page_file, site_path
 from tests.conftest import REPO, run_cli, serving
 
 SECRET = "SECRET-4f1c9a: root:x:0:0"  # what an outside file holds: it must never reach the site

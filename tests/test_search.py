@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import filememo, search
-from generator.filememo import FileMemo
-from generator.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages, part_count
+from generator.utils import filememo
+from generator.publish import search
+from generator.utils.filememo import FileMemo
+from generator.publish.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages, part_count
 from tests.conftest import REPO, run_cli
 
 SUBPATH = "/sub/path/"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import load_config
+from generator.config.settings import load_config
 from generator.serve import loop as loop_module
 from generator.serve.loop import BuildLoop, SearchRefresher
 from generator.serve.server import DevServer, LiveState, bind
@@ -283,7 +283,7 @@ def test_a_stylesheet_change_swaps_it_without_a_reload(loop, site):
 
 def test_a_crash_in_a_stage_is_reported_and_the_loop_goes_on(loop, site, monkeypatch):
     """A bug in a stage (made here: input no longer crashes one) must not stop the server."""
-    from generator import incremental
+    from generator.engine import incremental
 
     seed = next((site / "seeds").iterdir())
     seed.write_text(seed.read_text() + "\nOne more paragraph.\n")

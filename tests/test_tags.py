@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.content import load_content
+from generator.content.documents import load_content
 from generator.linking.tags import TagIndex, index_tags
 from tests.conftest import run_cli
 

@@ -9,7 +9,7 @@ import yaml
 
 from bench import corpus
 from generator.problems import ProblemError
-from generator.yamlfile import front_matter_text, load_yaml, split_front_matter
+from generator.config.yamlfile import front_matter_text, load_yaml, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = [

@@ -7,18 +7,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from generator.config import EntitySettings, IngestSettings
+from generator.config.settings import EntitySettings, IngestSettings
 from generator.ingest.article import Article
-from generator.ingest.claims import extract_figures
+from generator.text.claims import extract_figures
 from generator.ingest.clean import clean
 from generator.ingest.dates import DateFinding, infer_date
 from generator.ingest.digest import key_points, sentences_of, summarise
-from generator.ingest.entities import find_mentions, group_mentions, shared_lexicon
-from generator.ingest.markdown_text import plain
+from generator.text.entities import find_mentions, group_mentions, shared_lexicon
+from generator.text.markdown_text import plain
 from generator.ingest.meta import find_authors, find_outlet, headline, pasted_headline, registrable_domain
-from generator.ingest.quotes import extract_quotes
+from generator.text.quotes import extract_quotes
 from generator.problems import Problem, ProblemError
-from generator.yamlfile import load_yaml_file
+from generator.config.yamlfile import load_yaml_file
 
 
 # Bump when the rules change what a briefing holds: briefings nobody edited are then written again.

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import READ_WINDOW, Block, cruft_prefix, glued_starts, is_cruft
-from generator.ingest.sentences import split_sentences, starts_with_quote
+from generator.text.sentences import split_sentences, starts_with_quote
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
 _LONG_PARAGRAPH = 600

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from generator.ingest.sentences import split_sentences, starts_with_quote
+from generator.text.sentences import split_sentences, starts_with_quote
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|billions)\b")
 _ACTION = re.compile(r"\b(?:said|says|told|tells|announced|estimated|reported|confirmed|warned|accused|denied|"

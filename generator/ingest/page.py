@@ -17,7 +17,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from generator.ingest.article import Article, Link, Seed
-from generator.ingest.markdown_text import plain
+from generator.text.markdown_text import plain
 from generator.ingest.page_meta import read_meta
 from generator.problems import Problem, ProblemError
 

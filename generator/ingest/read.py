@@ -10,9 +10,9 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.config import MEGABYTE, IngestSettings
-from generator.filememo import file_sha256
-from generator.files import files_under, read_input
+from generator.config.settings import MEGABYTE, IngestSettings
+from generator.utils.filememo import file_sha256
+from generator.utils.files import files_under, read_input
 from generator.ingest.article import Article, Seed
 from generator.ingest.inline_html import escape_markdown, has_html, html_to_markdown
 from generator.problems import Problem, ProblemError
@@ -28,7 +28,7 @@ def find_seeds(seeds_dir: Path, root: Path, hash_of: Callable[[str], str] | None
     `hash_of`: a file's SHA-256 by its path (the build's FileHashes, which has them already:
     10,000 saved pages are gigabytes to hash); by default each file is read and hashed. Paths
     are strings until a seed is found (pathlib made 10,000 seeds take 0.4 s). Links out of
-    seeds_dir are no seeds: each is reported in `refused` (generator/files.py)."""
+    seeds_dir are no seeds: each is reported in `refused` (generator/utils/files.py)."""
     hash_of = hash_of or file_sha256
     files = files_under(seeds_dir, refused=refused)
     present = set(files)

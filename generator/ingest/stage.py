@@ -10,16 +10,17 @@ from pathlib import Path
 
 
 from generator import __version__
-from generator.config import Config
-from generator.filememo import FileMemo
-from generator.files import files_under
+from generator.config.settings import Config
+from generator.utils.filememo import FileMemo
+from generator.utils.files import files_under
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import find_seeds, read_seed
-from generator.ingest.write import briefing_text, edited_by_person, free_path, slugify, write_atomic
-from generator.parallel import map_shares, processes_for
+from generator.ingest.write import briefing_text, edited_by_person, free_path, write_atomic
+from generator.text.slugs import slugify
+from generator.utils.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
-from generator.yamlfile import front_matter_text, load_yaml, split_front_matter
+from generator.config.yamlfile import front_matter_text, load_yaml, split_front_matter
 
 BRIEFINGS_FOLDER = "briefings"
 SEED_RECORDS = "seed-records.pickle"  # in the cache folder: which briefing was made from which seed

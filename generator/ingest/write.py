@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ import yaml
 
 HASH_KEY = "generated_sha256"
 _HASH_LINE = re.compile(rf"^{HASH_KEY}:.*$", re.M)
-_SLUG_MAX = 70
 # libyaml writes the same text as PyYAML's pure-Python emitter, several times faster, except for
 # a few inputs: characters outside the Basic Multilingual Plane, line breaks, control characters,
 # and empty, long or non-ASCII keys. Those, and anything else unusual, PyYAML keeps writing.
@@ -58,17 +56,6 @@ def edited_by_person(text: str) -> bool:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def slugify(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d),(?=\d)|'", "", ascii_title.lower()))
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > _SLUG_MAX:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    return slug or "briefing"
 
 
 def free_path(folder: Path, slug: str, taken: set[Path]) -> Path:

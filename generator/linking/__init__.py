@@ -1,1 +1,1 @@
-"""The link stage's parts, one job each; generator/link.py composes them into the Archive."""
+"""The link stage's parts, one job each; generator/linking/archive.py composes them into the Archive."""

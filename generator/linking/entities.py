@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.content import Document
-from generator.ingest.entities import KINDS, Lexicon, fold
-from generator.ingest.write import slugify
+from generator.content.documents import Document
+from generator.text.entities import KINDS, Lexicon, fold
+from generator.text.slugs import slugify
 from generator.linking.facts import Facts
-from generator.superseded import giving_way, never
+from generator.utils.superseded import giving_way, never
 
 _COMPANIONS = 8
 

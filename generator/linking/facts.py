@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content import Document
-from generator.ingest.claims import extract_figures
-from generator.ingest.entities import KINDS, Lexicon, Mention, find_mentions, group_mentions
-from generator.ingest.markdown_text import plain
-from generator.ingest.quotes import extract_quotes
+from generator.content.documents import Document
+from generator.text.claims import extract_figures
+from generator.text.entities import KINDS, Lexicon, Mention, find_mentions, group_mentions
+from generator.text.markdown_text import plain
+from generator.text.quotes import extract_quotes
 from generator.linking.related import word_counts
 
 

@@ -13,13 +13,13 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.content import Document
-from generator.fingerprint import by_fields
-from generator.ingest.claims import said_on
-from generator.ingest.entities import fold
-from generator.ingest.write import slugify
+from generator.content.documents import Document
+from generator.content.fingerprint import by_fields
+from generator.text.claims import said_on
+from generator.text.entities import fold
+from generator.text.slugs import slugify
 from generator.linking.facts import Facts
-from generator.superseded import give_way, giving_way, never
+from generator.utils.superseded import give_way, giving_way, never
 
 DISPUTED_RATIO = 1.5  # the largest value at least this many times the smallest
 
@@ -75,7 +75,7 @@ OTHERS_ANCHOR = "other"  # where the figures only one briefing gives are listed:
 def group_figures(briefings: list[Document], facts: dict[str, Facts],
                   superseded: Callable[[], bool] = never) -> list[FigureGroup]:
     """Compared groups first (most briefings first), then the rest, by what they count.
-    `superseded` is asked every GIVE_WAY_EVERY briefings and between groups (generator/superseded.py):
+    `superseded` is asked every GIVE_WAY_EVERY briefings and between groups (generator/utils/superseded.py):
     grouping 140,000 claims takes a second."""
     groups: dict[str, FigureGroup] = {}
     anchors = {OTHERS_ANCHOR}

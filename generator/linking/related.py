@@ -31,10 +31,10 @@ import justext
 import numpy as np
 import pycountry
 
-from generator.config import RelatedSettings
-from generator.content import Document
-from generator.parallel import map_shares
-from generator.superseded import give_way, giving_way, never
+from generator.config.settings import RelatedSettings
+from generator.content.documents import Document
+from generator.utils.parallel import map_shares
+from generator.utils.superseded import give_way, giving_way, never
 
 SET_SIGNALS = ("people", "places", "organisations", "figures")
 # A value named by this share of the briefings or fewer is as telling as any; more common ones
@@ -115,7 +115,7 @@ def related_briefings(briefings: list[Document], features: list[Features], setti
                       superseded: Callable[[], bool] = never, processes: int = 1) -> dict[str, list[Relation]]:
     """For each briefing url, up to `count` relations scoring at least `threshold`, best first.
     `superseded` is asked before each block of briefings, and every GIVE_WAY_EVERY briefings or
-    pairs in the steps around the scoring (generator/superseded.py). The pairs
+    pairs in the steps around the scoring (generator/utils/superseded.py). The pairs
     are scored by `processes`, each for its run of briefings."""
     related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
     if not briefings or settings.count <= 0:
@@ -253,7 +253,7 @@ def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = ne
                ) -> tuple[list[dict[str, float]], dict[str, str]]:
     """Each text's most telling stems (TF-IDF, sublinear, smoothed), as a unit-length vector, from
     its word_counts; and per stem the word shown for it (the form most texts use, then the first
-    alphabetically). `superseded` is asked every GIVE_WAY_EVERY texts (generator/superseded.py)."""
+    alphabetically). `superseded` is asked every GIVE_WAY_EVERY texts (generator/utils/superseded.py)."""
     using = Counter(chain.from_iterable(counts))  # texts per word
     stems = {word: stem(word) for word in using}
     shown: dict[str, str] = {}

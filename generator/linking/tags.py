@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.content import Document
+from generator.content.documents import Document
 from generator.linking.entities import free_url
 
 FOLDER = "tags"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.content import Document
+from generator.content.documents import Document
 
 
 @dataclass

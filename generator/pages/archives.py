@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from generator.content import Document
-from generator.link import Archive
+from generator.content.documents import Document
+from generator.linking.archive import Archive
 from generator.linking.figures import Claim
 from generator.linking.timeline import Month, Year
 from generator.pages.pager import paginate
 from generator.pages.views import briefing_item
-from generator.render import Page, Renderer
+from generator.render.renderer import Page, Renderer
 
 Entry = tuple[Year, Month, int, Document]  # the int: the briefing's place in its month as listed, from 1
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.content import Document
-from generator.fingerprint import Deferred
-from generator.link import Archive
+from generator.content.documents import Document
+from generator.content.fingerprint import Deferred
+from generator.linking.archive import Archive
 from generator.linking.mentions import link_first_mentions, mention_targets
-from generator.render import Page, Renderer
+from generator.render.renderer import Page, Renderer
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:

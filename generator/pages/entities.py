@@ -8,13 +8,13 @@ import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from generator.content import Document
-from generator.ingest.entities import KINDS
-from generator.link import Archive
+from generator.content.documents import Document
+from generator.text.entities import KINDS
+from generator.linking.archive import Archive
 from generator.linking.entities import Entity
 from generator.pages.pager import paginate
 from generator.pages.views import briefing_item
-from generator.render import Page, Renderer
+from generator.render.renderer import Page, Renderer
 
 TITLES = {"people": "People", "places": "Places", "organisations": "Organisations"}
 SINGULAR = {"people": "Person", "places": "Place", "organisations": "Organisation"}  # what a search result says it is

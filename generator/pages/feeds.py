@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from html import escape
 from xml.sax.saxutils import escape as xml_escape
 
-from generator.content import Document
-from generator.link import Archive
-from generator.render import Page, Renderer
+from generator.content.documents import Document
+from generator.linking.archive import Archive
+from generator.render.renderer import Page, Renderer
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"

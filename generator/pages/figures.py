@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.fingerprint import by_fields
-from generator.link import Archive
+from generator.content.fingerprint import by_fields
+from generator.linking.archive import Archive
 from generator.linking.figures import OTHERS_ANCHOR, Claim, FigureGroup
 from generator.pages.pager import paginate
-from generator.render import Page, Renderer
+from generator.render.renderer import Page, Renderer
 
 CHART_WIDTH = 600  # drawn at its size, never scaled (labels stay 12 px): fits the page column, scrolls on a phone
 BAR_HEIGHT = 22

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
-from generator.config import Config
-from generator.files import files_under
-from generator.link import Archive
-from generator.render import Page, Renderer
+from generator.config.settings import Config
+from generator.utils.files import files_under
+from generator.linking.archive import Archive
+from generator.render.renderer import Page, Renderer
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP = "sitemap.xml"

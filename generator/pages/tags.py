@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.link import Archive
+from generator.linking.archive import Archive
 from generator.linking.tags import FOLDER
 from generator.pages.pager import paginate
 from generator.pages.views import briefing_item
-from generator.render import Page, Renderer
+from generator.render.renderer import Page, Renderer
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:

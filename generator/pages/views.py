@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.content import Document
+from generator.content.documents import Document
 
 SHOWN_META = ("source", "date_inference")  # what the dateline and the source line read of meta
 

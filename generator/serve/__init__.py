@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.config import Config
+from generator.config.settings import Config
 from generator.serve.loop import BuildLoop
 from generator.serve.server import bind
 from generator.serve.watch import ChangeQueue, watch

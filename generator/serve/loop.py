@@ -18,13 +18,13 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from generator.config import Config
-from generator.incremental import IncrementalBuilder, Rendered, classify
+from generator.config.settings import Config
+from generator.engine.incremental import IncrementalBuilder, Rendered, classify
 from generator.problems import Problem, ProblemError
-from generator.search import index_site
+from generator.publish.search import index_site
 from generator.serve.server import LiveState
-from generator.sitelock import site_lock
-from generator.superseded import Superseded, never
+from generator.utils.sitelock import site_lock
+from generator.utils.superseded import Superseded, never
 
 RELOAD_WAIT = 1.0  # seconds the full pass waits, at most, for the pages a preview reloaded to load
 

@@ -25,8 +25,8 @@ import functools
 import re
 from typing import Any, NamedTuple
 
-from generator.ingest.attribution import SPEECH, Mentions, claimant_before
-from generator.ingest.entities import DEMONYMS, Mention, fold, sentence_spans
+from generator.text.attribution import SPEECH, Mentions, claimant_before
+from generator.text.entities import DEMONYMS, Mention, fold, sentence_spans
 
 _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,

@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable, Set as AbstractSet
 from pathlib import Path
 
-from generator.parallel import Forked, forks
-from generator.files import files_under
-from generator.render import Page
+from generator.utils.parallel import Forked, forks
+from generator.utils.files import files_under
+from generator.render.renderer import Page
 
 STATIC_FOLDER = "static"
 NO_JEKYLL = ".nojekyll"  # GitHub Pages then serves the site as it is
@@ -269,7 +269,7 @@ def static_files(folder: Path) -> dict[str, str]:
 
 def inside_site(path: str) -> str:
     """path (a page's, relative to the output folder), refused when it could lead anywhere else.
-    Front-matter paths are made safe when loaded (generator/sitepaths.py): this is the last guard,
+    Front-matter paths are made safe when loaded (generator/content/sitepaths.py): this is the last guard,
     where a file is written or deleted."""
     if not path or path.startswith(("/", "\\")) or "\0" in path or "\\" in path or ".." in path.split("/"):
         raise ValueError(f"refused to write {path!r}: not a path inside the output folder")

@@ -1,7 +1,7 @@
 """The build pipeline: ingest seeds -> load content -> link -> render -> write the site, indexed for search.
 
-What an earlier build computed is reused from the build cache (generator/cache.py), and the costly
-stages (what each briefing says, rendering and writing pages) run on every core (generator/parallel.py).
+What an earlier build computed is reused from the build cache (generator/engine/cache.py), and the costly
+stages (what each briefing says, rendering and writing pages) run on every core (generator/utils/parallel.py).
 """
 
 from __future__ import annotations
@@ -13,24 +13,24 @@ from pathlib import Path
 
 import jinja2
 
-from generator.bodies import BodyConverter
-from generator.build import BuildResult, Clock
-from generator.cache import BuildCache
-from generator.check import ParsedPage, check_site, parse_written
-from generator.config import Config
-from generator.content import load_content
+from generator.engine.bodies import BodyConverter
+from generator.engine.build import BuildResult, Clock
+from generator.engine.cache import BuildCache
+from generator.publish.check import ParsedPage, check_site, parse_written
+from generator.config.settings import Config
+from generator.content.documents import load_content
 from generator.ingest.stage import ingest_seeds
-from generator.link import Archive, gather_facts, link_archive
-from generator.memo import MemoRenderer, RenderMemo
-from generator.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, discard, finish_site, remove_unmade,
+from generator.linking.archive import Archive, gather_facts, link_archive
+from generator.engine.memo import MemoRenderer, RenderMemo
+from generator.publish.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, discard, finish_site, remove_unmade,
                               start_site, write_pages)
 from generator.pages.briefings import page_path
-from generator.parallel import map_shares, processes_for
+from generator.utils.parallel import map_shares, processes_for
 from generator.problems import Problem
-from generator.progress import Tally
-from generator.render import Page, Renderer, page_makers
-from generator.search import BUNDLE_FOLDER, index_site
-from generator.stamp import FileHashes, write_stamp
+from generator.engine.progress import Tally
+from generator.render.renderer import Page, Renderer, page_makers
+from generator.publish.search import BUNDLE_FOLDER, index_site
+from generator.publish.stamp import FileHashes, write_stamp
 
 
 def run_stages(config: Config, result: BuildResult, hashes: FileHashes, clock: Clock, include_drafts: bool,

@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator.content import Document
+from generator.content.documents import Document
 
 
 class BriefingLinks(Extension):

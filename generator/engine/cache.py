@@ -3,7 +3,7 @@ computed, so the next one redoes only what changed. Deleting the folder gives a 
 
 One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
 - facts: what the link stage extracted from each briefing, by file, content hash and entity settings;
-- pages, bodies and links: the RenderMemo of `build` (generator/memo.py), whose page texts are not kept:
+- pages, bodies and links: the RenderMemo of `build` (generator/engine/memo.py), whose page texts are not kept:
   they are the files in the output folder, carried over while their inputs stay the same;
 - state: single values, such as whether the last build finished (if not, no page is carried over).
 
@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.content import Document
-from generator.gcpause import collections_paused
-from generator.memo import RenderMemo
+from generator.content.documents import Document
+from generator.utils.gcpause import collections_paused
+from generator.engine.memo import RenderMemo
 
 DATABASE = "build.sqlite"
 DOCUMENTS = "documents.pickle"

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from generator.content import Document
+from generator.content.documents import Document
 
 T = TypeVar("T")
 

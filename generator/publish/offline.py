@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.config import Config
+from generator.config.settings import Config
 from generator.problems import Problem, ProblemError
 
 SUFFIX = "-offline"

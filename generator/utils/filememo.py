@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator.gcpause import collections_paused
+from generator.utils.gcpause import collections_paused
 
 RACY_NS = 2_000_000_000
 UNREADABLE = "unreadable: "  # what file_sha256 gives, with the reason, for a file it cannot read

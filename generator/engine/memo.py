@@ -3,7 +3,7 @@ template files or its inputs changed, a briefing's Markdown converted again only
 changed or a link in it now resolves differently.
 
 The memory it reuses is a RenderMemo: in memory for the dev server (page texts kept, so changed
-pages can be compared and written), or on disk in the build cache for `build` (generator/cache.py:
+pages can be compared and written), or on disk in the build cache for `build` (generator/engine/cache.py:
 page texts not kept, an unchanged page's file is carried over from the last build).
 """
 
@@ -19,9 +19,9 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from generator.content import Document
-from generator.fingerprint import fingerprint
-from generator.render import Page, Renderer
+from generator.content.documents import Document
+from generator.content.fingerprint import fingerprint
+from generator.render.renderer import Page, Renderer
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.ingest.attribution import SPEECH, Mentions, resolve
-from generator.ingest.entities import Mention
+from generator.text.attribution import SPEECH, Mentions, resolve
+from generator.text.entities import Mention
 
 _QUOTE = re.compile(r"[“\"](?P<text>[^“”\"]{20,}?)[”\"]")
 _AFTER_VERB_FIRST = re.compile(rf"\s*,?\s*{SPEECH}\s+(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}})")

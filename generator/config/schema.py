@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.problems import Problem
-from generator.yamlfile import Parsed
+from generator.config.yamlfile import Parsed
 
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d %B %Y", "%B %d, %Y")
 

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator import __version__
-from generator.config import EntitySettings
-from generator.ingest.gazetteer import LARGE_CITY, cities, countries, given_names
-from generator.ingest.sentences import split_sentences
+from generator.config.settings import EntitySettings
+from generator.text.gazetteer import LARGE_CITY, cities, countries, given_names
+from generator.text.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
 GAZETTEER_FILE = "cities.pickle"  # in the build cache: the city gazetteer, folded

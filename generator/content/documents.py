@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.filememo import file_sha256
-from generator.files import files_under, read_input
-from generator.gcpause import collections_paused
-from generator.parallel import map_shares, processes_for
+from generator.utils.filememo import file_sha256
+from generator.utils.files import files_under, read_input
+from generator.utils.gcpause import collections_paused
+from generator.utils.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
-from generator.sanitise import allowed_url
-from generator.schema import Field, check, to_bool, to_date, to_mapping, to_text, to_text_list
-from generator.sitepaths import Claims, generated, page_file, site_path
-from generator.yamlfile import split_front_matter
+from generator.content.sanitise import allowed_url
+from generator.config.schema import Field, check, to_bool, to_date, to_mapping, to_text, to_text_list
+from generator.content.sitepaths import Claims, generated, page_file, site_path
+from generator.config.yamlfile import split_front_matter
 
 SOURCE_SCHEMA = {
     "name": Field(to_text, "the outlet's name"),

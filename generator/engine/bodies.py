@@ -12,11 +12,11 @@ from __future__ import annotations
 import multiprocessing
 from typing import TYPE_CHECKING
 
-from generator.cache import BuildCache, Table
-from generator.config import Config
-from generator.content import Document
-from generator.memo import MemoRenderer, RenderMemo
-from generator.parallel import Forked, forks
+from generator.engine.cache import BuildCache, Table
+from generator.config.settings import Config
+from generator.content.documents import Document
+from generator.engine.memo import MemoRenderer, RenderMemo
+from generator.utils.parallel import Forked, forks
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event

@@ -16,16 +16,16 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from generator.config import Config
-from generator.content import Document
-from generator.converters import Converters
-from generator.files import inside
-from generator.fingerprint import digest
-from generator.link import Archive
-from generator.markdown_links import BriefingLinks
+from generator.config.settings import Config
+from generator.content.documents import Document
+from generator.render.converters import Converters
+from generator.utils.files import inside
+from generator.content.fingerprint import digest
+from generator.linking.archive import Archive
+from generator.render.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
-from generator.sanitise import safe_body
-from generator.superseded import give_way, never
+from generator.content.sanitise import safe_body
+from generator.utils.superseded import give_way, never
 from generator.typography import smarten_plain
 
 
@@ -72,7 +72,7 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 class _LayoutsLoader(jinja2.FileSystemLoader):
-    """Templates from layouts/, but none through a link out of it (generator/files.py's rule)."""
+    """Templates from layouts/, but none through a link out of it (generator/utils/files.py's rule)."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
@@ -124,7 +124,7 @@ class Renderer:
         return self.targets_key
 
     def body_html(self, document: Document) -> str:
-        """The body as pages and feeds show it: sanitised (see generator/sanitise.py), unless the
+        """The body as pages and feeds show it: sanitised (see generator/content/sanitise.py), unless the
         site trusts its authors with raw HTML (`unsafe_html`). Sanitised on every use, not kept:
         a change of the setting then needs no cache cleared."""
         html = self.markdown_html(document)
@@ -193,7 +193,7 @@ def page_makers() -> list[PageMaker]:
 def render_site(config: Config, archive: Archive, renderer: Renderer | None = None,
                 superseded: Callable[[], bool] = never) -> tuple[list[Page], list[Problem]]:
     """`renderer` may be one that remembers earlier renders (the dev server's); by default a fresh one.
-    `superseded` is asked before each page (generator/superseded.py)."""
+    `superseded` is asked before each page (generator/utils/superseded.py)."""
     renderer = renderer or Renderer(config)
     renderer.link_to(archive.briefings)
     pages = render_share(renderer, archive, superseded)

@@ -1,7 +1,7 @@
 """`build`: the site in the output folder made from the current inputs, or, when the stamp says
-it already is (generator/stamp.py), left as it is, which takes a stat per input and output file.
+it already is (generator/publish/stamp.py), left as it is, which takes a stat per input and output file.
 
-The stages themselves are in generator/pipeline.py, imported only when there is something to
+The stages themselves are in generator/engine/pipeline.py, imported only when there is something to
 build: Markdown, Jinja, numpy and the rest take a third of a second to import, as long as a build
 with nothing to do takes at 10,000 briefings.
 """
@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.config import Config
-from generator.parallel import WorkerDied, raise_deaths
+from generator.config.settings import Config
+from generator.utils.parallel import WorkerDied, raise_deaths
 from generator.problems import Problem
-from generator.progress import Progress
-from generator.sitelock import site_lock, tell_stderr
-from generator.stamp import FileHashes, last_build
+from generator.engine.progress import Progress
+from generator.utils.sitelock import site_lock, tell_stderr
+from generator.publish.stamp import FileHashes, last_build
 
 if TYPE_CHECKING:
-    from generator.content import Document
-    from generator.render import Page
+    from generator.content.documents import Document
+    from generator.render.renderer import Page
 
 
 @dataclass
@@ -68,7 +68,7 @@ def build_site(config: Config, include_drafts: bool = False, strict: bool = Fals
                progress: Progress | None = None, waiting: Callable[[str], None] = tell_stderr) -> BuildResult:
     """`strict` makes a broken internal link in the output an error instead of a warning; `jobs` is
     how many processes (default: one per core, when there is enough to do). One build of a site
-    runs at a time: `waiting` is told when this one waits for another (generator/sitelock.py)."""
+    runs at a time: `waiting` is told when this one waits for another (generator/utils/sitelock.py)."""
     with site_lock(config.cache_dir, "build", waiting):
         return _build(config, include_drafts, strict, jobs, progress or Progress())
 
@@ -83,7 +83,7 @@ def _build(config: Config, include_drafts: bool, strict: bool, jobs: int | None,
         result.unchanged = True
         result.seconds = clock.total()
         return result
-    from generator.pipeline import run_stages  # only now: see the module's docstring
+    from generator.engine.pipeline import run_stages  # only now: see the module's docstring
 
     try:
         try:
@@ -104,7 +104,7 @@ def _build(config: Config, include_drafts: bool, strict: bool, jobs: int | None,
 
 def _discard_cache(config: Config, error: Exception) -> Problem:
     """The build cache's database deleted, as a damaged one would fail every build."""
-    from generator.cache import DATABASE
+    from generator.engine.cache import DATABASE
 
     for suffix in ("", "-wal", "-shm"):
         (config.cache_dir / (DATABASE + suffix)).unlink(missing_ok=True)

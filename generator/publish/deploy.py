@@ -15,10 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.config import Config
+from generator.config.settings import Config
 from generator.problems import Problem
-from generator.sitelock import site_lock
-from generator.stamp import read_stamp, staleness
+from generator.utils.sitelock import site_lock
+from generator.publish.stamp import read_stamp, staleness
 
 NETWORK_TIMEOUT = 120  # seconds, for ls-remote, fetch and push
 KEPT_FILES = ("CNAME",)

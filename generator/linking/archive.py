@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.config import Config
-from generator.content import Document
-from generator.fingerprint import by_fields
-from generator.gcpause import collections_paused
-from generator.ingest.entities import KINDS, Lexicon, fold
+from generator.config.settings import Config
+from generator.content.documents import Document
+from generator.content.fingerprint import by_fields
+from generator.utils.gcpause import collections_paused
+from generator.text.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
 from generator.linking.figures import Claim, FigureGroup, group_figures, in_briefing_order
@@ -24,8 +24,8 @@ from generator.linking.related import (Features, Relation, function_words, relat
                                        tracked, word_counts)
 from generator.linking.tags import TagIndex, index_tags
 from generator.linking.timeline import Year, timeline
-from generator.parallel import map_shares
-from generator.superseded import give_way, giving_way, never
+from generator.utils.parallel import map_shares
+from generator.utils.superseded import give_way, giving_way, never
 
 
 _LEAD_WEIGHT = 1  # a title's or lead's word counts this many times more in a briefing's wording
@@ -113,7 +113,7 @@ class Crosslinks:
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
                  superseded: Callable[[], bool] = never, processes: int = 1) -> Archive:
     """known_facts, by Document.key, is kept between builds by the dev server: extraction is the costly part.
-    `superseded` is asked between steps and within the long ones (generator/superseded.py);
+    `superseded` is asked between steps and within the long ones (generator/utils/superseded.py);
     related briefings are scored by `processes`."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
     lexicon = Lexicon(config.entities, config.cache_dir)

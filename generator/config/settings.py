@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.problems import Problem, ProblemError
-from generator.schema import Field, check, to_bool, to_int, to_mapping, to_text, to_text_list
-from generator.yamlfile import Parsed, load_yaml_file
+from generator.config.schema import Field, check, to_bool, to_int, to_mapping, to_text, to_text_list
+from generator.config.yamlfile import Parsed, load_yaml_file
 
 DEFAULTS = Path(__file__).with_name("default_site.yaml")
 
@@ -141,7 +141,7 @@ class Config:
     search_part_pages: int = 2500
     figures_shown: int = 200
     paginate_compact: int = 100
-    unsafe_html: bool = False  # bodies' raw HTML kept unsanitised (generator/sanitise.py)
+    unsafe_html: bool = False  # bodies' raw HTML kept unsanitised (generator/content/sanitise.py)
 
     @property
     def base_path(self) -> str:

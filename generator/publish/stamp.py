@@ -18,9 +18,9 @@ import os
 from pathlib import Path
 
 from generator import __version__
-from generator.config import Config
-from generator.filememo import UNREADABLE, file_sha256, unreadable
-from generator.gcpause import collections_paused
+from generator.config.settings import Config
+from generator.utils.filememo import UNREADABLE, file_sha256, unreadable
+from generator.utils.gcpause import collections_paused
 from generator.problems import Problem
 
 STAMP_FILE = "build-stamp.json"

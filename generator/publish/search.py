@@ -30,8 +30,8 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
-from generator.filememo import FileMemo
-from generator.output import carry_over
+from generator.utils.filememo import FileMemo
+from generator.publish.output import carry_over
 from generator.problems import Problem
 
 BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/parts.json') and each part's pagefind.js

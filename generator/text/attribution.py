@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from functools import cached_property, lru_cache
 
-from generator.ingest.entities import Mention, fold
+from generator.text.entities import Mention, fold
 
 SPEECH = (r"(?:said|says|say|told|tells|estimated|estimates|announced|announces|reported|reports|claimed|"
           r"claims|stated|states|added|warned|confirmed|confirms|insisted|acknowledged|admitted|believes|"

@@ -26,8 +26,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from generator.config import Config
-from generator.filememo import FileMemo
+from generator.config.settings import Config
+from generator.utils.filememo import FileMemo
 from generator.problems import Problem
 
 # The attributes that load or link something, by tag.

@@ -7,7 +7,7 @@ The same stages as build.py in the same order, and the same output byte for byte
 - content files are re-loaded only when they changed; the rest of the Documents are kept;
 - link runs whole, since a new briefing can change what every other one relates to, but
   what it extracts from each briefing is kept by file and hash;
-- render goes through a MemoRenderer (generator/memo.py) with its memory kept here;
+- render goes through a MemoRenderer (generator/engine/memo.py) with its memory kept here;
 - write touches only the pages whose text changed (output.update_site).
 
 Before all that, `preview` renders the pages of the briefings just edited against the last
@@ -22,20 +22,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build import BuildResult
-from generator.config import Config
-from generator.content import Document, collect_content, load_or_problem
+from generator.engine.build import BuildResult
+from generator.config.settings import Config
+from generator.content.documents import Document, collect_content, load_or_problem
 from generator.ingest.stage import IngestReport, ingest_seeds
-from generator.link import Archive, gather_facts, link_archive
+from generator.linking.archive import Archive, gather_facts, link_archive
 from generator.linking.facts import Facts
-from generator.memo import MemoRenderer, RenderMemo
-from generator.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
+from generator.engine.memo import MemoRenderer, RenderMemo
+from generator.publish.output import STATIC_FOLDER, sync_static, update_site, write_changed, write_site
 from generator.pages.briefings import briefing_page
 from generator.pages.site_files import sitemap_page
-from generator.parallel import map_shares, processes_for
+from generator.utils.parallel import map_shares, processes_for
 from generator.problems import Problem
-from generator.render import Page, render_share, render_site
-from generator.superseded import never
+from generator.render.renderer import Page, render_share, render_site
+from generator.utils.superseded import never
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Settings: site.yaml read, checked and typed."""

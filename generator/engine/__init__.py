@@ -1,0 +1,1 @@
+"""The orchestration: one build for `build` and `serve`, its cache and its record."""

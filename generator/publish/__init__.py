@@ -1,0 +1,1 @@
+"""The publish stage: pages -> public/, its search index, its checks, and deploys."""

@@ -1,0 +1,1 @@
+"""The render stage: Documents -> HTML pages, through Markdown and Jinja2."""

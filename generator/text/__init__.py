@@ -1,0 +1,1 @@
+"""Language rules shared by ingest and linking: sentences, entities, claims, quotes, slugs."""

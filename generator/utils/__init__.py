@@ -1,0 +1,1 @@
+"""Plumbing every stage may use: files and their hashes, worker processes, cancellation."""
