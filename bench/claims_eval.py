@@ -13,6 +13,9 @@ one of the two seeds) is ingested as any seed is, with this repository's site.ya
 - key points that open mid-thought ("But …", "He said …" with nobody named before) or repeat
   the summary (most of their words are in it).
 
+Each is printed for the articles the rules were tuned on and, apart, for the held-out ones
+(`held_out: true`: annotated before the code ran on them); `--show` details the former only.
+
 Pages are publishers' text: read at run time, never committed. Without the source folder, only
 the seeds are scored.
 """
@@ -56,6 +59,7 @@ class Scored:
     mid_thought: list[str] = field(default_factory=list)
     repeats: list[str] = field(default_factory=list)
     front: dict[str, Any] = field(default_factory=dict)
+    held_out: bool = False  # annotated before the code ever ran on it, never tuned on
 
 
 def _key(value: Any, what: str) -> tuple[float, str]:
@@ -63,7 +67,7 @@ def _key(value: Any, what: str) -> tuple[float, str]:
 
 
 def score(name: str, front: dict[str, Any], truth: dict[str, Any]) -> Scored:
-    scored = Scored(name, front=front)
+    scored = Scored(name, front=front, held_out=bool(truth.get("held_out")))
     scored.found = {_key(f["value"], f["what"]) for f in front.get("figures", [])}
     scored.truth = {_key(value, what) for value, what in truth.get("figures", [])}
     points = front.get("key_points", [])
@@ -122,43 +126,56 @@ def shared_groups(results: list[Scored]) -> list[str]:
 
 
 def report(results: list[Scored], show: bool) -> None:
+    tuned = [r for r in results if not r.held_out]
+    held_out = [r for r in results if r.held_out]
+    for label, part in (("tuned on", tuned), ("held out", held_out)):
+        if part:
+            print(f"{label}:")
+            totals(part)
+    print("the seeds' shared groups:")
+    for line in shared_groups(results):
+        print(f"  {line}")
+    if show:  # the held-out articles' details are not shown: looking at them would be tuning on them
+        for result in tuned:
+            details(result)
+
+
+def totals(results: list[Scored]) -> None:
     found = sum(len(r.found) for r in results)
     truth = sum(len(r.truth) for r in results)
     right = sum(len(r.found & r.truth) for r in results)
     developments = sum(len(r.developments) for r in results)
     covered = sum(sum(r.covered) for r in results)
     points = sum(len(r.front.get("key_points", [])) for r in results)
-    print(f"articles: {len(results)}")
-    print(f"figure groups: precision {right / found if found else 1:.2f} ({right}/{found}), "
+    print(f"  articles: {len(results)}")
+    print(f"  figure groups: precision {right / found if found else 1:.2f} ({right}/{found}), "
           f"recall {right / truth if truth else 1:.2f} ({right}/{truth})")
-    print(f"key points: {points}, covering {covered}/{developments} developments "
+    print(f"  key points: {points}, covering {covered}/{developments} developments "
           f"({covered / developments if developments else 1:.0%}; "
           f"{sum(len(r.in_summary) for r in results)} more in the summaries); "
           f"opening mid-thought {sum(len(r.mid_thought) for r in results)}, "
           f"repeating the summary {sum(len(r.repeats) for r in results)}")
-    print("the seeds' shared groups:")
-    for line in shared_groups(results):
-        print(f"  {line}")
-    if not show:
-        return
-    for result in results:
-        extra, missed = result.found - result.truth, result.truth - result.found
-        uncovered = [d for d, ok in zip(result.developments, result.covered) if not ok]
-        if extra or missed or uncovered or result.mid_thought or result.repeats:
-            print(f"\n{result.name}")
-            for label, items in (("extra", sorted(extra)), ("missed", sorted(missed)), ("uncovered", uncovered),
-                                 ("mid-thought", result.mid_thought), ("repeats", result.repeats)):
-                for item in items:
-                    print(f"  {label}: {item}")
-            if uncovered:
-                for point in result.front.get("key_points", []):
-                    print(f"    point: {point}")
+
+
+def details(result: Scored) -> None:
+    """An article's extra and missed figures, uncovered developments and faulty points."""
+    extra, missed = result.found - result.truth, result.truth - result.found
+    uncovered = [d for d, ok in zip(result.developments, result.covered) if not ok]
+    if extra or missed or uncovered or result.mid_thought or result.repeats:
+        print(f"\n{result.name}")
+        for label, items in (("extra", sorted(extra)), ("missed", sorted(missed)), ("uncovered", uncovered),
+                             ("mid-thought", result.mid_thought), ("repeats", result.repeats)):
+            for item in items:
+                print(f"  {label}: {item}")
+        if uncovered:
+            for point in result.front.get("key_points", []):
+                print(f"    point: {point}")
 
 
 @click.command()
 @click.option("--source", type=click.Path(path_type=Path), default=DEFAULT_SOURCE, show_default=True,
               help="saved pages with ground-truth.json")
-@click.option("--show", is_flag=True, help="each article's extra and missed figures and uncovered developments")
+@click.option("--show", is_flag=True, help="each tuned-on article's extra and missed figures and uncovered developments")
 def main(source: Path, show: bool) -> None:
     report(run(source), show)
 
