@@ -1,6 +1,6 @@
 """The text devset: pasted-article seeds made from real saved pages, with their truth.
 
-    python -m bench.devset.text.make OUT [--source ../shared/devset/aeb] [--holdout]
+    python -m bench.devset.text.make OUT [--source ../shared/devset/aeb] [--holdout | --unseen]
 
 Each page of the source (ground-truth.json bodies, html/<id>.html.gz pages) becomes OUT/<id>.txt,
 pasted the ways people paste: one long line for half, paragraphs for the other half; a headline
@@ -13,7 +13,9 @@ The two real seeds in seeds/ are added with their known truth (real-seeds.json).
 Everything is drawn from random.Random(f"{variant}:{id}"): the same command makes the same files.
 The texts are publishers' words: they are made at run time, never committed.
 --holdout draws other choices and adds cruft kinds the devset never shows (HOLDOUT_CRUFT), to check
-that rules tuned on the devset carry over to shapes they were not tuned on.
+that rules tuned on the devset carry over to shapes they were not tuned on. --unseen draws again and
+adds kinds of its own (UNSEEN_CRUFT), written before the rules that clear the holdout's were: once a
+rule has been fitted to the holdout, the unseen set is what says whether it generalised.
 """
 
 from __future__ import annotations
@@ -75,12 +77,12 @@ def page_truths(source: Path) -> dict[str, dict[str, Any]]:
     return pages
 
 
-def make_devset(source: Path, out: Path, holdout: bool = False) -> list[SeedTruth]:
+def make_devset(source: Path, out: Path, holdout: bool = False, unseen: bool = False) -> list[SeedTruth]:
     pages = {k: v for k, v in page_truths(source).items() if len(v["body"].split()) >= _MIN_WORDS}
     out.mkdir(parents=True, exist_ok=True)
     titles = [meta["title"] for meta in pages.values() if meta["title"]]
-    variant = "holdout" if holdout else "dev"
-    seeds = [_paste(page_id, index, meta, titles, random.Random(f"{variant}:{page_id}"), holdout, out)
+    variant, extra = ("unseen", UNSEEN_CRUFT) if unseen else ("holdout", HOLDOUT_CRUFT) if holdout else ("dev", [])
+    seeds = [_paste(page_id, index, meta, titles, random.Random(f"{variant}:{page_id}"), extra, out)
              for index, (page_id, meta) in enumerate(pages.items())]
     seeds += _real_seeds(out)
     (out / "truth.json").write_text(json.dumps([asdict(s) for s in seeds], ensure_ascii=False, indent=1), encoding="utf-8")
@@ -151,13 +153,13 @@ def _key(text: str) -> str:
 # --- pasting ----------------------------------------------------------------------------------------
 
 def _paste(page_id: str, index: int, meta: dict[str, Any], titles: list[str], rng: random.Random,
-           holdout: bool, out: Path) -> SeedTruth:
+           extra: list[str], out: Path) -> SeedTruth:
     one_line, titled = index % 2 == 0, (index // 2) % 2 == 0
     paragraphs = [p.strip() for p in meta["body"].split("\n") if p.strip()]
     seed = SeedTruth(page_id, f"{page_id[:16]}.txt", "one-line" if one_line else "paragraphs",
                      meta["title"] if titled and meta["title"] else None, meta["authors"], meta["outlet"],
                      meta["date"], meta.get("url"), False, False, False, body="\n\n".join(paragraphs))
-    head, inside, tail = _cruft(meta, titles, rng, seed, holdout)
+    head, inside, tail = _cruft(meta, titles, rng, seed, extra)
     leads = [line for line in head if line.endswith(("—", " -"))]
     if leads:
         head.remove(leads[0])
@@ -179,7 +181,7 @@ def _paste(page_id: str, index: int, meta: dict[str, Any], titles: list[str], rn
 
 
 def _cruft(meta: dict[str, Any], titles: list[str], rng: random.Random, seed: SeedTruth,
-           holdout: bool) -> tuple[list[str], list[str], list[str]]:
+           extra: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Cruft lines to put above, inside and below the article; the seed's truth records each one."""
     outlet, authors = meta["outlet"], meta["authors"]
     head: list[str] = []
@@ -199,9 +201,9 @@ def _cruft(meta: dict[str, Any], titles: list[str], rng: random.Random, seed: Se
     if meta["date"] and rng.random() < 0.35:
         head.insert(rng.randint(0, len(head)), _date_line(rng, meta["date"]))
         seed.date_in_text = True
-    if holdout:
+    if extra:
         for _ in range(rng.randint(1, 3)):
-            line = rng.choice(HOLDOUT_CRUFT).format(title=rng.choice(titles), outlet=outlet or "the site",
+            line = rng.choice(extra).format(title=rng.choice(titles), outlet=outlet or "the site",
                                                     n=rng.randint(2, 40))
             rng.choice((head, inside, tail)).append(line)
     seed.cruft = head + inside + tail
@@ -288,6 +290,12 @@ HOLDOUT_CRUFT = ["Skip to main content", "Jump to comments", "Print this page", 
                  "Watch: {title} (video, 2:31)", "Want more stories like this? Follow {outlet} on Google News.",
                  "Posted in News | Tagged world, politics", "{n} people are reading this now", "Back to top",
                  "Send us your tips: tips@example.com", "Loading…", "Open in app"]
+# Kinds neither the devset nor the holdout shows, for --unseen.
+UNSEEN_CRUFT = ["Hide caption", "Add a comment", "View {n} comments", "Report an error", "{n} shares", "Read in app",
+                "Please enable JavaScript to view the comments.", "Sign in to save this article", "Photo gallery: {n} photos",
+                "Scroll down for video", "Follow this topic", "Get push notifications", "{n} min read",
+                "Ad · Scroll to continue with content", "Copied to clipboard", "What do you think? Leave a comment below.",
+                "Listen to {outlet} on Spotify", "Produced by {outlet} Studios"]
 
 
 def _names(authors: list[str]) -> str:
@@ -341,8 +349,9 @@ def _real_seeds(out: Path) -> list[SeedTruth]:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--source", default=DEFAULT_SOURCE, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--holdout", is_flag=True, help="Other draws, and cruft kinds the devset never shows.")
-def main(out: Path, source: Path, holdout: bool) -> None:
-    seeds = make_devset(source, out, holdout)
+@click.option("--unseen", is_flag=True, help="Other draws again, and cruft kinds neither the devset nor the holdout shows.")
+def main(out: Path, source: Path, holdout: bool, unseen: bool) -> None:
+    seeds = make_devset(source, out, holdout, unseen)
     click.echo(f"{len(seeds)} seeds in {out}")
 
 
