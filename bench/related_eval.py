@@ -10,7 +10,8 @@ held-out ones. Skips (exit 0) when ../shared/devset/aeb is absent.
     python -m bench.related_eval [--keep DIR] [--show] [--fit]
 
 --keep DIR ingests into DIR once and reuses it on later runs (linking is what changes);
---show prints every link shown, marked genuine or not, and every genuine pair missed;
+--show prints every link shown of the tuned part, marked genuine or not, and every genuine pair
+missed there (never the held-out part's: it is for checking, not for looking at);
 --fit prints generator/linking/related.py's model fitted anew on the tuned part (to be copied
 into it when the signals or the extractor change).
 """
@@ -194,13 +195,15 @@ def score(briefings: list[Document], related: dict[str, list[Relation]], article
     partnered = truth.partnered()
     for document in briefings:
         mine = article_of[document.url]
-        tally = tallies["held out" if is_held_out(mine, truth) else "tuned"]
+        held_out = is_held_out(mine, truth)
+        tally = tallies["held out" if held_out else "tuned"]
+        show_mine = show and not held_out
         listed = [(article_of[r.document.url], r) for r in related.get(document.url, [])]
         for theirs, relation in listed:
             kind = truth.pairs.get(frozenset((mine, theirs)))
             tally.shown += 1
             tally.genuine += kind is not None
-            if show:
+            if show_mine:
                 print(f"  {'+' if kind else '-'}{kind or '':5} {relation.score:3} {document.title[:50]!r} -> "
                       f"{relation.document.title[:50]!r}: {'; '.join(r.text for r in relation.reasons)}")
         found = {theirs for theirs, _ in listed}
@@ -213,7 +216,7 @@ def score(briefings: list[Document], related: dict[str, list[Relation]], article
                     (theirs,) = pair - {mine}
                     tally.expected[kind] += 1
                     tally.found[kind] += theirs in found
-                    if show and theirs not in found:
+                    if show_mine and theirs not in found:
                         print(f"  missed {kind}: {document.title[:60]!r} -> {theirs}")
         else:
             tally.alone += 1
@@ -232,7 +235,7 @@ def table(tallies: dict[str, Tally]) -> Iterator[str]:
 
 @click.command()
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path), help="ingest into this folder once, reuse it")
-@click.option("--show", is_flag=True, help="print every link shown and every genuine pair missed")
+@click.option("--show", is_flag=True, help="print the tuned part's links shown and genuine pairs missed")
 @click.option("--fit", is_flag=True, help="print the model fitted on the tuned part, for related.py")
 def main(keep: Path | None, show: bool, fit: bool) -> None:
     if not (AEB / "ground-truth.json").is_file():
