@@ -120,6 +120,26 @@ def test_a_point_opening_mid_thought_is_trimmed_or_named():
     assert "The ministry said 60 tankers had also been destroyed near Kyiv." in points
 
 
+def test_a_leading_he_is_named_from_the_person_the_sentences_before_are_about():
+    sentences = ["Sweden dropped its investigation into Julian Assange on Tuesday after a review of the evidence.",
+                 "Assange has denied both allegations made against him in Sweden nine years ago.",
+                 "The US wants the UK to extradite him over the release of classified military files.",
+                 "He now faces a maximum sentence of 175 years in prison in the US if convicted."]
+    assert "Assange now faces a maximum sentence of 175 years in prison in the US if convicted." \
+        in key_points(sentences, skip=1)
+    # A country opening a sentence is no "he"; nor is a person named too many sentences back.
+    sentences = ["Russia's defence ministry spoke on Thursday about the war in the east of Ukraine.",
+                 "Russia has made only one acknowledgement of its casualties since the invasion began.",
+                 "He accused a fifth column of dissenting Russians of trying to stir civil unrest at home.",
+                 "Oleksii Reznikov said Russian losses were mounting in every region of the country.",
+                 "The ministry said 60 tankers had also been destroyed near Kyiv in three weeks.",
+                 "Shelling went on in Kharkiv and Mariupol through the night, the regional governor reported.",
+                 "A convoy of aid lorries reached the besieged port city of Mariupol early on Friday.",
+                 "He said the ceasefire had been broken within hours of being agreed by both sides."]
+    points = key_points(sentences, skip=1)
+    assert not any(p.startswith(("Russia accused", "Oleksii Reznikov said the ceasefire")) for p in points)
+
+
 def test_the_seeds_give_one_disputed_group_of_four_claims_dated_when_made(site: Path):
     (site / "seeds" / "000_b7715ab632626748.yaml").write_text("date: 2022-03-17\n", encoding="utf-8")
     assert run_cli(site, "build").returncode == 0

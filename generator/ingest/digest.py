@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from generator.text.gazetteer import given_names
 from generator.text.sentences import split_sentences, starts_with_quote
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|billions)\b")
@@ -36,8 +37,11 @@ _EVENTS = ("bombing|bombed|strike|airstrike|attack|attacked|shelling|explosion|b
 _EVENT = re.compile(rf"\b(?=[{''.join(sorted({w[0] for w in _EVENTS}))}])(?:{'|'.join(_EVENTS)})\b", re.I)
 _WHEN = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b|"
                    r"\b(?:this|last|next) (?:week|month)\b")
-# Background rather than news: history, a year long past.
-_BACKGROUND = re.compile(r"\b(?:1\d\d\d|200\d|201[0-5])\b|\bcentur(?:y|ies)\b|\bhistorically\b", re.I)
+# Background rather than news: history, a sentence set in a year long past ("in 2009", "since
+# March 2012"); a year named in passing ("18 years after the 2001 attacks") does not make it one.
+_BACKGROUND = re.compile(r"\b(?:in|since|from|until|of)\s+(?:(?:early|late|mid-?|January|February|March|April|May|"
+                         r"June|July|August|September|October|November|December)\s+)?(?:1\d\d\d|200\d|201[0-5])\b|"
+                         r"\bcentur(?:y|ies)\b|\bhistorically\b", re.I)
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]+")
 # Words that tie a sentence to the one before: trimmed from a point's start ("But", "As well as
 # this,"); phrases only with their comma ("In addition, …", not "In addition to …").
@@ -48,12 +52,25 @@ _CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also)\s+|(?:so|still|meanwhile|how
 _DANGLING = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
                        r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
 _PERSON = re.compile(r"^(?:he|she)(?=\s)", re.I)
-# Who a "he" or "she" is: a person a sentence before opens with, as the subject of a speech verb
-# ("Oleksii Reznikov said …", "Mr Reznikov, who …, told …").
-_SPEAKER = re.compile(r"^(?:[A-Z][a-z]+ ){0,3}?((?:Mr|Mrs|Ms|Dr)\.? [A-Z][\w’'-]+|[A-Z][a-z]+(?: [A-Z][\w’'-]+){1,2})"
-                      r"(?:,[^,]{1,100},)? (?:said|says|told|tells|added|warned|denied|announced|accused|called)\b")
+# Who a later "he" or "she" is: a person a sentence opens with as its subject, a name (a title and
+# surname, or two or three capitalised words) and maybe a clause between commas, then a lowercase
+# word, its verb ("Oleksii Reznikov said …", "Mr Reznikov, who …, told …", "Assange has denied …").
+# A lone capitalised word is a person only as the surname of a full name seen before ("Persson"
+# after "Eva-Marie Persson"): "Russia has …" names nobody.
+_SUBJECT = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?:[ ’'][A-Z][\w-]+){0,2})(?:,[^,]{1,100},)? "
+                      r"(?:(?P<speech>said|says|told|tells|added|warned|denied|announced|accused|called)\b|[a-z])")
+# A full name: a given name (the gazetteer's), maybe an initial, then one or two capitalised words.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?((?: [A-Z][a-z][\w’'-]*?){1,2})(?![\w’'-])")
 _NOT_NAMES = re.compile(r"\b(?:Services|Department|Ministry|Office|Agency|Council|Commission|Association|"
-                        r"University|Police|Party|News|Times|Post|Government|Court)\b")
+                        r"University|Police|Party|News|Times|Post|Government|Court|Union|Nations|States|House|"
+                        r"Group|Company|Bank|Authority|Organization|Organisation|Forces|Army|Committee)\b")
+# Capitalised words that open sentences without naming anyone.
+_NOT_FIRST = set("""The A An In On At As After Before But And Or So Yet If When While Since Although Though This
+That These Those There Here It Its They Their We Our You Your I My He She His Her Some Many Most All Both Each
+Other Others Another One Two Three Several Such Last Next Earlier Later Meanwhile However Still Now Then Also
+Even Only According Despite Under Over For From With Without Among Between During Until About Following
+Police Officials
+Authorities Prosecutors Officers Doctors Researchers Scientists Analysts Experts""".split())
 _PROSE = re.compile(r"^[^(—–-].*[.!”\"’]$")  # headings, time stamps and related stories' titles end otherwise
 _CONTENT = re.compile(r"[A-Za-z][a-z'’]{3,}|[A-Z]{2,}|\d[\d,.]*")
 _STOP = set("""that this with from have were will would could their there which about after into they them
@@ -70,7 +87,7 @@ _MIN_WORDS = 6
 # Sentences after the summary a point is chosen from: news puts what matters first, and the work
 # (each candidate weighed against each point) stays bounded however long the article.
 _CONSIDERED = 40
-_LOOK_BACK = 3  # sentences searched for who "he" is
+_LOOK_BACK = 3  # sentences back a "he" may name someone from: further back, who it is is unsure
 _REPEATS = 0.5  # a sentence sharing this much of its words with the summary repeats it
 _NOVELTY = 2.0  # what a point's share of new words is worth against its score
 _LIKENESS = 2.0  # what its likeness to a chosen point costs
@@ -96,11 +113,16 @@ def summarise(sentences: list[str]) -> str:
 def key_points(sentences: list[str], skip: int) -> list[str]:
     """Up to five sentences after the first `skip` (the summary's), in article order, standing alone."""
     summary = _words(" ".join(sentences[:skip]))
+    window = sentences[:skip + _CONSIDERED]
+    trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
+    # Who each "he" is is worked out only for an article with a point that opens so.
+    named = any(_PERSON.match(t) for t in trimmed[skip:])
+    subjects = _subjects(trimmed) if named else [None] * len(window)
     candidates = []
-    for index, sentence in enumerate(sentences[:skip + _CONSIDERED]):
+    for index, sentence in enumerate(window):
         if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
             continue  # a question, a heading, a time stamp, a related story's title
-        point = _standalone(sentence, sentences[max(0, index - _LOOK_BACK):index])
+        point = _standalone(trimmed[index], subjects[index - 1] if index else None)
         words = _words(point)
         if not (summary and _overlap(words, summary) >= _REPEATS):
             candidates.append(_Candidate(index, point, words, _score(index, point)))
@@ -132,14 +154,50 @@ def _likeness(candidate: _Candidate, point: _Candidate) -> float:
     return max(shared, _NEAR.get(abs(candidate.index - point.index), 0.0))
 
 
-def _standalone(sentence: str, before: list[str]) -> str:
-    """The sentence with its linking opening trimmed ("As well as this, it said …" -> "It said …"),
-    and "he" or "she" opening it named when a sentence `before` it opens with its speaker."""
-    trimmed = _CONNECTIVE.sub("", sentence).strip()
-    if pronoun := _PERSON.match(trimmed):
-        named = [m.group(1) for s in before if (m := _SPEAKER.match(s)) and not _NOT_NAMES.search(m.group(1))]
-        if named:
-            return named[-1] + trimmed[pronoun.end():]
+def _subjects(sentences: list[str]) -> list[str | None]:
+    """For each sentence (its linking opening trimmed), the person it is about as far as a "he" or
+    "she" after it goes: the person it opens with, or, when it opens with "he"/"she" itself, the one
+    before it; forgotten after _LOOK_BACK sentences naming nobody."""
+    surnames: set[str] = set()
+    found: list[str | None] = []
+    current, age = None, 0
+    for sentence in sentences:
+        surnames.update(_surnames(sentence))
+        name = _person_subject(sentence, surnames)
+        if name:
+            current, age = name, 0
+        elif not _PERSON.match(sentence):
+            age += 1
+            if age >= _LOOK_BACK:
+                current = None
+        found.append(current)
+    return found
+
+
+def _surnames(sentence: str) -> list[str]:
+    given = given_names()
+    return [m.group(2).split()[-1] for m in _FULL_NAME.finditer(sentence) if m.group(1).lower() in given]
+
+
+def _person_subject(sentence: str, surnames: set[str]) -> str | None:
+    """The person the sentence opens with: a title and a name, a full name, or a known surname."""
+    match = _SUBJECT.match(sentence)
+    if not match or _NOT_NAMES.search(match.group(1)):
+        return None
+    words = match.group(1).split()
+    if words[0] in _NOT_FIRST or "’" in match.group(1) or "'" in match.group(1):
+        return None  # "The …", "Russia’s president": not a name alone
+    titled = words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")
+    speaking = bool(match["speech"]) and len(words) > 1  # "Oleksii Reznikov said": a name the census lacks
+    return match.group(1) if titled or speaking or words[-1] in surnames else None
+
+
+def _standalone(trimmed: str, subject: str | None) -> str:
+    """The sentence, its linking opening trimmed ("As well as this, it said …" -> "it said …"), as a
+    point: capitalised, and "he" or "she" opening it named as `subject`, the person the sentences
+    before are about."""
+    if (pronoun := _PERSON.match(trimmed)) and subject:
+        return subject + trimmed[pronoun.end():]
     return trimmed[:1].upper() + trimmed[1:]
 
 
