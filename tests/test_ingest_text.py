@@ -390,3 +390,32 @@ def test_a_long_run_of_cruft_or_short_sentences_is_cleaned_in_seconds(unit):
     started = time.perf_counter()
     clean(unit * (200_000 // len(unit)), load_config(REPO / "site.yaml").ingest.cruft)  # 200 KB on one line
     assert time.perf_counter() - started < 10, "a rule reads past its piece, or a paragraph is re-measured"
+
+
+# Interface words glued on after a word in a one-line paste: each piece goes, the sentence around it stays.
+@pytest.mark.parametrize("cruft", [
+    "Jump to comments", "Skip to main content", "Open in app", "Back to top", "Tap to unmute", "Print this page",
+    "18 people are reading this now", "Send us your tips: tips@example.com",
+    "Watch: Esper accuses China of intimidating smaller Asian nations (video, 2:31)",
+])
+def test_interface_words_glued_after_a_word_go_and_take_nothing_else(cruft):
+    article = ["Ukraine's Foreign Ministry said on Wednesday that troops had been killed in Oregon",
+               "The ministry made the announcement through its social media channels."]
+    body = _cleaned(f" {cruft} ".join(article))
+    assert not _words(" ".join(article)) - _words(body), f"{cruft!r} took article words: {body!r}"
+    assert cruft not in body, f"{cruft!r} was left: {body!r}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Volunteers from Save the Children Fund arrived, and 3 people were hurt in the crash.",
+    "Officials will Back up Kyiv's claims, said the Open Championship organisers.",
+    "The 2015 Print this week Award went to 18 people reading poems.",
+])
+def test_names_and_counts_in_a_sentence_are_not_interface_words(sentence):
+    article = [_ARTICLE[0], sentence, _ARTICLE[1]]
+    assert not _words(" ".join(article)) - _words(_cleaned(" ".join(article)))
+
+
+def test_a_quote_opened_curly_and_closed_straight_ends_its_sentence():
+    text = '“It is popular," she said. "Shoppers can look forward to it." Prices are climbing. Anna Smith is a reporter.'
+    assert split_sentences(text)[-2:] == ["Prices are climbing.", "Anna Smith is a reporter."]

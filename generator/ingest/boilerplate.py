@@ -30,11 +30,19 @@ _SENTENCE_OPENERS = frozenset("""
 a an the in on at it he she they we i this that these those but and as after when while for according if
 since last more some many one two three four five there here his her its their our my your what why how
 who officials police authorities""".split())
+# The interface's own words: the verbs of its buttons and the things they act on. A run of these
+# alone, led by a verb or a count, is a page's controls or counters, not an article's sentence.
 _UI_VERBS = frozenset("share print save copy skip jump back open close loading subscribe log sign follow download "
-                      "comments comment email tweet".split())
-_UI_WORDS = _UI_VERBS | frozenset("to this the page article story main content top in app on via link links now up menu "
-                                  "search home next previous more facebook twitter whatsapp linkedin reddit pinterest "
-                                  "instagram telegram us our newsletter".split())
+                      "comments comment email tweet tap click play pause mute unmute expand collapse enlarge zoom scroll "
+                      "swipe hide show toggle view watch listen bookmark reply register".split())
+_UI_THINGS = frozenset("page article story main content top bottom app link links now menu search home next previous "
+                       "more facebook twitter whatsapp linkedin reddit pinterest instagram telegram newsletter video videos "
+                       "photo photos gallery image images caption captions audio podcast podcasts transcript fullscreen "
+                       "clipboard notifications alerts inbox browser section comments comment reading viewing "
+                       "watching views shares likes replies reactions readers viewers people online".split())
+_UI_WORDS = _UI_VERBS | _UI_THINGS | frozenset("to this the in on via up us our".split())
+_UI_PAIRS = frozenset({("sign", "up"), ("sign", "in"), ("log", "in"), ("sign", "out"), ("log", "out"), ("follow", "us")})
+_COUNT = re.compile(r"\d[\d,.]*[km]?$")  # "18", "1,204", "3.4k": a counter's number
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
 _ROLE_WORDS = r"(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst)"
@@ -55,6 +63,8 @@ _DATE_WORDS = frozenset("published updated posted last".split()) | _MONTHS_DAYS 
 READ_WINDOW = 400  # what a piece of cruft is read from: no rule here looks further, so no block is copied whole
 _POSSESSIVE = re.compile(r"['’]s$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# A contact line: a few words and an address ("Send us your tips: tips@example.com", "Email the author at …").
+_CONTACT = re.compile(r"(?:[A-Za-z][\w'’]*:? ){1,8}[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK_TEXT = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\([^)\s\[]*\)")  # as markdown_text's, linear
 
 # Pieces with a shape of their own, matched at the start of a block. Each ends by its own pattern.
@@ -125,7 +135,11 @@ def cruft_prefix(text: str, at_start: bool, strong: bool = False) -> int:
     """Length of the cruft piece that opens `text` and runs on into it (0: none). `at_start`: the
     block is among the article's first, where datelines and bylines stand. `strong`: only pieces no
     sentence's words would make (not "By …", "Share …", "More on …")."""
+    if "@" in text[:100] and (contact := _CONTACT.match(text)) and _stands_apart(text, contact.end()):
+        return _through_space(text, contact.end())
     first = _opening_word(text)
+    if first[:1].isdigit() and not at_start:
+        return _ui_run(text, strong)  # "18 people are reading this now": a counter
     if first not in _OPENING_WORDS and not (at_start and (first.isdigit() or first in _MONTHS_DAYS or first[:3] in _DAY_SHORT
                                                           or text[:2].isupper())):
         return 0  # nothing cruft opens with: most sentences stop here, before any pattern runs
@@ -136,7 +150,7 @@ def cruft_prefix(text: str, at_start: bool, strong: bool = False) -> int:
                 continue  # "More on Ukraine" may be a sentence's words; "Related: …" is not
             return _through_space(text, end)
     if strong:
-        return 0
+        return _ui_run(text, strong)
     if at_start and (found := _DATELINE.match(text)) and len(text) > found.end() + 10:
         return found.end()
     if at_start and (found := _DATE_PREFIX.match(text)) and _stands_apart(text, found.end()):
@@ -173,7 +187,8 @@ def glued_starts(text: str) -> list[int]:
     is not a lowercase word, from which a piece of cruft or a cruft sentence reads."""
     starts = []
     for found in _GLUE_CANDIDATE.finditer(text):
-        if found[1].lower() not in _OPENING_WORDS and found[1].lower() not in _SENTENCE_WORDS and found[1] != "(":
+        if (found[1].lower() not in _OPENING_WORDS and found[1].lower() not in _SENTENCE_WORDS and found[1] != "("
+                and not found[1][:1].isdigit() and "@" not in text[found.end():found.end() + 100]):
             continue
         before = text[found.start() - 1]
         # After a lowercase word a capital is mostly a name or a title inside the sentence: only what
@@ -187,8 +202,10 @@ def glued_starts(text: str) -> list[int]:
 
 # Spaces after a non-space, written to open with the space (not a look behind) so that the engine
 # skips to spaces rather than trying the pattern at every character.
-_GLUE_CANDIDATE = re.compile(r"\s(?<=\S\s)\s*(?=([A-Z][\w'’]*|[©🎙🔊🎧(]))")
+_GLUE_CANDIDATE = re.compile(r"\s(?<=\S\s)\s*(?=([A-Z][\w'’]*|\d[\d,.]*[km]?(?= )|[©🎙🔊🎧(]))")
 _URL_END = re.compile(r"\w\.\w{2,}$")
+_CLIP_LENGTH = re.compile(r"\((?:[\w ]{1,12},? )?\d{1,2}:\d\d\)")  # "(video, 2:31)", "(2:31)": a clip's length
+_URL_START = re.compile(r"https?:|www\.")
 
 
 def _opening_word(text: str) -> str:
@@ -226,10 +243,10 @@ def _mostly_links(text: str, plain: str) -> bool:
 
 # --- where a piece without a full stop ends -------------------------------------------------------
 
-def _tokens_from(text: str, start: int) -> list[tuple[int, int, str]]:
-    """(start, end, word) of the next words after `start`, offsets from `start`."""
+def _tokens_from(text: str, start: int, most: int = 300) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words in the `most` characters after `start`, offsets from `start`."""
     tokens, at = [], 0
-    for word in text[start:start + 300].split(" "):
+    for word in text[start:start + most].split(" "):
         if word:
             tokens.append((at, at + len(word), word))
         at += len(word) + 1
@@ -317,8 +334,8 @@ def _capitalised_end(text: str, start: int, most: int) -> int:
             continue
         if not bare[:1].isupper() and not bare[:1].isdigit():
             break
-        if run and (lower in _SENTENCE_OPENERS or bare.endswith(("'s", "’s"))):
-            break
+        if run and (lower in _SENTENCE_OPENERS or bare.endswith(("'s", "’s")) or lower in _MONTHS_DAYS or lower in _DAY_SHORT):
+            break  # "By Anna Smith | The Hill Tue 19 Nov 2019": a date follows the outlet
         if run and i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and tokens[i + 1][2].lower() not in ("of", "and"):
             break
         run, end = run + 1, start + stop - (len(word) - len(bare))
@@ -349,10 +366,12 @@ def _topic_end(text: str, start: int) -> int:
 
 def _headline_end(text: str, start: int) -> int:
     """End of a related story's headline glued to the text: at most 20 words, to the word before one
-    that opens a sentence."""
+    that opens a sentence, or through the length of the clip it links to ("… (video, 2:31)")."""
     tokens = _tokens_from(text, start)
     if not tokens:
         return 0
+    if clip := _CLIP_LENGTH.search(text, start, start + 200):
+        return clip.end()
     caps = [w[:1].isupper() for _, _, w in tokens[:6] if len(w) > 3]
     title_case = bool(caps) and sum(caps) / len(caps) >= 0.75
     end = 0
@@ -380,21 +399,31 @@ def _pointer_end(text: str, start: int) -> int:
     return _headline_end(text, start)
 
 
-def _ui_run(text: str) -> int:
-    """A run of interface words ("Share on Facebook Share via Email", "Skip to main content"), led by
-    a verb of the page's and standing before a capitalised word or the end."""
-    first = _FIRST_WORD.match(text)
-    if not first or first[1].lower() not in _UI_VERBS:
-        return 0
-    tokens = _tokens_from(text, 0)
-    best = 0
+def _ui_run(text: str, strong: bool = False) -> int:
+    """A run of interface words ("Share on Facebook Share via Email", "Skip to main content", "18 people
+    are reading this now"), led by a verb of the page's or a count, ending on one of its words that is
+    not a function word ("Save the Children" is a name, not "Save the" and a name), and standing before a
+    capitalised word or the end. `strong` (glued on after a word): not a lone word."""
+    tokens = _tokens_from(text, 0, 160)
+    lead = _bare(tokens[0][2]) if tokens else ""
+    counted = bool(_COUNT.match(lead))
+    if lead not in _UI_VERBS and not (counted and len(tokens) > 1 and _bare(tokens[1][2]) in _UI_THINGS):
+        return 0  # a count counts the page's things: "18 people …", "12 comments", not "2015 Print this page"
+    best, previous = 0, ""
     for i, (_, stop, word) in enumerate(tokens):
-        if word.lower().strip(".,:!|·•…") not in _UI_WORDS and word.strip("·•|") != "":
+        bare = _bare(word)
+        if i and bare not in _UI_WORDS and not (counted and bare in _STOP_WORDS) and word.strip("·•|") != "":
             break
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-        if (i >= 1 or len(tokens) == 1) and not following[:1].islower():
+        ends = bare in _UI_VERBS or bare in _UI_THINGS or (previous, bare) in _UI_PAIRS or not following and not strong
+        if ends and (i or len(tokens) == 1 and not strong) and (not following[:1].islower() or _URL_START.match(following)):
             best = stop  # the longest run after which a sentence can start ("Subscribe now Instagram …")
+        previous = bare
     return best
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,:!|·•…()")
 
 
 def _stands_apart(text: str, end: int) -> bool:

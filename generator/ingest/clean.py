@@ -97,6 +97,8 @@ def _pattern_cuts(text: str, patterns: tuple[re.Pattern[str], ...],
             known = cruft_prefix(text[start:min(blocks[index][2], start + READ_WINDOW)], at_start=False)
             if end == blocks[index][2] and 0 < known < end - start:
                 end = start + known  # a line pattern run on through a one-line paste: cut where the piece ends
+            elif end - start < known:
+                end = start + known  # a pattern that stopped inside a piece ("… on the" of "… on the trade war")
             taken = cuts.setdefault(index, [])
             if not any(a <= start and end <= b for a, b in taken):  # two patterns for one notice: cut once
                 taken.append((start, end))

@@ -55,9 +55,10 @@ def _ends_with_abbreviation(candidate: str) -> bool:
 
 
 def _inside_quote(candidate: str) -> bool:
-    """True when a double quote is still open (curly quotes counted, straight ones paired)."""
-    curly_open = candidate.count("“") - candidate.count("”")
-    return curly_open > 0 or candidate.count('"') % 2 == 1
+    """True when a double quote is still open: “ opens, ” closes and " does either, so a quote opened
+    curly and closed straight (a paste that mixes them) is closed, and does not run on to the end."""
+    quotes = candidate.count("“") - candidate.count("”") + candidate.count('"')
+    return quotes > 0 and quotes % 2 == 1
 
 
 def starts_with_quote(sentence: str) -> bool:
