@@ -111,6 +111,7 @@ TIMED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(ADVERSARIAL))
 @pytest.mark.parametrize("function", sorted(TIMED))
 def test_ingest_functions_are_linear_on_adversarial_text(function: str, kind: str) -> None:

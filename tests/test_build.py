@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import REPO, run_cli
 
+pytestmark = pytest.mark.cli
+
 NATIONAL_SLUG = "russia-has-lost-14000-troops-ukraines-defence-minister-estimates"
 NEWSWEEK_SLUG = "more-than-12000-russian-troops-killed-ukraines-foreign-ministry-says"
 

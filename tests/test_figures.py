@@ -96,6 +96,7 @@ def page(root: Path, url: str) -> str:
     return (root / "public" / url / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.cli
 def test_the_index_lists_each_compared_group_linking_to_its_page(floods):
     index = page(floods, "figures")
     line = re.search(r'<li id="people-displaced">.*?</li>', index, re.S).group(0)
@@ -105,6 +106,7 @@ def test_the_index_lists_each_compared_group_linking_to_its_page(floods):
     assert f'<a href="{BASE}figures/other/">Other figures</a>: 3 quantities' in index
 
 
+@pytest.mark.cli
 def test_a_group_page_charts_and_lists_its_claims_a_page_at_a_time(floods):
     first, second, last = (page(floods, GROUP + more) for more in ("", "page/2/", "page/3/"))
     assert "<title>People displaced · Figures · Floods</title>" in first
@@ -120,6 +122,7 @@ def test_a_group_page_charts_and_lists_its_claims_a_page_at_a_time(floods):
     assert widths[1] == max(widths)  # the group's largest value sets one scale for all its pages
 
 
+@pytest.mark.cli
 def test_a_big_group_shows_its_newest_claims_and_says_so(tmp_path):
     root = make_site(tmp_path, BRIEFINGS)
     with (root / "site.yaml").open("a") as settings:
@@ -133,12 +136,14 @@ def test_a_big_group_shows_its_newest_claims_and_says_so(tmp_path):
     assert '<span class="count" title="claims">5</span>' in page(root, "figures")  # the index counts them all
 
 
+@pytest.mark.cli
 def test_a_briefings_figures_link_to_their_groups_page(floods):
     figures = re.search(r'<section class="figures".*?</section>', page(floods, "a"), re.S).group(0)
     assert f'<a href="{BASE}{GROUP}">compare the claims</a>' in figures
     assert "figures/bridges-destroyed" not in figures  # a figure no one else gives is not compared
 
 
+@pytest.mark.cli
 def test_other_figures_come_a_page_at_a_time_with_an_anchor_each(floods):
     first, second = page(floods, "figures/other"), page(floods, "figures/other/page/2")
     assert re.findall(r'<li id="([^"]+)"', first) == ["bridges-destroyed", "schools-closed"]
@@ -187,6 +192,7 @@ def test_undated_claims_go_last_so_a_new_one_changes_the_last_page_only():
     assert [claim.value for claim in group.claims] == [7, 9, 5]
 
 
+@pytest.mark.cli
 def test_the_archive_size_shows_on_the_first_listing_page_only(tmp_path):
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
@@ -208,3 +214,19 @@ def test_a_briefing_lists_its_figures_as_the_article_ranks_them_and_the_timeline
                           ("81", "Russian helicopters destroyed")]
     timeline = (site / "public" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "more than 12,000 Russian troops killed, according to Ukraine&rsquo;s Foreign Ministry;" in timeline
+
+
+def test_a_claims_own_wording_shows_on_the_figure_pages_not_on_its_briefing(tmp_path):
+    root = make_site(tmp_path, {})
+    for name, (date, value, wording, claimant) in {"a": ("2022-03-03", 498, "soldiers died", "Russia"),
+                                                   "b": ("2022-03-17", 14000, "troops lost", "Oleksii Reznikov")}.items():
+        (root / "content" / f"{name}.md").write_text(
+            f"---\ntitle: Briefing {name.upper()}\ndate: {date}\nfigures:\n"
+            f"  - {{value: {value}, what: Russian troops killed, wording: {wording}, claimant: {claimant}}}\n"
+            "---\n\nThe war.\n", encoding="utf-8")
+    result = run_cli(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    group = re.sub(r"<[^>]+>", "", page(root, "figures/russian-troops-killed"))
+    assert "498 Russian troops killed, according to Russia" in group and "“soldiers died” in the article" in group
+    assert "“troops lost” in the article" in group
+    assert "in the article" not in page(root, "a")  # its own page has the article's text

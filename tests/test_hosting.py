@@ -10,8 +10,12 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import pytest
+
 from tests.conftest import REPO
 from tests.hosting import NEWSWEEK_SLUG, SUBPATH_URL, build, output, write_briefing
+
+pytestmark = pytest.mark.cli  # builds the site, runs make and the workflow linters
 
 TOOLS = Path(sys.executable).parent  # check-jsonschema and zizmor come with the test extra
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"

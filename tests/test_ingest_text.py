@@ -337,6 +337,7 @@ def test_a_one_line_paste_keeps_quotes_with_their_attribution_and_replies_with_w
     assert all(not p.startswith("Moscow denies") for p in paragraphs)
 
 
+@pytest.mark.slow
 def test_a_long_one_word_seed_ingests_in_seconds(tmp_path):
     import time
     seed = write_seed(tmp_path, "Ukrainian" * 133_000)  # 1.2 MB, one word
@@ -352,6 +353,7 @@ def test_a_long_one_word_seed_ingests_in_seconds(tmp_path):
 AEB = REPO.parent / "shared" / "devset" / "aeb"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (AEB / "ground-truth.json").exists(), reason="the saved pages are not beside the clone")
 def test_the_text_devset_is_made_the_same_way_every_time(tmp_path):
     from bench.devset.text.make import make_devset
@@ -384,6 +386,7 @@ def test_the_text_eval_scores_each_field_by_itself():
     assert outlet_scores([good, bad])["recall"] == 0.5 and author_scores([good, bad])["precision"] == 0.5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["Advertisement ", "Share this article ", "Related: ", "The army said. ", "Live updates: "])
 def test_a_long_run_of_cruft_or_short_sentences_is_cleaned_in_seconds(unit):
     import time

@@ -51,6 +51,7 @@ def section(html: str, name: str) -> str:
     return found.group(0) if found else ""
 
 
+@pytest.mark.cli
 def test_the_seed_briefings_relate_to_each_other_with_reasons(built):
     for mine, theirs in ((NATIONAL, NEWSWEEK), (NEWSWEEK, NATIONAL)):
         related = section(page(built, mine), "related")
@@ -61,6 +62,7 @@ def test_the_seed_briefings_relate_to_each_other_with_reasons(built):
             assert reason in related, (mine, reason)
 
 
+@pytest.mark.cli
 def test_every_shared_person_has_exactly_one_page_listing_both(built):
     archive = link_archive(load_config(built / "site.yaml"), load_content(built / "content").documents)
     shared = [e for e in archive.entities.of_kind("people") if e.count == 2]
@@ -77,6 +79,7 @@ def test_every_shared_person_has_exactly_one_page_listing_both(built):
     assert f'href="{BASE}{NATIONAL}"' in page(built, "people/vladimir-putin")
 
 
+@pytest.mark.cli
 def test_first_mentions_link_to_entity_pages_but_never_inside_links(built):
     body = page(built, NATIONAL).split('<div class="body">')[1].split("</div>")[0]
     assert body.count(f'class="entity" href="{BASE}people/oleksii-reznikov/"') == 1
@@ -85,12 +88,14 @@ def test_first_mentions_link_to_entity_pages_but_never_inside_links(built):
     assert not re.search(r"<a [^>]*>[^<]*<a ", body)
 
 
+@pytest.mark.cli
 def test_quotes_show_on_the_briefing_and_the_speakers_page(built):
     quotes = section(page(built, NATIONAL), "quotes")
     assert "We are not machines" in quotes and f'href="{BASE}people/oleksii-reznikov/"' in quotes
     assert "We are not machines" in page(built, "people/oleksii-reznikov")
 
 
+@pytest.mark.cli
 def test_troop_loss_claims_from_both_briefings_are_grouped_on_their_figures_page(built):
     assert f'<a href="{BASE}figures/russian-troops-killed/">Russian troops killed</a>' in page(built, "figures")
     group = page(built, "figures/russian-troops-killed")
@@ -105,6 +110,7 @@ def test_troop_loss_claims_from_both_briefings_are_grouped_on_their_figures_page
     assert f'href="{BASE}figures/russian-troops-killed/">compare the claims' in figures
 
 
+@pytest.mark.cli
 def test_entity_index_pages_archives_and_timeline(built):
     assert f'href="{BASE}places/kyiv/"' in page(built, "places")
     assert "Kiev" in page(built, "places/kyiv") or "Kyiv" in page(built, "places/kyiv")
@@ -163,6 +169,7 @@ def test_a_quantity_named_like_the_other_figures_page_gets_a_page_of_its_own(tmp
     assert [group.anchor for group in archive.figure_groups] == ["other-2"]
 
 
+@pytest.mark.cli
 def test_newer_ingest_rules_refresh_unedited_briefings_only(built, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built, site, ignore=shutil.ignore_patterns("public", ".cache"))

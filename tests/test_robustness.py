@@ -33,6 +33,8 @@ from generator.utils.sitelock import site_lock
 from tests.conftest import REPO, run_cli
 from tests.hosting import NEWSWEEK_SLUG, build, git, git_identity
 
+pytestmark = [pytest.mark.cli, pytest.mark.slow]
+
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 CORPUS = 600  # briefings: enough for two render workers and stages long enough to catch
 

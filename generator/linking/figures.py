@@ -35,6 +35,7 @@ class Claim:
     sentence: str
     document: Document
     rank: tuple[bool, int] = (True, 0)  # where its briefing ranks it: the title's figure first, then the text's order
+    wording: str | None = None  # the article's words for what is counted, where they differ from `what`
 
     @property
     def number(self) -> str:
@@ -134,5 +135,7 @@ def _claim(figure: dict[str, Any], document: Document, place: int = 0, in_title:
     # an editor gave after ingest.
     date = figure.get("date") or said_on(str(figure.get("when") or ""), published if isinstance(published, dt.date) else None)
     date = date.date() if isinstance(date, dt.datetime) else date
+    wording = str(figure["wording"]) if figure.get("wording") else None
     return Claim(value, str(figure["what"]), figure.get("claimant"), date if isinstance(date, dt.date) else None,
-                 figure.get("qualifier"), str(figure.get("sentence", "")), document, (value not in in_title, place))
+                 figure.get("qualifier"), str(figure.get("sentence", "")), document, (value not in in_title, place),
+                 wording if wording and fold(wording) != fold(str(figure["what"])) else None)

@@ -92,8 +92,8 @@ def group_summary(group: FigureGroup) -> dict[str, Any]:
 def claim_view(claim: Claim) -> dict[str, Any]:
     """A claim as figure pages show it: its briefing by title and URL only, so editing the briefing
     elsewhere renders no figure page again."""
-    return {"value": claim.value, "number": claim.number, "what": claim.what, "claimant": claim.claimant,
-            "date": claim.date, "sentence": claim.sentence,
+    return {"value": claim.value, "number": claim.number, "what": claim.what, "wording": claim.wording,
+            "claimant": claim.claimant, "date": claim.date, "sentence": claim.sentence,
             "document": {"title": claim.document.title, "url": claim.document.url}}
 
 
