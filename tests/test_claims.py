@@ -171,3 +171,15 @@ def test_quote_speakers_are_people_or_bodies_a_reader_can_find():
             "said. He added nothing.")
     speakers = [q["speaker"] for q in extract_quotes(text, find_mentions(text, LEXICON))]
     assert [s.rstrip(".") for s in speakers] == ["James P. Kennedy Jr"]
+
+
+def test_a_quote_speaker_is_a_name_not_a_role_a_pronoun_or_the_sentence_before():
+    text = ("Pacific Gas & Electric is cutting power. “We know this is a hardship for our customers and we regret it,” "
+            "said company CEO Andy Vesey.\nRobert Aderholt asked whether the lander would be ready in time for 2024. "
+            "Bridenstine said: “We are going to land on the Moon with the first woman and the next man.”\n"
+            "“The production will go on with a different cast and a new director next year,” the production company "
+            "said.\n“Our flexibility will lead us to fulfil more and more complex missions soon,” he said.")
+    speakers = [q["speaker"] for q in extract_quotes(text, find_mentions(text, LEXICON))]
+    assert speakers[0].endswith("Andy Vesey") and not any(word.islower() for word in speakers[0].split())
+    assert speakers[1] == "Bridenstine"
+    assert not [s for s in speakers[2:] if not s[:1].isupper() or s.split()[0].lower() in ("he", "she")]
