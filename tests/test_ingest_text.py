@@ -422,3 +422,15 @@ def test_names_and_counts_in_a_sentence_are_not_interface_words(sentence):
 def test_a_quote_opened_curly_and_closed_straight_ends_its_sentence():
     text = '“It is popular," she said. "Shoppers can look forward to it." Prices are climbing. Anna Smith is a reporter.'
     assert split_sentences(text)[-2:] == ["Prices are climbing.", "Anna Smith is a reporter."]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Live updates: Hong Kong protests BERLIN — Google Stadia launches tomorrow, the company said.",
+     "Google Stadia launches tomorrow, the company said."),
+    ("Trending: UEFA Euro 2020 qualifying: Tracking every team to clinch a spot\nGoogle Stadia launches tomorrow, the company said.",
+     "Google Stadia launches tomorrow, the company said."),
+    ("Recommended: The Resurrection of the Greatest Writer You’ve Never Read Google's long-gestating foray into gaming is here.",
+     "Google's long-gestating foray into gaming is here."),
+])
+def test_a_topic_or_headline_glued_to_the_text_ends_where_the_text_begins(text, kept):
+    assert _cleaned(text) == kept

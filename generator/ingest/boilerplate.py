@@ -45,6 +45,9 @@ _UI_PAIRS = frozenset({("sign", "up"), ("sign", "in"), ("log", "in"), ("sign", "
 _COUNT = re.compile(r"\d[\d,.]*[km]?$")  # "18", "1,204", "3.4k": a counter's number
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
+_LONG_PREPOSITIONS = frozenset("about above across after against along among around before behind below beneath beside "
+                               "between beyond despite during except inside outside since through throughout toward "
+                               "towards under until within without".split())
 _ROLE_WORDS = r"(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst)"
 
 _FIRST_WORD = re.compile(r"\W*(\w[\w'’]*)")
@@ -100,7 +103,7 @@ _CRUFT_SENTENCE = re.compile(
     r"|this (?:story|article|report) (?:has been|was|is being) updated"
     r"|file photo\b|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
     r"|this (?:article|story|piece) (?:originally )?(?:appeared|was (?:first )?published) (?:on|in)"
-    r"|(?:follow|like) (?:us|\S+(?: [A-Z]\S*){0,4}) on (?:twitter|facebook|instagram|google news)"
+    r"|(?:follow|like) (?:us|\S+(?: [A-Z0-9]\S*){0,4}) on (?:twitter|facebook|instagram|google news)"
     r"|.{0,40}\bcookies?\b.{0,120}\b(?:policy|accept|consent|experience|settings)|by continuing to (?:browse|use)"
     r"|newsletter:|(?:sign up|subscribe)(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"
     r"|about the (?:writer|author|reporter)s?\b"
@@ -151,7 +154,7 @@ def cruft_prefix(text: str, at_start: bool, strong: bool = False) -> int:
             return _through_space(text, end)
     if strong:
         return _ui_run(text, strong)
-    if at_start and (found := _DATELINE.match(text)) and len(text) > found.end() + 10:
+    if at_start and (found := _DATELINE.match(text)) and len(text) > found.end() + 3:
         return found.end()
     if at_start and (found := _DATE_PREFIX.match(text)) and _stands_apart(text, found.end()):
         return _through_space(text, found.end())
@@ -350,6 +353,9 @@ def _topic_end(text: str, start: int) -> int:
     tokens = _tokens_from(text, start)
     if len(tokens) <= 6 and not re.search(r"[.!?]\W*$", text[start:].rstrip()) and start + 300 >= len(text):
         return len(text.rstrip())  # the banner is the whole block: its topic runs to the end
+    for i, (at, _, word) in enumerate(tokens[1:6], 1):
+        if word[:2].isupper() and _DATELINE.match(text, start + at):
+            return start + tokens[i - 1][1]  # "Live updates: Hong Kong protests BERLIN — …": the dateline opens the text
     end, previous = 0, ""
     for i, (_, stop, word) in enumerate(tokens[:5]):
         bare = word.strip("*_")
@@ -372,16 +378,22 @@ def _headline_end(text: str, start: int) -> int:
         return 0
     if clip := _CLIP_LENGTH.search(text, start, start + 200):
         return clip.end()
+    if len(tokens) <= 20 and start + 300 >= len(text) and not re.search(r"[.!?\"”]\W*$", text):
+        return len(text.rstrip())  # the headline is the rest of its line: nothing of a sentence follows
     caps = [w[:1].isupper() for _, _, w in tokens[:6] if len(w) > 3]
     title_case = bool(caps) and sum(caps) / len(caps) >= 0.75
     end = 0
-    for i, (_, stop, word) in enumerate(tokens[:20]):
+    for i, (at, stop, word) in enumerate(tokens[:20]):
         if i >= 2 and (word[:1].isupper() and word.lower().strip(".,") in _SENTENCE_OPENERS or word[:1] in "“\"‘"):
             break
+        if i and word[:2].isupper() and _DATELINE.match(text, start + at):
+            break  # "… COLUMBIA, S.C. (AP) — About a dozen": the article's dateline opens its text
         if not any(ch.isalnum() for ch in word) and word not in ("–", "—", "-", "&", "|"):
             break  # an icon or a zero-width space between the headline and the text
         if i >= 2 and title_case and word[:1].isupper() and tokens[i - 1][2][:1].islower() and len(tokens[i - 1][2]) > 3:
             break
+        if i >= 2 and title_case and word[:1].isupper() and i + 1 < len(tokens) and _prose_word(tokens[i + 1][2]):
+            break  # "… Never Read Google's long-gestating foray": a title-case headline has no such lowercase word
         if i >= 2 and not title_case and word[:1].isupper() and (i + 1 < len(tokens) and tokens[i + 1][2][:1].islower()
                                                                  or _POSSESSIVE.search(word.rstrip(".,"))):
             break  # "…from Odesa Russia accuses…": in a sentence-case headline a capital before lowercase opens the text
@@ -389,6 +401,11 @@ def _headline_end(text: str, start: int) -> int:
         if word.endswith((".", "?", "!")) and not title_case:
             break
     return end
+
+
+def _prose_word(word: str) -> bool:
+    """A lowercase word a title-case headline would have capitalised: not a short function word."""
+    return word[:1].islower() and len(word) > 4 and word not in _STOP_WORDS and word not in _LONG_PREPOSITIONS
 
 
 def _pointer_end(text: str, start: int) -> int:
