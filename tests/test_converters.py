@@ -42,3 +42,14 @@ def test_a_plain_body_gets_no_optional_extension() -> None:
     assert plain is not table
     assert [("table" in md.parser.blockprocessors, "footnote" in md.treeprocessors, "backtick" in md.inlinePatterns,
              "link" in md.inlinePatterns) for md in (plain, table)] == [(False, False, False, False), (True, False, True, False)]
+
+
+def test_quick_block_processors_take_the_place_and_order_of_python_markdowns_own() -> None:
+    """Replaced through the registry's public API: in the same order, each an instance of the
+    processor it stands for, so the parser tries the blocks as Python-Markdown would."""
+    body = "# H\n\nT\n===\n\n> q\n\n---\n\n| a |\n|---|\n| 1 |\n"
+    extensions = ["tables", "sane_lists", "toc"]  # each one the body needs: the two have the same processors
+    quick = list(Converters(extensions).for_body(body).parser.blockprocessors)
+    full = list(markdown.Markdown(extensions=extensions, output_format="html").parser.blockprocessors)
+    assert len(quick) == len(full) and all(isinstance(q, type(f)) for q, f in zip(quick, full))
+    assert sum(type(q) is not type(f) for q, f in zip(quick, full)) == 4

@@ -100,19 +100,14 @@ class MemoRenderer(Renderer):
         self._resolved: list[tuple[str, str | None]] = []
         self.failed: set[str] = set()  # pages whose render failed: the build keeps their last good version
         self._same_targets = False
-        self._links.resolve = self._recording(self._links.resolve)
 
     def finish(self) -> None:
         """After the build: keep for the next one only what this one used."""
         self.memo.prune()
 
-    def _recording(self, resolve: Callable[[str], str | None]) -> Callable[[str], str | None]:
-        """The link extension's resolve, noting each link and its target: what a body's HTML depends on."""
-        def recorded(href: str) -> str | None:
-            target = resolve(href)
-            self._resolved.append((href, target))
-            return target
-        return recorded
+    def link_resolved(self, href: str, target: str | None) -> None:
+        """Each link a conversion resolves, noted with its target: what a body's HTML depends on."""
+        self._resolved.append((href, target))
 
     def link_to(self, documents: list[Document]) -> None:
         super().link_to(documents)
@@ -130,8 +125,7 @@ class MemoRenderer(Renderer):
                 self.markdown_html(document)
                 body = self.memo.bodies[key]
             known = self.memo.links[key] = (body.sha256, body.links)
-        self._links.current = document
-        return tuple(self._links.resolve(href) for href, _ in known[1])
+        return tuple(self.resolve_link(document, href) for href, _ in known[1])
 
     def markdown_html(self, document: Document) -> str:
         key = str(document.path)
@@ -147,8 +141,7 @@ class MemoRenderer(Renderer):
         return html
 
     def _same_links(self, document: Document, links: tuple[tuple[str, str | None], ...]) -> bool:
-        self._links.current = document
-        return all(self._links.resolve(href) == target for href, target in links)
+        return all(self.resolve_link(document, href) == target for href, target in links)
 
     def page(self, path: str, template_name: str, source: Path | None = None, **context: Any) -> Page | None:
         if not self.owns(path):

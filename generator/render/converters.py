@@ -8,14 +8,14 @@ _TRIGGERS, changes nothing in a body without its marker, so a converter without 
 same HTML, sooner. The converters are made as bodies need them, one per set.
 
 Block processors are tested on every block: four of them run a regex over it (three searching from
-every character, the setext heading's reading its first line). Each first asks whether the block
-has a character its regex needs (_BLOCK_NEEDS).
+every character, the setext heading's reading its first line). Each is replaced, through the block
+parser's registry, by a subclass that first asks whether the block has a character its regex needs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from xml.etree.ElementTree import Element
 
 import markdown
 from markdown import Extension
@@ -43,16 +43,37 @@ _TRIGGERS = {
     "linebreak": ("  \n", "\t", "\r"),
     "not_strong": ("*", "_"), "em_strong": ("*",), "em_strong2": ("_",),
 }
-# What a block must contain for the processor's test to match it: `#` for an ATX heading, `>` for
-# a quote, a line starting with `=` or `-` under the first for a setext heading, three of `-`, `_`
-# or `*` for a rule.
-_BLOCK_NEEDS: dict[type[BlockProcessor], Callable[[str], bool]] = {
-    HashHeaderProcessor: lambda block: "#" in block,
-    BlockQuoteProcessor: lambda block: ">" in block,
-    SetextHeaderProcessor: lambda block: "\n=" in block or "\n-" in block,
-    HRProcessor: lambda block: block.count("-") >= 3 or block.count("_") >= 3 or block.count("*") >= 3,
-}
 _PREFIX = "markdown.extensions."
+
+
+class _QuickHashHeader(HashHeaderProcessor):
+    def test(self, parent: Element, block: str) -> bool:
+        return "#" in block and super().test(parent, block)
+
+
+class _QuickBlockQuote(BlockQuoteProcessor):
+    def test(self, parent: Element, block: str) -> bool:
+        return ">" in block and super().test(parent, block)
+
+
+class _QuickSetextHeader(SetextHeaderProcessor):
+    def test(self, parent: Element, block: str) -> bool:  # a line starting with `=` or `-` under the first
+        return ("\n=" in block or "\n-" in block) and super().test(parent, block)
+
+
+class _QuickHR(HRProcessor):
+    def test(self, parent: Element, block: str) -> bool:  # three of `-`, `_` or `*`
+        return (block.count("-") >= 3 or block.count("_") >= 3 or block.count("*") >= 3) and super().test(parent, block)
+
+
+# Python-Markdown's block processors, by the name and priority its block parser registers them
+# with (markdown.blockprocessors.build_block_parser), and the quicker subclass of each.
+_QUICK: dict[str, tuple[type[BlockProcessor], int, type[BlockProcessor]]] = {
+    "hashheader": (HashHeaderProcessor, 70, _QuickHashHeader),
+    "setextheader": (SetextHeaderProcessor, 60, _QuickSetextHeader),
+    "hr": (HRProcessor, 50, _QuickHR),
+    "quote": (BlockQuoteProcessor, 20, _QuickBlockQuote),
+}
 
 
 class Converters:
@@ -73,18 +94,19 @@ class Converters:
         if converter is None:
             converter = self._made[needed, unused] = markdown.Markdown(extensions=[*self._always, *needed],
                                                                        output_format="html")
-            for name in unused & {pattern.name for pattern in converter.inlinePatterns._priority}:
-                converter.inlinePatterns.deregister(name)
+            for name in unused:
+                converter.inlinePatterns.deregister(name, strict=False)
             _quick_tests(converter)
         return converter.reset()
 
 
 def _quick_tests(converter: markdown.Markdown) -> None:
-    """Python-Markdown's own block processors test a block only when it has what their regex needs."""
-    for processor in converter.parser.blockprocessors:
-        needs = _BLOCK_NEEDS.get(type(processor))
-        if needs:
-            processor.test = lambda parent, block, test=processor.test, needs=needs: needs(block) and test(parent, block)
+    """Python-Markdown's own block processors replaced by their quicker subclasses; one an
+    extension registered in its place is left alone."""
+    processors = converter.parser.blockprocessors
+    for name, (stock, priority, quick) in _QUICK.items():
+        if name in processors and type(processors[name]) is stock:
+            processors.register(quick(converter.parser), name, priority)
 
 
 def _short(extension: str | Extension) -> str | None:

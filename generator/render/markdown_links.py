@@ -21,12 +21,16 @@ from generator.content.documents import Document
 
 
 class BriefingLinks(Extension):
-    """Set `current` to the document being converted; `targets` to every linkable document."""
+    """Set `current` to the document being converted; `targets` to every linkable document.
+    `on_resolve` is told each link a conversion met and what it resolved to (None: left alone),
+    all that a body's HTML depends on besides its text."""
 
-    def __init__(self, url: Callable[[str], str], targets: Iterable[Document] = ()) -> None:
+    def __init__(self, url: Callable[[str], str], targets: Iterable[Document] = (),
+                 on_resolve: Callable[[str, str | None], None] | None = None) -> None:
         super().__init__()
         self.url = url
         self.current: Document | None = None
+        self.on_resolve = on_resolve
         self.set_targets(targets)
 
     def set_targets(self, documents: Iterable[Document]) -> None:
@@ -69,6 +73,11 @@ class _LinkRewriter(Treeprocessor):
     def run(self, root: Element) -> None:
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
-            resolved = self.links.resolve(element.get(attribute, "")) if attribute else None
+            if attribute is None:
+                continue
+            href = element.get(attribute, "")
+            resolved = self.links.resolve(href)
+            if self.links.on_resolve is not None:
+                self.links.on_resolve(href, resolved)
             if resolved is not None:
                 element.set(attribute, resolved)

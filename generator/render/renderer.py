@@ -110,7 +110,7 @@ class Renderer:
         # Titles, summaries and key points get the typography bodies get (`{{ page.title | typography }}`).
         self.env.filters["typography"] = (smarten_plain if "generator.typography" in self.config.markdown_extensions
                                           else markupsafe.escape)
-        self._links = BriefingLinks(self.config.url)
+        self._links = BriefingLinks(self.config.url, on_resolve=self.link_resolved)
         self.targets_key = ""
         self._converters = Converters([*self.config.markdown_extensions, self._links])
 
@@ -118,6 +118,14 @@ class Renderer:
         """The briefings that links in Markdown, by file path or URL, can point at."""
         self._links.set_targets(documents)
         self.targets_key = digest(tuple((d.source_path, d.url) for d in documents))  # what a body's links depend on
+
+    def resolve_link(self, document: Document, href: str) -> str | None:
+        """Where a link in the document's body points now; None when not to a briefing (left alone)."""
+        self._links.current = document
+        return self._links.resolve(href)
+
+    def link_resolved(self, href: str, target: str | None) -> None:
+        """A hook, told of each link a body's conversion resolves, and to what (see MemoRenderer)."""
 
     def links_key(self, document: Document) -> object:
         """What a body's HTML depends on besides its text: where its links point (here, every briefing)."""
