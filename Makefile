@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 BASE_URL ?=  # `make build BASE_URL=https://user.github.io/repo/` builds for that address
 
-.PHONY: build offline test serve clean
+.PHONY: build offline test test-unit serve clean
 
 # The first run installs the generator and its packages (a minute or two); later runs skip this.
 $(BIN)/briefings: pyproject.toml
@@ -27,6 +27,11 @@ offline: $(BIN)/briefings
 test: $(BIN)/briefings
 	@echo "Running the test suite, browser tests included (several minutes)..."
 	$(BIN)/python -m pytest
+
+# The fast layer, for the edit-test loop: language, config, content and page tests, no build of a whole
+# site, no browser, no benchmark.
+test-unit: $(BIN)/briefings
+	$(BIN)/python -m pytest -m "not browser and not cli and not slow"
 
 serve: $(BIN)/briefings
 	@echo "Building, then serving the site: open the URL it prints (Ctrl-C stops it)..."

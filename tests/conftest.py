@@ -21,6 +21,17 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for Chromium is a browser test, and one that asks for a copy of the site
+    builds it: marked so, `make test-unit` leaves them out without each test saying so."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "site" in fixtures:
+            item.add_marker(pytest.mark.cli)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A copy of this repository's site (site.yaml, seeds/, layouts/) with an empty content/."""

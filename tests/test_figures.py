@@ -216,6 +216,7 @@ def test_a_briefing_lists_its_figures_as_the_article_ranks_them_and_the_timeline
     assert "more than 12,000 Russian troops killed, according to Ukraine&rsquo;s Foreign Ministry;" in timeline
 
 
+@pytest.mark.cli
 def test_a_claims_own_wording_shows_on_the_figure_pages_not_on_its_briefing(tmp_path):
     root = make_site(tmp_path, {})
     for name, (date, value, wording, claimant) in {"a": ("2022-03-03", 498, "soldiers died", "Russia"),

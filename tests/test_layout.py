@@ -7,6 +7,7 @@ one it names, it only hides the tie from whoever reads the top of the file."""
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,6 +52,7 @@ KNOWN_VIOLATIONS: set[tuple[str, str]] = {
 MAX_TOP_LEVEL_MODULES = 8
 
 
+@functools.cache
 def module_names() -> dict[str, Path]:
     """Every module under generator/, by dotted name (a package by its own name, for its __init__)."""
     modules = {}
@@ -76,6 +78,7 @@ def imported(tree: ast.AST, modules: dict[str, Path]) -> Iterator[str]:
                 yield submodule if submodule in modules else node.module
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
     modules = module_names()
     return {name: set(imported(ast.parse(path.read_text(encoding="utf-8")), modules)) - {name}

@@ -87,6 +87,7 @@ def test_paths_in_the_site_are_normalised(spelling, normal):
     assert site_path(spelling) == normal
 
 
+@pytest.mark.cli
 def test_front_matter_paths_out_of_the_site_are_refused_and_the_briefing_still_builds(bare, tmp_path):
     victim = tmp_path / "victim"
     victim.mkdir()
@@ -108,6 +109,7 @@ def test_front_matter_paths_out_of_the_site_are_refused_and_the_briefing_still_b
     assert (bare / "public" / "briefings" / "ordinary" / "index.html").is_file()
 
 
+@pytest.mark.cli
 def test_aliases_onto_generated_files_or_other_pages_are_errors_and_the_site_builds(bare):
     write(bare, "briefings/greedy.md",
           'title: Greedy\ndate: 2022-03-02\naliases: [/feed.xml, /, /index.html, /briefings/ordinary/, '
@@ -127,6 +129,7 @@ def test_aliases_onto_generated_files_or_other_pages_are_errors_and_the_site_bui
     assert "Greedy" in (public / "briefings" / "greedy" / "index.html").read_text()
 
 
+@pytest.mark.cli
 def test_a_briefing_url_onto_a_generated_page_keeps_its_own(bare):
     write(bare, "briefings/home.md", 'title: Home\ndate: 2022-03-02\nurl: "/"\npermalink: /feed.xml\n', "Body.\n")
     result = run_cli(bare, "build")
@@ -137,6 +140,7 @@ def test_a_briefing_url_onto_a_generated_page_keeps_its_own(bare):
     assert "Ordinary" in (bare / "public" / "index.html").read_text()  # the home page is the listing
 
 
+@pytest.mark.cli
 def test_the_reserved_names_cover_what_the_generator_makes(bare):
     """Every top-level file or folder of a built site is one the rules above keep briefings off,
     or the briefings' own folder: a new kind of page must be added to sitepaths."""
@@ -151,6 +155,7 @@ def test_the_reserved_names_cover_what_the_generator_makes(bare):
                 or name == "briefings"), f"{name} is made by the generator but not reserved in sitepaths.py"
 
 
+@pytest.mark.cli
 def test_the_dev_server_deletes_only_what_it_made(bare, tmp_path):
     victim = tmp_path / "victim"
     victim.mkdir()
@@ -172,6 +177,7 @@ def test_the_dev_server_deletes_only_what_it_made(bare, tmp_path):
 
 # 2. Symlinks among inputs are read only when they stay inside their folder.
 
+@pytest.mark.cli
 def test_links_out_of_the_site_are_not_read(bare, tmp_path):
     outside = tmp_path / "outside"
     (outside / "folder").mkdir(parents=True)
@@ -195,6 +201,7 @@ def test_links_out_of_the_site_are_not_read(bare, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.cli
 def test_a_layout_linked_out_of_the_site_is_not_read(bare, tmp_path):
     (tmp_path / "evil.html").write_text(SECRET, encoding="utf-8")
     (bare / "layouts" / "evil.html").symlink_to(tmp_path / "evil.html")
@@ -238,6 +245,7 @@ def hostile(site: Path) -> None:
           HOSTILE_BODY)
 
 
+@pytest.mark.cli
 def test_bodies_and_links_are_sanitised_on_the_page_and_in_both_feeds(bare):
     hostile(bare)
     result = run_cli(bare, "build")
@@ -267,6 +275,7 @@ def test_bodies_and_links_are_sanitised_on_the_page_and_in_both_feeds(bare):
                    for w in warnings), (url, warnings)
 
 
+@pytest.mark.cli
 def test_unsafe_html_keeps_raw_html_for_trusted_sites(bare):
     hostile(bare)
     with (bare / "site.yaml").open("a") as settings:
@@ -277,6 +286,7 @@ def test_unsafe_html_keeps_raw_html_for_trusted_sites(bare):
     assert 'href="javascript:alert(document.cookie)"' not in page  # front-matter URLs are checked all the same
 
 
+@pytest.mark.cli
 def test_clean_bodies_are_the_same_html_as_markdown_makes(bare):
     """The fast way (no cleaner for a body Markdown alone made) changes nothing a clean body shows."""
     body = "## Part *one*\n\nA [link](https://example.org/?a=1&b=2) and “quotes” -- and `code`.\n\n- one\n- two\n"
@@ -319,6 +329,7 @@ def test_no_script_from_a_body_or_heading_runs_in_chromium(browser, bare):
 CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]))
 
 
+@pytest.mark.cli
 def test_control_characters_never_reach_the_feeds(bare):
     write(bare, "briefings/controls.md", 'title: "Bell \\a and escape \\e here"\ndate: 2022-03-06\n'
           'summary: "Vertical \\v tab"\ntags: ["form\\ffeed"]\n',
