@@ -18,9 +18,9 @@ SHARED_LENGTH = 64  # strings shorter than this are interned: names, kinds, keys
 
 
 class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """PyYAML's safe loader (libyaml's where installed), interning keys and short strings: 10,000
-    briefings' front-matter repeats the same keys and names hundreds of thousands of times (about
-    60 MB as separate strings)."""
+    """PyYAML's safe loader (libyaml's where installed), interning keys and short strings: an
+    archive's front-matter repeats the same keys and names in every briefing, and a separate copy
+    of each would be most of the memory the loaded front-matter takes."""
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> str:
         return _shared(self.construct_scalar(node))

@@ -91,7 +91,7 @@ class Document:
     url: str  # site-relative, such as "briefings/story/"
     title: str
     date: dt.datetime | None
-    body_utf8: bytes  # the Markdown, encoded: half the memory of a str with a curly quote in it (100 MB at 10,000)
+    body_utf8: bytes  # the Markdown, encoded: half the memory of a str with a curly quote in it
     body_line: int
     meta: dict[str, Any]  # every front-matter value, converted where the schema knows the key
     sha256: str
@@ -151,7 +151,7 @@ def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tu
     refused: list[Problem] = []  # links out of content/
     keys = [(file, hash_of(file)) for file in files_under(content_dir, ".md", refused)]
     # The workers read the missing files again: holding their bytes for them raised the peak
-    # memory of a cold build at 10,000 briefings (470 -> 512 MB) and saved no time.
+    # memory of a cold build and saved no time.
     missing = [Path(file) for file, digest in keys if (file, digest) not in known]
     shares = map_shares(lambda which, n: [load_or_problem(path, content_dir) for path in missing[which::n]],
                         processes_for(len(missing), jobs))

@@ -1,7 +1,7 @@
 """Fingerprints of templates' inputs: the same fingerprint, the same page.
 
 A value's fingerprint is a digest of its pickle, so it is the same in every process and every
-build (the build cache keeps them on disk). Pickling runs in C and is five times faster than
+build (the build cache keeps them on disk). Pickling runs in C, much faster than
 walking the values in Python; it is written without its memo (`fast`), so two equal values give
 the same bytes whether or not they share objects. Template inputs hold no sets, whose order
 changes from process to process, and no cycles.

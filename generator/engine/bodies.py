@@ -1,6 +1,6 @@
 """Markdown bodies converted ahead, on the core the link stage leaves idle.
 
-Linking runs mostly on one core for seconds (4 at 10,000 briefings). Meanwhile another process
+Linking runs mostly on one core for seconds in a large archive. Meanwhile another process
 converts the bodies the build cache lacks into it, oldest briefing first, the opposite end from
 where the render workers start, which then find them converted (MemoRenderer.markdown_html checks
 that their links still resolve the same). Stopped when the render begins, it keeps what it made.

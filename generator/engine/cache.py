@@ -47,8 +47,8 @@ class Table(MutableMapping[str, Any]):
 
     def read_all(self) -> None:
         """Every row read in one pass and kept, for a process that will look most of them up and
-        that alone writes the keys it looks up: a render worker, which made a query per page and
-        per briefing (at 10,000 briefings, 40% fewer instructions for a worker's lookups)."""
+        that alone writes the keys it looks up: a render worker, which would otherwise make a query
+        per page and per briefing."""
         self.flush()
         self.rows = dict(self.cache.db.execute(f"SELECT key, value FROM {self.name}"))
 
@@ -66,7 +66,7 @@ class Table(MutableMapping[str, Any]):
 
     def items(self) -> list[tuple[str, Any]]:  # type: ignore[override]
         """Every key and value, read in one pass over the table: Mapping.items() would make a
-        query per key, ten times the cost (10,000 of them at 10,000 briefings)."""
+        query per key, and there is one key per briefing."""
         self.flush()
         return [(key, pickle.loads(value)) for key, value in self.cache.db.execute(f"SELECT key, value FROM {self.name}")]
 

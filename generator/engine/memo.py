@@ -48,7 +48,7 @@ class RenderMemo:
     pages: MutableMapping[str, Rendered] = field(default_factory=dict)
     bodies: MutableMapping[str, Body] = field(default_factory=dict)  # by content file
     links: MutableMapping[str, tuple[str, tuple]] = field(default_factory=dict)  # each body's (sha256, links) alone:
-    # read for every briefing on every build, where unpickling whole Bodies (their HTML) took a second at 10,000
+    # read for every briefing on every build, where unpickling whole Bodies (their HTML) would cost more than the check
     globals: object = None  # the fingerprint of the templates' globals the pages were made with
     targets: object = None  # the fingerprint of every briefing Markdown links can point at
     used: set[str] = field(default_factory=set)
@@ -65,7 +65,7 @@ class RenderMemo:
         """Whether what was made last time is still to hand: its file as built, when texts are not kept."""
         if self.out_dir is None:
             return True
-        file = os.path.join(self.out_dir, path)  # a string: pathlib cost as much as the stat, 17,000 times
+        file = os.path.join(self.out_dir, path)  # a string: pathlib would cost as much as the stat, once a page
         try:
             stat = os.stat(file)
         except OSError:
