@@ -26,8 +26,8 @@ def find_seeds(seeds_dir: Path, root: Path, hash_of: Callable[[str], str] | None
                refused: list[Problem] | None = None) -> list[Seed]:
     """Every seed file under seeds_dir, sorted, with its hash and optional NAME.yaml sidecar.
     `hash_of`: a file's SHA-256 by its path (the build's FileHashes, which has them already:
-    10,000 saved pages are gigabytes to hash); by default each file is read and hashed. Paths
-    are strings until a seed is found (pathlib made 10,000 seeds take 0.4 s). Links out of
+    an archive's saved pages are too many bytes to hash twice); by default each file is read and hashed. Paths
+    are strings until a seed is found (a Path for every file would slow the walk). Links out of
     seeds_dir are no seeds: each is reported in `refused` (generator/utils/files.py)."""
     hash_of = hash_of or file_sha256
     files = files_under(seeds_dir, refused=refused)

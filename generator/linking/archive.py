@@ -101,8 +101,8 @@ class Crosslinks:
     related: list[dict[str, Any]]  # the briefing's title and url, the score, the reasons' signal and text
     # What a claim's line shows (number, what, claimant, date: not its sentence, which made most of
     # a page's fingerprint), with its group's anchor, compared and disputed; not the group's size,
-    # which any new claim would change on every page of a briefing that makes one (all 10,000 in
-    # the bench corpus).
+    # which any new claim would change on every page of a briefing that makes one (in the bench
+    # corpus, every briefing).
     claims: list[tuple[dict[str, Any], dict[str, Any]]]
     quotes: list[tuple[dict[str, Any], dict[str, str] | None]]  # with the speaker's name and url
     named: dict[str, list[dict[str, Any]]]  # per kind, its entities' name, aliases and url

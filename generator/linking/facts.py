@@ -26,8 +26,8 @@ class Facts:
     entities: dict[str, list[str]]  # kind -> names, as the briefing writes them
     figures: list[dict[str, Any]]
     quotes: list[dict[str, Any]]
-    # The title's and body's word_counts, as one string and a tuple: at 10,000 briefings counting
-    # them took 1.4 s of each link stage, and as dicts they would keep 120 MB.
+    # The title's and body's word_counts, kept so that no link stage counts them again, as one
+    # string and a tuple: as dicts they would take many times the memory.
     words: str  # each word once, space-separated
     counts: tuple[int, ...]  # how often each occurs
 
@@ -35,7 +35,7 @@ class Facts:
         return dict(zip(self.words.split(" "), self.counts)) if self.words else {}
 
     def without_words(self) -> Facts:
-        """What the pages need: the words only serve linking (50 MB at 10,000 briefings)."""
+        """What the pages need: the words only serve linking, and are most of a Facts' memory."""
         return dataclasses.replace(self, words="", counts=())
 
 

@@ -77,7 +77,7 @@ def group_figures(briefings: list[Document], facts: dict[str, Facts],
                   superseded: Callable[[], bool] = never) -> list[FigureGroup]:
     """Compared groups first (most briefings first), then the rest, by what they count.
     `superseded` is asked every GIVE_WAY_EVERY briefings and between groups (generator/utils/superseded.py):
-    grouping 140,000 claims takes a second."""
+    grouping a large archive's claims takes long enough to need asking."""
     groups: dict[str, FigureGroup] = {}
     anchors = {OTHERS_ANCHOR}
     for document in giving_way(briefings, superseded):

@@ -12,7 +12,7 @@ shown are the signals that added points to the score.
 Candidates come from an inverted index (value -> briefings), never from all pairs; values in
 more than `common_share` of the briefings say nothing and are dropped, which also keeps the
 work near-linear. Each briefing is a sparse row of the values it can share, and all candidate
-pairs are scored with numpy (about 100 per briefing: a million at 10,000 briefings); the reasons
+pairs are scored with numpy (a bounded number per briefing, not all pairs); the reasons
 in words are written only for the few pairs shown.
 """
 
@@ -80,7 +80,7 @@ _NOT_EVENTS = frozenset("showed used called asked voted needed listed based rela
 # An entity's weight in a briefing by how often it is named (0, 1, 2, 3 or more times) outside
 # the title and lead: named once it is most often in passing.
 _SALIENCE = (0.3, 0.3, 0.6, 1.0)
-# Pairs are scored a block of briefings at a time, their rows laid out dense (at most 2 MB), so
+# Pairs are scored a block of briefings at a time, their rows laid out dense (_DENSE_CELLS at most), so
 # numpy's arrays stay small and in the CPU's caches.
 _DENSE_CELLS = 1 << 18
 _ROWS_AT_ONCE = 64
@@ -176,7 +176,7 @@ def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, 
 
 
 def _reason(signal: str, text: str, points: float, seen: dict[tuple[str, str, float], Reason]) -> Reason:
-    """Equal reasons are one object (at 10,000 briefings a quarter of the 200,000 are distinct):
+    """Equal reasons are one object (most reasons recur, word for word, across the archive):
     less to build, and less for the garbage collector to go through."""
     key = (signal, text, points)
     reason = seen.get(key)
