@@ -58,7 +58,7 @@ def group_pages(renderer: Renderer, group: FigureGroup) -> Iterator[Page | None]
     """The group's claims, oldest first, so a new claim (usually the newest) changes the last page
     only; its count shows on the first page alone for the same reason. A group of more than
     `figures_shown` claims shows its newest so many: one that gathers every story's "people"
-    would otherwise fill thousands of pages no one reads (14,000 in the 10,000-briefing bench)."""
+    would otherwise fill thousands of pages no one reads."""
     summary = group_summary(group)
     shown = shown_claims(group.claims, renderer.config.figures_shown)
     largest = max((c.value for c in shown), default=0) or 1  # one scale for all the group's pages

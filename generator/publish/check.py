@@ -238,7 +238,7 @@ class LinkChecker:
 
     def _broken_on(self, rel: str, page_url: str, href: str) -> str | None:
         """broken(), quicker for the commonest links: an #anchor on the page itself, and a
-        root-relative path that resolves to itself (tens of thousands at 10,000 briefings)."""
+        root-relative path that resolves to itself (most of a page's links)."""
         if href.startswith("#") and rel in self.listing.files and _PLAIN_PATH.fullmatch(rel):
             fragment = unquote(urlsplit(href).fragment)
             if fragment and fragment not in self._parsed(rel).ids:

@@ -57,7 +57,7 @@ def write_pages(staging: Path, pages: list[Page], previous: Path, mirrored: Abst
 class Mirror:
     """The previous site hard-linked into the staging folder by another process, while the build
     loads and links its archive: the render workers then find each unchanged page in place
-    instead of making 13,000 folders and 17,000 links themselves at 10,000 briefings. Top-level
+    instead of making every folder and link themselves. Top-level
     entries in `skip` (made anew: static files, the search index) are left out."""
 
     def __init__(self, out_dir: Path, staging: Path, skip: set[str]) -> None:
@@ -182,7 +182,7 @@ def discard(folder: Path, out_dir: Path) -> None:
 
 
 def _delete_in_background(folder: Path) -> None:
-    """At the lowest priority: deleting a 10,000-briefing site takes seconds of a core, which the
+    """At the lowest priority: deleting a large site takes seconds of a core, which the
     next build (one save after another in an editor) needs more."""
     script = "import os, shutil, sys; hasattr(os, 'nice') and os.nice(19); shutil.rmtree(sys.argv[1], True)"
     try:

@@ -1,13 +1,13 @@
 """The search stage: a written site folder -> its Pagefind index in pagefind/ inside it.
 
 Runs the Pagefind binary that the pinned `pagefind[bin]` package ships: Pagefind's Python API
-costs about 100 ms per record in 1.5.2, too slow for tens of thousands. What is indexed is decided
+adds records one at a time, far too slowly for an archive's pages. What is indexed is decided
 by the templates: only pages with an element marked `data-pagefind-body`.
 
 The pages are indexed in parts of at most `part_pages` (site.yaml's search_part_pages), each its
 own Pagefind bundle in pagefind/<part>/, listed in pagefind/parts.json for search.js, which
-searches them as one. Two reasons: Pagefind holds what it indexes in memory (about 150 KB a page:
-2 GB for the 13,000 pages of a 10,000-briefing site, 600 MB for 3,900), and a part whose pages
+searches them as one. Two reasons: Pagefind holds what it indexes in memory, in proportion to
+the pages (a large site in one bundle would not fit a small machine), and a part whose pages
 read the same, but for what Pagefind ignores, is kept instead of being indexed again. A page goes
 to the part its path hashes to, so parts keep their pages as the archive grows, until the number
 of parts changes; that number is kept (pagefind/parts.modulus) while parts stay within a quarter
@@ -40,7 +40,7 @@ MODULUS_FILE = "parts.modulus"  # how many parts the pages were hashed into
 SIGNATURE_FILE = "pages.sha256"  # in each part: what its pages were when it was indexed
 DIGESTS_FILE = "search-pages.pickle"  # in the cache folder: each page's digest, by its file
 _INDEXED = re.compile(rb"<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>/]")
-# How long a part may take (it takes about 2 ms a page) before Pagefind is taken to hang: it never
+# How long a part may take (many times what a part of part_pages needs) before Pagefind is taken to hang: it never
 # finishes when a file it reads is deleted meanwhile.
 PAGEFIND_SECONDS = 120
 PAGEFIND_SECONDS_PER_PAGE = 0.05

@@ -31,7 +31,7 @@ NOT_READ = "not read by the build"  # an input's hash in the stamp: the next bui
 def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
                 problems: tuple[list[Problem], list[Problem]] = ([], []), hashes: FileHashes | None = None) -> None:
     """`problems`: the build's errors and warnings, which building again unchanged would report again.
-    `hashes`: the build's FileHashes, if it has them (read once: 50,000 files at 10,000 briefings)."""
+    `hashes`: the build's FileHashes, if it has them (read once: a site has several files per briefing)."""
     hashes = hashes or FileHashes(config)
     read, hashes.used = hashes.used, {}
     errors, warnings = ([[str(p.path), p.message, p.line] for p in found] for found in problems)

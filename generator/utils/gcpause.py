@@ -1,6 +1,6 @@
 """A pause in Python's cyclic garbage collection, for the stages that make millions of objects
 and keep nearly all of them (loading, linking): collections went through them again and again
-for nothing, 1.7 s of 6 when linking 10,000 briefings."""
+for nothing, a large share of the link stage's time."""
 
 from __future__ import annotations
 
