@@ -186,26 +186,41 @@ def is_cruft(block: Block) -> bool:
 
 def glued_starts(text: str) -> list[int]:
     """Where cruft starts inside a block, glued on after text that did not end a sentence ("…November
-    18, 2019 About the writer …", "…in 2017 Reporting by …"): a capitalised word after a token that
-    is not a lowercase word, from which a piece of cruft or a cruft sentence reads."""
+    18, 2019 About the writer …", "…in 2017 Reporting by …"): a word cruft opens with, a count of the
+    page's things, or any capitalised word a few words before an address, after a token, from which a
+    piece of cruft or a cruft sentence reads."""
+    candidates = [found.span() for found in _GLUE_CANDIDATE.finditer(text)]
+    if "@" in text:  # a contact line opens with any word: "Send us your tips: tips@example.com"
+        candidates = sorted({*candidates, *(found.span() for found in _CAPITAL_AFTER_SPACE.finditer(text)
+                                            if "@" in text[found.end():found.end() + 100])})
     starts = []
-    for found in _GLUE_CANDIDATE.finditer(text):
-        if (found[1].lower() not in _OPENING_WORDS and found[1].lower() not in _SENTENCE_WORDS and found[1] != "("
-                and not found[1][:1].isdigit() and "@" not in text[found.end():found.end() + 100]):
-            continue
-        before = text[found.start() - 1]
+    for space, at in candidates:
+        before = text[space - 1]
         # After a lowercase word a capital is mostly a name or a title inside the sentence: only what
         # no sentence says ("Listen to this article", "Sign up for our newsletter") is cut there.
-        after_word = before.islower() and before.isalpha() and not _URL_END.search(text, max(0, found.start() - 80), found.start())
-        rest = text[found.end():found.end() + READ_WINDOW]
+        after_word = before.islower() and before.isalpha() and not _URL_END.search(text, max(0, at - 80), at)
+        rest = text[at:at + READ_WINDOW]
         if cruft_prefix(rest, at_start=False, strong=after_word) or _cruft_sentence(rest):
-            starts.append(found.end())
+            starts.append(at)
     return starts
 
 
-# Spaces after a non-space, written to open with the space (not a look behind) so that the engine
-# skips to spaces rather than trying the pattern at every character.
-_GLUE_CANDIDATE = re.compile(r"\s(?<=\S\s)\s*(?=([A-Z][\w'’]*|\d[\d,.]*[km]?(?= )|[©🎙🔊🎧(]))")
+def _glue_candidate() -> re.Pattern[str]:
+    """Spaces after a non-space before a capitalised word cruft opens with (the words grouped by their
+    first letter, so that the engine tries a handful of branches at each space, not every word), a
+    count of the page's things, or a sign. Written to open with the space (not a look behind) so that
+    the engine skips to spaces rather than trying the pattern at every character."""
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(_OPENING_WORDS | _SENTENCE_WORDS, key=len, reverse=True):
+        if word[:1].isalpha():
+            by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    words = "|".join(f"{letter.upper()}(?i:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items()))
+    things = "|".join(sorted(_UI_THINGS, key=len, reverse=True))
+    return re.compile(rf"\s(?<=\S\s)\s*(?=(?:{words})(?![\w'’])|\d[\d,.]*[km]? (?i:{things})(?![\w'’])|[©🎙🔊🎧(])")
+
+
+_GLUE_CANDIDATE = _glue_candidate()
+_CAPITAL_AFTER_SPACE = re.compile(r"\s(?<=\S\s)\s*(?=[A-Z])")
 _URL_END = re.compile(r"\w\.\w{2,}$")
 _CLIP_LENGTH = re.compile(r"\((?:[\w ]{1,12},? )?\d{1,2}:\d\d\)")  # "(video, 2:31)", "(2:31)": a clip's length
 _URL_START = re.compile(r"https?:|www\.")
