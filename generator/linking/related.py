@@ -115,64 +115,96 @@ def related_briefings(briefings: list[Document], features: list[Features], setti
                       superseded: Callable[[], bool] = never, processes: int = 1) -> dict[str, list[Relation]]:
     """For each briefing url, up to `count` relations scoring at least `threshold`, best first.
     `superseded` is asked before each block of briefings, and every GIVE_WAY_EVERY briefings or
-    pairs in the steps around the scoring (generator/utils/superseded.py). The pairs
-    are scored by `processes`, each for its run of briefings."""
+    pairs in the steps around the scoring (generator/utils/superseded.py). Candidates are found,
+    and pairs scored, by `processes`, each for its run of briefings."""
     related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
     if not briefings or settings.count <= 0:
         return related
     index = _Index.of(features, settings, superseded)
-    runs = [(len(briefings) * k // processes, len(briefings) * (k + 1) // processes) for k in range(processes)]
-    shown = map_shares(lambda which, n: list(_shown(briefings, index, settings, superseded, *runs[which])), processes)
+    pairs = _pairs(index, superseded, processes)
+    day = _days(briefings)
+    runs = _runs(pairs[0], len(briefings), processes)
+    found = map_shares(lambda which, n: _scored(index, pairs, day, settings, superseded, *runs[which]), processes)
+    lo, hi, scores, points, cosine = (np.concatenate(part) for part in zip(*found))
+    # Each pair was scored once; it is a candidate for both its briefings.
+    mine, theirs, at = np.concatenate((lo, hi)), np.concatenate((hi, lo)), np.tile(np.arange(len(lo)), 2)
+    best = _best(mine, _title_ranks(briefings)[theirs], scores[at], settings)
+    shown = np.unique(at[best])
+    shared = dict(zip(shown.tolist(), index.shared_pairs(lo[shown], hi[shown], superseded)))
     seen: dict[tuple[str, str, float], Reason] = {}
-    for a, b, score, added, cosine, days, shared in giving_way(chain.from_iterable(shown), superseded):
-        reasons = [_reason(signal, _reason_text(signal, shared.get(signal, []), features[a], cosine, days), p, seen)
-                   for signal, p in zip(_REASONS, added) if not math.isnan(p)]
-        related[briefings[a].url].append(Relation(briefings[b], score, reasons))
+    for a, b, p in giving_way(zip(mine[best].tolist(), theirs[best].tolist(), at[best].tolist()), superseded):
+        days = int(abs(day[a] - day[b])) if day[a] >= 0 and day[b] >= 0 else -1
+        reasons = [_reason(signal, _reason_text(signal, shared[p].get(signal, []), features[a], cosine[p], days),
+                           added, seen)
+                   for signal, added in zip(_REASONS, points[p].tolist()) if not math.isnan(added)]
+        related[briefings[a].url].append(Relation(briefings[b], int(scores[p]), reasons))
     return related
 
 
 def candidate_evidence(briefings: list[Document], features: list[Features], settings: RelatedSettings
                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every candidate pair (mine, theirs) and its evidence per signal (rows in _REASONS order),
-    as the model weighs it: what bench/related_eval.py calibrates the model on."""
+    """Every candidate pair (each once, as two briefings' places) and its evidence per signal
+    (rows in _REASONS order), as the model weighs it: what bench/related_eval.py calibrates the model on."""
     index = _Index.of(features, settings)
-    found = [(i, j, _evidence(shares, days, settings)) for _, _, i, j, shares, days in
-             _candidates(briefings, index, settings, never, 0, len(briefings))]
-    if not found:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros((len(_REASONS), 0))
-    mine, theirs, evidence = zip(*found)
-    return np.concatenate(mine), np.concatenate(theirs), np.concatenate(evidence, axis=1)
+    lo, hi = _pairs(index, never, 1)
+    day = _days(briefings)
+    evidence = [_evidence(shares, days, settings) for _, _, _, _, shares, days in
+                _blocks(index, lo, hi, day, never, 0, len(briefings))]
+    return lo, hi, np.concatenate(evidence, axis=1) if evidence else np.zeros((len(_REASONS), 0))
 
 
-def _candidates(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool],
-                start: int, stop: int
-                ) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-    """Briefings start..stop-1's candidate pairs, a block of briefings at a time: the block's first
-    briefing and dense rows, the pairs (mine, theirs), what they share per signal, and the days apart (-1: unknown)."""
-    day = np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings])
+def _pairs(index: _Index, superseded: Callable[[], bool], processes: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every candidate pair once, as (lo, hi) with lo < hi, in order: two briefings are a pair when
+    either is the other's candidate. Their score is one, so it is reckoned once."""
+    size = len(index.starts) - 1
+    runs = [(size * k // processes, size * (k + 1) // processes) for k in range(processes)]
+    keys = np.unique(np.concatenate(map_shares(lambda which, n: index.pair_keys(*runs[which], superseded), processes)))
+    return keys // size, keys % size
+
+
+def _runs(lo: np.ndarray, size: int, processes: int) -> list[tuple[int, int]]:
+    """Runs of briefings (as first..last-1), one per process, each the first of about as many pairs."""
+    bounds = [0, *(int(lo[len(lo) * k // processes]) if len(lo) else size for k in range(1, processes)), size]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _days(briefings: list[Document]) -> np.ndarray:
+    """Each briefing's day as an ordinal, -1 when undated."""
+    return np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings], dtype=np.int64)
+
+
+def _blocks(index: _Index, lo: np.ndarray, hi: np.ndarray, day: np.ndarray, superseded: Callable[[], bool],
+            start: int, stop: int) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """The pairs whose first briefing is one of start..stop-1, a block of first briefings at a time:
+    the block's first briefing and dense rows, the pairs (lo, hi), what they share per signal,
+    and the days apart (-1: unknown)."""
     for first, last in index.blocks(start, stop):
         give_way(superseded)
-        i, j = index.candidate_pairs(first, last)
+        a, b = np.searchsorted(lo, (first, last))
+        if a == b:
+            continue
+        i, j = lo[a:b], hi[a:b]
         dense = index.dense(first, last)
         shares = index.shares(dense, i - first, j)
         shares = shares / np.maximum(1.0, index.norms[i] * index.norms[j])
         yield first, dense, i, j, shares, np.where((day[i] >= 0) & (day[j] >= 0), np.abs(day[i] - day[j]), -1)
 
 
-def _shown(briefings: list[Document], index: _Index, settings: RelatedSettings, superseded: Callable[[], bool],
-           start: int, stop: int) -> Iterator[tuple[int, int, int, list[float], float, int, dict[str, list[str]]]]:
-    """The pairs shown for briefings start..stop-1, in order: (mine, theirs, score, points per
-    signal in _REASONS order, text cosine, days apart, the keys shared). Candidate pairs are
-    found and scored (with numpy) a block of briefings at a time; the keys shared are looked up
-    only for the pairs shown."""
-    rank = _title_ranks(briefings)
-    for first, dense, i, j, shares, days in _candidates(briefings, index, settings, superseded, start, stop):
+def _scored(index: _Index, pairs: tuple[np.ndarray, np.ndarray], day: np.ndarray, settings: RelatedSettings,
+            superseded: Callable[[], bool], start: int, stop: int
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs whose first briefing is one of start..stop-1 that score `threshold` or more: (lo, hi,
+    score, points per signal in _REASONS order as a row per pair, text cosine). Only these come
+    back from a process: a few per briefing of the hundred scored."""
+    found = []
+    for _, _, i, j, shares, days in _blocks(index, *pairs, day, superseded, start, stop):
         logits, matched = _logits(_evidence(shares, days, settings), settings)
         scores = _scores(logits, matched)
-        best = _best(i, rank[j], scores, settings)
-        points = _points(logits[:, best])
-        yield from zip(i[best].tolist(), j[best].tolist(), scores[best].tolist(), points.T.tolist(),
-                       shares[best, -1].tolist(), days[best].tolist(), index.shared(dense, i[best] - first, j[best]))
+        kept = np.flatnonzero((scores >= 0) & (scores >= settings.threshold))
+        found.append((i[kept], j[kept], scores[kept], _points(logits[:, kept]).T, shares[kept, -1]))
+    if not found:
+        return (np.zeros(0, dtype=np.int64),) * 3 + (np.zeros((0, len(_REASONS))), np.zeros(0))
+    return tuple(np.concatenate(part) for part in zip(*found))  # type: ignore[return-value]
 
 
 def _reason(signal: str, text: str, points: float, seen: dict[tuple[str, str, float], Reason]) -> Reason:
@@ -259,21 +291,28 @@ def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = ne
     shown: dict[str, str] = {}
     for word, _ in sorted(using.items(), key=lambda item: (-item[1], item[0])):
         shown.setdefault(stems[word], word)
-    stemmed = []
-    for count in giving_way(counts, superseded):
-        mine: dict[str, int] = {}
-        for word, n in count.items():
-            key = stems[word]
-            mine[key] = mine.get(key, 0) + n
-        stemmed.append(mine)
-    frequency = Counter(chain.from_iterable(stemmed))
-    idf = {word: math.log(1 + len(stemmed) / n) for word, n in frequency.items()}
-    vectors = []
-    for count in giving_way(stemmed, superseded):
-        weights = {w: (1 + math.log(n)) * idf[w] for w, n in count.items()}
-        top = dict(sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:_TERMS_PER_BRIEFING])
-        norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
-        vectors.append({w: v / norm for w, v in top.items()})
+    give_way(superseded)
+    names = sorted(shown)  # a stem's number is its place by name, so that equal weights are ranked by name
+    number = {name: k for k, name in enumerate(names)}
+    word_stem = {word: number[key] for word, key in stems.items()}
+    sizes = [len(count) for count in counts]
+    doc = np.repeat(np.arange(len(counts)), sizes)
+    found = np.fromiter(map(word_stem.__getitem__, chain.from_iterable(counts)), np.int64, len(doc))
+    # One entry per text and stem: the counts of the words of one stem summed.
+    keys, inverse = np.unique(doc * len(names) + found, return_inverse=True)
+    tf = np.bincount(inverse, np.fromiter(chain.from_iterable(c.values() for c in counts), np.float64, len(doc)))
+    doc, found = keys // max(1, len(names)), keys % max(1, len(names))
+    weight = (1 + np.log(tf)) * np.log(1 + len(counts) / np.bincount(found, minlength=len(names)))[found]
+    give_way(superseded)
+    order = np.lexsort((found, -weight, doc))  # per text, the heaviest first
+    place = np.arange(len(order)) - np.searchsorted(doc[order], doc[order])
+    top = order[place < _TERMS_PER_BRIEFING]
+    doc, found, weight = doc[top], found[top], weight[top]
+    norm = np.sqrt(np.bincount(doc, weight * weight, minlength=len(counts)))
+    weight = (weight / np.where(norm > 0, norm, 1.0)[doc]).tolist()
+    found_names = [names[k] for k in found.tolist()]
+    bounds = np.searchsorted(doc, np.arange(len(counts) + 1)).tolist()
+    vectors = [dict(zip(found_names[a:b], weight[a:b])) for a, b in zip(bounds, bounds[1:])]
     return vectors, shown
 
 
@@ -343,17 +382,24 @@ class _Index:
             vals=vals,
         )
 
-    def candidate_pairs(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
-        """Every (briefing, candidate) pair of briefings start..stop-1, as two arrays in briefing order."""
-        theirs: list[int] = []
-        counts = []
-        offset = self.starts[start]  # only these rows' entries are made into lists
-        cols, starts = self.cols[offset:self.starts[stop]].tolist(), (self.starts[start:stop + 1] - offset).tolist()
-        for row, i in enumerate(range(start, stop)):
-            found = self._candidates(i, cols[starts[row]:starts[row + 1]])
-            theirs.extend(found)
-            counts.append(len(found))
-        return np.repeat(np.arange(start, stop), counts), np.array(theirs, dtype=np.int64)
+    def pair_keys(self, start: int, stop: int, superseded: Callable[[], bool] = never) -> np.ndarray:
+        """Every pair of a briefing start..stop-1 and one of its candidates, as lo * briefings + hi
+        (lo < hi), a block of briefings at a time."""
+        size = len(self.starts) - 1
+        keys = [np.zeros(0, dtype=np.int64)]
+        for first, last in self.blocks(start, stop):
+            give_way(superseded)
+            theirs: list[int] = []
+            counts = []
+            offset = self.starts[first]  # only these rows' entries are made into lists
+            cols, starts = self.cols[offset:self.starts[last]].tolist(), (self.starts[first:last + 1] - offset).tolist()
+            for row, i in enumerate(range(first, last)):
+                found = self._candidates(i, cols[starts[row]:starts[row + 1]])
+                theirs.extend(found)
+                counts.append(len(found))
+            i, j = np.repeat(np.arange(first, last), counts), np.array(theirs, dtype=np.int64)
+            keys.append(np.minimum(i, j) * size + np.maximum(i, j))
+        return np.concatenate(keys)
 
     def _candidates(self, i: int, columns: list[int]) -> set[int]:
         """Briefings sharing a value with briefing i, found through its rarest values first and at
@@ -392,6 +438,18 @@ class _Index:
         pair, columns, products = self._products(dense, mine, theirs)
         bins = pair * len(_SIGNALS) + self.signals[columns]
         return np.bincount(bins, products, len(mine) * len(_SIGNALS)).reshape(-1, len(_SIGNALS))
+
+    def shared_pairs(self, lo: np.ndarray, hi: np.ndarray, superseded: Callable[[], bool] = never
+                     ) -> list[dict[str, list[str]]]:
+        """Per pair (lo ascending), signal -> the keys both have; for text only the words shown,
+        those weighing most in common (then alphabetically)."""
+        shared: list[dict[str, list[str]]] = []
+        for first, last in self.blocks(int(lo[0]), int(lo[-1]) + 1) if len(lo) else ():
+            give_way(superseded)
+            a, b = np.searchsorted(lo, (first, last))
+            if a < b:
+                shared.extend(self.shared(self.dense(first, last), lo[a:b] - first, hi[a:b]))
+        return shared
 
     def shared(self, dense: np.ndarray, mine: np.ndarray, theirs: np.ndarray) -> list[dict[str, list[str]]]:
         """Per pair, signal -> the keys both have; for text only the words shown, those weighing
