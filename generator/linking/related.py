@@ -11,9 +11,10 @@ shown are the signals that added points to the score.
 
 Candidates come from an inverted index (value -> briefings), never from all pairs; values in
 more than `common_share` of the briefings say nothing and are dropped, which also keeps the
-work near-linear. Each briefing is a sparse row of the values it can share, and all candidate
-pairs are scored with numpy (a bounded number per briefing, not all pairs); the reasons
-in words are written only for the few pairs shown.
+work near-linear. Each briefing is a sparse row of the values it can share; two briefings are a
+candidate pair when either is among the other's candidates (at most _CANDIDATES each), and each
+pair is scored once, with numpy, for both; the reasons in words are written only for the few
+pairs shown.
 """
 
 from __future__ import annotations
