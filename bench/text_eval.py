@@ -1,6 +1,6 @@
 """Score the text ingest on the pasted-article devset, and the saved-page path beside it.
 
-    python -m bench.text_eval [FOLDER] [--holdout | --unseen] [--keep DIR] [--worst N] [--pages/--no-pages]
+    python -m bench.text_eval [FOLDER] [--holdout | --unseen N] [--keep DIR] [--worst N] [--pages/--no-pages]
 
 FOLDER holds saved pages with ground truth (default ../shared/devset/aeb): the devset's seeds are
 made from it at run time (bench/devset/text/make.py) into a temporary folder, or into --keep DIR,
@@ -237,12 +237,12 @@ def _fmt(value: float | None) -> str:
 @click.argument("folder", required=False, default=DEFAULT_SOURCE,
                 type=click.Path(file_okay=False, path_type=Path))
 @click.option("--holdout", is_flag=True, help="Seeds drawn otherwise, with cruft kinds the devset never shows.")
-@click.option("--unseen", is_flag=True, help="Seeds drawn otherwise again, with cruft kinds neither set shows.")
+@click.option("--unseen", default=0, help="1 or 2: seeds drawn otherwise again, with cruft kinds neither set shows.")
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path), help="Write the seeds here, not to a temporary folder.")
 @click.option("--worst", default=0, help="List up to N seeds with a problem.")
 @click.option("--pages/--no-pages", default=True, help="Also score the saved-page path.")
 @click.option("--site", default=REPO / "site.yaml", type=click.Path(path_type=Path), help="site.yaml with the ingest settings.")
-def main(folder: Path, holdout: bool, unseen: bool, keep: Path | None, worst: int, pages: bool, site: Path) -> None:
+def main(folder: Path, holdout: bool, unseen: int, keep: Path | None, worst: int, pages: bool, site: Path) -> None:
     if not (folder / "ground-truth.json").exists():
         raise click.ClickException(f"no ground-truth.json in {folder}: the devset is made from saved pages with ground truth")
     settings = load_config(site).ingest

@@ -1,6 +1,6 @@
 """The text devset: pasted-article seeds made from real saved pages, with their truth.
 
-    python -m bench.devset.text.make OUT [--source ../shared/devset/aeb] [--holdout | --unseen]
+    python -m bench.devset.text.make OUT [--source ../shared/devset/aeb] [--holdout | --unseen N]
 
 Each page of the source (ground-truth.json bodies, html/<id>.html.gz pages) becomes OUT/<id>.txt,
 pasted the ways people paste: one long line for half, paragraphs for the other half; a headline
@@ -13,9 +13,9 @@ The two real seeds in seeds/ are added with their known truth (real-seeds.json).
 Everything is drawn from random.Random(f"{variant}:{id}"): the same command makes the same files.
 The texts are publishers' words: they are made at run time, never committed.
 --holdout draws other choices and adds cruft kinds the devset never shows (HOLDOUT_CRUFT), to check
-that rules tuned on the devset carry over to shapes they were not tuned on. --unseen draws again and
-adds kinds of its own (UNSEEN_CRUFT), written before the rules that clear the holdout's were: once a
-rule has been fitted to the holdout, the unseen set is what says whether it generalised.
+that rules tuned on the devset carry over to shapes they were not tuned on. --unseen N draws again and
+adds kinds of its own (UNSEEN_CRUFT[N - 1]), each list written before the rules that came after it
+were: once a rule has been fitted to the holdout, an unseen set is what says whether it generalised.
 """
 
 from __future__ import annotations
@@ -77,11 +77,15 @@ def page_truths(source: Path) -> dict[str, dict[str, Any]]:
     return pages
 
 
-def make_devset(source: Path, out: Path, holdout: bool = False, unseen: bool = False) -> list[SeedTruth]:
+def make_devset(source: Path, out: Path, holdout: bool = False, unseen: int = 0) -> list[SeedTruth]:
     pages = {k: v for k, v in page_truths(source).items() if len(v["body"].split()) >= _MIN_WORDS}
     out.mkdir(parents=True, exist_ok=True)
     titles = [meta["title"] for meta in pages.values() if meta["title"]]
-    variant, extra = ("unseen", UNSEEN_CRUFT) if unseen else ("holdout", HOLDOUT_CRUFT) if holdout else ("dev", [])
+    variant, extra = ("dev", [])
+    if unseen:
+        variant, extra = "unseen" + (str(unseen) if unseen > 1 else ""), UNSEEN_CRUFT[unseen - 1]
+    elif holdout:
+        variant, extra = "holdout", HOLDOUT_CRUFT
     seeds = [_paste(page_id, index, meta, titles, random.Random(f"{variant}:{page_id}"), extra, out)
              for index, (page_id, meta) in enumerate(pages.items())]
     seeds += _real_seeds(out)
@@ -290,12 +294,17 @@ HOLDOUT_CRUFT = ["Skip to main content", "Jump to comments", "Print this page", 
                  "Watch: {title} (video, 2:31)", "Want more stories like this? Follow {outlet} on Google News.",
                  "Posted in News | Tagged world, politics", "{n} people are reading this now", "Back to top",
                  "Send us your tips: tips@example.com", "Loading…", "Open in app"]
-# Kinds neither the devset nor the holdout shows, for --unseen.
-UNSEEN_CRUFT = ["Hide caption", "Add a comment", "View {n} comments", "Report an error", "{n} shares", "Read in app",
+# Kinds neither the devset nor the holdout shows, for --unseen 1 and 2.
+UNSEEN_CRUFT = [[
+                "Hide caption", "Add a comment", "View {n} comments", "Report an error", "{n} shares", "Read in app",
                 "Please enable JavaScript to view the comments.", "Sign in to save this article", "Photo gallery: {n} photos",
                 "Scroll down for video", "Follow this topic", "Get push notifications", "{n} min read",
                 "Ad · Scroll to continue with content", "Copied to clipboard", "What do you think? Leave a comment below.",
-                "Listen to {outlet} on Spotify", "Produced by {outlet} Studios"]
+                "Listen to {outlet} on Spotify", "Produced by {outlet} Studios"], [
+                "Comment on this story", "Reuse this content", "Explore more on these topics", "Most viewed", "Sections",
+                "Log in to your account", "Show more", "More videos", "Next article", "Previous article",
+                "Add to favourites", "Sponsored by {outlet}", "{n} Comments", "Up next: {title}", "Discover more from {outlet}",
+                "This video can not be played", "Our journalism needs your support.", "Report this ad"]]
 
 
 def _names(authors: list[str]) -> str:
@@ -349,8 +358,8 @@ def _real_seeds(out: Path) -> list[SeedTruth]:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--source", default=DEFAULT_SOURCE, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--holdout", is_flag=True, help="Other draws, and cruft kinds the devset never shows.")
-@click.option("--unseen", is_flag=True, help="Other draws again, and cruft kinds neither the devset nor the holdout shows.")
-def main(out: Path, source: Path, holdout: bool, unseen: bool) -> None:
+@click.option("--unseen", default=0, help="1 or 2: other draws again, and cruft kinds neither the devset nor the holdout shows.")
+def main(out: Path, source: Path, holdout: bool, unseen: int) -> None:
     seeds = make_devset(source, out, holdout, unseen)
     click.echo(f"{len(seeds)} seeds in {out}")
 
