@@ -1,20 +1,50 @@
-"""Helpers for the hosting tests: build a throwaway site as a user would, read what it wrote."""
+"""What the tests share: the repository's site copied as a user has it, the generator run as a user
+runs it, what a build wrote read back, a static file server, and git for the deploy tests.
+
+Fixtures (a site per test, Chromium) are in conftest.py, which uses these."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import os
+import shutil
 import subprocess
+import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-
+REPO = Path(__file__).resolve().parent.parent
 SUBPATH_URL = "https://user.github.io/briefings/"
-NEWSWEEK_SLUG = "more-than-12000-russian-troops-killed-ukraines-foreign-ministry-says"
+# The two seed briefings' slugs, as the build names their pages.
 NATIONAL_SLUG = "russia-has-lost-14000-troops-ukraines-defence-minister-estimates"
+NEWSWEEK_SLUG = "more-than-12000-russian-troops-killed-ukraines-foreign-ministry-says"
+
+
+def copy_site(root: Path) -> Path:
+    """This repository's site (site.yaml, seeds/ without saved pages, layouts/) copied into root,
+    with an empty content/."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    shutil.copytree(REPO / "seeds", root / "seeds", ignore=shutil.ignore_patterns("*.html*"))
+    shutil.copytree(REPO / "layouts", root / "layouts")
+    (root / "content").mkdir(exist_ok=True)
+    return root
+
+
+def run_cli(site_root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator ARGS` in a site folder, as a user would."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=site_root, env=env,
+                          capture_output=True, text=True, timeout=300)
 
 
 def build(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`build ARGS`, which must succeed."""
     result = run_cli(site, "build", *args)
     assert result.returncode == 0, result.stderr
     return result
@@ -27,8 +57,36 @@ def write_briefing(site: Path, name: str, front_matter: str, body: str = "Text.\
     return path
 
 
+def briefing(site: Path, slug: str) -> Path:
+    """Where ingest writes the briefing of that slug."""
+    return site / "content" / "briefings" / f"{slug}.md"
+
+
 def output(site: Path, path: str) -> str:
+    """A file the build wrote, by its path in public/."""
     return (site / "public" / path).read_text(encoding="utf-8")
+
+
+def page(site: Path, url: str) -> str:
+    """The page the build wrote for a URL path (its index.html)."""
+    return (site / "public" / url / "index.html").read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """A plain static file server for `folder` on a free loopback port, as a host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 def git(cwd: Path, *args: str) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.cli, pytest.mark.slow]
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.cli, pytest.mark.slow]
 
 
 def test_bench_prints_a_row_for_every_scenario():

@@ -36,7 +36,7 @@ from generator.linking.related import word_counts
 from generator.problems import ProblemError
 from generator.config.yamlfile import load_yaml
 from tests.adversarial import ADVERSARIAL
-from tests.conftest import REPO, run_cli
+from tests.helpers import REPO, run_cli
 
 KB = 1 << 10
 SETTINGS = load_config(REPO / "generator" / "config" / "default_site.yaml").ingest

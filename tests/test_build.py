@@ -9,20 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, run_cli
+from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, REPO, briefing, page, run_cli
 
 pytestmark = pytest.mark.cli
-
-NATIONAL_SLUG = "russia-has-lost-14000-troops-ukraines-defence-minister-estimates"
-NEWSWEEK_SLUG = "more-than-12000-russian-troops-killed-ukraines-foreign-ministry-says"
-
-
-def briefing(site: Path, slug: str) -> Path:
-    return site / "content" / "briefings" / f"{slug}.md"
-
-
-def page(site: Path, url: str) -> str:
-    return (site / "public" / url / "index.html").read_text(encoding="utf-8")
 
 
 def test_build_ingests_seeds_and_renders_the_site(site):
@@ -337,7 +326,7 @@ def test_ctrl_c_stops_a_build_on_every_core_without_a_traceback(tmp_path):
     import time
 
     from bench import corpus
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     corpus.write_content(corpus.briefings(1500), tmp_path / "content" / "briefings")
     (tmp_path / "site.yaml").write_text(f"title: Big\nlayouts_dir: {REPO / 'layouts'}\n", encoding="utf-8")
@@ -359,7 +348,7 @@ def test_a_build_on_a_terminal_shows_its_stages_and_a_bar_of_briefings_rendered(
     import sys
 
     from bench import corpus
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     corpus.write_content(corpus.briefings(600), tmp_path / "content" / "briefings")
     (tmp_path / "site.yaml").write_text(f"title: Big\nlayouts_dir: {REPO / 'layouts'}\n", encoding="utf-8")

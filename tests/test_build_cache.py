@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.test_build import NATIONAL_SLUG, NEWSWEEK_SLUG, briefing
+from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, briefing, run_cli
 from tests.test_incremental import tree
 
 
@@ -56,7 +55,7 @@ def test_a_build_with_nothing_to_do_loads_no_stage(site):
     import subprocess
     import sys
 
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     assert run_cli(site, "build").returncode == 0
     script = ("import sys\nfrom generator.cli import main\ntry:\n    main(['build'])\nexcept SystemExit:\n    pass\n"

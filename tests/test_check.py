@@ -10,8 +10,7 @@ from generator.publish import check
 from generator.utils import filememo
 from generator.publish.check import check_site, parse_html
 from generator.config.settings import Config, load_config
-from tests.conftest import run_cli
-from tests.hosting import NEWSWEEK_SLUG, SUBPATH_URL, build, write_briefing
+from tests.helpers import NEWSWEEK_SLUG, SUBPATH_URL, build, run_cli, write_briefing
 
 
 @pytest.mark.parametrize("base_url", ["/", SUBPATH_URL])

@@ -21,7 +21,7 @@ from generator.ingest.read import read_seed
 from generator.text.sentences import split_sentences
 from generator.linking.facts import Facts
 from generator.linking.figures import group_figures
-from tests.conftest import REPO, run_cli
+from tests.helpers import REPO, run_cli
 
 THURSDAY = dt.date(2022, 3, 17)
 LEXICON = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.hosting import NEWSWEEK_SLUG, build, git, git_identity, write_briefing
+from tests.helpers import NEWSWEEK_SLUG, build, git, git_identity, run_cli, write_briefing
 
 
 @pytest.fixture

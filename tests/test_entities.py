@@ -8,7 +8,7 @@ import pytest
 
 from generator.config.settings import load_config
 from generator.text.entities import Lexicon, extract_entities, find_mentions, fold
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 @pytest.fixture(scope="module")

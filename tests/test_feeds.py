@@ -12,7 +12,7 @@ from generator.config.settings import load_config
 from generator.content.documents import load_content
 from generator.pages.feeds import feed_pages
 from generator.render.renderer import Renderer
-from tests.hosting import NATIONAL_SLUG, NEWSWEEK_SLUG, SUBPATH_URL, build, output
+from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, SUBPATH_URL, build, output
 
 
 def test_atom_feed_parses_with_feedparser(site):

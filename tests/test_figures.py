@@ -17,8 +17,7 @@ from generator.linking.archive import link_archive
 from generator.engine.memo import MemoRenderer, RenderMemo
 from generator.pages import figures as figure_pages
 from generator.render.renderer import Renderer
-from tests.conftest import REPO, run_cli
-from tests.hosting import NEWSWEEK_SLUG
+from tests.helpers import NEWSWEEK_SLUG, REPO, page, run_cli
 
 DAY = dt.date(2023, 5, 2)
 
@@ -90,10 +89,6 @@ def floods(tmp_path_factory) -> Path:
     result = run_cli(root, "build", "--strict", "--base-url", f"https://example.org{BASE}")
     assert result.returncode == 0, result.stderr  # --strict: a broken link or #anchor fails the build
     return root
-
-
-def page(root: Path, url: str) -> str:
-    return (root / "public" / url / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.cli

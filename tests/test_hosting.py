@@ -12,8 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from tests.conftest import REPO
-from tests.hosting import NEWSWEEK_SLUG, SUBPATH_URL, build, output, write_briefing
+from tests.helpers import NEWSWEEK_SLUG, REPO, SUBPATH_URL, build, output, write_briefing
 
 pytestmark = pytest.mark.cli  # builds the site, runs make and the workflow linters
 

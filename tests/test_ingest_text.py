@@ -15,7 +15,7 @@ from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.meta import headline
 from generator.ingest.read import read_seed
 from generator.text.sentences import split_sentences
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 NATIONAL = REPO / "seeds" / "000_b7715ab632626748.txt"
 NEWSWEEK = REPO / "seeds" / "003_bd12803d39086d5b.txt"

@@ -24,7 +24,7 @@ from generator.linking.related import (_COEFFICIENTS, _INTERCEPT, _MIN_POINTS, _
                                        SET_SIGNALS, Features, _shared_text, function_words, related_briefings, stem,
                                        tracked)
 from generator.config.yamlfile import split_front_matter
-from tests.conftest import REPO, run_cli
+from tests.helpers import copy_site, page, run_cli
 
 BASE = "/sub/"  # built under a base path, so every link is checked to respect it
 NATIONAL = "briefings/russia-has-lost-14000-troops-ukraines-defence-minister-estimates/"
@@ -33,17 +33,10 @@ NEWSWEEK = "briefings/more-than-12000-russian-troops-killed-ukraines-foreign-min
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("linked")
-    for name in ("seeds", "layouts"):
-        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("*.html*") if name == "seeds" else None)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    root = copy_site(tmp_path_factory.mktemp("linked"))
     result = run_cli(root, "build", "--base-url", f"https://example.org{BASE}")
     assert result.returncode == 0, result.stderr
     return root
-
-
-def page(root: Path, url: str) -> str:
-    return (root / "public" / url / "index.html").read_text(encoding="utf-8")
 
 
 def section(html: str, name: str) -> str:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli, serving
-from tests.hosting import NEWSWEEK_SLUG, SUBPATH_URL
+from tests.helpers import NEWSWEEK_SLUG, SUBPATH_URL, run_cli, serving
 from tests.test_tags import write_briefings
 
 

@@ -30,8 +30,7 @@ import pytest
 
 from bench import corpus
 from generator.utils.sitelock import site_lock
-from tests.conftest import REPO, run_cli
-from tests.hosting import NEWSWEEK_SLUG, build, git, git_identity
+from tests.helpers import NEWSWEEK_SLUG, REPO, build, git, git_identity, run_cli
 
 pytestmark = [pytest.mark.cli, pytest.mark.slow]
 

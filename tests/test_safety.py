@@ -18,11 +18,12 @@ import pytest
 from generator.content import sanitise
 from generator.config.settings import load_config
 from generator.content.documents import load_content
-from generator.engine.incremental import IncrementalBuilder, classify
+from generator.engine.pipeline import LiveSite, MemoryStore, Site, classify
+from generator.engine.result import BuildResult, Clock
 from generator.render.renderer import Renderer
 from generator.content.sanitise import safe_body
 from generator.content.sitepaths import GENERATED_FILES, GENERATED_FOLDERS, Claims, page_file, site_path
-from tests.conftest import REPO, run_cli, serving
+from tests.helpers import REPO, run_cli, serving
 
 SECRET = "SECRET-4f1c9a: root:x:0:0"  # what an outside file holds: it must never reach the site
 
@@ -163,13 +164,12 @@ def test_the_dev_server_deletes_only_what_it_made(bare, tmp_path):
     attack = write(bare, "briefings/attack.md",
                    'title: Attack\naliases: ["../../victim/notes.html", "../../victim/", /old/a/]\n', "Body.\n")
     config = load_config(bare / "site.yaml")
-    builder = IncrementalBuilder(config, jobs=1)
-    rendered = builder.render()
-    builder.write(rendered.pages)
+    engine, output = Site(config, MemoryStore(), jobs=1), LiveSite(config)
+    output.write(engine.build(None, output, Clock(BuildResult())))
     assert (config.output_dir / "old" / "a" / "index.html").is_file()
     attack.unlink()
     changes = classify(config, bare / "site.yaml", [attack])
-    builder.write(builder.render(changes).pages)
+    output.write(engine.build(changes, output, Clock(BuildResult())))
     assert not (config.output_dir / "old" / "a").exists()  # its alias page, made by the build, is gone
     assert (victim / "notes.html").read_text() == "precious"
     assert (config.output_dir / "briefings" / "ordinary" / "index.html").is_file()

@@ -17,7 +17,7 @@ from generator.utils import filememo
 from generator.publish import search
 from generator.utils.filememo import FileMemo
 from generator.publish.search import BUNDLE_FOLDER, PARTS_FILE, index_site, indexed_pages, part_count
-from tests.conftest import REPO, run_cli
+from tests.helpers import REPO, run_cli
 
 SUBPATH = "/sub/path/"
 NATIONAL = "Russia has lost 14,000 troops, Ukraine’s defence minister estimates"  # seed 000

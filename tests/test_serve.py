@@ -21,8 +21,7 @@ from generator.serve import loop as loop_module
 from generator.serve.loop import BuildLoop, SearchRefresher
 from generator.serve.server import DevServer, LiveState, bind
 from generator.serve.watch import ChangeQueue, is_editor_temp
-from tests.conftest import REPO
-from tests.test_build import NATIONAL_SLUG
+from tests.helpers import NATIONAL_SLUG, REPO
 
 SECRET = "top secret, outside the site"
 
@@ -169,12 +168,12 @@ def test_a_full_pass_gives_way_to_newer_saves_and_its_changes_carry_over(loop, s
     national = site / "content" / "briefings" / f"{NATIONAL_SLUG}.md"
     home = site / "public" / "index.html"
     national.write_text(national.read_text().replace("title: Russia has lost", "title: Russia may have lost", 1))
-    loop.superseded = lambda: True  # a save came in meanwhile
+    loop.cancel.set()  # a save came in meanwhile
     loop.rebuild({national})
     assert "Russia may have lost" in (site / "public" / "briefings" / NATIONAL_SLUG / "index.html").read_text()
     assert "Russia may have lost" not in home.read_text() and loop.unfinished == {national}
     assert "Full pass dropped for newer changes" in loop.messages
-    loop.superseded = lambda: False
+    loop.cancel.clear()
     loop.rebuild(set())
     assert "Russia may have lost" in home.read_text() and not loop.unfinished
 
@@ -283,12 +282,12 @@ def test_a_stylesheet_change_swaps_it_without_a_reload(loop, site):
 
 def test_a_crash_in_a_stage_is_reported_and_the_loop_goes_on(loop, site, monkeypatch):
     """A bug in a stage (made here: input no longer crashes one) must not stop the server."""
-    from generator.engine import incremental
+    from generator.engine import pipeline
 
     seed = next((site / "seeds").iterdir())
     seed.write_text(seed.read_text() + "\nOne more paragraph.\n")
     with monkeypatch.context() as patched:
-        patched.setattr(incremental, "ingest_seeds", lambda config: 1 / 0)
+        patched.setattr(pipeline, "ingest_seeds", lambda *args: 1 / 0)
         loop.rebuild({seed})  # must not raise
     assert "build failed: ZeroDivisionError" in loop.live.news.problems[0]["message"]
     loop.rebuild({seed})

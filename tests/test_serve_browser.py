@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.test_build import NATIONAL_SLUG
+from tests.helpers import NATIONAL_SLUG, REPO
 
 pytestmark = pytest.mark.browser
 WAIT = 15_000  # ms: generous for a loaded 2-core machine; this is not a timing test

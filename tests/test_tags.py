@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.content.documents import load_content
 from generator.linking.tags import TagIndex, index_tags
-from tests.conftest import run_cli
+from tests.helpers import run_cli
 
 BASE = "/sub/"
 

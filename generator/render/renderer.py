@@ -1,6 +1,7 @@
 """The render stage: an Archive -> Pages, through Python-Markdown and the Jinja2 layouts.
 
-Each kind of page is made by its own module in generator/pages/; PAGE_MAKERS lists them.
+Each kind of page is made by its own module in generator/pages/, which asks a Renderer for it;
+generator/pages/__init__.py lists them, and the engine runs them.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,6 @@ from generator.linking.archive import Archive
 from generator.render.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
 from generator.content.sanitise import safe_body
-from generator.utils.superseded import give_way, never
 from generator.typography import smarten_plain
 
 
@@ -186,37 +186,3 @@ class Renderer:
         if frames:
             return Problem(Path(frames[-1].filename), f"template error: {error}", frames[-1].lineno)
         return Problem(self.config.layouts_dir / template_name, f"template error: {type(error).__name__}: {error}")
-
-
-PageMaker = Callable[[Renderer, Archive], Iterable[Page | None]]
-
-
-def page_makers() -> list[PageMaker]:
-    from generator.pages import archives, briefings, entities, feeds, figures, listing, search, site_files, tags
-
-    return [briefings.make_pages, listing.make_pages, feeds.make_pages, site_files.make_pages, search.make_pages,
-            entities.make_pages, figures.make_pages, archives.make_pages, tags.make_pages]
-
-
-def render_site(config: Config, archive: Archive, renderer: Renderer | None = None,
-                superseded: Callable[[], bool] = never) -> tuple[list[Page], list[Problem]]:
-    """`renderer` may be one that remembers earlier renders (the dev server's); by default a fresh one.
-    `superseded` is asked before each page (generator/utils/superseded.py)."""
-    renderer = renderer or Renderer(config)
-    renderer.link_to(archive.briefings)
-    pages = render_share(renderer, archive, superseded)
-    from generator.pages.site_files import sitemap_page  # the sitemap lists every other page
-
-    pages.append(sitemap_page(config, pages, archive))
-    return pages, renderer.problems
-
-
-def render_share(renderer: Renderer, archive: Archive, superseded: Callable[[], bool] = never) -> list[Page]:
-    """Every page but the sitemap that falls to the renderer's share, in a fixed order."""
-    pages = []
-    for make in page_makers():
-        for page in make(renderer, archive):
-            give_way(superseded)
-            if page is not None and renderer.owns(page.path):
-                pages.append(page)
-    return pages

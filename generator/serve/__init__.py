@@ -1,7 +1,7 @@
 """`python -m generator serve`: build, serve on loopback, watch, rebuild what changed, reload browsers.
 
 server.py is the HTTP side (files, the reload script, Server-Sent Events), watch.py the file
-watching, loop.py the incremental build loop, reload.js the script pages get.
+watching, loop.py the build loop (the engine kept in memory between saves), reload.js the script pages get.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from generator.config.settings import Config
 from generator.serve.loop import BuildLoop
 from generator.serve.server import bind
 from generator.serve.watch import ChangeQueue, watch
+from generator.utils.cancel import Cancel
 
 QUIET = 0.05  # seconds without a further change before building: editors save in bursts
 
@@ -42,7 +43,7 @@ def serve(load_config: Callable[[], Config], site_file: Path, host: str = "127.0
 def _serve(load_config: Callable[[], Config], site_file: Path, host: str, port: int, include_drafts: bool,
            echo: Callable[[str], None]) -> None:
     queue = ChangeQueue()
-    loop = BuildLoop(load_config, site_file, include_drafts, echo, superseded=queue.pending)
+    loop = BuildLoop(load_config, site_file, include_drafts, echo, cancel=Cancel(queue.pending))
     loop.first_build()
     server = bind(host, port, loop.live)
     config = loop.config

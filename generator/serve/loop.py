@@ -1,12 +1,13 @@
-"""The dev server's build loop: changed paths -> an incremental build -> news for the open browsers.
+"""The dev server's build loop: changed paths -> the engine's build of what they reach -> news for the open browsers.
 
 A build that brings a new problem is not written: the site stays as the last good build, the
 problem shows in the terminal and over the open pages, and the next good build clears it. No input
 can stop the loop: anything raised is reported the same way.
 
-Edits to briefings are previewed (their own pages, at once), then the full pass follows; that pass
-gives way as soon as newer saves come in, so the next preview need not wait for it, and its
-changes are carried into the next build.
+The engine (generator/engine/pipeline.py) is kept in memory between saves. Edits to briefings are
+previewed (their own pages, at once), then the full pass follows; that pass is cancelled as soon as
+newer saves come in, so the next preview need not wait for it, and its changes are carried into
+the next build.
 """
 
 from __future__ import annotations
@@ -17,34 +18,39 @@ import traceback
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from generator.config.settings import Config
-from generator.engine.incremental import IncrementalBuilder, Rendered, classify
+from generator.engine.pipeline import Changes, LiveSite, MemoryStore, Site, classify
+from generator.engine.result import BuildResult, Clock
 from generator.problems import Problem, ProblemError
 from generator.publish.search import index_site
 from generator.serve.server import LiveState
+from generator.utils.cancel import NEVER, Cancel, Cancelled
 from generator.utils.sitelock import site_lock
-from generator.utils.superseded import Superseded, never
 
 RELOAD_WAIT = 1.0  # seconds the full pass waits, at most, for the pages a preview reloaded to load
 
 
 class BuildLoop:
     def __init__(self, load_config: Callable[[], Config], site_file: Path, include_drafts: bool,
-                 echo: Callable[[str], None], superseded: Callable[[], bool] = never) -> None:
-        """`superseded`: whether newer changes are waiting (then a briefings-only full pass gives way)."""
+                 echo: Callable[[str], None], cancel: Cancel | None = None) -> None:
+        """`cancel`: set when newer changes are waiting (then a briefings-only full pass gives way)."""
         self.load_config = load_config
         self.site_file = site_file
         self.include_drafts = include_drafts
         self.echo = echo
         self.config = load_config()
-        self.builder = IncrementalBuilder(self.config, include_drafts)
+        self.site, self.output = self._engine()
         self.live = LiveState(self.config.output_dir, self.config.base_path)
         self.search = SearchRefresher(self.config, echo)
         self.accepted: set[Problem] = set()  # problems of the build now served
-        self.superseded = superseded
+        self.cancel = cancel or Cancel()
         self.unfinished: set[Path] = set()  # the changes of a full pass that gave way, for the next one
         self.previewed = False  # pages were written by a preview since the search index was last refreshed
+
+    def _engine(self) -> tuple[Site, LiveSite]:
+        return Site(self.config, MemoryStore(), self.include_drafts), LiveSite(self.config)
 
     def first_build(self) -> None:
         with self._site_locked():
@@ -56,7 +62,7 @@ class BuildLoop:
         try:
             with self._site_locked():
                 self._rebuild(paths)
-        except Superseded:
+        except Cancelled:
             self.unfinished = paths
             self.echo("Full pass dropped for newer changes")
         except Exception as error:  # a bug must not stop the server; the last good build stays
@@ -75,27 +81,27 @@ class BuildLoop:
                 self.config = self.load_config()
             except ProblemError as error:
                 return self._report([error.problem], "site.yaml not applied")
-            self.builder = IncrementalBuilder(self.config, self.include_drafts)
+            self.site, self.output = self._engine()
             # The one refresher reads the settings at its next run. A second would run beside it, and each
             # index run clears the work folders beside the site, the other's too: Pagefind then hangs.
             self.search.config = self.config
             with self.live.site_lock:
                 self.live.root, self.live.base_path = self.config.output_dir, self.config.base_path
             return self._build(None, always_write=True)
-        static = self._write(self.builder.write_static) if changes.static else []
+        static = self._write(self.output.write_static) if changes.static else []
         if changes.stylesheets_only:
             self.live.swap_css([self.config.url(path) for path in static if path.endswith(".css")])
             return self.echo(f"Stylesheet swapped: {', '.join(static) or 'no change'}")
         if changes.content_only:
             self._preview(changes)
-            return self._build(changes, always_write=False, superseded=self.superseded)
+            return self._build(changes, always_write=False, cancel=self.cancel)
         self._build(changes, always_write=False, static=static)
 
-    def _preview(self, changes) -> None:
+    def _preview(self, changes: Changes) -> None:
         """The edited briefings' own pages first: the author sees their edit before the rest is rebuilt."""
         started = time.perf_counter()
-        pages = self.builder.preview(changes)
-        changed = self._write(lambda: self.builder.write_preview(pages)) if pages else []
+        pages = self.site.preview(changes)
+        changed = self._write(lambda: self.output.write_preview(pages)) if pages else []
         if changed:
             self.previewed = True  # the full pass then finds those pages written: the index is due all the same
             reloading = self.live.reload(changed)
@@ -103,25 +109,28 @@ class BuildLoop:
             # The full pass would slow the reloaded pages' serving down (it holds the GIL): let them load first.
             self.live.await_reloaded(reloading, RELOAD_WAIT)
 
-    def _build(self, changes, always_write: bool, static: list[str] = (), superseded: Callable[[], bool] = never) -> None:
-        rendered = self.builder.render(changes, superseded)
-        errors = rendered.result.errors
+    def _build(self, changes: Changes | None, always_write: bool, static: list[str] = (),
+               cancel: Cancel = NEVER) -> None:
+        clock = Clock(BuildResult())
+        pages = self.site.build(changes, self.output, clock, cancel=cancel)
+        result = clock.result
+        errors = result.errors
         new = [p for p in errors if p not in self.accepted]
-        if new and not always_write:
+        if pages is None or (new and not always_write):
             return self._report(errors, "not written, still serving the last good build")
-        started = time.perf_counter()
-        changed = self._write(lambda: self.builder.write(rendered.pages))
-        rendered.seconds["write"] = time.perf_counter() - started
+        clock.start("write")
+        changed = self._write(lambda: self.output.write(pages))
+        clock.total()
         self.accepted = set(errors)
-        for warning in rendered.result.warnings:
+        for warning in result.warnings:
             self.echo(f"warning: {warning}")
         self._report(errors, None)
         if changed or static:
             self.live.reload([*changed, *static])
         if self.previewed or any(path.endswith(".html") for path in changed):
             self.previewed = False
-            self.search.refresh(empty_ok=not rendered.result.rendered)
-        self.echo(_summary(rendered, changed))
+            self.search.refresh(empty_ok=not result.rendered)
+        self.echo(_summary(result, changed))
 
     def _write(self, write: Callable[[], list[str]]) -> list[str]:
         with self.live.site_lock:
@@ -145,6 +154,7 @@ class SearchRefresher:
         self._running = False
         self._again = False
         self.empty_ok = False
+        self.digests: dict[str, Any] = {}  # what index_site keeps of each page between refreshes (one thread's)
 
     def refresh(self, empty_ok: bool = False) -> None:
         """`empty_ok`: the site shows no briefing, so an index of no page is no problem."""
@@ -161,7 +171,7 @@ class SearchRefresher:
             started = time.perf_counter()
             try:
                 for problem in index_site(self.config.output_dir, part_pages=self.config.search_part_pages,
-                                          cache_dir=self.config.cache_dir, empty_ok=self.empty_ok):
+                                          store=self.digests, empty_ok=self.empty_ok):
                     self.echo(f"warning: {problem}")
                 self.echo(f"Search index refreshed in {time.perf_counter() - started:.2f}s")
             except Exception as error:  # a page a build removed while it was read: the next refresh tries again
@@ -178,8 +188,7 @@ def _shown(problem: Problem, root: Path) -> dict:
     return {"file": path.as_posix(), "line": problem.line, "message": problem.message}
 
 
-def _summary(rendered: Rendered, changed: list[str]) -> str:
-    result = rendered.result
-    laps = ", ".join(f"{name} {seconds * 1000:.0f}" for name, seconds in rendered.seconds.items())
+def _summary(result: BuildResult, changed: list[str]) -> str:
+    laps = ", ".join(f"{name} {seconds * 1000:.0f}" for name, seconds in result.stages.items())
     return (f"Built: {len(changed)} files written or removed of {result.pages} pages, "
             f"{result.failed} failed ({laps} ms)")
