@@ -42,7 +42,10 @@ def test_the_same_quantity_has_one_key_whatever_the_wording():
     assert keyed(national) == [(14000, "Russian troops killed", "Oleksii Reznikov"),
                                (498, "Russian troops killed", "Russia"), (1597, "Russian troops wounded", "Russia")]
     assert keyed(newsweek) == [(498, "Russian troops killed", "Russia")]
-    assert figures(national)[1]["wording"] == "soldiers killed"  # the article's words, for display
+    # The article's own words, for display: its verb too ("died", "taken out"), not the key's.
+    assert [f.get("wording") for f in figures(national)] == ["soldiers killed", "soldiers died", "troops wounded"]
+    listed = figures("The Foreign Ministry said 49 Russian aircraft and 81 helicopters had been taken out.")
+    assert [f.get("wording") for f in listed] == ["aircraft taken out", "helicopters taken out"]
 
 
 def test_a_list_shares_its_verb_and_side_and_number_words_count():

@@ -130,6 +130,7 @@ class _Count(NamedTuple):
     sentence: int
     run: tuple[int, int]  # (sentence, list): the counts of one list share their verb and side
     shares: bool = True  # "26 cases and 11 deaths": a count that is its own verb lends it to no other
+    verb: str = ""  # its outcome in the article's word ("died" for killed), kept for its wording
     claimant: str | None = None
     when: str | None = None  # when the claim was made, as the sentence says it
 
@@ -216,10 +217,11 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
         phrase = _phrase(sentence, match)
         if phrase is not None:
             died = bool(_DEATHS.match(sentence, match.end()))
-            found.append((match, phrase, "killed" if died else _outcome_after(sentence, phrase[3]), died))
+            found.append((match, phrase, "" if died else _outcome_after(sentence, phrase[3]), died))
     counts: list[_Count] = []
     run = 0
-    for i, (match, (side, words, own, _end), outcome, died) in enumerate(found):
+    for i, (match, (side, words, own, _end), verb, died) in enumerate(found):
+        outcome = "killed" if died else _OUTCOMES.get(verb, "")
         if i and not _LIST_GAP.fullmatch(sentence, found[i - 1][1][3], match.start()):
             run += 1
         borrowed = not words
@@ -231,7 +233,7 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
             continue
         in_run = counts[-1].run if borrowed and counts else (index, run)
         counts.append(_Count(match, side or ("own" if own else ""), _noun(words), outcome,
-                             " ".join(words), index, in_run, not (died or borrowed)))
+                             " ".join(words), index, in_run, not (died or borrowed), verb))
         previous = (counts[-1].noun, outcome)
     return _share_in_lists(sentence, counts)
 
@@ -245,12 +247,15 @@ def _share_in_lists(sentence: str, counts: list[_Count]) -> list[_Count]:
     shared: list[_Count] = []
     for members in runs.values():
         last = members[-1]
-        verb = (last.outcome if last.shares else "") or _outcome_before(sentence, members[0].match)
+        verb = (last.verb if last.shares else "") or _outcome_before(sentence, members[0].match)
         side = members[0].side if len(members) > 1 else ""
         for count in members:
-            own = count.outcome or (_outcome_before(sentence, count.match) if count is members[0] else "")
-            outcome = _settled(own or verb, count.noun)
-            wording = count.wording if not outcome or outcome in count.wording else f"{count.wording} {own or verb}"
+            own_verb = count.verb or (_outcome_before(sentence, count.match)
+                                      if count is members[0] and not count.outcome else "")
+            own = count.outcome or _OUTCOMES.get(own_verb, "")
+            outcome = _settled(own or _OUTCOMES.get(verb, ""), count.noun)
+            said = (own_verb if own else verb) or outcome  # the article's word for it
+            wording = count.wording if not outcome or said in count.wording else f"{count.wording} {said}"
             shared.append(count._replace(outcome=outcome, side=count.side or side, wording=wording))
     return shared
 
@@ -295,16 +300,17 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
 
 
 def _outcome_after(sentence: str, end: int) -> str:
-    """The verb after the counted things, in their clause and before the next number."""
+    """The verb after the counted things, in their clause and before the next number, as the
+    article words it ("died"; _OUTCOMES gives what it means)."""
     after = sentence[end:end + 100]
     clause = _NEXT_CLAUSE.split(after, maxsplit=1)[0][:80]
     found = _OUTCOME.search(clause)
-    return _OUTCOMES[found.group(1)] if found else ""
+    return found.group(1) if found else ""
 
 
 def _outcome_before(sentence: str, match: re.Match[str]) -> str:
     found = _OUTCOME.search(sentence, max(0, match.start() - 25), match.start())
-    return _OUTCOMES[found.group(1)] if found else ""
+    return found.group(1) if found else ""
 
 
 def _side(words: list[str], before: str) -> tuple[str, list[str]]:
