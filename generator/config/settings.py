@@ -1,7 +1,12 @@
-"""site.yaml -> a typed, checked Config. Defaults come from default_site.yaml beside this file."""
+"""site.yaml -> a typed, checked Config.
+
+Each setting is declared once: its default in default_site.yaml beside this file (the Config's
+fields have none of their own), its type and meaning in SITE_SCHEMA. tests/test_settings.py keeps
+the two, and README's settings table, in step."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +77,7 @@ SITE_SCHEMA = {
     "cname": Field(_to_optional_text, "a custom domain for GitHub Pages, such as news.example.org (written to CNAME)"),
     "paginate": Field(to_int, "briefings per listing page"),
     "paginate_compact": Field(to_int, "briefings per page of the compact lists: entity pages, year and month archives, the timeline"),
-    "search_part_pages": Field(to_int, "pages per part of the search index (indexing takes about 150 KB a page)"),
+    "search_part_pages": Field(to_int, "pages per part of the search index: Pagefind holds a part in memory while it indexes it"),
     "figures_shown": Field(to_int, "the newest claims a figure group's pages show (0: all); each claim stays on its briefing's page"),
     "seeds_dir": Field(to_text, "folder of raw articles"),
     "content_dir": Field(to_text, "folder of Markdown briefings"),
@@ -95,8 +100,8 @@ class IngestSettings:
     default_year: int | None
     cruft: tuple[re.Pattern[str], ...]
     outlets: dict[str, str]
-    max_text_bytes: int = 2 * MEGABYTE  # a seed of text; larger ones are refused, unread
-    max_page_bytes: int = 16 * MEGABYTE  # a saved page, decompressed
+    max_text_bytes: int  # a seed of text; larger ones are refused, unread
+    max_page_bytes: int  # a saved page, decompressed
 
 
 @dataclass(frozen=True)
@@ -135,13 +140,13 @@ class Config:
     cache_dir: Path
     markdown_extensions: tuple[str, ...]
     ingest: IngestSettings
-    cname: str | None = None  # custom domain for GitHub Pages
-    entities: EntitySettings = EntitySettings({}, {}, ())
-    related: RelatedSettings = RelatedSettings({}, 0.0, 0, 1.0, 0, 1)
-    search_part_pages: int = 2500
-    figures_shown: int = 200
-    paginate_compact: int = 100
-    unsafe_html: bool = False  # bodies' raw HTML kept unsanitised (generator/content/sanitise.py)
+    cname: str | None  # custom domain for GitHub Pages
+    entities: EntitySettings
+    related: RelatedSettings
+    search_part_pages: int
+    figures_shown: int
+    paginate_compact: int
+    unsafe_html: bool  # bodies' raw HTML kept unsanitised (generator/content/sanitise.py)
 
     @property
     def base_path(self) -> str:
@@ -206,6 +211,12 @@ def load_config(site_file: Path, **overrides: str | None) -> Config:
         related=RelatedSettings(**merged["related"]),
         unsafe_html=merged["unsafe_html"],
     )
+
+
+@functools.cache
+def default_config() -> Config:
+    """The settings of a site that sets none: default_site.yaml's (read as its own site.yaml)."""
+    return load_config(DEFAULTS)
 
 
 def _merge(base: dict, override: dict) -> dict:

@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.config.settings import MEGABYTE, IngestSettings
+from generator.config.settings import MEGABYTE, IngestSettings, default_config
 from generator.utils.filememo import file_sha256
 from generator.utils.files import files_under, read_input
 from generator.ingest.article import Article, Seed
@@ -60,7 +60,7 @@ def _sidecar(file: str, present: set[str]) -> str | None:
 def read_seed(seed: Seed, settings: IngestSettings | None = None) -> Article:
     """The seed's Article. Sizes are checked before anything is read whole: a seed larger than
     the settings allow is refused, and a gzip file is decompressed only up to its limit."""
-    limits = settings or IngestSettings(None, (), {})
+    limits = settings or default_config().ingest
     name = seed.path.name.lower()
     page = name.endswith(PAGE_SUFFIXES)
     limit = limits.max_page_bytes if page else limits.max_text_bytes
