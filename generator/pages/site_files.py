@@ -1,6 +1,6 @@
 """The files a host and crawlers look for: 404.html, robots.txt, CNAME and sitemap.xml.
 
-The sitemap lists every page made, so it is built last from the other pages (see render_site).
+The sitemap lists every page made, so it is built last from the other pages (see pages/__init__.py).
 """
 
 from __future__ import annotations
