@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+from generator.utils.filememo import RACY_NS
 from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, briefing, run_cli
 from tests.test_incremental import tree
 
@@ -36,10 +38,12 @@ def test_unchanged_site_is_not_rebuilt(site):
 
 
 def test_a_build_with_nothing_to_do_writes_no_file_hashes_unless_a_time_changed(site):
-    """The file hashes (9 MB at 10,000 briefings) are written again only when they differ: after a
-    touch, which changes a file's time but not its bytes, so it is not hashed again next time."""
+    """The stamp, which holds every file's hash, is written again only when the hashes differ:
+    after a touch, which changes a file's time but not its bytes, so it is not hashed again next time."""
     assert run_cli(site, "build").returncode == 0
-    hashes = site / ".cache" / "file-hashes.json"
+    time.sleep(RACY_NS / 1e9)
+    assert "nothing changed" in run_cli(site, "build").stdout  # files written moments before the last one read are hashed again
+    hashes = site / ".cache" / "build-stamp.json"
     written = hashes.stat().st_mtime_ns
     assert "nothing changed" in run_cli(site, "build").stdout
     assert hashes.stat().st_mtime_ns == written
@@ -261,13 +265,14 @@ def test_unchanged_rebuild_reports_the_same_problems(site):
 
 def test_hashes_learnt_as_pages_are_written_are_those_of_the_files(site):
     from generator.config.settings import load_config
-    from generator.publish.stamp import FILES_FILE, FileHashes, staleness, tree_hash
+    from generator.publish.stamp import FileHashes, staleness, tree_hash
 
     run_cli(site, "build")
     config = load_config(site / "site.yaml")
-    learnt = tree_hash(config.output_dir, FileHashes(config))
-    (config.cache_dir / FILES_FILE).unlink()  # every file read and hashed anew
-    assert tree_hash(config.output_dir, FileHashes(config)) == learnt and staleness(config) is None
+    hashes = FileHashes(config)
+    learnt = tree_hash(config.output_dir, hashes)
+    hashes.known = {}  # every file read and hashed anew
+    assert tree_hash(config.output_dir, hashes) == learnt and staleness(config) is None
 
 
 def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch):
@@ -289,11 +294,12 @@ def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch
     again = content_module.load_content(folder, known=BuildCache(tmp_path / ".cache").documents(folder))
     assert parsed == ["b.md"]
     assert [d.title for d in again.documents] == ["A", "B, edited", "C"]
-    (tmp_path / ".cache" / "documents.pickle").write_bytes(b"damaged")
+    damaged = BuildCache(tmp_path / ".cache")
+    damaged.db.execute("UPDATE kept SET value = ?", (b"damaged",))
     assert BuildCache(tmp_path / ".cache").documents(folder) == {}
 
 
-def test_an_edit_adds_its_document_to_a_small_file_until_they_are_many(tmp_path):
+def test_an_edit_adds_its_document_to_a_small_value_until_they_are_many(tmp_path):
     from generator.engine import cache as cache_module
     from generator.engine.cache import BuildCache
     from generator.content.documents import load_content
@@ -312,17 +318,21 @@ def test_an_edit_adds_its_document_to_a_small_file_until_they_are_many(tmp_path)
         assert BuildCache(files).documents(folder).keys() >= known.keys()  # what the next build finds
         return [d.title for d in documents]
 
+    def row(name: str) -> int | None:  # a value written again gets a new row
+        found = BuildCache(files).db.execute("SELECT rowid FROM kept WHERE key = ?", (name,)).fetchone()
+        return found and found[0]
+
     build()
-    base = (files / cache_module.DOCUMENTS).stat()
+    base = row(cache_module.DOCUMENTS)
     (folder / "3.md").write_text("---\ntitle: T3, edited\n---\n\nBody.\n")
     assert "T3, edited" in build() and "T3, edited" in build()
-    assert (files / cache_module.DOCUMENTS).stat().st_mtime_ns == base.st_mtime_ns  # not written again
-    assert len(BuildCache(files)._read_documents(cache_module.DOCUMENTS_ADDED, folder)) == 1
-    for number in (5, 6):  # 3 of 20 edited: past a tenth, the big file is written again
+    assert row(cache_module.DOCUMENTS) == base  # not written again
+    assert len(BuildCache(files).kept[cache_module.DOCUMENTS_ADDED][1]) == 1
+    for number in (5, 6):  # 3 of 20 edited: past a tenth, the big value is written again
         (folder / f"{number}.md").write_text(f"---\ntitle: T{number}, edited\n---\n\nBody.\n")
     assert build().count("T5, edited") == 1
-    assert not (files / cache_module.DOCUMENTS_ADDED).exists()
-    assert (files / cache_module.DOCUMENTS).stat().st_mtime_ns != base.st_mtime_ns
+    assert row(cache_module.DOCUMENTS_ADDED) is None
+    assert row(cache_module.DOCUMENTS) != base
 
 
 def test_the_first_edit_after_a_cold_build_remakes_no_more_than_a_later_one(site):
@@ -437,3 +447,67 @@ def test_a_table_read_all_at_once_answers_as_one_read_key_by_key(tmp_path):
     assert (table["kept"], table["changed"], table["added"], table.get("deleted"), table.get("never")) == (1, 30, 4, None, None)
     table.clear()
     assert table.get("kept") is None
+
+
+def test_a_cache_of_another_layout_is_refused_as_a_damaged_one_is(tmp_path):
+    """The build discards a cache that raises sqlite3.DatabaseError, with one warning, and builds anew."""
+    import sqlite3
+
+    from generator.engine.cache import SCHEMA, BuildCache
+
+    BuildCache(tmp_path).kept["x"] = 1
+    assert BuildCache(tmp_path).kept["x"] == 1
+    with sqlite3.connect(tmp_path / "build.sqlite") as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA - 1}")
+    with pytest.raises(sqlite3.DatabaseError, match="another version"):
+        BuildCache(tmp_path)
+
+
+def test_what_is_derived_from_a_file_written_a_moment_before_it_was_read_is_derived_again(tmp_path):
+    """Within one tick of the file system's clock, a file can change again and keep its size and
+    time: what was derived from it then is not trusted, the next run reads it again."""
+    from generator.utils.filememo import FileMemo
+
+    file = tmp_path / "a.md"
+    file.write_text("one")
+    stat = os.stat(file)
+    kept: dict = {}
+    memo = FileMemo(kept, "memo", "v")
+    memo.put(str(file), stat, "one")
+    memo.save({str(file)})
+    file.write_text("two")  # the same size, and the time the first write had
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert FileMemo(kept, "memo", "v").get(str(file), os.stat(file)) is None
+    old = stat.st_mtime_ns - 10**10  # written long before it was read: trusted
+    os.utime(file, ns=(old, old))
+    memo.put(str(file), os.stat(file), "two")
+    memo.save({str(file)})
+    assert FileMemo(kept, "memo", "v").get(str(file), os.stat(file)) == "two"
+
+
+def test_the_stamp_hashes_a_file_saved_a_moment_before_again(site):
+    from generator.config.settings import load_config
+    from generator.publish.stamp import FileHashes, input_hashes, write_stamp
+
+    config = load_config(site / "site.yaml")
+    seed = sorted((site / "seeds").iterdir())[0]
+    seed.write_bytes(seed.read_bytes())  # saved a moment before the build reads it
+    stat = seed.stat()
+    write_stamp(config)
+    before = input_hashes(config, FileHashes(config))
+    seed.write_bytes(seed.read_bytes()[::-1])  # the same size; then the same time
+    os.utime(seed, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    changed = input_hashes(config, FileHashes(config))
+    assert [name for name in before if before[name] != changed[name]] == [f"seeds/{seed.name}"]
+
+
+def test_the_stamp_reads_no_input_through_a_link_out_of_its_folder(site, tmp_path):
+    from generator.config.settings import load_config
+    from generator.publish.stamp import FileHashes, input_hashes
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the build machine's")
+    (site / "seeds" / "leak.txt").symlink_to(secret)
+    (site / "seeds" / "alias.txt").symlink_to(sorted((site / "seeds").iterdir())[0])
+    hashed = input_hashes(load_config(site / "site.yaml"), FileHashes(load_config(site / "site.yaml")))
+    assert "seeds/alias.txt" in hashed and "seeds/leak.txt" not in hashed

@@ -5,10 +5,14 @@ One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
 - facts: what the link stage extracted from each briefing, by file, content hash and entity settings;
 - pages, bodies and links: the RenderMemo of `build` (generator/engine/memo.py), whose page texts are not kept:
   they are the files in the output folder, carried over while their inputs stay the same;
-- state: single values, such as whether the last build finished (if not, no page is carried over).
+- state: single values, such as whether the last build finished (if not, no page is carried over);
+- kept: whole values by name, written at once: the Documents the last build loaded (DOCUMENTS,
+  and DOCUMENTS_ADDED: those it lacks, while few), and what stages keep of files by the rule of
+  generator/utils/filememo.py (which briefing came from which seed, each page's links and
+  problems for the check, what the search index read of each page).
 
-Beside it, documents.pickle: the Documents the last build loaded, by file and content hash (and
-documents-added.pickle: those it lacks, while few).
+The file records the version of this layout (SCHEMA, as SQLite's user_version): a file of another
+version, like a damaged one, raises sqlite3.DatabaseError, and the build discards it and builds anew.
 
 Worker processes read it and buffer what they add, writing it in short transactions of
 FLUSH_EVERY values, so two of them never wait on each other for long.
@@ -16,7 +20,6 @@ FLUSH_EVERY values, so two of them never wait on each other for long.
 
 from __future__ import annotations
 
-import os
 import pickle
 import sqlite3
 from collections.abc import Iterator, MutableMapping
@@ -30,18 +33,20 @@ from generator.utils.gcpause import collections_paused
 from generator.engine.memo import RenderMemo
 
 DATABASE = "build.sqlite"
-DOCUMENTS = "documents.pickle"
-DOCUMENTS_ADDED = "documents-added.pickle"  # those loaded since documents.pickle was written, while few
-ADDED_AT_MOST = 0.1  # a share of all: past it, documents.pickle is written again
-_TABLES = ("facts", "pages", "bodies", "links", "state")
+SCHEMA = 2  # the layout of the tables and of the values in them: another one is discarded
+DOCUMENTS = "documents"  # in `kept`
+DOCUMENTS_ADDED = "documents added"  # those loaded since DOCUMENTS was written, while few
+ADDED_AT_MOST = 0.1  # a share of all: past it, DOCUMENTS is written again
+_TABLES = ("facts", "pages", "bodies", "links", "state", "kept")
 _FINISHED = "finished"
 FLUSH_EVERY = 500  # values buffered before they are written: bounds a worker's memory (bodies' HTML)
 
 
 class Table(MutableMapping[str, Any]):
-    def __init__(self, cache: BuildCache, name: str) -> None:
+    def __init__(self, cache: BuildCache, name: str, flush_every: int = FLUSH_EVERY) -> None:
         self.cache = cache
         self.name = name
+        self.flush_every = flush_every
         self.pending: dict[str, Any] = {}
         self.rows: dict[str, bytes] | None = None  # every row, still pickled, once read_all() has read them
 
@@ -72,7 +77,7 @@ class Table(MutableMapping[str, Any]):
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.pending[key] = value
-        if len(self.pending) >= FLUSH_EVERY:
+        if len(self.pending) >= self.flush_every:
             self.flush()
 
     def __delitem__(self, key: str) -> None:
@@ -112,14 +117,22 @@ def _documents_key(content_dir: Path) -> str:
 class BuildCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.tables = {name: Table(self, name) for name in _TABLES}
-        self._kept: tuple[set, set] = (set(), set())  # the keys of the Documents in the two files
+        # `kept` is written at once: its values are whole, and read by whoever opens the cache next
+        self.tables = {name: Table(self, name, 1 if name == "kept" else FLUSH_EVERY) for name in _TABLES}
+        self._kept: tuple[set, set] = (set(), set())  # the keys of the Documents in the two values
         self.connect()
 
     def connect(self) -> None:
-        """Open the database; again in each worker process, which must not share its parent's connection."""
+        """Open the database; again in each worker process, which must not share its parent's connection.
+        sqlite3.DatabaseError when it is damaged or of another SCHEMA."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.folder / DATABASE, timeout=120, isolation_level=None)
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA:
+            if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise sqlite3.DatabaseError(f"written by another version of the generator (layout {version}, "
+                                            f"this one reads {SCHEMA})")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA}")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         for name in _TABLES:
@@ -133,19 +146,24 @@ class BuildCache:
     def state(self) -> Table:
         return self.tables["state"]
 
+    @property
+    def kept(self) -> Table:
+        """Whole values by name, for the stages that keep what they derived from files (FileMemo)."""
+        return self.tables["kept"]
+
     def documents(self, content_dir: Path) -> dict[tuple[str, str], Document]:
         """The Documents the last build loaded from content_dir, by (file, hash), as load_content
-        takes them (and maybe some of earlier builds: more than it needs does no harm)."""
+        takes them (and maybe some of earlier builds: more than it needs does no harm); none when
+        what is kept cannot be read."""
         base = self._read_documents(DOCUMENTS, content_dir)
         added = self._read_documents(DOCUMENTS_ADDED, content_dir) if base else {}
         self._kept = (set(base), set(added))
         return base | added
 
     def keep_documents(self, content_dir: Path, documents: dict[tuple[str, str], Document]) -> None:
-        """In a file of their own, pickled together: loaded, they share their repeated strings again,
-        and the pickle (70 MB at 10,000 briefings) is streamed, never held whole in memory. While
-        they are few, those the file lacks (new or edited ones) go in a second, small file, so an
-        edit does not write the 70 MB again. Call documents() first: what the files hold is kept."""
+        """Pickled together, as one value: loaded, they share their repeated strings again. While
+        they are few, those the value lacks (new or edited ones) go in a second, small one, so an
+        edit does not write the big one again. Call documents() first: what the two hold is kept."""
         in_base, in_added = self._kept
         added = {key: document for key, document in documents.items() if key not in in_base}
         if in_base and len(added) <= ADDED_AT_MOST * len(documents):
@@ -153,24 +171,21 @@ class BuildCache:
                 self._write_documents(DOCUMENTS_ADDED, content_dir, added)
                 self._kept = (in_base, set(added))
         else:
-            self._write_documents(DOCUMENTS, content_dir, documents)
-            (self.folder / DOCUMENTS_ADDED).unlink(missing_ok=True)
+            with self.writing():  # the two together, or neither
+                self._write_documents(DOCUMENTS, content_dir, documents)
+                del self.kept[DOCUMENTS_ADDED]  # none there is no error
             self._kept = (set(documents), set())
 
-    @collections_paused()  # a million objects, all kept: collections while unpickling them took 0.3 s of 0.55
+    @collections_paused()  # a million objects, all kept: collections while unpickling them cost half the time
     def _read_documents(self, name: str, content_dir: Path) -> dict[tuple[str, str], Document]:
         try:
-            with open(self.folder / name, "rb") as file:
-                key, documents = pickle.load(file)
-            return documents if key == _documents_key(content_dir) else {}
-        except Exception:  # noqa: BLE001 - none yet, or damaged: the files are parsed again
+            key, documents = self.kept[name]
+        except Exception:  # noqa: BLE001 - none yet, or a value damaged or of classes since changed: parsed again
             return {}
+        return documents if key == _documents_key(content_dir) else {}
 
     def _write_documents(self, name: str, content_dir: Path, documents: dict[tuple[str, str], Document]) -> None:
-        partial = self.folder / f"{name}.{os.getpid()}"
-        with open(partial, "wb") as file:
-            pickle.dump((_documents_key(content_dir), documents), file, pickle.HIGHEST_PROTOCOL)
-        partial.replace(self.folder / name)
+        self.kept[name] = (_documents_key(content_dir), documents)
 
     def memo(self, out_dir: Path, out_files: dict[str, tuple[int, int]]) -> RenderMemo:
         """The render memo of the site in out_dir, whose files were as `out_files` (path -> size and

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
+from typing import Any
 
 from generator import __version__
 from generator.config.settings import Config
 from generator.utils.filememo import FileMemo
-from generator.utils.files import files_under
+from generator.utils.files import files_under, write_atomic
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.read import find_seeds, read_seed
-from generator.ingest.write import briefing_text, edited_by_person, free_path, write_atomic
+from generator.ingest.write import briefing_text, edited_by_person, free_path
 from generator.text.slugs import slugify
 from generator.utils.parallel import map_shares, processes_for
 from generator.problems import Problem, ProblemError
 from generator.config.yamlfile import front_matter_text, load_yaml, split_front_matter
 
 BRIEFINGS_FOLDER = "briefings"
-SEED_RECORDS = "seed-records.pickle"  # in the cache folder: which briefing was made from which seed
+SEED_RECORDS = "seed records"  # in the store ingest_seeds is given: which briefing was made from which seed
 _SEED_BLOCK = re.compile(r"^seed:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)  # the key's line and those indented under it
 _HASH = re.compile(r"[0-9a-f]{64}")
 _SEED_LINES = re.compile(r"^seed:\s*\n\s+path:\s*['\"]?(?P<path>[^'\"\n]+?)['\"]?\s*\n\s+sha256:\s*(?P<sha256>[0-9a-f]{64})", re.M)
@@ -46,12 +46,14 @@ class _Existing:
     edited: bool  # by a person, since the generator wrote it
 
 
-def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jobs: int | None = None) -> IngestReport:
+def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jobs: int | None = None,
+                 store: MutableMapping[str, Any] | None = None) -> IngestReport:
     """`hash_of` as find_seeds takes it; `jobs`: processes to read briefings' seed records with
-    (None: as many as are worth it)."""
+    (None: as many as are worth it); `store`: where the briefings' seed records are kept between
+    runs (the build cache's, generator/engine/cache.py; None: read anew)."""
     report = IngestReport()
     seeds = find_seeds(config.seeds_dir, config.root, hash_of, report.problems) if config.seeds_dir.is_dir() else []
-    existing, unreadable = _briefings_by_seed(config.content_dir, config.cache_dir, jobs) if seeds else ({}, set())
+    existing, unreadable = _briefings_by_seed(config.content_dir, store, jobs) if seeds else ({}, set())
     originals = _originals(seeds, existing)
     taken: set[Path] = set()
     for seed in seeds:
@@ -106,12 +108,13 @@ def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestRep
     report.written.append(path)
 
 
-def _briefings_by_seed(content_dir: Path, cache_dir: Path, jobs: int | None) -> tuple[dict[str, _Existing], set[Path]]:
+def _briefings_by_seed(content_dir: Path, store: MutableMapping[str, Any] | None,
+                       jobs: int | None) -> tuple[dict[str, _Existing], set[Path]]:
     """Briefings made from seeds, by seed path; found by front-matter, so they may be moved or
-    renamed. What each file says is kept (in cache_dir) while the file stays the same: reading
+    renamed. What each file says is kept (in `store`) while the file stays the same: reading
     the front-matter of every briefing on every build is slow in a large archive. Also: the briefings that
     cannot be read (not remembered: their record is unknown until they can be)."""
-    memo = FileMemo(cache_dir / SEED_RECORDS, (__version__, str(content_dir)))
+    memo = FileMemo(store, SEED_RECORDS, (__version__, str(content_dir)))
     stats = {file: stat for file in files_under(content_dir, ".md") if (stat := _stat(file))}
     records = {file: memo.get(file, stat) for file, stat in stats.items()}
     missing = [file for file, record in records.items() if record is None]

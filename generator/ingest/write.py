@@ -64,10 +64,3 @@ def free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
     while path.exists() or path in taken:
         path, n = folder / f"{slug}-{n}.md", n + 1
     return path
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)

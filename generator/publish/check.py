@@ -8,7 +8,8 @@ inside the base path on a file the output folder holds (a folder needs its index
 Built to check 10,000s of pages quickly: pages are read with one compiled regex (as html.parser
 would read them: tags inside comments, <script> and <style> don't count), URLs are resolved as
 strings against one listing of the output folder, and what each page holds (its ids and URLs) is
-kept in config.cache_dir, so a re-check after a build reads only the pages that changed. So are
+kept (in the store the engine gives: the build cache's), so a re-check after a build reads only
+the pages that changed. So are
 the problems each page had: while no file that links resolved to and no id has gone since the last
 check, a page unchanged since, whose links all resolved then, still has them resolve, and only the
 other pages are checked.
@@ -20,10 +21,11 @@ import os
 import posixpath
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.config.settings import Config
@@ -36,7 +38,7 @@ LINK_ATTRIBUTES = {"a": ("href",), "area": ("href",), "link": ("href",), "img": 
                    "audio": ("src",), "track": ("src",), "embed": ("src",), "form": ("action",)}
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 
-CACHE_FILE = "check.pickle"
+CACHE_NAME = "check"  # in the store LinkChecker is given
 CACHE_VERSION = 3  # bump when parsing changes what a page yields
 
 _ATTRIBUTES = r"""[^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+"""  # up to the tag's `>`, which may be quoted
@@ -157,8 +159,8 @@ class _PageCache(FileMemo):
     """Each page's ids, URLs and problems ((message, line) pairs), kept between runs; and, as the
     extra value, the files links resolved to and the symlinks the last checks saw."""
 
-    def __init__(self, config: Config) -> None:
-        super().__init__(config.cache_dir / CACHE_FILE, (CACHE_VERSION, str(config.output_dir), config.base_url))
+    def __init__(self, config: Config, store: MutableMapping[str, Any] | None) -> None:
+        super().__init__(store, CACHE_NAME, (CACHE_VERSION, str(config.output_dir), config.base_url))
 
     def parsed(self, rel: str, stat: os.stat_result) -> ParsedPage | None:
         entry = self.get(rel, stat)
@@ -176,15 +178,17 @@ class _PageCache(FileMemo):
 
 
 class LinkChecker:
-    def __init__(self, config: Config, written: dict[str, ParsedPage] | None = None) -> None:
-        """`written`: pages parsed as they were written (parse_written), by output path."""
+    def __init__(self, config: Config, written: dict[str, ParsedPage] | None = None,
+                 store: MutableMapping[str, Any] | None = None) -> None:
+        """`written`: pages parsed as they were written (parse_written), by output path; `store`:
+        where what each page holds is kept between checks (None: every page is read)."""
         self.config = config
         self._written = written or {}
         self.out = config.output_dir
         base = urlsplit(config.base_url)
         self.origin = (base.scheme, base.netloc) if base.netloc else None
         self.listing = _list(self.out)
-        self.cache = _PageCache(config)
+        self.cache = _PageCache(config, store)
         self._pages: dict[str, ParsedPage] = {}
         self._fine: set[str] = set()  # URLs known to resolve from any page
         self._reasons: dict[str, str] = {}  # and those known not to
@@ -312,6 +316,7 @@ def _same_from_any_page(url: str) -> bool:
     return not url or url.startswith("/") or bool(_SCHEME.match(url))
 
 
-def check_site(config: Config, written: dict[str, ParsedPage] | None = None) -> list[Problem]:
-    """Every broken internal reference in the output folder; `written` as LinkChecker takes it."""
-    return LinkChecker(config, written).check()
+def check_site(config: Config, written: dict[str, ParsedPage] | None = None,
+               store: MutableMapping[str, Any] | None = None) -> list[Problem]:
+    """Every broken internal reference in the output folder; `written` and `store` as LinkChecker takes them."""
+    return LinkChecker(config, written, store).check()

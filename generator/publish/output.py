@@ -13,7 +13,8 @@ from collections.abc import Callable, Set as AbstractSet
 from pathlib import Path
 
 from generator.utils.parallel import Forked, forks
-from generator.utils.files import files_under
+from generator.utils.filememo import identity
+from generator.utils.files import relative_files
 from generator.render.renderer import Page
 
 STATIC_FOLDER = "static"
@@ -112,7 +113,8 @@ class PageWriter:
     (text None: known unchanged) is that file, hard-linked: never rewritten, its time kept.
     Paths are plain strings and each folder is made once, not asked for again with every page.
     Each file written anew is hashed as it is written (`hashes`, by its path in the site to be),
-    so the build stamp need not read it back."""
+    so the build stamp need not read it back. Its hash is trusted however new the file: the build
+    alone writes into its staging folder, so the bytes are those it wrote."""
 
     def __init__(self, staging: Path, previous: Path, mirrored: AbstractSet[str] = frozenset()) -> None:
         """`mirrored`: the previous site's files already hard-linked into staging (Mirror)."""
@@ -121,7 +123,7 @@ class PageWriter:
         self.mirrored = mirrored
         self.folders: set[str] = set()
         self.written: set[str] = set()
-        self.hashes: dict[str, list] = {}  # as FileHashes keeps them: [size, mtime_ns, sha256]
+        self.hashes: dict[str, list] = {}  # as FileHashes keeps them: [[size, mtime_ns, inode], sha256]
 
     def write(self, page: Page) -> None:
         target = os.path.join(self.staging, inside_site(page.path))
@@ -144,7 +146,7 @@ class PageWriter:
             with open(target, "wb") as file:
                 file.write(data)
             stat = os.stat(target)
-            self.hashes[old] = [stat.st_size, stat.st_mtime_ns, hashlib.sha256(data).hexdigest()]
+            self.hashes[old] = [list(identity(stat)), hashlib.sha256(data).hexdigest()]
 
     def _folder(self, folder: str) -> None:
         if folder not in self.folders:
@@ -263,8 +265,7 @@ def _files(folder: Path) -> set[str]:
 def static_files(folder: Path) -> dict[str, str]:
     """The files under folder, by path below it, but links out of it (files.py's rule: the
     render reports them, pages/site_files.py)."""
-    top = os.path.join(str(folder), "")
-    return {file[len(top):].replace(os.sep, "/"): file for file in files_under(folder)}
+    return dict(relative_files(folder))
 
 
 def inside_site(path: str) -> str:

@@ -25,12 +25,14 @@ import shutil
 import subprocess
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.utils.filememo import FileMemo
+from generator.utils.files import relative_files
 from generator.publish.output import carry_over
 from generator.problems import Problem
 
@@ -38,7 +40,7 @@ BUNDLE_FOLDER = "pagefind"  # the templates load url('pagefind/parts.json') and 
 PARTS_FILE = "parts.json"
 MODULUS_FILE = "parts.modulus"  # how many parts the pages were hashed into
 SIGNATURE_FILE = "pages.sha256"  # in each part: what its pages were when it was indexed
-DIGESTS_FILE = "search-pages.pickle"  # in the cache folder: each page's digest, by its file
+DIGESTS_NAME = "search pages"  # in the store index_site is given: each page's digest, by its file
 _INDEXED = re.compile(rb"<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>/]")
 # How long a part may take (many times what a part of part_pages needs) before Pagefind is taken to hang: it never
 # finishes when a file it reads is deleted meanwhile.
@@ -50,10 +52,10 @@ Pages = dict[str, str]  # page path in the site -> a digest of what Pagefind may
 
 
 def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2500,
-               cache_dir: Path | None = None, empty_ok: bool = False) -> list[Problem]:
+               store: MutableMapping[str, Any] | None = None, empty_ok: bool = False) -> list[Problem]:
     """Index site_dir in place. `shown_as` is the output folder a staging folder becomes: the last
-    build's site, whose parts are kept where their pages read the same. `cache_dir`: where the
-    pages' digests are kept, so only pages changed since are read. No page marked for search
+    build's site, whose parts are kept where their pages read the same. `store`: where the
+    pages' digests are kept (the build cache's), so only pages changed since are read. No page marked for search
     makes an index of no part, a problem unless `empty_ok` (an archive with no briefing yet): the
     templates are to mark the briefings. A failure is one Problem naming it, and the site itself
     is left as it is."""
@@ -70,7 +72,7 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
     made: dict[str, Path] = {}  # parts indexed now: their bundles, each in a work folder beside site_dir
     kept: dict[str, Path] = {}  # parts whose pages are the files they were: the last build's bundles
     try:
-        memo = FileMemo(cache_dir / DIGESTS_FILE, (__version__, str(where))) if cache_dir else None
+        memo = FileMemo(store, DIGESTS_NAME, (__version__, str(where))) if store is not None else None
         pages_now = indexed_pages(site_dir, memo)
         if not pages_now:  # Pagefind refuses to make an index of nothing
             _put_in_place(bundle, {}, {}, 0)
@@ -113,15 +115,11 @@ def indexed_pages(site_dir: Path, memo: FileMemo | None = None) -> Pages:
     return found
 
 
-def _html_files(folder: str, prefix: str = "") -> Iterator[tuple[str, str, os.stat_result]]:
+def _html_files(folder: str) -> Iterator[tuple[str, str, os.stat_result]]:
     """(path in the site, full path, stat) of each HTML file, but those of the search bundle."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir():
-                if prefix or entry.name != BUNDLE_FOLDER:
-                    yield from _html_files(entry.path, f"{prefix}{entry.name}/")
-            elif entry.name.endswith(".html"):
-                yield prefix + entry.name, entry.path, entry.stat()
+    for relative, path in relative_files(Path(folder), ".html"):
+        if not relative.startswith(f"{BUNDLE_FOLDER}/"):
+            yield relative, path, os.stat(path)
 
 
 def _digest(path: str) -> str:

@@ -4,9 +4,13 @@ one and `build` can skip a build whose result is already in place.
 After writing the site, the build records a hash of every input file (seeds, content, layouts), of
 the settings read from site.yaml and of the output folder in `.cache/build-stamp.json`, outside the
 published files. The base URL is left out of the comparison: `build --base-url` is the usual way
-to build for GitHub Pages, and the site it made is not stale for it. Each file's hash is kept with
-its size and modification time, and read again only when those change: re-checking a site of
-10,000 briefings costs a stat per file, not reading it.
+to build for GitHub Pages, and the site it made is not stale for it. Each file's hash is kept in
+the stamp too, with the file's identity, and read again only when the file changed by the rule of
+generator/utils/filememo.py: re-checking a site costs a stat per file, not reading it.
+
+The stamp is a file of its own, not a value in the build cache (generator/engine/cache.py):
+`check` and `deploy`, which come before the engine, read it, and a build with nothing to do reads
+nothing else.
 """
 
 from __future__ import annotations
@@ -19,13 +23,15 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config.settings import Config
-from generator.utils.filememo import UNREADABLE, file_sha256, unreadable
+from generator.utils.filememo import UNREADABLE, Identity, file_sha256, identity, trusted, unreadable
+from generator.utils.files import relative_files, write_atomic
 from generator.utils.gcpause import collections_paused
 from generator.problems import Problem
 
 STAMP_FILE = "build-stamp.json"
-FILES_FILE = "file-hashes.json"  # path -> [size, mtime_ns, sha256], to hash only changed files
 NOT_READ = "not read by the build"  # an input's hash in the stamp: the next build takes it as changed
+# A file's hash as FileHashes keeps it: [its identity (a list), or None when too new to trust; sha256].
+Known = list
 
 
 def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
@@ -38,25 +44,27 @@ def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
     stamp = {"output_dir": str(config.output_dir), "base_url": config.base_url, "drafts": drafts, "strict": strict,
              "errors": errors, "warnings": warnings,
              "output": tree_hash(config.output_dir, hashes), "inputs": input_hashes(config, hashes, read)}
-    hashes.save()
-    (config.cache_dir / STAMP_FILE).write_text(json.dumps(stamp, indent=1, sort_keys=True), encoding="utf-8")
+    hashes.save(stamp)
 
 
 def read_stamp(config: Config) -> dict | None:
     try:
-        return json.loads((config.cache_dir / STAMP_FILE).read_text(encoding="utf-8"))
+        with collections_paused():  # the file hashes: tens of thousands of entries, all kept
+            stamp = json.loads((config.cache_dir / STAMP_FILE).read_bytes())
     except (OSError, ValueError):
         return None
+    return stamp if isinstance(stamp, dict) else None
 
 
 def last_build(config: Config, drafts: bool, strict: bool,
                hashes: FileHashes | None = None) -> tuple[list[Problem], list[Problem]] | None:
     """When the output folder holds a build of the current inputs made the same way, the errors
     and warnings that build reported; else None."""
-    stamp = read_stamp(config)
+    hashes = hashes or FileHashes(config)
+    stamp = hashes.stamp
     same_way = stamp is not None and (stamp.get("drafts"), stamp.get("strict"), stamp.get("base_url")) == (
         drafts, strict, config.base_url)
-    if _staleness(config, hashes or FileHashes(config), stamp if same_way else None) is not None:
+    if _staleness(config, hashes, stamp if same_way else None) is not None:
         return None
     assert stamp is not None
     return tuple([Problem(Path(path), message, line) for path, message, line in stamp[kind]]
@@ -65,7 +73,8 @@ def last_build(config: Config, drafts: bool, strict: bool,
 
 def staleness(config: Config, hashes: FileHashes | None = None) -> str | None:
     """Why the output folder is not the build of the current inputs, or None when it is."""
-    return _staleness(config, hashes or FileHashes(config), read_stamp(config))
+    hashes = hashes or FileHashes(config)
+    return _staleness(config, hashes, hashes.stamp)
 
 
 def _staleness(config: Config, hashes: FileHashes, stamp: dict | None) -> str | None:
@@ -83,7 +92,7 @@ def _staleness(config: Config, hashes: FileHashes, stamp: dict | None) -> str | 
         return f"changed since the last build: {', '.join(changed[:3])}{more}"
     if tree_hash(config.output_dir, hashes) != stamp["output"]:
         return f"{config.output_dir} changed since it was built"
-    hashes.save()
+    hashes.save(stamp)
     return None
 
 
@@ -94,10 +103,10 @@ def input_hashes(config: Config, hashes: FileHashes, read: dict[str, list] | Non
     found = {}
     for folder in (config.seeds_dir, config.content_dir, config.layouts_dir):
         prefix = _name(folder, config.root) + "/"
-        files = _files(folder)
+        files = relative_files(folder)
         found.update((prefix + relative, hashes.of(path, read)) for relative, path in files)
         if read is not None:
-            found.update((prefix + relative, read[path][2]) for relative, path in _gone(folder, files, read))
+            found.update((prefix + relative, read[path][1]) for relative, path in _gone(folder, files, read))
     settings = repr(dataclasses.replace(config, base_url="")) + __version__  # a new generator builds anew
     found["the settings in site.yaml"] = hashlib.sha256(settings.encode()).hexdigest()
     return found
@@ -105,31 +114,29 @@ def input_hashes(config: Config, hashes: FileHashes, read: dict[str, list] | Non
 
 def tree_hash(folder: Path, hashes: FileHashes) -> str:
     digest = hashlib.sha256()
-    for relative, path in _files(folder):
+    for relative, path in relative_files(folder):
         digest.update(f"{relative}\0{hashes.of(path)}\0".encode())
     return digest.hexdigest()
 
 
 class FileHashes:
-    """File hashes, remembered with each file's size and time in the cache folder."""
+    """File hashes, remembered with each file's identity in the stamp (`files`)."""
 
     def __init__(self, config: Config) -> None:
-        self.file = config.cache_dir / FILES_FILE
-        try:
-            with collections_paused():  # 50,000 entries at 10,000 briefings, all kept
-                self.known: dict[str, list] = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-        self.hashed: dict[str, list] = {}  # in this run: the stamp then reads no file that ingest or load read
-        self.used: dict[str, list] = {}
+        self.file = config.cache_dir / STAMP_FILE
+        self.stamp = read_stamp(config)  # the last build's, as it was read
+        files = self.stamp.get("files") if self.stamp else None
+        self.known: dict[str, Known] = files if isinstance(files, dict) else {}
+        self.hashed: dict[str, Known] = {}  # in this run: the stamp then reads no file that ingest or load read
+        self.used: dict[str, Known] = {}
 
-    def learn(self, known: dict[str, list]) -> None:
-        """Hashes of files just written, by whoever wrote them: [size, mtime_ns, sha256] by path."""
+    def learn(self, known: dict[str, Known]) -> None:
+        """Hashes of files just written, by whoever wrote them, by path, as `known` holds them."""
         self.known.update(known)
 
     def recorded(self) -> dict[str, tuple[int, int]]:
         """Each file the last stamp hashed, with its size and modification time then."""
-        return {path: (size, mtime) for path, (size, mtime, _) in self.known.items()}
+        return {path: (kept[0][0], kept[0][1]) for path, kept in self.known.items() if kept[0]}
 
     def of(self, path: str, read: dict[str, list] | None = None) -> str:
         """The file's hash (for one that cannot be read, why). With `read` (FileHashes.used during
@@ -137,7 +144,7 @@ class FileHashes:
         (one made during the build, after it began)."""
         if read is not None and path in read:
             self.used[path] = read[path]
-            return read[path][2]
+            return read[path][1]
         digest = self._hash(path)
         return NOT_READ if read is not None and not digest.startswith(UNREADABLE) else digest
 
@@ -146,55 +153,39 @@ class FileHashes:
             stat = os.stat(path)
         except OSError as error:  # a dangling link: the stage that reads it says so
             return unreadable(error)
-        now = [stat.st_size, stat.st_mtime_ns]
+        now = list(identity(stat))
         known = self.known.get(path)
-        if not known or known[:2] != now:
+        if not known or known[0] != now:
             known = self.hashed.get(path)
-            if not known or known[:2] != now:
+            if not known or known[0] != now:
                 digest = file_sha256(path)
                 if digest.startswith(UNREADABLE):
                     return digest  # not kept: hashed once it can be read, its time unchanged or not
-                known = self.hashed[path] = [*now, digest]
+                known = self.hashed[path] = [_listed(trusted(stat)), digest]
         self.used[path] = known
-        return known[2]
+        return known[1]
 
-    def save(self) -> None:
-        """Keep the hashes of the files used since the last save; written only when they differ from
-        those read (a build with nothing to do wrote 9 MB at 10,000 briefings for nothing)."""
-        if self.used != self.known:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            self.file.write_text(json.dumps(self.used), encoding="utf-8")
-
-
-def _files(folder: Path) -> list[tuple[str, str]]:
-    """Every file under folder, sorted: (its path relative to folder with "/", its full path).
-    Strings, not Paths: a site of 10,000 briefings has 50,000 files in 30,000 folders to go through."""
-    found: list[tuple[str, str]] = []
-    if folder.is_dir():
-        _scan(str(folder), "", found)
-    found.sort()
-    return found
+    def save(self, stamp: dict) -> None:
+        """The stamp written with the hashes of the files used since the last save; when it is the
+        stamp read, only if those hashes differ from the ones read (the file is big)."""
+        if stamp is self.stamp and self.used == self.known:
+            return
+        with collections_paused():
+            write_atomic(self.file, json.dumps({**stamp, "files": self.used}, sort_keys=True))
+        self.stamp, self.known = stamp, self.used
 
 
-def _gone(folder: Path, files: list[tuple[str, str]], read: dict[str, list]) -> list[tuple[str, str]]:
-    """The files under folder that the build read and that are no longer there, as _files lists them."""
+def _listed(found: Identity | None) -> list | None:
+    """An identity as JSON gives it back, so that the two compare equal."""
+    return list(found) if found else None
+
+
+def _gone(folder: Path, files: list[tuple[str, str]], read: dict[str, Known]) -> list[tuple[str, str]]:
+    """The files under folder that the build read and that are no longer there, as relative_files lists them."""
     inside = os.path.join(str(folder), "")
     there = {path for _, path in files}
     return [(path[len(inside):].replace(os.sep, "/"), path) for path in read
             if path.startswith(inside) and path not in there]
-
-
-def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
-    try:
-        entries = os.scandir(folder)
-    except OSError:  # unreadable: the stage that reads it says so; once readable, its files are new here
-        return
-    with entries:
-        for entry in entries:
-            if not entry.is_dir():
-                found.append((prefix + entry.name, entry.path))
-            elif not entry.is_symlink():  # as os.walk: a link to a folder is not followed
-                _scan(entry.path, f"{prefix}{entry.name}/", found)
 
 
 def _name(path: Path, root: Path) -> str:

@@ -1,18 +1,21 @@
-"""Values derived from files, kept between runs in one pickle: each is valid while its file has the
-same size, modification time and inode, so a run reads only the files that changed (at 10,000
-briefings: 10,000 Markdown files and 13,000 pages), where a stat costs a tenth of a read.
+"""The one rule for "this file is unchanged", and values derived from files kept by it.
 
-A file modified within RACY_NS of being looked at may change again without its time changing
-(within one tick of the file system's clock): what is derived from it is kept, but not trusted.
+A file is unchanged while its size, modification time and inode are those it had when it was
+read: a stat costs a tenth of a read, so a run reads only the files that changed. A file modified
+within RACY_NS of being read may change again without its time changing (within one tick of the
+file system's clock): what was derived from it is kept, but not trusted, and it is read again
+next time.
+
+A FileMemo keeps such values by file name, in a store the caller gives (a mapping: the build
+cache's `kept` table, generator/engine/cache.py, or a dict in memory), under a name of its own.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import time
-from pathlib import Path
+from collections.abc import MutableMapping
 from typing import Any
 
 from generator.utils.gcpause import collections_paused
@@ -23,58 +26,55 @@ UNREADABLE = "unreadable: "  # what file_sha256 gives, with the reason, for a fi
 Identity = tuple[int, int, int]  # size, mtime_ns, inode
 
 
+def identity(stat: os.stat_result) -> Identity:
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+def trusted(stat: os.stat_result, read_at_ns: int | None = None) -> Identity | None:
+    """The file's identity, to compare with the next run's; None when it was modified too shortly
+    before it was read (at `read_at_ns`, by default now) to tell a later change by its time."""
+    read_at_ns = time.time_ns() if read_at_ns is None else read_at_ns
+    return None if read_at_ns - stat.st_mtime_ns < RACY_NS else identity(stat)
+
+
 class FileMemo:
-    def __init__(self, file: Path, header: object) -> None:
-        """`header`: what the values also depend on (a version, a folder): another one discards them."""
-        self.file = file
+    def __init__(self, store: MutableMapping[str, Any] | None, name: str, header: object) -> None:
+        """Values kept in `store[name]` (None: for this run only). `header`: what the values also
+        depend on (a version, a folder): another one discards them."""
+        self.store = store
+        self.name = name
         self.header = header
-        # name -> (identity, or None when the file was too new to trust; value): plain tuples load fastest
+        # file -> (identity, or None when the file was too new to trust; value): plain tuples load fastest
         self.entries: dict[str, tuple[Identity | None, Any]] = {}
         self.extra: Any = None  # one more value, kept whole (the check's: what links resolved to)
         self.changed = False
-        try:
-            with collections_paused():  # tens of thousands of entries, all kept
-                header, self.extra, entries = pickle.loads(file.read_bytes())
-            if header == self.header:
-                self.entries = entries
-            else:
-                self.extra = None
-        except Exception:  # noqa: BLE001 - none yet, or a damaged one: everything is derived again
-            self.extra = None
+        with collections_paused():  # tens of thousands of entries, all kept
+            stored = store.get(name) if store is not None else None
+        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == header:
+            _, self.extra, self.entries = stored
 
-    def get(self, name: str, stat: os.stat_result) -> Any:
+    def get(self, file: str, stat: os.stat_result) -> Any:
         """The value kept for the file as it is now, or None."""
-        entry = self.entries.get(name)
+        entry = self.entries.get(file)
         return entry[1] if entry and entry[0] == identity(stat) else None
 
-    def last(self, name: str) -> Any:
+    def last(self, file: str) -> Any:
         """The value kept for the file, whatever it is now, or None."""
-        entry = self.entries.get(name)
+        entry = self.entries.get(file)
         return entry[1] if entry else None
 
-    def put(self, name: str, stat: os.stat_result, value: Any) -> None:
-        racy = time.time_ns() - stat.st_mtime_ns < RACY_NS
-        self.entries[name] = (None if racy else identity(stat), value)
+    def put(self, file: str, stat: os.stat_result, value: Any) -> None:
+        self.entries[file] = (trusted(stat), value)
         self.changed = True
 
-    def save(self, names: set[str] | dict[str, Any], extra: Any = None) -> None:
+    def save(self, files: set[str] | dict[str, Any], extra: Any = None) -> None:
         """Keep the values of these files only, and `extra`; written only when something changed."""
-        if len(self.entries) != len(self.entries.keys() & names):
-            self.entries = {name: entry for name, entry in self.entries.items() if name in names}
+        if len(self.entries) != len(self.entries.keys() & files):
+            self.entries = {file: entry for file, entry in self.entries.items() if file in files}
             self.changed = True
-        if not self.changed and extra == self.extra:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}")
-            partial.write_bytes(pickle.dumps((self.header, extra, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(self.file)  # whole or not at all, should two runs save at once
-        except OSError:
-            pass  # the memo only saves time
-
-
-def identity(stat: os.stat_result) -> Identity:
-    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+        if (self.changed or extra != self.extra) and self.store is not None:
+            self.store[self.name] = (self.header, extra, self.entries)
+        self.extra, self.changed = extra, False
 
 
 def file_sha256(path: str) -> str:

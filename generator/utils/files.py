@@ -1,6 +1,6 @@
-"""Input files: those under a folder, found as strings (with pathlib, listing and stat-ing the
-10,000 briefings of an archive took 0.14 s, with strings 0.03 s, and a build lists content/ more
-than once), and their bytes, or a Problem when they cannot be read.
+"""Files: those under a folder, found as strings (pathlib costs several times more, and a build
+lists its folders more than once), the bytes of an input, or a Problem when they cannot be read,
+and the one way every writer of the build replaces a file (write_atomic).
 
 One rule for links among inputs (seeds/, content/, layouts/, layouts/static/): a file is read only
 when its real path lies inside the real path of the input folder it was found in. Git stores
@@ -23,6 +23,12 @@ def files_under(folder: Path, suffix: str = "", refused: list[Problem] | None = 
     if os.path.isdir(folder):
         _walk(str(folder), suffix, found, refused)
     return sorted(found, key=lambda file: file.split(os.sep))
+
+
+def relative_files(folder: Path, suffix: str = "") -> list[tuple[str, str]]:
+    """files_under's files as (path below folder, with "/"; full path)."""
+    top = os.path.join(str(folder), "")
+    return [(file[len(top):].replace(os.sep, "/"), file) for file in files_under(folder, suffix)]
 
 
 def _walk(folder: str, suffix: str, found: list[str], refused: list[Problem] | None, top: str | None = None) -> None:
@@ -67,3 +73,16 @@ def read_input(path: Path, top: Path | None = None) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise ProblemError(Problem(path, f"cannot read the file: {error.strerror}")) from None
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """path holds data whole or, if this is interrupted, what it held before: never part of it.
+    The partial file's name carries the process id, so two processes writing at once do not mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
