@@ -80,16 +80,17 @@ def test_fold_of_ascii_names_takes_a_short_cut_to_the_same_key(name):
     assert fold(name) == fold.__wrapped__(general) == fold.__wrapped__(name)
 
 
-def test_the_folded_city_gazetteer_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
+def test_the_folded_city_gazetteer_is_kept_in_the_store_given(monkeypatch):
+    from generator.config.settings import EntitySettings
     from generator.text import entities
 
-    entities._folded_cities.cache_clear()
-    folded = entities._folded_cities(tmp_path)
-    assert (tmp_path / entities.GAZETTEER_FILE).is_file() and folded[entities.fold("Kharkiv")] > 100_000
-    entities._folded_cities.cache_clear()
+    store: dict = {}  # as the build cache keeps it between runs
+    monkeypatch.setattr(entities, "FOLDED_CITIES", {})  # as in a new process
+    folded = entities.Lexicon(EntitySettings({}, {}, ()), store).cities
+    assert entities.GAZETTEER in store and folded[entities.fold("Kharkiv")] > 100_000
+    monkeypatch.setattr(entities, "FOLDED_CITIES", {})
     monkeypatch.setattr(entities, "cities", lambda: {})  # not read again: the kept one is
-    assert entities._folded_cities(tmp_path) == folded
-    entities._folded_cities.cache_clear()
+    assert entities.Lexicon(EntitySettings({}, {}, ()), store).cities == folded
 
 
 def test_new_opens_names_it_belongs_to(lexicon):

@@ -492,7 +492,7 @@ class Site:
     def _link(self, documents: list[Document], processes: int) -> Archive:
         converter = self.store.body_converter(self.config, documents) if processes > 1 else None
         try:
-            facts = gather_facts(self.config, documents, self.store.facts(), processes)
+            facts = gather_facts(self.config, documents, self.store.facts(), processes, self.store.kept())
             archive = link_archive(self.config, documents, facts, processes=processes)
         except BaseException:
             if converter:

