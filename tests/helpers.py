@@ -62,6 +62,14 @@ def briefing(site: Path, slug: str) -> Path:
     return site / "content" / "briefings" / f"{slug}.md"
 
 
+def write_briefings(content: Path, tags_by_day: dict[int, str]) -> None:
+    """A briefing a day in March 2022 (day-1.md, day-2.md, ...), each with the tags given."""
+    content.mkdir(exist_ok=True)
+    for day, tags in tags_by_day.items():
+        (content / f"day-{day}.md").write_text(f"---\ntitle: Day {day}\ndate: 2022-03-0{day}\ntags: {tags}\n---\n\n"
+                                               f"What happened on day {day}.\n", encoding="utf-8")
+
+
 def output(site: Path, path: str) -> str:
     """A file the build wrote, by its path in public/."""
     return (site / "public" / path).read_text(encoding="utf-8")
@@ -70,6 +78,13 @@ def output(site: Path, path: str) -> str:
 def page(site: Path, url: str) -> str:
     """The page the build wrote for a URL path (its index.html)."""
     return (site / "public" / url / "index.html").read_text(encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under folder by its path, with its bytes, but the search index: a full build
+    indexes in place, the dev server in the background."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"}
 
 
 @contextlib.contextmanager

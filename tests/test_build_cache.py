@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.utils.filememo import RACY_NS
-from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, briefing, run_cli
-from tests.test_incremental import tree
+from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, briefing, run_cli, tree
 
 
 def pages_made(stdout: str) -> tuple[int, int]:

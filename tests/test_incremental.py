@@ -18,14 +18,7 @@ from generator.engine.result import BuildResult, Clock
 from generator.linking.archive import link_archive
 from generator.utils import cancel as cancel_module
 from generator.utils.cancel import Cancel, Cancelled, cancellable
-from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG
-
-SEARCH_FOLDER = "pagefind"  # the full build indexes in place; the dev server does it in the background
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.relative_to(folder).parts[0] != SEARCH_FOLDER}
+from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, tree
 
 
 class Twin:

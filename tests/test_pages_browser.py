@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import NEWSWEEK_SLUG, SUBPATH_URL, run_cli, serving
-from tests.test_tags import write_briefings
+from tests.helpers import NEWSWEEK_SLUG, SUBPATH_URL, run_cli, serving, write_briefings
 
 
 @pytest.fixture

@@ -7,16 +7,9 @@ from pathlib import Path
 
 from generator.content.documents import load_content
 from generator.linking.tags import TagIndex, index_tags
-from tests.helpers import run_cli
+from tests.helpers import run_cli, write_briefings
 
 BASE = "/sub/"
-
-
-def write_briefings(content: Path, tags_by_day: dict[int, str]) -> None:
-    content.mkdir(exist_ok=True)
-    for day, tags in tags_by_day.items():
-        (content / f"day-{day}.md").write_text(f"---\ntitle: Day {day}\ndate: 2022-03-0{day}\ntags: {tags}\n---\n\n"
-                                               f"What happened on day {day}.\n", encoding="utf-8")
 
 
 def tags_in(content: Path) -> TagIndex:
