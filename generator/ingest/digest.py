@@ -44,9 +44,9 @@ _SET_IN = re.compile(r"\b(?:in|since|from|until|of)\s+(?:(?:early|late|mid-?|Jan
                      r"July|August|September|October|November|December)\s+)?$", re.I)
 _HISTORY = frozenset({"century", "centuries", "historically"})
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][a-z]+")
-# Words that tie a sentence to the one before: trimmed from a point's start ("But", "As well as
-# this,"); phrases only with their comma ("In addition, …", not "In addition to …").
-_CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also)\s+|(?:so|still|meanwhile|however|moreover|furthermore|"
+# Words that tie a sentence to the one before: trimmed from a point's start ("But", "And, …", "As
+# well as this,"); phrases only with their comma ("In addition, …", not "In addition to …").
+_CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also),?\s+|(?:so|still|meanwhile|however|moreover|furthermore|"
                          r"in addition|additionally|as well as this|as well|besides|indeed|instead|then|"
                          r"at the same time|in turn),\s+)+", re.I)
 # An opening that needs the sentence before it: a point so opening is taken only when nothing else is left.
