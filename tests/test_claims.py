@@ -117,12 +117,13 @@ def test_a_point_opening_mid_thought_is_trimmed_or_named():
     sentences = ["Ukraine's defence minister said Russia had lost 14,000 troops on Thursday in the war.",
                  "Oleksii Reznikov said Russian losses were mounting in every region of the country.",
                  "But he said the resistance had destroyed 450 tanks and 750 planes in three weeks.",
-                 "As well as this, the ministry said 60 tankers had also been destroyed near Kyiv.",
-                 "Also, the Red Cross said 30 lorries of aid had reached the besieged city of Mariupol."]
+                 "As well as this, the ministry said 60 tankers had also been destroyed near Kyiv."]
     points = key_points(sentences, skip=1)
-    assert "The Red Cross said 30 lorries of aid had reached the besieged city of Mariupol." in points
     assert "Oleksii Reznikov said the resistance had destroyed 450 tanks and 750 planes in three weeks." in points
     assert "The ministry said 60 tankers had also been destroyed near Kyiv." in points
+    sentences[3] = "Also, the Red Cross said 30 lorries of aid had reached the besieged city of Mariupol."
+    assert "The Red Cross said 30 lorries of aid had reached the besieged city of Mariupol." \
+        in key_points(sentences, skip=1)
 
 
 def test_a_leading_he_is_named_from_the_person_the_sentences_before_are_about():
