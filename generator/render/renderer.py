@@ -22,7 +22,6 @@ from generator.content.documents import Document
 from generator.render.converters import Converters
 from generator.utils.files import inside
 from generator.content.fingerprint import digest
-from generator.linking.archive import Archive
 from generator.render.markdown_links import BriefingLinks
 from generator.problems import Problem, ProblemError
 from generator.content.sanitise import safe_body
