@@ -434,3 +434,18 @@ def test_a_quote_opened_curly_and_closed_straight_ends_its_sentence():
 ])
 def test_a_topic_or_headline_glued_to_the_text_ends_where_the_text_begins(text, kept):
     assert _cleaned(text) == kept
+
+
+@pytest.mark.parametrize("cruft", ["Scroll down for video", "Copied to clipboard", "Leave a comment below.", "Loading…",
+                                   "Listen to The Daily Example on Spotify", "Follow this topic", "12 comments"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_a_block_of_the_interfaces_words_goes(cruft, one_line):
+    pieces = [_ARTICLE[0], _ARTICLE[1], cruft, _ARTICLE[2]]
+    body = _cleaned((" " if one_line else "\n").join(pieces))
+    assert not _words(" ".join(_ARTICLE[:3])) - _words(body) and cruft not in body, body
+
+
+@pytest.mark.parametrize("line", ["Show Jumping", "Read our review-in-progress here.", "Click the link above so you can:",
+                                  "(You can read it here.)", "Users can share photos and videos on the app.", "Share prices"])
+def test_an_articles_short_lines_about_its_links_or_with_a_verb_of_the_interface_stay(line):
+    assert line in _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))

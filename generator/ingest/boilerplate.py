@@ -30,17 +30,31 @@ _SENTENCE_OPENERS = frozenset("""
 a an the in on at it he she they we i this that these those but and as after when while for according if
 since last more some many one two three four five there here his her its their our my your what why how
 who officials police authorities""".split())
-# The interface's own words: the verbs of its buttons and the things they act on. A run of these
-# alone, led by a verb or a count, is a page's controls or counters, not an article's sentence.
-_UI_VERBS = frozenset("share print save copy skip jump back open close loading subscribe log sign follow download "
-                      "comments comment email tweet tap click play pause mute unmute expand collapse enlarge zoom scroll "
-                      "swipe hide show toggle view watch listen bookmark reply register".split())
-_UI_THINGS = frozenset("page article story main content top bottom app link links now menu search home next previous "
-                       "more facebook twitter whatsapp linkedin reddit pinterest instagram telegram newsletter video videos "
-                       "photo photos gallery image images caption captions audio podcast podcasts transcript fullscreen "
-                       "clipboard notifications alerts inbox browser section comments comment reading viewing "
-                       "watching views shares likes replies reactions readers viewers people online".split())
-_UI_WORDS = _UI_VERBS | _UI_THINGS | frozenset("to this the in on via up us our".split())
+# The interface's own words: the verbs of its buttons (in every form: "Copied to clipboard") and the
+# things they act on. A run of these alone, led by a verb or a count, is a page's controls or counters,
+# not an article's sentence.
+def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
+    forms = set()
+    for verb in verbs:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        past = verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else stem + "ed"
+        forms |= {verb, verb + "s", past, stem + "ing"}
+    return frozenset(forms)
+
+
+_UI_VERBS = frozenset("""share print save copy skip jump back open close load subscribe log sign follow download comment
+email tweet tap click play pause mute unmute expand collapse enlarge zoom scroll swipe hide show toggle view watch listen
+bookmark reply register add read leave report edit delete manage enable allow continue explore discover refresh retry
+submit send install upgrade""".split())
+_UI_VERB_FORMS = _verb_forms(_UI_VERBS)  # "Copied to clipboard", "Loading…"
+_UI_THINGS = frozenset("page article articles story stories main content top bottom app link links now menu search home "
+                       "next previous more facebook twitter whatsapp linkedin reddit pinterest instagram telegram youtube "
+                       "spotify tiktok newsletter newsletters video videos photo photos gallery image images caption "
+                       "captions audio podcast podcasts transcript fullscreen clipboard notifications alerts inbox browser "
+                       "javascript cookies account section sections topic topics tags feed comments comment views shares "
+                       "likes replies reactions readers viewers people online min mins ad ads below above here".split())
+_UI_WORDS = _UI_VERB_FORMS | _UI_THINGS | frozenset("to this the a an in on for with via up down us our your all".split())
+_PRONOUNS = frozenset("i you we they he she it".split())  # "so you can:": a clause of the article's, no button's
 _UI_PAIRS = frozenset({("sign", "up"), ("sign", "in"), ("log", "in"), ("sign", "out"), ("log", "out"), ("follow", "us")})
 _COUNT = re.compile(r"\d[\d,.]*[km]?$")  # "18", "1,204", "3.4k": a counter's number
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
@@ -56,8 +70,8 @@ _OPENING_SIGNS = frozenset("©🎙🔊🎧")
 _OPENING_WORDS = frozenset("""listen audio story article advertisement sponsored paid ad reading comments comment image
 click tap gift most accept updated published posted last already people photo photograph photos picture credit credits source pictured live by
 written words reported additional reporting writing editing research translation compiled read continue more related
-recommended see also you trending watch must don't don’t dont editor's editor’s editors top""".split()) | _UI_VERBS | _OPENING_SIGNS
-_SENTENCE_WORDS = frozenset("""this inconsistencies enjoy file copyright all follow like about sign subscribe register
+recommended see also you trending watch must don't don’t dont editor's editor’s editors top""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
+_SENTENCE_WORDS = frozenset("""listen watch this inconsistencies enjoy file copyright all follow like about sign subscribe register
 newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue""".split()) | _OPENING_SIGNS
 _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
@@ -88,8 +102,11 @@ _CAPTION = re.compile(
 _BANNER = re.compile(
     r"live(?: updates| blog| coverage| news)?\s*[:|–—-]\s*(?:follow (?:the latest(?: news)?|our live coverage|live|along)\s+(?:on|of|with)\s+)?"
     r"|live (?:updates|blog|coverage)\s+(?:follow (?:the latest(?: news)?|our live coverage|live)\s+(?:on|of)\s+)?", re.I)
+_PLATFORMS = r"(?:twitter|facebook|instagram|google news|x|youtube|spotify|apple podcasts|tiktok|linkedin)"
+_FOLLOW = re.compile(rf"(?:follow|like|listen to|watch|subscribe to) (?:us|\S+(?: (?-i:[A-Z0-9])\S*){{0,4}}) on {_PLATFORMS}"
+                     rf"(?:(?:,| and| or) {_PLATFORMS})*(?![\w-])\.?", re.I)  # a piece: what follows it may be the article
 _BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=(?-i:[A-Z]))", re.I)
-_CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled)(?: and \w+ing)? by\s+(?=(?-i:[A-Z]))", re.I)
+_CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled|produced)(?: and \w+ing)? by\s+(?=(?-i:[A-Z]))", re.I)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w.]+\.?(?: [A-Z][\w.]+)?)?(?: \([\w .&]{2,40}\))? ?[—–-]{1,2}\s")
 _POINTER = re.compile(
     r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=\S)"
@@ -103,7 +120,6 @@ _CRUFT_SENTENCE = re.compile(
     r"|this (?:story|article|report) (?:has been|was|is being) updated"
     r"|file photo\b|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
     r"|this (?:article|story|piece) (?:originally )?(?:appeared|was (?:first )?published) (?:on|in)"
-    r"|(?:follow|like) (?:us|\S+(?: [A-Z0-9]\S*){0,4}) on (?:twitter|facebook|instagram|google news)"
     r"|.{0,40}\bcookies?\b.{0,120}\b(?:policy|accept|consent|experience|settings)|by continuing to (?:browse|use)"
     r"|newsletter:|(?:sign up|subscribe)(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"
     r"|about the (?:writer|author|reporter)s?\b"
@@ -181,7 +197,27 @@ def is_cruft(block: Block) -> bool:
         return True  # a teaser cut short at the foot of the page: a bio's or a related story's
     if cruft_prefix(plain, block.lead) >= len(plain.rstrip(" .")):
         return True
+    if count <= 10 and _interface_block(plain):
+        return True
     return count <= 20 and _mostly_links(text, plain) and not plain.rstrip().endswith((".", "?", "!", "”", '"'))
+
+
+def _interface_block(text: str) -> bool:
+    """A short block of the interface's words: a thing of the page's at least, or a lone verb ("Show
+    Jumping" is a heading), and at most one other word for each beyond the first ("Scroll down for
+    video", "Read in app"). A sentence ("…." or "…:") only when it opens with a verb of the interface
+    and has no other word ("Please enable JavaScript to view the comments.", but not "Read our review
+    here." or "Click the link above so you can:", which an article says of its own links)."""
+    words = [word for word in map(_bare, text.split()) if word and word not in _STOP_WORDS and word != "please"
+             and not _COUNT.match(word)]
+    things = sum(word in _UI_THINGS for word in words)
+    verbs = sum(word in _UI_VERB_FORMS and word not in _UI_THINGS for word in words)
+    other = len(words) - things - verbs
+    if text.rstrip(" )]”\"’")[-1:] in ".!?:":
+        opening = text.split(maxsplit=1)[0].lower()
+        return ((opening in _UI_VERBS or opening == "please") and other == 0 and things > 0
+                and not _PRONOUNS.intersection(map(_bare, text.split())))
+    return (things > 0 or len(words) == 1 and verbs > 0) and other < things + verbs
 
 
 def glued_starts(text: str) -> list[int]:
@@ -439,7 +475,7 @@ def _ui_run(text: str, strong: bool = False) -> int:
     tokens = _tokens_from(text, 0, 160)
     lead = _bare(tokens[0][2]) if tokens else ""
     counted = bool(_COUNT.match(lead))
-    if lead not in _UI_VERBS and not (counted and len(tokens) > 1 and _bare(tokens[1][2]) in _UI_THINGS):
+    if lead not in _UI_VERB_FORMS and not (counted and len(tokens) > 1 and _bare(tokens[1][2]) in _UI_THINGS):
         return 0  # a count counts the page's things: "18 people …", "12 comments", not "2015 Print this page"
     best, previous = 0, ""
     for i, (_, stop, word) in enumerate(tokens):
@@ -447,7 +483,8 @@ def _ui_run(text: str, strong: bool = False) -> int:
         if i and bare not in _UI_WORDS and not (counted and bare in _STOP_WORDS) and word.strip("·•|") != "":
             break
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-        ends = bare in _UI_VERBS or bare in _UI_THINGS or (previous, bare) in _UI_PAIRS or not following and not strong
+        ends = (bare in _UI_VERBS or bare in _UI_THINGS or (previous, bare) in _UI_PAIRS
+                or not following and not strong and bare not in _UI_VERB_FORMS)  # "Share via" ends its block, "Show Jumping" is a heading
         if ends and (i or len(tokens) == 1 and not strong) and (not following[:1].islower() or _URL_START.match(following)):
             best = stop  # the longest run after which a sentence can start ("Subscribe now Instagram …")
         previous = bare
@@ -474,6 +511,6 @@ def _through_space(text: str, end: int) -> int:
 # (pattern, where its piece ends, strong): a strong piece is told apart even glued on after a word.
 _OPENERS = [
     (_VOICE, _whole, True), (_ADVERT, _whole, True), (_FIXED_UI, _whole, True), (_CAPTION, _whole, True),
-    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True),
+    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_FOLLOW, _whole, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True),
     (_BYLINE, _byline_end, False),
 ]
