@@ -126,6 +126,16 @@ def test_a_point_opening_mid_thought_is_trimmed_or_named():
         in key_points(sentences, skip=1)
 
 
+def test_a_frame_tying_a_point_to_the_sentence_before_is_dropped_when_a_clause_follows():
+    lead = "Hong Kong police laid siege to a university on Monday, pinning students inside for a second night."
+    points = key_points([lead, "This comes as China has denounced a Hong Kong court ruling on the mask ban.",
+                         "Their release came hours after the government freed three Taliban prisoners in Qatar.",
+                         "It came after an attack that killed nine people in the north of the country."], skip=1)
+    assert points[:2] == ["China has denounced a Hong Kong court ruling on the mask ban.",
+                          "The government freed three Taliban prisoners in Qatar."]
+    assert points[2].startswith("It came after an attack")  # "An attack that killed nine …" would be no sentence
+
+
 def test_a_leading_he_is_named_from_the_person_the_sentences_before_are_about():
     sentences = ["Sweden dropped its investigation into Julian Assange on Tuesday after a review of the evidence.",
                  "Assange has denied both allegations made against him in Sweden nine years ago.",

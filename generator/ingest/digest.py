@@ -53,6 +53,13 @@ _CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also),?\s+|(?:so|still|meanwhile|h
 _DANGLING = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
                        r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
 _PERSON = re.compile(r"^(?:he|she)(?=\s)", re.I)
+# "This comes as China has denounced …", "Their release came hours after the government freed …":
+# the frame ties the news to the sentence before; what follows "as"/"after" is the news itself.
+_FRAME = re.compile(r"^(?:it|this|that|(?:their|his|her|its) \w+) (?:comes?|came) (?:(?:just|only) )?"
+                    r"(?:(?:a|an|one|two|three|four|five|six|\d+) )?(?:(?:hours?|days?|weeks?|months?) )?(?:as|after) ", re.I)
+# A clause, not a noun phrase, follows the frame: a finite verb within its first words, not one of
+# a relative clause ("after an attack that killed nine").
+_FINITE = re.compile(r"(?:(?!that |which |who )\S+ ){0,6}?(?:is|are|was|were|has|have|had|will|said|says|\w+ed)\b")
 # Who a later "he" or "she" is: a person a sentence opens with as its subject, a name (a title and
 # surname, or two or three capitalised words) and maybe a clause between commas, then a lowercase
 # word, its verb ("Oleksii Reznikov said …", "Mr Reznikov, who …, told …", "Assange has denied …").
@@ -195,10 +202,12 @@ def _person_subject(sentence: str, surnames: set[str]) -> str | None:
 
 def _standalone(trimmed: str, subject: str | None) -> str:
     """The sentence, its linking opening trimmed ("As well as this, it said …" -> "it said …"), as a
-    point: capitalised, and "he" or "she" opening it named as `subject`, the person the sentences
-    before are about."""
+    point: capitalised, "he" or "she" opening it named as `subject`, the person the sentences
+    before are about, and a frame tying it to them dropped ("This comes as China …" -> "China …")."""
     if (pronoun := _PERSON.match(trimmed)) and subject:
         return subject + trimmed[pronoun.end():]
+    if (frame := _FRAME.match(trimmed)) and _FINITE.match(trimmed, frame.end()):
+        trimmed = trimmed[frame.end():]
     return trimmed[:1].upper() + trimmed[1:]
 
 
