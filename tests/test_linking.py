@@ -182,7 +182,7 @@ def test_newer_ingest_rules_refresh_unedited_briefings_only(built, tmp_path):
 
 def reference_related(briefings: list[Document], features: list[Features], settings: RelatedSettings) -> dict:
     """related_briefings written the straightforward way, pair by pair: what the fast path must give
-    while the candidate cap (100 per briefing) cannot bind, as with 50 briefings or fewer."""
+    while the candidate cap (50 per briefing) cannot bind, as with 50 briefings or fewer."""
     found = Counter(key for f in features for key in _keys(f))
     common = settings.common_share * len(features) if len(features) >= settings.common_after else len(features)
     telling = {key for key, n in found.items() if 1 < n <= max(common, 2)}

@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 
 import justext
 import numpy as np
@@ -47,7 +47,7 @@ _MIN_SIMILARITY = 0.05  # below this, wording in common is chance
 _WORDS_SHOWN = 4  # in the reason for similar wording
 _MIN_POINTS = 1  # a signal adding less to the score is no reason worth showing
 _POINTS_PER_LOGIT = 25  # the slope of the score at 50
-_CANDIDATES = 100  # per briefing: plenty to find the few shown, and a bound on the work
+_CANDIDATES = 50  # per briefing, through its rarest values: ten times the five a page lists; bounds the work
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 # No "[" in an address: from each "](" of many unclosed ones the search would run to the end of the text.
 _LINK_TARGET = re.compile(r"\]\([^)\s\[]*\)|https?://\S+|www\.\S+")  # URLs' words (tracking parameters) are no wording
@@ -130,15 +130,25 @@ def related_briefings(briefings: list[Document], features: list[Features], setti
     # Each pair was scored once; it is a candidate for both its briefings.
     mine, theirs, at = np.concatenate((lo, hi)), np.concatenate((hi, lo)), np.tile(np.arange(len(lo)), 2)
     best = _best(mine, _title_ranks(briefings)[theirs], scores[at], settings)
-    shown = np.unique(at[best])
-    shared = dict(zip(shown.tolist(), index.shared_pairs(lo[shown], hi[shown], superseded)))
+    shown = np.unique(at[best])  # the pairs shown, each once
+    shared = index.shared_pairs(lo[shown], hi[shown], superseded)
+    days = np.where((day[lo[shown]] >= 0) & (day[hi[shown]] >= 0), np.abs(day[lo[shown]] - day[hi[shown]]), -1)
+    score, added, alike, apart = (scores[shown].tolist(), points[shown].tolist(), cosine[shown].tolist(),
+                                  days.tolist())
     seen: dict[tuple[str, str, float], Reason] = {}
-    for a, b, p in giving_way(zip(mine[best].tolist(), theirs[best].tolist(), at[best].tolist()), superseded):
-        days = int(abs(day[a] - day[b])) if day[a] >= 0 and day[b] >= 0 else -1
-        reasons = [_reason(signal, _reason_text(signal, shared[p].get(signal, []), features[a], cosine[p], days),
-                           added, seen)
-                   for signal, added in zip(_REASONS, points[p].tolist()) if not math.isnan(added)]
-        related[briefings[a].url].append(Relation(briefings[b], int(scores[p]), reasons))
+    # A pair's reasons read the same from both its briefings (names and words are labelled as the
+    # archive knows them), but for a figure's quantity, which each briefing words its own way.
+    both: dict[int, list[Reason]] = {}
+    pairs_shown = zip(mine[best].tolist(), theirs[best].tolist(), np.searchsorted(shown, at[best]).tolist())
+    for a, b, k in giving_way(pairs_shown, superseded):
+        reasons = both.get(k)
+        if reasons is None:
+            reasons = [_reason(signal, _reason_text(signal, shared[k].get(signal, []), features[a], alike[k], apart[k]),
+                               points, seen)
+                       for signal, points in zip(_REASONS, added[k]) if not math.isnan(points)]
+            if "figures" not in shared[k]:
+                both[k] = reasons
+        related[briefings[a].url].append(Relation(briefings[b], score[k], reasons))
     return related
 
 
@@ -159,7 +169,8 @@ def _pairs(index: _Index, superseded: Callable[[], bool], processes: int) -> tup
     either is the other's candidate. Their score is one, so it is reckoned once."""
     size = len(index.starts) - 1
     runs = [(size * k // processes, size * (k + 1) // processes) for k in range(processes)]
-    keys = np.unique(np.concatenate(map_shares(lambda which, n: index.pair_keys(*runs[which], superseded), processes)))
+    keys = np.sort(np.concatenate(map_shares(lambda which, n: index.pair_keys(*runs[which], superseded), processes)))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys  # each pair once
     return keys // size, keys % size
 
 
@@ -338,15 +349,19 @@ class _Index:
 
     @classmethod
     def of(cls, features: list[Features], settings: RelatedSettings, superseded: Callable[[], bool] = never) -> _Index:
-        columns: dict[tuple[str, str], int] = {}
-        counts, cols, vals = [], [], []
+        keys: list[tuple[str, str]] = []  # every briefing's values, row after row
+        counts, vals = [], []
         for feature in giving_way(features, superseded):
-            before = len(cols)
-            for key, value in _values(feature):
-                cols.append(columns.setdefault(key, len(columns)))
-                vals.append(value)
-            counts.append(len(cols) - before)
-        cols_array = np.array(cols, dtype=np.int64)
+            before = len(keys)
+            for signal in SET_SIGNALS:
+                values = feature.values[signal]
+                keys.extend(zip(repeat(signal), values))
+                vals.extend(map(feature.salience.get(signal, {}).get, values, repeat(1.0)))
+            keys.extend(zip(repeat("text"), feature.terms))
+            vals.extend(feature.terms.values())
+            counts.append(len(keys) - before)
+        columns = {key: column for column, key in enumerate(dict.fromkeys(keys))}
+        cols_array = np.fromiter(map(columns.__getitem__, keys), np.int64, len(keys))
         found = np.bincount(cols_array, minlength=len(columns))  # briefings per value
         common = settings.common_share * len(features) if len(features) >= settings.common_after else len(features)
         telling = (found > 1) & (found <= max(common, 2))
@@ -407,9 +422,9 @@ class _Index:
         most _CANDIDATES of them (the nearest in time from a long posting list): the work stays linear."""
         lists = [docs for docs in map(self.postings.__getitem__, columns) if docs is not None]
         lists.sort(key=len)  # stable: equally rare values keep their order
-        found: set[int] = set()
+        found = {i}  # itself, in every one of its postings: not a candidate, dropped at the end
         for docs in lists:
-            need = _CANDIDATES - len(found)
+            need = _CANDIDATES + 1 - len(found)
             if need <= 0:
                 break
             if len(docs) > need:  # postings are in briefing order, newest first: take those around i
@@ -489,15 +504,6 @@ def _rarity(found: np.ndarray, size: int, settings: RelatedSettings) -> np.ndarr
         return np.ones(len(found))
     share = np.maximum(found, 1) / size
     return np.clip(np.log(share) / math.log(_RARE_SHARE), 0.0, 1.0)
-
-
-def _values(feature: Features) -> Iterator[tuple[tuple[str, str], float]]:
-    for signal in SET_SIGNALS:
-        salience = feature.salience.get(signal, {})
-        for key in feature.values[signal]:
-            yield (signal, key), salience.get(key, 1.0)
-    for word, weight in feature.terms.items():
-        yield ("text", word), weight
 
 
 def _evidence(shares: np.ndarray, days: np.ndarray, settings: RelatedSettings) -> np.ndarray:
