@@ -18,7 +18,7 @@ from generator.text.quotes import extract_quotes
 from generator.linking.related import word_counts
 
 
-VERSION = 4  # part of the build cache's key: bump when Facts change
+VERSION = 5  # part of the build cache's key: bump when Facts change
 
 
 @dataclass(frozen=True)
