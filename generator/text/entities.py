@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import MutableMapping
-from dataclasses import dataclass
+from collections.abc import Iterator, MutableMapping
 from functools import cached_property, lru_cache
 from importlib import metadata
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from generator import __version__
@@ -111,7 +111,9 @@ _ROLES = _TITLES | _PERSON_CUES
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
 _REGION_WORDS = {"region", "province", "oblast"}
-_MODEL_BEFORE = re.compile(r"\b(?:(?:19|20)\d\d|\d+-(?:inch|litre|liter|door|seat|speed))\s+$")
+# A model year or size right before a name ("the 2020 Sentra", "the 16-inch MacBook Pro"); it opens
+# with a digit, not with \b, so that the regex engine skips to the digits.
+_MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
 _SOURCE_WORDS = {"to", "told", "via", "the"}
 _SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$", re.I)
@@ -169,15 +171,19 @@ DEMONYMS = {
 }
 _PLURAL_DEMONYMS = {f"{name}s" for name in DEMONYMS} | {"Britons", "Americans", "Europeans", "Filipinos"}
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
-# _TOKEN, except that a stretch of words that can only end a run (lowercase, not a connector) is one
-# match, the group `skip`: most words are such, and a match per word was the costliest part of reading.
-_LOWER_WORD = rf"(?!(?:{'|'.join(sorted(_CONNECTORS))})\b)[a-z0-9_]\w*(?:[-'’]\w+)*"
-_TOKEN_OR_SKIP = re.compile(rf"(?P<skip>{_LOWER_WORD}(?:\W+{_LOWER_WORD})*)|{_TOKEN.pattern}")
+# A run of capitalised words as one match, so that the words between runs (most of a text) are
+# skipped by the regex engine instead of being looked at one by one: _TOKEN's words that start with
+# a capital (or a letter of another script: its case is checked word by word), joined by blanks,
+# by lowercase connectors, or by an initial's dot ("Patrick W. Carlineo").
+_CAPITAL_WORD = r"(?:(?:[A-Z]\.){2,}|[^\W\da-z_]\w*(?:[-'’]\w+)*)"
+_CONNECTOR_WORD = rf"(?:{'|'.join(sorted(_CONNECTORS))})(?!\w|[-'’]\w)"
+# It opens with its first letter's class, not with the look-behinds that no word may be glued to it
+# ("x-Ray"), so that the regex engine skips to the capitals instead of trying them at every character.
+_RUN = re.compile(rf"[^\W\da-z_](?<!\w.)(?<!\w[-'’].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:[-'’]\w+)*)"
+                  rf"(?:(?:[ \t]+|(?<=(?<!\w)(?<!\w[-'’])\w)\.[ \t]+)(?:{_CONNECTOR_WORD}[ \t]+)*{_CAPITAL_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
-_BLANKS = re.compile(r"[ \t]+")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
-_INITIAL_GAP = re.compile(r"\.[ \t]+")  # "Patrick W. Carlineo": an initial's dot does not end the name
 _LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
 _FOLD_DROP = re.compile(r"'s\b|\.")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
@@ -238,11 +244,11 @@ class Lexicon:
         return None
 
     def stopped(self, surface: str) -> bool:
-        if surface[:3].lower() not in self._stop_starts and surface.isascii() and surface.replace(" ", "").isalpha():
-            return False  # most words: no folding needed to tell
         known = self._stopped.get(surface)
-        if known is None:
-            known = self._stopped[surface] = fold(surface) in self.stop
+        if known is None:  # most words start unlike any stop word: no folding needed to tell
+            known = self._stopped[surface] = not (
+                surface[:3].lower() not in self._stop_starts and surface.isascii() and surface.replace(" ", "").isalpha()
+            ) and fold(surface) in self.stop
         return known
 
     @cached_property
@@ -291,12 +297,14 @@ def _folded_cities(store: MutableMapping[str, Any] | None) -> dict[str, int]:
     return FOLDED_CITIES[key]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: made for every mention of every text, so it must be cheap
     start: int  # offset in the text
     kind: str
     name: str
     sentence: int  # which sentence of the text it is in
+
+
+_START = attrgetter("start")
 
 
 class _Token(NamedTuple):  # a tuple: made for every capitalised word, so it must be cheap
@@ -338,35 +346,28 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
     """Runs of capitalised words (with connectors such as "of"), unbroken by punctuation."""
     runs: list[list[_Token]] = []
     for number, (start, end) in enumerate(sentence_spans(text)):
-        run: list[_Token] = []
-        previous_end = start  # where the run's last word ends, its 's included
-        for match in _TOKEN_OR_SKIP.finditer(text, start, end):
-            if match.lastgroup == "skip":  # lowercase words only end the run
-                if run:
-                    runs.append(run)
-                    run = []
-                continue
-            word = match.group(0)
-            upper = word[:1].isupper()
-            if not upper and not (run and word in _CONNECTORS):  # a lowercase word only ends the run
-                if run:
-                    runs.append(run)
-                    run = []
-                continue
-            at = match.start()
-            if run and text[previous_end:at] != " " and not (
-                    _BLANKS.fullmatch(text, previous_end, at)
-                    or (len(run[-1].text) == 1 and _INITIAL_GAP.fullmatch(text, previous_end, at))):
-                runs.append(run)
-                run = []
-            previous_end = match.end()
-            if run or word not in _CONNECTORS:
+        for found in _RUN.finditer(text, start, end):
+            run: list[_Token] = []
+            words = found.group(0)
+            one_word = " " not in words and "\t" not in words  # most runs: then the match is the word
+            for word, at in ((words, found.start()),) if one_word else _words(text, found.start(), found.end()):
+                upper = word[:1].isupper()
+                if not upper and not (run and word in _CONNECTORS):  # a word in lowercase ends the run
+                    if run:
+                        runs.append(run)
+                        run = []
+                    continue
                 possessive = upper and len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
                 surface = _POSSESSIVE.sub("", word) if possessive else word
                 # The token ends before its 's: a name is read from the text between its tokens' ends.
                 run.append(_Token(surface, at, at + len(surface), at == start, possessive, number, surface.lower()))
-        runs.append(run)
+            runs.append(run)
     return [trimmed for trimmed in map(_trim, runs) if trimmed]
+
+
+def _words(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    for match in _TOKEN.finditer(text, start, end):
+        yield match.group(0), match.start()
 
 
 @lru_cache(maxsize=4)  # entities and figures both split the same text, one after the other
@@ -391,8 +392,7 @@ def _trim(run: list[_Token]) -> list[_Token]:
     return run
 
 
-@dataclass
-class _Candidate:
+class _Candidate(NamedTuple):
     """A name no list knows: its kind is voted on by the clues of all its mentions in the text."""
 
     tokens: list[_Token]
@@ -410,6 +410,9 @@ class _Reader:
         self.candidates: list[_Candidate] = []
 
     def read_run(self, run: list[_Token]) -> None:
+        if len(run) == 1:  # most runs: one word, one segment
+            self._read_segment(run, None)
+            return
         owner: str | None = None  # each segment drops its leading common words itself
         while run:
             cut = next((i + 1 for i, token in enumerate(run) if token.possessive and not self._inner_possessive(run, i)),
@@ -453,7 +456,7 @@ class _Reader:
             return None
         if len(tokens) > 1 and all(t.text.isupper() for t in tokens) and not self._known(tokens):
             return None  # a line in capitals: a table's row or a shouted heading, no name
-        if any(_is_head(t) for t in tokens):
+        if any(map(_is_head, tokens)):
             known = self._known_prefix(tokens)
             if known and known < len(tokens) and self._body_of(tokens[:known], tokens[known:]):
                 return self._read_segment(tokens[known:], self._add(tokens[:known], self._known(tokens[:known]) or "places"))
@@ -463,7 +466,7 @@ class _Reader:
         if len(tokens) > 1 and (tokens[-1].lower in _PLACE_HEADS and not self._known(tokens[:1]) or (
                 tokens[0].lower in _PLACE_HEADS and tokens[1].lower == "of")):  # "Sea of Azov", "Gulf of Mexico"
             return self._add(tokens, "places")
-        inner = self._known_inside(tokens)
+        inner = self._known_inside(tokens) if len(tokens) > 2 else None
         if inner:  # "Jane Roe of Acme Widgets": read each side of the known name
             start, end = inner
             self._read_segment(_trim(tokens[:start]), owner)
@@ -591,8 +594,7 @@ class _Reader:
         if self._quoted(first, last) or (tail and (tail[-1].isdigit() or tail.isalpha())
                                          and _MODEL_BEFORE.search(before) is not None):
             none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
-        if any(not t.text.istitle() and _CAMEL.fullmatch(t.text) for t in tokens) or (
-                len(tokens) == 1 and self._acronym(first)):
+        if any(_camel_cased(t.text) for t in tokens) or (len(tokens) == 1 and self._acronym(first)):
             organisations += 2
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to") or word_after in _REGION_WORDS or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
@@ -626,8 +628,10 @@ class _Reader:
 
     def _quoted(self, first: _Token, last: _Token) -> bool:
         """ "Mary Poppins", “Star Wars”: a name in quotation marks alone is a title of a work."""
+        if self.text[last.end:last.end + 1] not in _QUOTES:
+            return False
         opening = self.text[max(0, first.start - 2):first.start].strip(" ")
-        return opening[-1:] in _QUOTES and self.text[last.end:last.end + 1] in _QUOTES
+        return opening[-1:] in _QUOTES
 
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT"), a common
@@ -709,7 +713,7 @@ class _Reader:
                         kind, name = "organisations", short[key][0]
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
-        return sorted(mentions, key=lambda m: m.start)
+        return sorted(mentions, key=_START)
 
     def _expansions(self, found: list[tuple[_Token, str, str]]) -> dict[str, tuple[str, str]]:
         """Acronym (folded) -> (kind, name) of the name written right before it in brackets."""
@@ -737,8 +741,10 @@ def _people_by_surname(found: list[tuple[_Token, str, str]]) -> dict[str, str]:
     """The people of names of several words, by surname (past a "Jr")."""
     people: dict[str, str] = {}
     for _, kind, name in found:
+        if kind != "people":
+            continue
         words = name.split()
-        if len(words) > 1 and kind == "people":
+        if len(words) > 1:
             surname = words[-2] if fold(words[-1]) in _NAME_SUFFIXES and len(words) > 2 else words[-1]
             people.setdefault(fold(surname), name)
     return people
@@ -750,8 +756,10 @@ def _short_forms(found: list[tuple[_Token, str, str]]) -> dict[str, list[str]]:
     first words ("Sierra Nevada" of "Sierra Nevada Corporation")."""
     short: dict[str, list[str]] = {}
     for _, kind, name in found:
+        if kind != "organisations":
+            continue
         words = name.split()
-        if len(words) > 1 and kind == "organisations":
+        if len(words) > 1:
             forms = {fold(" ".join(words[:size])) for size in range(2, len(words))}
             for word in words:
                 if word.lower() not in _ORG_HEADS and word.lower() not in _CONNECTORS:
@@ -765,6 +773,12 @@ def _short_forms(found: list[tuple[_Token, str, str]]) -> dict[str, list[str]]:
 _VOTED = ("people", "organisations", "places", "none")
 _NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
 _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
+
+
+@lru_cache(maxsize=1 << 16)
+def _camel_cased(text: str) -> bool:
+    """ "WeWork", "SoftBank": a company's way of writing its name."""
+    return not text.istitle() and _CAMEL.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -813,9 +827,9 @@ def _is_given(lower: str) -> bool:
 def _decide(votes: tuple[int, int, int, int], words: int) -> str:
     """The kind the clues vote for; without clues, two or more name-like words are a person and a
     lone word is only a surname (kept when a full name in the text ends with it)."""
-    weight, kind = max(zip(votes, _VOTED), key=lambda pair: pair[0])
+    weight = max(votes)
     if weight > 0:
-        return kind
+        return _VOTED[votes.index(weight)]  # the first kind of that weight
     if words > 1 and votes[0] >= 0:
         return "people"
     return "surname"
