@@ -173,12 +173,17 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
     leads = [word_counts(_title_less_site(d)) for d in giving_way(briefings, superseded)]
     terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)], superseded)
     features = []
+    folded: dict[str, tuple[str, ...]] = {}  # entity url -> its spellings folded: an entity is in many briefings
     for document, words, count, lead, names in zip(giving_way(briefings, superseded), terms, counts, leads, credited):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
         own = credits | {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
+        names_folded = {fold(name) for name in names}
         for entity in entities.by_briefing.get(document.url, []):
-            if own.intersection(map(fold, entity.spellings)) or _credited(entity.spellings, names):
+            spellings = folded.get(entity.url)
+            if spellings is None:
+                spellings = folded[entity.url] = tuple(map(fold, entity.spellings))
+            if own.intersection(spellings) or _credited(spellings, names_folded):
                 continue
             values[entity.kind][entity.url] = entity.name
             weights[entity.kind][entity.url] = salience(entity.kind, entity.spellings, count, lead)
@@ -206,13 +211,10 @@ def credited_names(body: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _credited(spellings: list[str], credited: frozenset[str]) -> bool:
-    """Whether a name is one a credit line gives, or that name and what the extractor ran on
-    with it ("John Milbank RRP" from "Tested by: John Milbank RRP: £23.99")."""
-    if not credited:
-        return False
-    names = {fold(name) for name in credited}
-    return any(f == c or f.startswith(c + " ") for f in map(fold, spellings) for c in names)
+def _credited(spellings: tuple[str, ...], credited: set[str]) -> bool:
+    """Whether a name (its spellings folded) is one a credit line gives (folded), or that name and
+    what the extractor ran on with it ("John Milbank RRP" from "Tested by: John Milbank RRP: £23.99")."""
+    return any(f == c or f.startswith(c + " ") for f in spellings for c in credited)
 
 
 def _with_lead(counts: dict[str, int], lead: dict[str, int]) -> dict[str, int]:
