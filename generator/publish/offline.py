@@ -10,6 +10,7 @@ swapped in whole.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -18,6 +19,7 @@ from urllib.parse import urlsplit
 
 from generator.config.settings import Config
 from generator.problems import Problem, ProblemError
+from generator.utils.files import relative_files
 
 SUFFIX = "-offline"
 MARK = ".offline-copy"  # in every copy: a folder without it is not ours to replace
@@ -40,15 +42,14 @@ def write_offline_copy(config: Config) -> Path:
     staging = target.with_name(f".{target.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     base = _Base(config)
-    for source in sorted(config.output_dir.rglob("*")):
-        relative = source.relative_to(config.output_dir)
-        if relative.parts[0] in LEFT_OUT or not source.is_file():
+    for relative, source in relative_files(config.output_dir):
+        if relative.split("/", 1)[0] in LEFT_OUT or not os.path.isfile(source):
             continue
         copy = staging / relative
         copy.parent.mkdir(parents=True, exist_ok=True)
-        if source.suffix == ".html":
-            text = source.read_text(encoding="utf-8", errors="surrogateescape")
-            copy.write_text(relative_links(text, relative.as_posix(), base, config.output_dir),
+        if relative.endswith(".html"):
+            text = Path(source).read_text(encoding="utf-8", errors="surrogateescape")
+            copy.write_text(relative_links(text, relative, base, config.output_dir),
                             encoding="utf-8", errors="surrogateescape")
         else:
             shutil.copyfile(source, copy)

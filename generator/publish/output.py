@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.utils.parallel import Forked, forks
 from generator.utils.filememo import identity
-from generator.utils.files import relative_files
+from generator.utils.files import relative_files, write_atomic
 from generator.render.renderer import Page
 
 STATIC_FOLDER = "static"
@@ -214,9 +214,8 @@ def carry_over(old: Path | str, target: Path | str) -> None:
 
 
 def _write_page(folder: Path, page: Page) -> None:
-    target = folder / inside_site(page.path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page.text, encoding="utf-8")
+    """In place, in a folder being served: a browser never reads half a page."""
+    write_atomic(folder / inside_site(page.path), page.text)
 
 
 def update_site(out_dir: Path, pages: list[Page], written: dict[str, str]) -> list[str]:

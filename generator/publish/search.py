@@ -32,7 +32,7 @@ from typing import Any
 
 from generator import __version__
 from generator.utils.filememo import FileMemo
-from generator.utils.files import relative_files
+from generator.utils.files import relative_files, write_atomic
 from generator.publish.output import carry_over
 from generator.problems import Problem
 
@@ -87,7 +87,7 @@ def index_site(site_dir: Path, shown_as: Path | None = None, part_pages: int = 2
             folder, problem = _index_part(binary, site_dir, pages, where)
             if problem:
                 return [problem]
-            (folder / SIGNATURE_FILE).write_text(signature, encoding="utf-8")
+            write_atomic(folder / SIGNATURE_FILE, signature)
             made[name] = folder
         _put_in_place(bundle, made, kept, count)
     finally:
@@ -210,8 +210,8 @@ def _put_in_place(bundle: Path, made: dict[str, Path], kept: dict[str, Path], co
             shutil.copytree(folder, bundle / name, copy_function=carry_over)
     for name, folder in made.items():
         folder.rename(bundle / name)
-    (bundle / PARTS_FILE).write_text(json.dumps(sorted([*made, *kept], key=int)), encoding="utf-8")
-    (bundle / MODULUS_FILE).write_text(str(count), encoding="utf-8")
+    write_atomic(bundle / PARTS_FILE, json.dumps(sorted([*made, *kept], key=int)))
+    write_atomic(bundle / MODULUS_FILE, str(count))
 
 
 def _read(path: Path) -> str | None:
