@@ -87,6 +87,23 @@ def test_counts_nobody_tracks_stay_in_the_text():
     assert [(v, w) for v, w, _ in keyed(text)] == [(28, "people quarantined")]
 
 
+def test_the_act_told_before_the_count_and_deaths_with_a_qualifier_are_read():
+    text = ("Officials banned firecrackers, arresting 210 people. The study found 9 million premature deaths "
+            "worldwide; India suffered more than 2.5 million of these deaths. Tariffs would reduce wages while "
+            "eliminating 195,600 jobs. Two federal prison officers were charged on Tuesday. The particles are "
+            "smaller than 2.5 microns.")
+    assert [(v, w) for v, w, _ in keyed(text)] == [
+        (210, "people arrested"), (9_000_000, "people killed"), (2_500_000, "people killed"), (195_600, "jobs cut"),
+        (2, "federal prison officers charged")]
+    assert "wording" not in figures(text)[0]  # worded as the key ("people arrested"), not "people arresting"
+
+
+def test_a_speaker_named_after_the_speech_verb_claims():
+    text = ("At the time, there were more than 30 staff vacancies at the facility, said Serene Gregg, local "
+            "president of the union. There were 40 staff vacancies, said Tuesday's report.")
+    assert keyed(text) == [(30, "staff vacancies", "Serene Gregg")]
+
+
 def _document(name: str, figures: list[dict]) -> tuple[Document, Facts]:
     document = Document(Path(name), f"{name}.md", f"briefings/{name}/", name.title(), None, b"", 1, {}, name)
     return document, Facts({}, figures, [], "", ())

@@ -32,6 +32,10 @@ _SUBJECT_WINDOW = 300
 # How many earlier organisations and places ending alike are tried for "the ministry": real text
 # names far fewer; the bound keeps a text of thousands of such names linear.
 _LOOK_BACK = 50
+# "…, said Serene Gregg, local president": a speech verb opening its clause has its speaker after it.
+_INVERTED = re.compile(r"[ \t]+(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+_TIMES = set("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today""".split())
 _NOT_SUBJECTS = {"there", "this", "that", "these", "those", "which", "what", "who", "where", "here", "such", "a", "an"}
 
 
@@ -85,7 +89,18 @@ def claimant_before(sentence: str, position: int, offset: int, mentions: Mention
     if not starts and window:
         return None  # no clause starts within a subject's reach of the verb
     who = sentence[starts[-1] if starts else 0:head_end]
+    if not who.strip(" \"“”'‘’") and (after := _speaker_after(sentence, verb)):
+        who = after
     return resolve(who, offset + verb, offset, mentions, last)
+
+
+def _speaker_after(sentence: str, verb: int) -> str | None:
+    """The name right after a speech verb that opens its clause ("…, said Serene Gregg"), not a time."""
+    end = _SPEECH_VERB.match(sentence, verb)
+    found = _INVERTED.match(sentence, end.end()) if end else None
+    if found is None or re.match(r"[A-Za-z]*", found["who"]).group(0).lower() in _TIMES:  # "Tuesday's report"
+        return None
+    return found["who"]
 
 
 @lru_cache(maxsize=8)  # asked for each figure of a sentence, one sentence after another

@@ -54,7 +54,8 @@ _NOT_COUNTED = set("""
 days day weeks week months month years year hours hour minutes minute seconds times per cent percent
 am pm km miles metres meters kilometres kilometers inches inch feet foot millimeters millimetres
 centimeters centimetres mph kph degrees tons tonnes acres hectares gallons points cities countries counties
-states towns villages provinces regions
+states towns villages provinces regions microns nanometres nanometers grams kilograms kg pounds ounces
+litres liters barrels watts kilowatts megawatts gigawatts bytes megabytes gigabytes terabytes
 """.split())
 _HEADS = {"soldiers": "troops", "servicemen": "troops", "troops": "troops", "service members": "troops",
           "planes": "aircraft", "jets": "aircraft", "aircraft": "aircraft", "warplanes": "aircraft",
@@ -62,22 +63,33 @@ _HEADS = {"soldiers": "troops", "servicemen": "troops", "troops": "troops", "ser
           "personnel": "troops", "members": "members", "immigrants": "migrants"}
 # "the United States' 200 service members": the words a key leaves out or joins.
 _PHRASES = {"service members": "troops", "military personnel": "troops", "servicemen": "troops"}
-# A number followed by one of these counts people who died: "584 deaths", "three fatalities".
-_DEATHS = re.compile(r"[ \t]+(?:deaths|dead|fatalities)\b", re.I)
+# A number followed by one of these counts people who died: "584 deaths", "three fatalities", with
+# a word that qualifies them ("9 million premature deaths") or picks from them ("2.5 million of these deaths").
+_DEATHS = re.compile(r"(?:[ \t]+of[ \t]+(?:these|those|the|them|which))?(?:[ \t]+[a-z][a-z-]*)?"
+                     r"[ \t]+(?:deaths|dead|fatalities)\b", re.I)
 _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lost", "deaths": "killed",
              "wounded": "wounded", "injured": "wounded", "destroyed": "destroyed", "taken out": "destroyed",
              "shot down": "destroyed", "captured": "captured", "displaced": "displaced", "fled": "fled",
              "evacuated": "evacuated", "arrested": "arrested", "detained": "detained", "perished": "killed",
              "quarantined": "quarantined", "quarantine": "quarantined", "hospitalized": "hospitalised",
              "hospitalised": "hospitalised", "released": "released", "freed": "released", "sold": "sold",
-             "purchased": "sold", "bought": "sold", "missing": "missing", "rescued": "rescued"}
+             "purchased": "sold", "bought": "sold", "missing": "missing", "rescued": "rescued",
+             "charged": "charged", "indicted": "charged", "convicted": "convicted", "laid off": "laid off",
+             "eliminated": "cut", "slashed": "cut", "cut": "cut"}
+# The same acts told before the count ("arresting 210 people", "eliminating 195,600 jobs").
+_GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "wounded", "arresting": "arrested",
+            "detaining": "detained", "displacing": "displaced", "evacuating": "evacuated", "destroying": "destroyed",
+            "charging": "charged", "releasing": "released", "freeing": "released", "rescuing": "rescued",
+            "laying off": "laid off", "eliminating": "cut", "cutting": "cut", "slashing": "cut"}
 # Where the verb of a count's own clause must be: before a comma, a dash, or the next "and".
 _NEXT_CLAUSE = re.compile(r"[,;:—–(]|\band\b")
 _OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOMES) + r")\b")
+_OUTCOME_BEFORE = re.compile(r"\b(" + "|".join([*_OUTCOMES, *_GERUNDS]) + r")\b")
 # "1,424 civilian casualties: 516 killed and 908 injured": the killed are civilians, not casualties.
 _RESTATED = {"civilian casualties": "civilians", "casualties": "people"}
 _PEOPLE_HEADS = set("""troops people civilians children casualties fighters militants men women residents
-refugees migrants workers patients journalists prisoners soldiers protesters hostages""".split())
+refugees migrants workers patients journalists prisoners soldiers protesters hostages officers guards inmates
+suspects victims students""".split())
 # The kinds of quantity news follows: a count of one of these is a figure even with no claimant.
 _TRACKED_HEADS = _PEOPLE_HEADS | set("""deaths tanks aircraft helicopters drones vehicles artillery pieces
 launchers missiles rockets boats ships warships systems hostages cases infections homes houses buildings
@@ -252,12 +264,17 @@ def _share_in_lists(sentence: str, counts: list[_Count]) -> list[_Count]:
         for count in members:
             own_verb = count.verb or (_outcome_before(sentence, count.match)
                                       if count is members[0] and not count.outcome else "")
-            own = count.outcome or _OUTCOMES.get(own_verb, "")
-            outcome = _settled(own or _OUTCOMES.get(verb, ""), count.noun)
+            own = count.outcome or _meaning(own_verb)
+            outcome = _settled(own or _meaning(verb), count.noun)
             said = (own_verb if own else verb) or outcome  # the article's word for it
+            said = outcome if said in _GERUNDS else said  # "arresting 210 people": "people arrested"
             wording = count.wording if not outcome or said in count.wording else f"{count.wording} {said}"
             shared.append(count._replace(outcome=outcome, side=count.side or side, wording=wording))
     return shared
+
+
+def _meaning(verb: str) -> str:
+    return _OUTCOMES.get(verb) or _GERUNDS.get(verb, "")
 
 
 def _settled(outcome: str, noun: str) -> str:
@@ -309,7 +326,7 @@ def _outcome_after(sentence: str, end: int) -> str:
 
 
 def _outcome_before(sentence: str, match: re.Match[str]) -> str:
-    found = _OUTCOME.search(sentence, max(0, match.start() - 25), match.start())
+    found = _OUTCOME_BEFORE.search(sentence, max(0, match.start() - 25), match.start())
     return found.group(1) if found else ""
 
 
