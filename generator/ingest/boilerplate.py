@@ -100,7 +100,7 @@ _CAPTION = re.compile(
     r"|(?:photo(?:graph)?|image|picture|credit|source)s?\s*:\s*[^.:;\n]{0,60}(?:/\s*[\w .-]{2,30}?\b(?:images|pictures)?|getty images|shutterstock|reuters|afp|associated press|\bap\b)(?![\w-])",
     re.I)
 _BANNER = re.compile(
-    r"live(?: updates| blog| coverage| news)?\s*[:|–—-]\s*(?:follow (?:the latest(?: news)?|our live coverage|live|along)\s+(?:on|of|with)\s+)?"
+    r"live(?: updates| blog| coverage| news)?\s*[:|–—-]\s*(?:follow (?:the latest(?: news)?|our live coverage|live|along)\s+(?:on|of|with)[*_]*\s+)?"
     r"|live (?:updates|blog|coverage)\s+(?:follow (?:the latest(?: news)?|our live coverage|live)\s+(?:on|of)\s+)?", re.I)
 _PLATFORMS = r"(?:twitter|facebook|instagram|google news|x|youtube|spotify|apple podcasts|tiktok|linkedin)"
 _FOLLOW = re.compile(rf"(?:follow|like|listen to|watch|subscribe to) (?:us|\S+(?: (?-i:[A-Z0-9])\S*){{0,4}}) on {_PLATFORMS}"
@@ -162,8 +162,9 @@ def cruft_prefix(text: str, at_start: bool, strong: bool = False) -> int:
     if first not in _OPENING_WORDS and not (at_start and (first.isdigit() or first in _MONTHS_DAYS or first[:3] in _DAY_SHORT
                                                           or text[:2].isupper())):
         return 0  # nothing cruft opens with: most sentences stop here, before any pattern runs
+    opens = len(text) - len(text.lstrip("*_")) if text[:1] in "*_" else 0  # "**Live updates: …**": bold in Markdown
     for pattern, tail, sure in _OPENERS:
-        found = (sure or not strong) and pattern.match(text)
+        found = (sure or not strong) and pattern.match(text, opens)
         if found and (end := tail(text, found.end())) and _stands_apart(text, end):
             if strong and tail is _pointer_end and not found.group().rstrip().endswith(":"):
                 continue  # "More on Ukraine" may be a sentence's words; "Related: …" is not
@@ -405,8 +406,8 @@ def _topic_end(text: str, start: int) -> int:
     if len(tokens) <= 6 and not re.search(r"[.!?]\W*$", text[start:].rstrip()) and start + 300 >= len(text):
         return len(text.rstrip())  # the banner is the whole block: its topic runs to the end
     for i, (at, _, word) in enumerate(tokens[1:6], 1):
-        if word[:2].isupper() and _DATELINE.match(text, start + at):
-            return start + tokens[i - 1][1]  # "Live updates: Hong Kong protests BERLIN — …": the dateline opens the text
+        if word[:2].isupper() and _DATELINE.match(text, start + at) or _DATE_PREFIX.match(text, start + at):
+            return start + tokens[i - 1][1]  # "Live updates: Hong Kong protests BERLIN — …", "… the economy 19/11/2019 …"
     end, previous = 0, ""
     for i, (_, stop, word) in enumerate(tokens[:5]):
         bare = word.strip("*_")
