@@ -104,6 +104,13 @@ def test_a_speaker_named_after_the_speech_verb_claims():
     assert keyed(text) == [(30, "staff vacancies", "Serene Gregg")]
 
 
+def test_a_thing_the_article_keeps_counting_is_tracked():
+    text = ("NASA added five companies to the program. The five companies join nine others, bringing the "
+            "total to 14 companies. All 14 companies currently in the program can bid. The two sides met.")
+    assert [(v, w) for v, w, _ in keyed(text)] == [(5, "companies"), (9, "companies"), (14, "companies")]
+    assert keyed("NASA added five companies to the program. The two sides met.") == []
+
+
 def _document(name: str, figures: list[dict]) -> tuple[Document, Facts]:
     document = Document(Path(name), f"{name}.md", f"briefings/{name}/", name.title(), None, b"", 1, {}, name)
     return document, Facts({}, figures, [], "", ())

@@ -102,6 +102,8 @@ _MILITARY_HEADS = set("""troops fighters militants tanks aircraft helicopters dr
 launchers missiles rockets boats ships warships systems""".split())
 _LOSSES = {"killed", "wounded", "destroyed", "captured"}
 _MODEL = re.compile(r"\d[ \t]+$")
+_RECOUNTED = 3  # sentences counting one thing that make it a thing the article tracks
+_PLURAL = re.compile(r"[^su]s$")  # "companies", "news", not "glass" or "bus"
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
 _SIDE_LOST = re.compile(r"\b([A-Z][a-z]+)(?:’s|'s)?\s+(?:had |has |have )?(?:lost|losing)\s+$")
@@ -168,11 +170,27 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
     names = _one_name_each(said_in, text, spans, mentions)
     counts = _with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts])
     figures: dict[tuple[str, float], dict[str, Any]] = {}
+    recounted = _recounted(counts)
     for count in counts:
         what = " ".join(part for part in (count.side, count.noun, count.outcome) if part)
-        if _tracked(count) and (what, _value(count.match)) not in figures:
+        if (_tracked(count) or _head(count) in recounted) and (what, _value(count.match)) not in figures:
             figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what, date)
     return list(figures.values())
+
+
+def _head(count: _Count) -> str:
+    return count.noun.split()[-1].lower()
+
+
+def _recounted(counts: list[_Count]) -> set[str]:
+    """The things the article counts again and again, in several sentences and more than one value
+    ("five companies", "nine others", "14 companies in all"): what it keeps counting, a reader tracks."""
+    seen: dict[str, set[tuple[int, float]]] = {}
+    for count in counts:
+        seen.setdefault(_head(count), set()).add((count.sentence, _value(count.match)))
+    return {head for head, found in seen.items()
+            if head.endswith("s") and head not in _NOT_COUNTED and len({s for s, _ in found}) >= _RECOUNTED
+            and len({v for _, v in found}) > 1}
 
 
 def _figure(count: _Count, sentence: str, what: str, date: dt.date | None) -> dict[str, Any]:
@@ -236,6 +254,8 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
         outcome = "killed" if died else _OUTCOMES.get(verb, "")
         if i and not _LIST_GAP.fullmatch(sentence, found[i - 1][1][3], match.start()):
             run += 1
+        if previous and [w.lower() for w in words] == ["others"]:  # "five companies join nine others"
+            words = previous[0].split()
         borrowed = not words
         if borrowed:  # "498 soldiers had died and 1,597 had been wounded": the same soldiers, the same side
             if previous is None or not (outcome or _outcome_before(sentence, match)):
@@ -311,6 +331,9 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
             break
         if words and match.group(1).endswith("ed"):  # "people registered": a verb after the noun
             break
+        if words and words[-1].islower() and _PLURAL.search(words[-1]) and match.group(1).islower() \
+                and not _PLURAL.search(match.group(1)):
+            break  # "five companies join", "14 companies currently": a plural noun ends the phrase
         words.append(match.group(1))
         position = match.end()
     return words, position
