@@ -65,6 +65,7 @@ _LONG_PREPOSITIONS = frozenset("about above across after against along among aro
 _ROLE_WORDS = r"(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst)"
 
 _FIRST_WORD = re.compile(r"\W*(\w[\w'’]*)")
+_OPENING = re.compile(r"\s*([©🎙🔊🎧])|\W*(\w[\w'’]*)")  # the signs of _OPENING_SIGNS, or the first word
 # First words of the pieces and sentences below: a block opening otherwise is not tried against them.
 _OPENING_SIGNS = frozenset("©🎙🔊🎧")
 _OPENING_WORDS = frozenset("""listen audio story article advertisement sponsored paid ad reading comments comment image
@@ -253,7 +254,8 @@ def _glue_candidate() -> re.Pattern[str]:
             by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
     words = "|".join(f"{letter.upper()}(?i:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items()))
     things = "|".join(sorted(_UI_THINGS, key=len, reverse=True))
-    return re.compile(rf"\s(?<=\S\s)\s*(?=(?:{words})(?![\w'’])|\d[\d,.]*[km]? (?i:{things})(?![\w'’])|[©🎙🔊🎧(])")
+    firsts = "".join(sorted(by_letter)).upper()  # tried first: most words fail on their first letter alone
+    return re.compile(rf"\s(?<=\S\s)\s*(?=[{firsts}\d©🎙🔊🎧(])(?=(?:{words})(?![\w'’])|\d[\d,.]*[km]? (?i:{things})(?![\w'’])|[©🎙🔊🎧(])")
 
 
 _GLUE_CANDIDATE = _glue_candidate()
@@ -264,11 +266,9 @@ _URL_START = re.compile(r"https?:|www\.")
 
 
 def _opening_word(text: str) -> str:
-    sign = text.lstrip()[:1]
-    if sign in _OPENING_SIGNS:
-        return sign
-    first = _FIRST_WORD.match(text)
-    return first[1].lower() if first else ""
+    """The sign a block opens with ("©", "🎙"), or its first word in lowercase."""
+    found = _OPENING.match(text)
+    return (found[1] or found[2].lower()) if found else ""
 
 
 def _cruft_sentence(text: str) -> bool:
