@@ -104,6 +104,12 @@ def test_a_speaker_named_after_the_speech_verb_claims():
     assert keyed(text) == [(30, "staff vacancies", "Serene Gregg")]
 
 
+def test_an_aside_after_the_counted_things_is_passed_over_to_their_verb():
+    text = ("Two hostages — an American and an Australian — who had been held since 2016 were released on "
+            "Tuesday.")
+    assert [(v, w) for v, w, _ in keyed(text)] == [(2, "hostages released")]
+
+
 def test_a_thing_the_article_keeps_counting_is_tracked():
     text = ("NASA added five companies to the program. The five companies join nine others, bringing the "
             "total to 14 companies. All 14 companies currently in the program can bid. The two sides met.")

@@ -82,6 +82,9 @@ _GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "wounded", "
             "charging": "charged", "releasing": "released", "freeing": "released", "rescuing": "rescued",
             "laying off": "laid off", "eliminating": "cut", "cutting": "cut", "slashing": "cut"}
 # Where the verb of a count's own clause must be: before a comma, a dash, or the next "and".
+# "Two hostages — an American and an Australian — who had been held … were released": an aside
+# right after the counted things is passed over to find their verb.
+_ASIDE = re.compile(r"^\s*(?:—[^—]{1,60}—|–[^–]{1,60}–|\([^()]{1,60}\))")
 _NEXT_CLAUSE = re.compile(r"[,;:—–(]|\band\b")
 _OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOMES) + r")\b")
 _OUTCOME_BEFORE = re.compile(r"\b(" + "|".join([*_OUTCOMES, *_GERUNDS]) + r")\b")
@@ -342,7 +345,7 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
 def _outcome_after(sentence: str, end: int) -> str:
     """The verb after the counted things, in their clause and before the next number, as the
     article words it ("died"; _OUTCOMES gives what it means)."""
-    after = sentence[end:end + 100]
+    after = _ASIDE.sub("", sentence[end:end + 160], count=1)[:100]
     clause = _NEXT_CLAUSE.split(after, maxsplit=1)[0][:80]
     found = _OUTCOME.search(clause)
     return found.group(1) if found else ""
