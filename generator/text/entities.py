@@ -184,7 +184,7 @@ _RUN = re.compile(rf"[^\W\da-z_](?<!\w.)(?<!\w[-'’].)(?:(?<=[A-Z])\.(?:[A-Z]\.
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
-_LOWERCASE_WORD = re.compile(r"\b[a-z]+\b")
+_LOWERCASE_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*\b")  # \b[a-z]+\b, opening with its class to be skipped to
 _FOLD_DROP = re.compile(r"'s\b|\.")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
 _FOLD_ENDING = re.compile(r"(?:iy|ii|yy|y)$")
@@ -217,12 +217,16 @@ class Lexicon:
         self.countries = _folded_countries()
         self._kinds: dict[tuple[str, bool], str | None] = {}  # kind() by (surface, cued): asked again and again
         self._stopped: dict[str, bool] = {}  # stopped() by surface, as often
+        self._names: dict[str, str] = {}  # name() by surface, as often
         self._store = store
 
     def name(self, surface: str) -> str:
         """The name to record: the alias table's or the country's usual name, else as written."""
-        key = fold(surface)
-        return self.canonical.get(key) or self.countries.get(key) or surface
+        known = self._names.get(surface)
+        if known is None:
+            key = fold(surface)
+            known = self._names[surface] = self.canonical.get(key) or self.countries.get(key) or surface
+        return known
 
     def kind(self, surface: str, cued: bool = False) -> str | None:
         """The kind a name is known to be; small cities only with a cue such as "in"."""
@@ -343,31 +347,41 @@ def group_mentions(mentions: list[Mention]) -> dict[str, list[str]]:
 
 
 def _capitalised_runs(text: str) -> list[list[_Token]]:
-    """Runs of capitalised words (with connectors such as "of"), unbroken by punctuation."""
+    """Runs of capitalised words (with connectors such as "of"), unbroken by punctuation; a lone
+    function word ("The", "But") is no run: reading would drop it first."""
     runs: list[list[_Token]] = []
     for number, (start, end) in enumerate(sentence_spans(text)):
         for found in _RUN.finditer(text, start, end):
-            run: list[_Token] = []
-            words = found.group(0)
-            one_word = " " not in words and "\t" not in words  # most runs: then the match is the word
-            for word, at in ((words, found.start()),) if one_word else _words(text, found.start(), found.end()):
-                upper = word[:1].isupper()
-                if not upper and not (run and word in _CONNECTORS):  # a word in lowercase ends the run
-                    if run:
-                        runs.append(run)
-                        run = []
-                    continue
-                possessive = upper and len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
-                surface = _POSSESSIVE.sub("", word) if possessive else word
-                # The token ends before its 's: a name is read from the text between its tokens' ends.
-                run.append(_Token(surface, at, at + len(surface), at == start, possessive, number, surface.lower()))
+            words, at = found.group(0), found.start()
+            if " " in words or "\t" in words:
+                runs += _split_run(text, found, number, at == start)
+            elif words[:1].isupper():  # most runs: one word, the match itself
+                token = _token(words, at, at == start, number)
+                if not (token.lower in _FUNCTION_WORDS or token.lower in _CONNECTORS or token.text in _PLURAL_DEMONYMS):
+                    runs.append([token])
+    return runs
+
+
+def _split_run(text: str, found: re.Match[str], sentence: int, first: bool) -> list[list[_Token]]:
+    """The words of a run of several, as runs: a word in lowercase (of another script) ends one."""
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for match in _TOKEN.finditer(text, found.start(), found.end()):
+        word = match.group(0)
+        if not word[:1].isupper() and not (run and word in _CONNECTORS):
             runs.append(run)
+            run = []
+            continue
+        run.append(_token(word, match.start(), first and match.start() == found.start(), sentence))
+    runs.append(run)
     return [trimmed for trimmed in map(_trim, runs) if trimmed]
 
 
-def _words(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:
-    for match in _TOKEN.finditer(text, start, end):
-        yield match.group(0), match.start()
+def _token(word: str, at: int, first: bool, sentence: int) -> _Token:
+    possessive = len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS) and word[:1].isupper()
+    surface = _POSSESSIVE.sub("", word) if possessive else word
+    # The token ends before its 's: a name is read from the text between its tokens' ends.
+    return _Token(surface, at, at + len(surface), first, possessive, sentence, surface.lower())
 
 
 @lru_cache(maxsize=4)  # entities and figures both split the same text, one after the other
@@ -594,7 +608,8 @@ class _Reader:
         if self._quoted(first, last) or (tail and (tail[-1].isdigit() or tail.isalpha())
                                          and _MODEL_BEFORE.search(before) is not None):
             none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
-        if any(_camel_cased(t.text) for t in tokens) or (len(tokens) == 1 and self._acronym(first)):
+        if (self._acronym(first) or _camel_cased(first.text) if len(tokens) == 1
+                else any(_camel_cased(t.text) for t in tokens)):
             organisations += 2
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to") or word_after in _REGION_WORDS or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
