@@ -105,7 +105,6 @@ _MILITARY_HEADS = set("""troops fighters militants tanks aircraft helicopters dr
 launchers missiles rockets boats ships warships systems""".split())
 _LOSSES = {"killed", "wounded", "destroyed", "captured"}
 _MODEL = re.compile(r"\d[ \t]+$")
-_RECOUNTED = 3  # sentences counting one thing that make it a thing the article tracks
 _PLURAL = re.compile(r"[^su]s$")  # "companies", "news", not "glass" or "bus"
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
@@ -173,27 +172,11 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
     names = _one_name_each(said_in, text, spans, mentions)
     counts = _with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts])
     figures: dict[tuple[str, float], dict[str, Any]] = {}
-    recounted = _recounted(counts)
     for count in counts:
         what = " ".join(part for part in (count.side, count.noun, count.outcome) if part)
-        if (_tracked(count) or _head(count) in recounted) and (what, _value(count.match)) not in figures:
+        if _tracked(count) and (what, _value(count.match)) not in figures:
             figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what, date)
     return list(figures.values())
-
-
-def _head(count: _Count) -> str:
-    return count.noun.split()[-1].lower()
-
-
-def _recounted(counts: list[_Count]) -> set[str]:
-    """The things the article counts again and again, in several sentences and more than one value
-    ("five companies", "nine others", "14 companies in all"): what it keeps counting, a reader tracks."""
-    seen: dict[str, set[tuple[int, float]]] = {}
-    for count in counts:
-        seen.setdefault(_head(count), set()).add((count.sentence, _value(count.match)))
-    return {head for head, found in seen.items()
-            if head.endswith("s") and head not in _NOT_COUNTED and len({s for s, _ in found}) >= _RECOUNTED
-            and len({v for _, v in found}) > 1}
 
 
 def _figure(count: _Count, sentence: str, what: str, date: dt.date | None) -> dict[str, Any]:
@@ -301,8 +284,10 @@ def _meaning(verb: str) -> str:
 
 
 def _settled(outcome: str, noun: str) -> str:
-    if outcome == "lost":  # lost troops were killed; lost tanks were destroyed
-        return "killed" if noun.split()[-1].lower() in _PEOPLE_HEADS else "destroyed"
+    if outcome == "lost":  # lost troops were killed, lost tanks destroyed, lost jobs cut; lost games lost
+        head = noun.split()[-1].lower()
+        return "killed" if head in _PEOPLE_HEADS else "destroyed" if head in _MILITARY_HEADS else \
+            "cut" if head == "jobs" else ""
     return outcome
 
 
