@@ -3,7 +3,7 @@
 Python-Markdown runs every extension's processors over every body, even when the body has no
 table, footnote or attribute list (`extra` alone adds a good share to converting a briefing), and
 tries each of its inline patterns on every piece of text, even when the body has no backtick,
-image or HTML tag (about 40%). An extension listed in _MARKERS, or an inline pattern listed in
+image or HTML tag, which most bodies lack. An extension listed in _MARKERS, or an inline pattern listed in
 _TRIGGERS, changes nothing in a body without its marker, so a converter without it gives the
 same HTML, sooner. The converters are made as bodies need them, one per set.
 
