@@ -34,6 +34,16 @@ def test_people_places_and_organisations_with_titles_and_possessives(lexicon):
     assert {"Bank of England", "Russia's Foreign Ministry", "Kenya's Foreign Ministry"} <= set(found["organisations"])
 
 
+def test_a_name_runs_on_over_an_initials_dot_and_a_connector_but_not_over_a_lowercase_word(lexicon):
+    text = ("Patrick W. Carlineo Jr was charged on Monday, prosecutors said. Officials at the Bank of England "
+            "declined to comment. The x-Ray Vision report was written by Ángel Ruiz über Berlin. Mr Carlineo said "
+            "nothing. Carlineo's lawyer, Daniela Ortiz-Pérez, spoke to the Associated Press.")
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Patrick W. Carlineo Jr", "Ángel Ruiz", "Daniela Ortiz-Pérez"]
+    assert found["organisations"] == ["Bank of England", "Associated Press"]
+    assert found["places"] == ["Berlin"]
+
+
 def test_old_place_names_and_acronym_house_styles_take_the_alias_tables_name(lexicon):
     found = extract_entities("Shelling hit Kiev and Odessa overnight, a Nato official told the U.N. on Friday.", lexicon)
     assert {"Kyiv", "Odesa"} <= set(found["places"])
