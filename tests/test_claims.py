@@ -110,6 +110,12 @@ def test_an_aside_after_the_counted_things_is_passed_over_to_their_verb():
     assert [(v, w) for v, w, _ in keyed(text)] == [(2, "hostages released")]
 
 
+def test_a_count_restated_without_its_state_is_the_same_count():
+    text = ("More than 300 Indians, including one woman, were deported by the authorities. These 300 Indians "
+            "had violated visa rules, the officials said.")
+    assert [(v, w) for v, w, _ in keyed(text)] == [(300, "Indians deported")]
+
+
 def test_others_count_the_thing_before_and_only_troops_tanks_or_jobs_are_lost_as_a_loss():
     text = ("NASA said the 5 companies currently selected join 9 others. The coach said the team lost "
             "10 games, and the club said it lost 14 followers and 300 jobs.")

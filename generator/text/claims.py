@@ -75,16 +75,18 @@ _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lo
              "hospitalised": "hospitalised", "released": "released", "freed": "released", "sold": "sold",
              "purchased": "sold", "bought": "sold", "missing": "missing", "rescued": "rescued",
              "charged": "charged", "indicted": "charged", "convicted": "convicted", "laid off": "laid off",
-             "eliminated": "cut", "slashed": "cut", "cut": "cut"}
+             "eliminated": "cut", "slashed": "cut", "cut": "cut", "deported": "deported", "expelled": "deported"}
 # The same acts told before the count ("arresting 210 people", "eliminating 195,600 jobs").
 _GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "wounded", "arresting": "arrested",
             "detaining": "detained", "displacing": "displaced", "evacuating": "evacuated", "destroying": "destroyed",
             "charging": "charged", "releasing": "released", "freeing": "released", "rescuing": "rescued",
-            "laying off": "laid off", "eliminating": "cut", "cutting": "cut", "slashing": "cut"}
+            "laying off": "laid off", "eliminating": "cut", "cutting": "cut", "slashing": "cut",
+            "deporting": "deported", "expelling": "deported"}
 # Where the verb of a count's own clause must be: before a comma, a dash, or the next "and".
-# "Two hostages — an American and an Australian — who had been held … were released": an aside
-# right after the counted things is passed over to find their verb.
-_ASIDE = re.compile(r"^\s*(?:—[^—]{1,60}—|–[^–]{1,60}–|\([^()]{1,60}\))")
+# "Two hostages — an American and an Australian — who had been held … were released", "300 Indians,
+# including one woman, were deported": an aside right after the counted things is passed over to find their verb.
+_ASIDE = re.compile(r"^\s*(?:—[^—]{1,60}—|–[^–]{1,60}–|\([^()]{1,60}\)|,\s*(?:including|among them|most of them|"
+                    r"many of them|mostly|all of them)\b[^,;]{1,60},)", re.I)
 _NEXT_CLAUSE = re.compile(r"[,;:—–(]|\band\b")
 _OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOMES) + r")\b")
 _OUTCOME_BEFORE = re.compile(r"\b(" + "|".join([*_OUTCOMES, *_GERUNDS]) + r")\b")
@@ -172,8 +174,13 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
     names = _one_name_each(said_in, text, spans, mentions)
     counts = _with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts])
     figures: dict[tuple[str, float], dict[str, Any]] = {}
+    # "150 Indians were deported … These 150 Indians had violated visa rules": the count restated
+    # without its state is the same count, not a second one.
+    stated = {(c.noun, _value(c.match)) for c in counts if c.outcome}
     for count in counts:
         what = " ".join(part for part in (count.side, count.noun, count.outcome) if part)
+        if not count.outcome and (count.noun, _value(count.match)) in stated:
+            continue
         if _tracked(count) and (what, _value(count.match)) not in figures:
             figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what, date)
     return list(figures.values())
