@@ -449,3 +449,8 @@ def test_a_block_of_the_interfaces_words_goes(cruft, one_line):
                                   "(You can read it here.)", "Users can share photos and videos on the app.", "Share prices"])
 def test_an_articles_short_lines_about_its_links_or_with_a_verb_of_the_interface_stay(line):
     assert line in _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
+
+
+def test_a_banners_topic_never_takes_the_words_before_a_date_in_the_text():
+    text = "Live updates: US politics As of 29 November 2018, thirty artworks will light up the city."
+    assert _cleaned(text) == "As of 29 November 2018, thirty artworks will light up the city."

@@ -406,6 +406,8 @@ def _topic_end(text: str, start: int) -> int:
     if len(tokens) <= 6 and not re.search(r"[.!?]\W*$", text[start:].rstrip()) and start + 300 >= len(text):
         return len(text.rstrip())  # the banner is the whole block: its topic runs to the end
     for i, (at, _, word) in enumerate(tokens[1:6], 1):
+        if word[:1].isupper() and word.lower() in _SENTENCE_OPENERS:
+            break  # "Live updates: US politics As of 29 November …": the text opens before its date
         if word[:2].isupper() and _DATELINE.match(text, start + at) or _DATE_PREFIX.match(text, start + at):
             return start + tokens[i - 1][1]  # "Live updates: Hong Kong protests BERLIN — …", "… the economy 19/11/2019 …"
     end, previous = 0, ""
