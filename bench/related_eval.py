@@ -4,8 +4,10 @@ Builds briefings from real articles (../shared/devset/aeb's saved pages and this
 seeds) through the real ingest and link stages in a temporary folder, then scores the related
 lists against bench/devset/related/groups.yaml, read by people: precision of the links shown
 (genuine: same story or same topic), recall per kind of pair, and the share of briefings with no
-genuine partner that show a list anyway. Each figure is given for the groups tuned on and for the
-held-out ones. Skips (exit 0) when ../shared/devset/aeb is absent.
+genuine partner that show a list anyway; and, for articles on a sub-story of a larger story (in a
+story group within a topic group, as the impeachment hearings within the impeachment inquiry), how
+often the first link is to the same sub-story. Each figure is given for the groups tuned on and
+for the held-out ones. Skips (exit 0) when ../shared/devset/aeb is absent.
 
     python -m bench.related_eval [--keep DIR] [--show] [--fit]
 
@@ -178,6 +180,11 @@ class Tally:
     alone_listed: int = 0  # ... that show a list
     first_genuine: int = 0  # briefings with a partner whose first link is genuine
     partnered_listed: int = 0
+    # Briefings with both a same-story and a same-topic partner (a sub-story of a larger story),
+    # and those of them whose list puts a same-story partner first: the sub-story is told apart
+    # from the rest of its story rather than linked through the names every briefing of it shares.
+    sub_story: int = 0
+    sub_story_first: int = 0
 
     def row(self) -> list[str]:
         def share(a: int, b: int) -> str:
@@ -185,7 +192,7 @@ class Tally:
         return [share(self.genuine, self.shown), share(self.found["story"], self.expected["story"]),
                 share(self.found["topic"], self.expected["topic"]),
                 share(self.alone - self.alone_listed, self.alone),
-                share(self.first_genuine, self.partnered_listed)]
+                share(self.first_genuine, self.partnered_listed), share(self.sub_story_first, self.sub_story)]
 
 
 def score(briefings: list[Document], related: dict[str, list[Relation]], article_of: dict[str, str],
@@ -211,13 +218,18 @@ def score(briefings: list[Document], related: dict[str, list[Relation]], article
             if listed:
                 tally.partnered_listed += 1
                 tally.first_genuine += frozenset((mine, listed[0][0])) in truth.pairs
+            kinds = set()
             for pair, kind in truth.pairs.items():
                 if mine in pair:
                     (theirs,) = pair - {mine}
+                    kinds.add(kind)
                     tally.expected[kind] += 1
                     tally.found[kind] += theirs in found
                     if show_mine and theirs not in found:
                         print(f"  missed {kind}: {document.title[:60]!r} -> {theirs}")
+            if kinds == set(KINDS):
+                tally.sub_story += 1
+                tally.sub_story_first += bool(listed) and truth.pairs.get(frozenset((mine, listed[0][0]))) == "story"
         else:
             tally.alone += 1
             tally.alone_listed += bool(listed)
@@ -226,7 +238,7 @@ def score(briefings: list[Document], related: dict[str, list[Relation]], article
 
 def table(tallies: dict[str, Tally]) -> Iterator[str]:
     header = ["part", "precision of links shown", "same-story recall", "same-topic recall",
-              "no partner, no list", "first link genuine"]
+              "no partner, no list", "first link genuine", "sub-story first"]
     yield "| " + " | ".join(header) + " |"
     yield "|" + " --- |" * len(header)
     for part, tally in tallies.items():

@@ -561,18 +561,25 @@ def _best(mine: np.ndarray, their_rank: np.ndarray, scores: np.ndarray, settings
     """The pairs shown, in order: per briefing (mine ascending) the `count` best scoring at least
     `threshold`, by score then title."""
     shown = np.flatnonzero((scores >= 0) & (scores >= settings.threshold))
-    shown = shown[np.lexsort((their_rank[shown], -scores[shown], mine[shown]))]
+    width = int(their_rank.max()) + 1 if len(their_rank) else 1
+    order = (mine[shown] * 101 + 100 - scores[shown]) * width + their_rank[shown]  # one key: one sort, not three
+    shown = shown[np.argsort(order)]
     place = np.arange(len(shown)) - np.searchsorted(mine[shown], mine[shown])  # place within its briefing
     return shown[place < settings.count]
 
 
 def _reason_text(signal: str, keys: list[str], mine: Features, cosine: float, days: int) -> str:
     if signal == "time":
-        return "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
+        return _days_apart(days)
     if signal == "text":
         words = mine.values.get("text", {})
         return f"Similar wording ({round(100 * cosine)}% alike: {', '.join(words.get(key, key) for key in keys)})"
     return _shared_text(signal, sorted(mine.values[signal][key] for key in keys))
+
+
+@functools.lru_cache(maxsize=None)
+def _days_apart(days: int) -> str:
+    return "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
 
 
 def _shared_text(signal: str, labels: list[str]) -> str:
