@@ -510,3 +510,13 @@ def test_the_stamp_reads_no_input_through_a_link_out_of_its_folder(site, tmp_pat
     (site / "seeds" / "alias.txt").symlink_to(sorted((site / "seeds").iterdir())[0])
     hashed = input_hashes(load_config(site / "site.yaml"), FileHashes(load_config(site / "site.yaml")))
     assert "seeds/alias.txt" in hashed and "seeds/leak.txt" not in hashed
+
+
+def test_a_kept_value_that_no_longer_loads_is_derived_again(tmp_path):
+    from generator.engine.cache import BuildCache
+    from generator.utils.filememo import FileMemo
+
+    cache = BuildCache(tmp_path)
+    cache.db.execute("INSERT INTO kept (key, value) VALUES ('memo', ?)", (b"\x80\x05garbled",))
+    memo = FileMemo(cache.kept, "memo", "v")
+    assert memo.entries == {} and memo.extra is None

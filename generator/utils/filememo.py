@@ -48,8 +48,11 @@ class FileMemo:
         self.entries: dict[str, tuple[Identity | None, Any]] = {}
         self.extra: Any = None  # one more value, kept whole (the check's: what links resolved to)
         self.changed = False
-        with collections_paused():  # tens of thousands of entries, all kept
-            stored = store.get(name) if store is not None else None
+        try:
+            with collections_paused():  # tens of thousands of entries, all kept
+                stored = store.get(name) if store is not None else None
+        except Exception:  # noqa: BLE001 - a value that no longer unpickles (a class since changed): derived again
+            stored = None
         if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == header:
             _, self.extra, self.entries = stored
 
