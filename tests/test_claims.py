@@ -110,6 +110,11 @@ def test_an_aside_after_the_counted_things_is_passed_over_to_their_verb():
     assert [(v, w) for v, w, _ in keyed(text)] == [(2, "hostages released")]
 
 
+def test_a_count_joined_to_the_subject_shares_what_befell_it():
+    text = "The man was quarantined after the diagnosis, along with 28 people he came into contact with."
+    assert [(v, w) for v, w, _ in keyed(text)] == [(28, "people quarantined")]
+
+
 def test_a_count_restated_without_its_state_is_the_same_count():
     text = ("More than 300 Indians, including one woman, were deported by the authorities. These 300 Indians "
             "had violated visa rules, the officials said.")

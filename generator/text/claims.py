@@ -48,7 +48,7 @@ _STOPS = set("""
 had has have were was are is be been and or in on at since of to from by for with as after before
 during into over who which that but while than when its their his her the a an per each between among
 across under near inside outside around through including worldwide nationwide will would could may
-might can remain remained being age aged this last next
+might can remain remained being age aged this last next he she they we you him them
 """.split())
 _NOT_COUNTED = set("""
 days day weeks week months month years year hours hour minutes minute seconds times per cent percent
@@ -87,6 +87,9 @@ _GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "wounded", "
 # including one woman, were deported": an aside right after the counted things is passed over to find their verb.
 _ASIDE = re.compile(r"^\s*(?:—[^—]{1,60}—|–[^–]{1,60}–|\([^()]{1,60}\)|,\s*(?:including|among them|most of them|"
                     r"many of them|mostly|all of them)\b[^,;]{1,60},)", re.I)
+# A count joined to the clause's subject shares what befell it.
+_ALONG_WITH = re.compile(r"\b(?:along|together) with\s+(?:(?:more than|over|about|around|some|nearly|almost|at least|"
+                         r"another|the other)\s+)?$", re.I)
 _NEXT_CLAUSE = re.compile(r"[,;:—–(]|\band\b")
 _OUTCOME = re.compile(r"\b(" + "|".join(_OUTCOMES) + r")\b")
 _OUTCOME_BEFORE = re.compile(r"\b(" + "|".join([*_OUTCOMES, *_GERUNDS]) + r")\b")
@@ -344,7 +347,12 @@ def _outcome_after(sentence: str, end: int) -> str:
 
 
 def _outcome_before(sentence: str, match: re.Match[str]) -> str:
-    found = _OUTCOME_BEFORE.search(sentence, max(0, match.start() - 25), match.start())
+    start = match.start()
+    if joined := _ALONG_WITH.search(sentence, max(0, start - 40), start):
+        start = joined.start()  # "was quarantined after the diagnosis, along with 28 people": the subject's verb
+        found = list(_OUTCOME_BEFORE.finditer(sentence, max(0, start - _BEFORE), start))
+        return found[-1].group(1) if found else ""
+    found = _OUTCOME_BEFORE.search(sentence, max(0, start - 25), start)
     return found.group(1) if found else ""
 
 
