@@ -93,9 +93,13 @@ def _output(tmp_path: Path, pages: dict[str, str], base_url: str = "/") -> Confi
     return load_config(tmp_path / "site.yaml")
 
 
+_KEPT: dict[Path, dict] = {}  # each output folder's kept readings, as the build cache keeps them
+
+
 def _broken(config: Config) -> list[tuple[str, int | None, str]]:
+    store = _KEPT.setdefault(config.output_dir, {})
     return [(problem.path.relative_to(config.output_dir).as_posix(), problem.line, problem.message)
-            for problem in check_site(config)]
+            for problem in check_site(config, store=store)]
 
 
 def test_pages_are_read_as_html_parser_reads_them():
