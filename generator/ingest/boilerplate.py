@@ -64,10 +64,9 @@ _LONG_PREPOSITIONS = frozenset("about above across after against along among aro
                                "towards under until within without".split())
 _ROLE_WORDS = r"(?i:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst)"
 
-_FIRST_WORD = re.compile(r"\W*(\w[\w'’]*)")
-_OPENING = re.compile(r"\s*([©🎙🔊🎧])|\W*(\w[\w'’]*)")  # the signs of _OPENING_SIGNS, or the first word
 # First words of the pieces and sentences below: a block opening otherwise is not tried against them.
 _OPENING_SIGNS = frozenset("©🎙🔊🎧")
+_OPENING = re.compile(rf"\s*([{''.join(sorted(_OPENING_SIGNS))}])|\W*(\w[\w'’]*)")  # a sign, or the first word
 _OPENING_WORDS = frozenset("""listen audio story article advertisement sponsored paid ad reading comments comment image
 click tap gift most accept updated published posted last already people photo photograph photos picture credit credits source pictured live by
 written words reported additional reporting writing editing research translation compiled read continue more related
