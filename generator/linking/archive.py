@@ -168,9 +168,12 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
     """What each briefing can share with others, for related_briefings. `credits`: folded names of
     outlets; they, and the briefing's own authors and outlet, are bylines and credits, not what
     it is about ("(AP)", "told Reuters"), and are left out."""
-    credited = [credited_names(d.body) for d in giving_way(briefings, superseded)]
-    counts = [_own_words(facts[d.url].word_counts(), d, names) for d, names in zip(briefings, credited)]
-    leads = [word_counts(_title_less_site(d)) for d in giving_way(briefings, superseded)]
+    credited, counts, leads = [], [], []
+    for document in giving_way(briefings, superseded):
+        body, site = document.body, _site_name(document)  # each found once: the body is decoded on each read
+        credited.append(credited_names(body))
+        counts.append(_own_words(facts[document.url].word_counts(), document, site, credited[-1]))
+        leads.append(word_counts(_title_less_site(document.title, site, _lead(document, body))))
     terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)], superseded)
     features = []
     folded: dict[str, tuple[str, ...]] = {}  # entity url -> its spellings folded: an entity is in many briefings
@@ -183,7 +186,7 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
             spellings = folded.get(entity.url)
             if spellings is None:
                 spellings = folded[entity.url] = tuple(map(fold, entity.spellings))
-            if own.intersection(spellings) or _credited(spellings, names_folded):
+            if own.intersection(spellings) or (names_folded and _credited(spellings, names_folded)):
                 continue
             values[entity.kind][entity.url] = entity.name
             weights[entity.kind][entity.url] = salience(entity.kind, entity.spellings, count, lead)
@@ -227,13 +230,13 @@ def _with_lead(counts: dict[str, int], lead: dict[str, int]) -> dict[str, int]:
     return counts
 
 
-def _own_words(counts: dict[str, int], document: Document, credited: frozenset[str]) -> dict[str, int]:
+def _own_words(counts: dict[str, int], document: Document, site: str, credited: frozenset[str]) -> dict[str, int]:
     """The word counts less the site's name in the title ("… – Vortex Cannon Entertainment"), a
     credit shared by every page of one site, less the names of the briefing's authors and of those
     its credit lines name, and less the common words of the briefing's language when not English
     (word_counts drops English ones)."""
     language = str(document.meta.get("language") or "en")
-    credits = " ".join((_site_name(document), *map(str, _as_list(document.authors)), *credited))
+    credits = " ".join((site, *map(str, _as_list(document.authors)), *credited))
     drop = set(word_counts(credits))
     if language.split("-")[0].lower() != "en":
         drop |= function_words(language)
@@ -251,11 +254,9 @@ def _site_name(document: Document) -> str:
     return parts[-1] if label and letters and (letters.startswith(label) or label.startswith(letters)) else ""
 
 
-def _title_less_site(document: Document) -> str:
-    """The title, without the site's name, and the lead."""
-    title = document.title
-    site = _site_name(document)
-    return f"{title[: len(title) - len(site)] if site else title}\n{_lead(document)}"
+def _title_less_site(title: str, site: str, lead: str) -> str:
+    """The title, without the site's name (_site_name), and the lead."""
+    return f"{title[: len(title) - len(site)] if site else title}\n{lead}"
 
 
 def credit_names(config: Config) -> frozenset[str]:
@@ -263,10 +264,10 @@ def credit_names(config: Config) -> frozenset[str]:
     return frozenset(fold(name) for name in config.ingest.outlets.values())
 
 
-def _lead(document: Document) -> str:
+def _lead(document: Document, body: str) -> str:
     """The summary front-matter gives, else the body's first paragraph."""
     summary = document.meta.get("summary")
-    return str(summary) if summary else document.body.lstrip().split("\n\n", 1)[0][:1000]
+    return str(summary) if summary else body.lstrip()[:1000].split("\n\n", 1)[0]
 
 
 def _outlet(document: Document) -> str:
