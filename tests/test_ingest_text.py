@@ -413,6 +413,8 @@ def test_interface_words_glued_after_a_word_go_and_take_nothing_else(cruft):
     "Volunteers from Save the Children Fund arrived, and 3 people were hurt in the crash.",
     "Officials will Back up Kyiv's claims, said the Open Championship organisers.",
     "The 2015 Print this week Award went to 18 people reading poems.",
+    "Two crashes in less than five months killed a total of 346 people. Its fleet has been grounded since March.",
+    "The rally drew 5,000 people Tuesday, and 200 readers Wrote to the paper.",
 ])
 def test_names_and_counts_in_a_sentence_are_not_interface_words(sentence):
     article = [_ARTICLE[0], sentence, _ARTICLE[1]]

@@ -57,6 +57,9 @@ _UI_WORDS = _UI_VERB_FORMS | _UI_THINGS | frozenset("to this the a an in on for 
 _PRONOUNS = frozenset("i you we they he she it".split())  # "so you can:": a clause of the article's, no button's
 _UI_PAIRS = frozenset({("sign", "up"), ("sign", "in"), ("log", "in"), ("sign", "out"), ("log", "out"), ("follow", "us")})
 _COUNT = re.compile(r"\d[\d,.]*[km]?$")  # "18", "1,204", "3.4k": a counter's number
+# "346 people" in a sentence counts victims or voters; a counter of the page's says what they do there
+# ("18 people are reading this now"), so a count of these needs one of the page's verbs after it.
+_COUNTED_BEINGS = frozenset("people readers viewers".split())
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
 _LONG_PREPOSITIONS = frozenset("about above across after against along among around before behind below beneath beside "
@@ -480,14 +483,17 @@ def _ui_run(text: str, strong: bool = False) -> int:
     if lead not in _UI_VERB_FORMS and not (counted and len(tokens) > 1 and _bare(tokens[1][2]) in _UI_THINGS):
         return 0  # a count counts the page's things: "18 people …", "12 comments", not "2015 Print this page"
     best, previous = 0, ""
+    needs_verb = counted and _bare(tokens[1][2]) in _COUNTED_BEINGS
     for i, (_, stop, word) in enumerate(tokens):
         bare = _bare(word)
         if i and bare not in _UI_WORDS and not (counted and bare in _STOP_WORDS) and word.strip("·•|") != "":
             break
+        if needs_verb and i > 1 and bare in _UI_VERB_FORMS:
+            needs_verb = False
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         ends = (bare in _UI_VERBS or bare in _UI_THINGS or (previous, bare) in _UI_PAIRS
                 or not following and not strong and bare not in _UI_VERB_FORMS)  # "Share via" ends its block, "Show Jumping" is a heading
-        if ends and (i or len(tokens) == 1 and not strong) and (not following[:1].islower() or _URL_START.match(following)):
+        if ends and not needs_verb and (i or len(tokens) == 1 and not strong) and (not following[:1].islower() or _URL_START.match(following)):
             best = stop  # the longest run after which a sentence can start ("Subscribe now Instagram …")
         previous = bare
     return best
