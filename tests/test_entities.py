@@ -44,6 +44,14 @@ def test_a_name_runs_on_over_an_initials_dot_and_a_connector_but_not_over_a_lowe
     assert found["places"] == ["Berlin"]
 
 
+def test_a_name_that_opens_with_an_organisation_the_text_names_is_its_product_not_a_person(lexicon):
+    text = ("Sales at the tech company Apple rose in the quarter. Its new Apple Thunderbolt display sold out in a "
+            "day, analyst Jane Doe said. Her colleague Jim Roe agreed.")
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Jane Doe", "Jim Roe"]
+    assert found["organisations"] == ["Apple"]
+
+
 def test_old_place_names_and_acronym_house_styles_take_the_alias_tables_name(lexicon):
     found = extract_entities("Shelling hit Kiev and Odessa overnight, a Nato official told the U.N. on Friday.", lexicon)
     assert {"Kyiv", "Odesa"} <= set(found["places"])

@@ -711,6 +711,7 @@ class _Reader:
         kinds = {key: _decide(votes, key.count(" ") + 1) for key, votes in pooled.items()}
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
+        found = _without_products(found)
         people = _people_by_surname(found)
         short: dict[str, list[str]] | None = None  # organisations by their short forms, when first asked
         expansions = self._expansions(found)
@@ -750,6 +751,16 @@ class _Reader:
         while end < len(self.text) and self.text[end] in " \t":
             end += 1
         return end
+
+
+def _without_products(found: list[tuple[_Token, str, str]]) -> list[tuple[_Token, str, str]]:
+    """ "Apple Thunderbolt", "Stadia Pro", "Chromecast Ultra": a name of several words that opens with
+    an organisation the text names alone is that organisation's product or unit, not a person."""
+    alone = {fold(name) for _, kind, name in found if kind == "organisations" and " " not in name}
+    if not alone:
+        return found
+    return [(first, "none" if kind == "people" and " " in name and fold(name.split(" ", 1)[0]) in alone else kind, name)
+            for first, kind, name in found]
 
 
 def _people_by_surname(found: list[tuple[_Token, str, str]]) -> dict[str, str]:
