@@ -456,3 +456,18 @@ def test_an_articles_short_lines_about_its_links_or_with_a_verb_of_the_interface
 def test_a_banners_topic_never_takes_the_words_before_a_date_in_the_text():
     text = "Live updates: US politics As of 29 November 2018, thirty artworks will light up the city."
     assert _cleaned(text) == "As of 29 November 2018, thirty artworks will light up the city."
+
+
+def test_a_one_line_paste_has_no_pasted_headline_and_keeps_every_sentence(tmp_path):
+    # The first paragraph rebuilt from one long line may end at a question, as headlines do: it is
+    # still the article's, so it stays in the body and the title is derived from it.
+    text = ("Words by Anna Smith Washington, DC, United States: Getting to the Moon, while not easy, has been done. "
+            "Staying on the Moon and reaching Mars, however, haven't. Why? Because space travel and sustaining life "
+            "off Earth are anything but easy. You might also like: One of the top-performing beauty stocks could surge "
+            "after 'Kylie Jenner' makeover It is for that reason that the agency on Monday enlisted the engineering "
+            "muscle of the industry's upstarts to prepare the ground for its crewed moon shot. "
+            + "“We have a need and saw a need to bring on some additional providers,” the agency said on Monday. " * 4)
+    seed = tmp_path / "moon.txt"
+    seed.write_text(text)
+    front, body = make_briefing(read_seed(Seed(seed, "seeds/moon.txt", "x")), load_config(REPO / "site.yaml").ingest)
+    assert "Staying on the Moon" in body and "Why?" in body

@@ -22,7 +22,7 @@ from generator.config.yamlfile import load_yaml_file
 
 
 # Bump when the rules change what a briefing holds: briefings nobody edited are then written again.
-INGEST_VERSION = 8
+INGEST_VERSION = 9
 _WORDS = re.compile(r"\w+")
 
 
@@ -34,7 +34,9 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
         (warn or _ignore)(Problem(article.seed.path, warning))
     hints = article.hints
     paragraphs = cleaned.paragraphs
-    pasted = None if hints.get("title") else pasted_headline([plain(p) for p in paragraphs[:6]])
+    pasted = None
+    if not hints.get("title") and paragraphs and _on_a_line_of_its_own(article.text, paragraphs[0]):
+        pasted = pasted_headline([plain(p) for p in paragraphs[:6]])
     if pasted:
         paragraphs = paragraphs[1:]  # the headline is the title, not the article's first paragraph
     sentences = [plain(s) for s in sentences_of(paragraphs)]
@@ -59,6 +61,13 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
     front.update(cross_references(paragraphs, front.get("date"), entities))
     front["seed"] = _seed_fields(article)
     return _apply_sidecar(article, front), body
+
+
+def _on_a_line_of_its_own(text: str, paragraph: str) -> bool:
+    """A pasted headline stands on a line of its own above the article; the first paragraph rebuilt
+    from a one-line paste does not, and taking it as the title would take its sentences from the body."""
+    at = text.find(paragraph)
+    return at >= 0 and text[at + len(paragraph):].lstrip(" \t")[:1] in ("\n", "\r")
 
 
 def _ignore(problem: Problem) -> None:
