@@ -1,8 +1,8 @@
 """How long the dev server's full pass can keep a new save waiting: `python -m bench.give_way_bench [--n N]`.
 
-A save during the full pass is previewed once the pass next asks `superseded`
-(generator/utils/superseded.py). This links an N-briefing corpus (bench/corpus.py, default 10,000)
-with a `superseded` that notes the time of each question, and prints the longest stretches
+A save during the full pass is previewed once the pass next checks its cancel token
+(generator/utils/cancel.py). This links an N-briefing corpus (bench/corpus.py, default 10,000)
+with a token that notes the time of each check (a question), and prints the longest stretches
 between two questions and where each ends. A benchmark, not a test: it prints figures.
 """
 
@@ -19,15 +19,17 @@ from bench import corpus
 from generator.config.settings import load_config
 from generator.content.documents import load_content
 from generator.linking.archive import gather_facts, link_archive
+from generator.utils import cancel
+from generator.utils.cancel import Cancel, cancellable
 
 REPO = Path(__file__).resolve().parent.parent
 SHOWN = 5
 
 
 def asked_where() -> str:
-    """The function that asked, and its line: the caller of give_way, or of giving_way."""
-    frame = sys._getframe(3)  # the question <- give_way <- the asking loop or giving_way
-    if frame.f_code.co_name == "giving_way":
+    """The function that asked, and its line: the first caller outside generator/utils/cancel.py."""
+    frame = sys._getframe(2)  # this <- the question <- the token's check, called by a stage
+    while frame.f_code.co_filename == cancel.__file__:
         frame = frame.f_back
     return f"{Path(frame.f_code.co_filename).stem}.{frame.f_code.co_name}:{frame.f_lineno}"
 
@@ -39,11 +41,12 @@ def stretches(site: Path) -> tuple[float, list[tuple[float, str, str]]]:
     facts = gather_facts(config, documents, {})  # as the dev server keeps them between passes
     marks = [(time.perf_counter(), "start")]
 
-    def superseded() -> bool:
+    def asked() -> bool:
         marks.append((time.perf_counter(), asked_where()))
         return False
 
-    link_archive(config, documents, facts, superseded)
+    with cancellable(Cancel(asked)):
+        link_archive(config, documents, facts)
     marks.append((time.perf_counter(), "end"))
     return marks[-1][0] - marks[0][0], [(b[0] - a[0], a[1], b[1]) for a, b in zip(marks, marks[1:])]
 

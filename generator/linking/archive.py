@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +25,7 @@ from generator.linking.related import (Features, Relation, function_words, relat
 from generator.linking.tags import TagIndex, index_tags
 from generator.linking.timeline import Year, timeline
 from generator.utils.parallel import map_shares
-from generator.utils.superseded import give_way, giving_way, never
+from generator.utils.cancel import checked, checkpoint
 
 
 _LEAD_WEIGHT = 1  # a title's or lead's word counts this many times more in a briefing's wording
@@ -111,26 +111,26 @@ class Crosslinks:
 
 @collections_paused()
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
-                 superseded: Callable[[], bool] = never, processes: int = 1) -> Archive:
+                 processes: int = 1) -> Archive:
     """known_facts, by Document.key, is kept between builds by the dev server: extraction is the costly part.
-    `superseded` is asked between steps and within the long ones (generator/utils/superseded.py);
+    Cancellation is checked between steps and within the long ones (generator/utils/cancel.py);
     related briefings are scored by `processes`."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
     lexicon = Lexicon(config.entities)  # the gazetteer: gather_facts read it, where extraction needed it
     known = {} if known_facts is None else known_facts
     facts = {d.url: known.get(d.key) or known.setdefault(d.key, facts_of(d, lexicon))
-             for d in giving_way(newest_first, superseded)}
-    entities = index_entities(newest_first, facts, lexicon, superseded)
-    attach_quotes(entities, newest_first, facts, lexicon, superseded)
-    groups = group_figures(newest_first, facts, superseded)
-    features = briefing_features(newest_first, facts, entities, superseded, credit_names(config))
-    related = related_briefings(newest_first, features, config.related, superseded, processes)
-    give_way(superseded)
+             for d in checked(newest_first)}
+    entities = index_entities(newest_first, facts, lexicon)
+    attach_quotes(entities, newest_first, facts, lexicon)
+    groups = group_figures(newest_first, facts)
+    features = briefing_features(newest_first, facts, entities, credit_names(config))
+    related = related_briefings(newest_first, features, config.related, processes)
+    checkpoint()
     claims = claims_by_briefing(groups)
-    give_way(superseded)
+    checkpoint()
     return Archive(
         briefings=newest_first,
-        facts={url: each.without_words() for url, each in giving_way(facts.items(), superseded)},
+        facts={url: each.without_words() for url, each in checked(facts.items())},
         entities=entities,
         related=related,
         figure_groups=groups,
@@ -164,20 +164,20 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
 
 
 def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex,
-                      superseded: Callable[[], bool] = never, credits: frozenset[str] = frozenset()) -> list[Features]:
+                      credits: frozenset[str] = frozenset()) -> list[Features]:
     """What each briefing can share with others, for related_briefings. `credits`: folded names of
     outlets; they, and the briefing's own authors and outlet, are bylines and credits, not what
     it is about ("(AP)", "told Reuters"), and are left out."""
     credited, counts, leads = [], [], []
-    for document in giving_way(briefings, superseded):
+    for document in checked(briefings):
         body, site = document.body, _site_name(document)  # each found once: the body is decoded on each read
         credited.append(credited_names(body))
         counts.append(_own_words(facts[document.url].word_counts(), document, site, credited[-1]))
         leads.append(word_counts(_title_less_site(document.title, site, _lead(document, body))))
-    terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)], superseded)
+    terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)])
     features = []
     folded: dict[str, tuple[str, ...]] = {}  # entity url -> its spellings folded: an entity is in many briefings
-    for document, words, count, lead, names in zip(giving_way(briefings, superseded), terms, counts, leads, credited):
+    for document, words, count, lead, names in zip(checked(briefings), terms, counts, leads, credited):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
         own = credits | {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}

@@ -7,7 +7,6 @@ alias table joins them (Kiev/Kyiv); a lone surname joins the one full name that 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +14,7 @@ from generator.content.documents import Document
 from generator.text.entities import KINDS, Lexicon, fold
 from generator.text.slugs import slugify
 from generator.linking.facts import Facts
-from generator.utils.superseded import giving_way, never
+from generator.utils.cancel import checked
 
 _COMPANIONS = 8
 
@@ -58,31 +57,29 @@ class EntityIndex:
         return self.by_key.get((kind, _key(name, lexicon)))
 
 
-def index_entities(briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon,
-                   superseded: Callable[[], bool] = never) -> EntityIndex:
-    """Briefings newest first -> the entity index. `superseded`: as in group_figures."""
+def index_entities(briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon) -> EntityIndex:
+    """Briefings newest first -> the entity index."""
     spellings: dict[tuple[str, str], Counter[str]] = {}
-    for document in giving_way(briefings, superseded):
+    for document in checked(briefings):
         for kind, names in facts[document.url].entities.items():
             for name in names:
                 spellings.setdefault((kind, _key(name, lexicon)), Counter())[name] += 1
     index = EntityIndex(by_key=_make_entities(spellings, _merge_surnames(spellings), lexicon))
-    for document in giving_way(briefings, superseded):
+    for document in checked(briefings):
         named = facts[document.url].entities
         found = [index.by_key[(kind, _key(name, lexicon))] for kind in KINDS for name in named.get(kind, [])]
         index.by_briefing[document.url] = list({id(e): e for e in found}.values())
         for entity in index.by_briefing[document.url]:
             entity.briefings.append(document)
-    _count_companions(index, superseded)
+    _count_companions(index)
     unique = {id(e): e for e in index.by_key.values()}.values()
     index.entities = sorted(unique, key=lambda e: (-e.count, e.name))
     return index
 
 
-def attach_quotes(index: EntityIndex, briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon,
-                  superseded: Callable[[], bool] = never) -> None:
+def attach_quotes(index: EntityIndex, briefings: list[Document], facts: dict[str, Facts], lexicon: Lexicon) -> None:
     """Each quote goes on its speaker's page, when the speaker is a person the archive knows."""
-    for document in giving_way(briefings, superseded):
+    for document in checked(briefings):
         for quote in facts[document.url].quotes:
             said_by = str(quote.get("speaker", ""))
             speaker = index.find("people", said_by, lexicon)
@@ -142,11 +139,11 @@ def free_url(kind: str, name: str, taken: set[str]) -> str:
     return url
 
 
-def _count_companions(index: EntityIndex, superseded: Callable[[], bool]) -> None:
+def _count_companions(index: EntityIndex) -> None:
     together: defaultdict[Entity, Counter[Entity]] = defaultdict(Counter)
-    for entities in giving_way(index.by_briefing.values(), superseded):
+    for entities in checked(index.by_briefing.values()):
         for entity in entities:
             together[entity].update(entities)  # itself too, dropped below: cheaper than a count per pair
-    for entity, counter in giving_way(together.items(), superseded):
+    for entity, counter in checked(together.items()):
         del counter[entity]
         entity.companions = sorted(counter.items(), key=lambda item: (-item[1], item[0].name))[:_COMPANIONS]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +19,7 @@ from generator.text.claims import said_on
 from generator.text.entities import fold
 from generator.text.slugs import slugify
 from generator.linking.facts import Facts
-from generator.utils.superseded import give_way, giving_way, never
+from generator.utils.cancel import checked, checkpoint
 
 DISPUTED_RATIO = 1.5  # the largest value at least this many times the smallest
 
@@ -73,14 +73,13 @@ class FigureGroup:
 OTHERS_ANCHOR = "other"  # where the figures only one briefing gives are listed: no group may take it
 
 
-def group_figures(briefings: list[Document], facts: dict[str, Facts],
-                  superseded: Callable[[], bool] = never) -> list[FigureGroup]:
+def group_figures(briefings: list[Document], facts: dict[str, Facts]) -> list[FigureGroup]:
     """Compared groups first (most briefings first), then the rest, by what they count.
-    `superseded` is asked every GIVE_WAY_EVERY briefings and between groups (generator/utils/superseded.py):
-    grouping a large archive's claims takes long enough to need asking."""
+    Cancellation is checked every CHECK_EVERY briefings and between groups (generator/utils/cancel.py):
+    grouping a large archive's claims takes long enough to need it."""
     groups: dict[str, FigureGroup] = {}
     anchors = {OTHERS_ANCHOR}
-    for document in giving_way(briefings, superseded):
+    for document in checked(briefings):
         in_title = _numbers(document.title)
         for place, figure in enumerate(facts[document.url].figures):
             claim = _claim(figure, document, place, in_title)
@@ -91,7 +90,7 @@ def group_figures(briefings: list[Document], facts: dict[str, Facts],
                 groups[key] = FigureGroup(claim.what, _free_anchor(slugify(claim.what), anchors))
             groups[key].claims.append(claim)
     for group in groups.values():
-        give_way(superseded)
+        checkpoint()
         group.settle()
     return sorted(groups.values(), key=lambda g: (not g.compared, -len(g.briefings), g.what))
 

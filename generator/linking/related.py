@@ -24,7 +24,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 
@@ -35,7 +35,7 @@ import pycountry
 from generator.config.settings import RelatedSettings
 from generator.content.documents import Document
 from generator.utils.parallel import map_shares
-from generator.utils.superseded import give_way, giving_way, never
+from generator.utils.cancel import checked, checkpoint
 
 SET_SIGNALS = ("people", "places", "organisations", "figures")
 # A value named by this share of the briefings or fewer is as telling as any; more common ones
@@ -113,25 +113,25 @@ class Features:
 
 
 def related_briefings(briefings: list[Document], features: list[Features], settings: RelatedSettings,
-                      superseded: Callable[[], bool] = never, processes: int = 1) -> dict[str, list[Relation]]:
+                      processes: int = 1) -> dict[str, list[Relation]]:
     """For each briefing url, up to `count` relations scoring at least `threshold`, best first.
-    `superseded` is asked before each block of briefings, and every GIVE_WAY_EVERY briefings or
-    pairs in the steps around the scoring (generator/utils/superseded.py). Candidates are found,
+    Cancellation is checked before each block of briefings, and every CHECK_EVERY briefings or
+    pairs in the steps around the scoring (generator/utils/cancel.py). Candidates are found,
     and pairs scored, by `processes`, each for its run of briefings."""
     related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
     if not briefings or settings.count <= 0:
         return related
-    index = _Index.of(features, settings, superseded)
-    pairs = _pairs(index, superseded, processes)
+    index = _Index.of(features, settings)
+    pairs = _pairs(index, processes)
     day = _days(briefings)
     runs = _runs(pairs[0], len(briefings), processes)
-    found = map_shares(lambda which, n: _scored(index, pairs, day, settings, superseded, *runs[which]), processes)
+    found = map_shares(lambda which, n: _scored(index, pairs, day, settings, *runs[which]), processes)
     lo, hi, scores, points, cosine = (np.concatenate(part) for part in zip(*found))
     # Each pair was scored once; it is a candidate for both its briefings.
     mine, theirs, at = np.concatenate((lo, hi)), np.concatenate((hi, lo)), np.tile(np.arange(len(lo)), 2)
     best = _best(mine, _title_ranks(briefings)[theirs], scores[at], settings)
     shown = np.unique(at[best])  # the pairs shown, each once
-    shared = index.shared_pairs(lo[shown], hi[shown], superseded)
+    shared = index.shared_pairs(lo[shown], hi[shown])
     days = np.where((day[lo[shown]] >= 0) & (day[hi[shown]] >= 0), np.abs(day[lo[shown]] - day[hi[shown]]), -1)
     score, added, alike, apart = (scores[shown].tolist(), points[shown].tolist(), cosine[shown].tolist(),
                                   days.tolist())
@@ -140,7 +140,7 @@ def related_briefings(briefings: list[Document], features: list[Features], setti
     # archive knows them), but for a figure's quantity, which each briefing words its own way.
     both: dict[int, list[Reason]] = {}
     pairs_shown = zip(mine[best].tolist(), theirs[best].tolist(), np.searchsorted(shown, at[best]).tolist())
-    for a, b, k in giving_way(pairs_shown, superseded):
+    for a, b, k in checked(pairs_shown):
         reasons = both.get(k)
         if reasons is None:
             reasons = [_reason(signal, _reason_text(signal, shared[k].get(signal, []), features[a], alike[k], apart[k]),
@@ -164,12 +164,12 @@ def candidate_evidence(briefings: list[Document], features: list[Features], sett
     return lo, hi, np.concatenate(evidence, axis=1) if evidence else np.zeros((len(_REASONS), 0))
 
 
-def _pairs(index: _Index, superseded: Callable[[], bool], processes: int) -> tuple[np.ndarray, np.ndarray]:
+def _pairs(index: _Index, processes: int) -> tuple[np.ndarray, np.ndarray]:
     """Every candidate pair once, as (lo, hi) with lo < hi, in order: two briefings are a pair when
     either is the other's candidate. Their score is one, so it is reckoned once."""
     size = len(index.starts) - 1
     runs = [(size * k // processes, size * (k + 1) // processes) for k in range(processes)]
-    keys = np.sort(np.concatenate(map_shares(lambda which, n: index.pair_keys(*runs[which], superseded), processes)))
+    keys = np.sort(np.concatenate(map_shares(lambda which, n: index.pair_keys(*runs[which]), processes)))
     keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys  # each pair once
     return keys // size, keys % size
 
@@ -185,13 +185,13 @@ def _days(briefings: list[Document]) -> np.ndarray:
     return np.array([d.date.date().toordinal() if d.date is not None else -1 for d in briefings], dtype=np.int64)
 
 
-def _blocks(index: _Index, lo: np.ndarray, hi: np.ndarray, day: np.ndarray, superseded: Callable[[], bool],
+def _blocks(index: _Index, lo: np.ndarray, hi: np.ndarray, day: np.ndarray,
             start: int, stop: int) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """The pairs whose first briefing is one of start..stop-1, a block of first briefings at a time:
     the block's first briefing and dense rows, the pairs (lo, hi), what they share per signal,
     and the days apart (-1: unknown)."""
     for first, last in index.blocks(start, stop):
-        give_way(superseded)
+        checkpoint()
         a, b = np.searchsorted(lo, (first, last))
         if a == b:
             continue
@@ -203,13 +203,13 @@ def _blocks(index: _Index, lo: np.ndarray, hi: np.ndarray, day: np.ndarray, supe
 
 
 def _scored(index: _Index, pairs: tuple[np.ndarray, np.ndarray], day: np.ndarray, settings: RelatedSettings,
-            superseded: Callable[[], bool], start: int, stop: int
+            start: int, stop: int
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The pairs whose first briefing is one of start..stop-1 that score `threshold` or more: (lo, hi,
     score, points per signal in _REASONS order as a row per pair, text cosine). Only these come
     back from a process: a few per briefing of the hundred scored."""
     found = []
-    for _, _, i, j, shares, days in _blocks(index, *pairs, day, superseded, start, stop):
+    for _, _, i, j, shares, days in _blocks(index, *pairs, day, start, stop):
         logits, matched = _logits(_evidence(shares, days, settings), settings)
         scores = _scores(logits, matched)
         kept = np.flatnonzero((scores >= 0) & (scores >= settings.threshold))
@@ -293,17 +293,17 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > _STEM_AT_LEAST and word.endswith("e") else word
 
 
-def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = never
+def text_terms(counts: list[dict[str, int]]
                ) -> tuple[list[dict[str, float]], dict[str, str]]:
     """Each text's most telling stems (TF-IDF, sublinear, smoothed), as a unit-length vector, from
     its word_counts; and per stem the word shown for it (the form most texts use, then the first
-    alphabetically). `superseded` is asked every GIVE_WAY_EVERY texts (generator/utils/superseded.py)."""
+    alphabetically). Cancellation is checked every CHECK_EVERY texts (generator/utils/cancel.py)."""
     using = Counter(chain.from_iterable(counts))  # texts per word
     stems = {word: stem(word) for word in using}
     shown: dict[str, str] = {}
     for word, _ in sorted(using.items(), key=lambda item: (-item[1], item[0])):
         shown.setdefault(stems[word], word)
-    give_way(superseded)
+    checkpoint()
     names = sorted(shown)  # a stem's number is its place by name, so that equal weights are ranked by name
     number = {name: k for k, name in enumerate(names)}
     word_stem = {word: number[key] for word, key in stems.items()}
@@ -315,7 +315,7 @@ def text_terms(counts: list[dict[str, int]], superseded: Callable[[], bool] = ne
     tf = np.bincount(inverse, np.fromiter(chain.from_iterable(c.values() for c in counts), np.float64, len(doc)))
     doc, found = keys // max(1, len(names)), keys % max(1, len(names))
     weight = (1 + np.log(tf)) * np.log(1 + len(counts) / np.bincount(found, minlength=len(names)))[found]
-    give_way(superseded)
+    checkpoint()
     order = np.lexsort((found, -weight, doc))  # per text, the heaviest first
     place = np.arange(len(order)) - np.searchsorted(doc[order], doc[order])
     top = order[place < _TERMS_PER_BRIEFING]
@@ -348,10 +348,10 @@ class _Index:
     norms: np.ndarray  # row -> per signal, the length of its part of the row (1 for text: unit vectors)
 
     @classmethod
-    def of(cls, features: list[Features], settings: RelatedSettings, superseded: Callable[[], bool] = never) -> _Index:
+    def of(cls, features: list[Features], settings: RelatedSettings) -> _Index:
         keys: list[tuple[str, str]] = []  # every briefing's values, row after row
         counts, vals = [], []
-        for feature in giving_way(features, superseded):
+        for feature in checked(features):
             before = len(keys)
             for signal in SET_SIGNALS:
                 values = feature.values[signal]
@@ -398,13 +398,13 @@ class _Index:
             vals=vals,
         )
 
-    def pair_keys(self, start: int, stop: int, superseded: Callable[[], bool] = never) -> np.ndarray:
+    def pair_keys(self, start: int, stop: int) -> np.ndarray:
         """Every pair of a briefing start..stop-1 and one of its candidates, as lo * briefings + hi
         (lo < hi), a block of briefings at a time."""
         size = len(self.starts) - 1
         keys = [np.zeros(0, dtype=np.int64)]
         for first, last in self.blocks(start, stop):
-            give_way(superseded)
+            checkpoint()
             theirs: list[int] = []
             counts = []
             offset = self.starts[first]  # only these rows' entries are made into lists
@@ -455,13 +455,13 @@ class _Index:
         bins = pair * len(_SIGNALS) + self.signals[columns]
         return np.bincount(bins, products, len(mine) * len(_SIGNALS)).reshape(-1, len(_SIGNALS))
 
-    def shared_pairs(self, lo: np.ndarray, hi: np.ndarray, superseded: Callable[[], bool] = never
+    def shared_pairs(self, lo: np.ndarray, hi: np.ndarray
                      ) -> list[dict[str, list[str]]]:
         """Per pair (lo ascending), signal -> the keys both have; for text only the words shown,
         those weighing most in common (then alphabetically)."""
         shared: list[dict[str, list[str]]] = []
         for first, last in self.blocks(int(lo[0]), int(lo[-1]) + 1) if len(lo) else ():
-            give_way(superseded)
+            checkpoint()
             a, b = np.searchsorted(lo, (first, last))
             if a < b:
                 shared.extend(self.shared(self.dense(first, last), lo[a:b] - first, hi[a:b]))

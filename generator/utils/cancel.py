@@ -2,8 +2,9 @@
 
 The engine owns a Cancel token for each build and makes it the current one while the build runs
 (`cancellable`); the long stages call `checkpoint()` between steps, or iterate through
-`checked(items)` within long ones, and neither needs to be handed the token. Once the token is set
-(serve sets it when a newer save arrives), the next check raises Cancelled. `build` never sets it.
+`checked(items)` within long ones, and neither needs to be handed the token. Once the token is
+set, or the question it was made with says yes (the dev server's asks whether newer saves are
+waiting), the next check raises Cancelled. `build` never cancels.
 """
 
 from __future__ import annotations
