@@ -192,7 +192,7 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
             weights[entity.kind][entity.url] = salience(entity.kind, entity.spellings, count, lead)
         values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures
                              if tracked(str(f["what"]))}
-        values["text"] = {key: shown[key] for key in words}
+        values["text"] = shown  # every stem's word, one mapping for all: a briefing's own are its terms' keys
         features.append(Features(values, words, weights))
     return features
 

@@ -107,7 +107,7 @@ class Relation:
 class Features:
     """What one briefing can share: labelled values per signal, and its word vector."""
 
-    values: dict[str, dict[str, str]]  # signal -> {key: label}; "text" -> {stem: the word shown for it}
+    values: dict[str, dict[str, str]]  # signal -> {key: label}; "text" -> {stem: the word shown}, its terms' at least
     terms: dict[str, float]  # stem -> normalised TF-IDF weight
     salience: dict[str, dict[str, float]] = field(default_factory=dict)  # signal -> {key: 0-1}; missing: 1
 
