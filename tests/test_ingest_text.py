@@ -471,3 +471,19 @@ def test_a_one_line_paste_has_no_pasted_headline_and_keeps_every_sentence(tmp_pa
     seed.write_text(text)
     front, body = make_briefing(read_seed(Seed(seed, "seeds/moon.txt", "x")), load_config(REPO / "site.yaml").ingest)
     assert "Staying on the Moon" in body and "Why?" in body
+
+
+@pytest.mark.parametrize("tags, rest", [
+    ("Posted in News | Tagged world, politics", "According to evidence presented at trial, the man grabbed the girl on the avenue."),
+    ("Topics: Politics, Economy, World", "Risks to the success of the grant are real, the charity said on its site."),
+    ("Tags: Hong Kong, US politics, Trade war", "NEW YORK — The market rose on Tuesday after the talks resumed."),
+])
+def test_a_tag_list_in_a_one_line_paste_goes_and_takes_no_sentence_after_it(tags, rest):
+    article = "The jury convicted the man of kidnapping the girl after a two-day trial."
+    body = _cleaned(f"{article} {tags} {rest}")
+    assert tags not in body and not _words(article + " " + rest.replace("NEW YORK — ", "")) - _words(body), body
+
+
+def test_a_sentence_that_opens_like_a_tag_label_is_kept():
+    text = "Posted in Kabul on Monday, the letter said the talks would go on. Officials confirmed it later."
+    assert not _words(text) - _words(_cleaned(text))

@@ -73,7 +73,8 @@ _OPENING = re.compile(rf"\s*([{''.join(sorted(_OPENING_SIGNS))}])|\W*(\w[\w'’]
 _OPENING_WORDS = frozenset("""listen audio story article advertisement sponsored paid ad reading comments comment image
 click tap gift most accept updated published posted last already people photo photograph photos picture credit credits source pictured live by
 written words reported additional reporting writing editing research translation compiled read continue more related
-recommended see also you trending watch must don't don’t dont editor's editor’s editors top""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
+recommended see also you trending watch must don't don’t dont editor's editor’s editors top topic topics tag tags
+tagged filed""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
 _SENTENCE_WORDS = frozenset("""listen watch this inconsistencies enjoy file copyright all follow like about sign subscribe register
 newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue""".split()) | _OPENING_SIGNS
 _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
@@ -111,6 +112,10 @@ _FOLLOW = re.compile(rf"(?:follow|like|listen to|watch|subscribe to) (?:us|\S+(?
 _BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=(?-i:[A-Z]))", re.I)
 _CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled|produced)(?: and \w+ing)? by\s+(?=(?-i:[A-Z]))", re.I)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w.]+\.?(?: [A-Z][\w.]+)?)?(?: \([\w .&]{2,40}\))? ?[—–-]{1,2}\s")
+# "Tags: world, politics", "Posted in News | Tagged Hong Kong, Trade": a label and its list, which in a
+# one-line paste runs straight on into the article's next sentence.
+_TAGS = re.compile(r"(?:topics?|tags?|tagged|posted in|filed under)\s*:?\s+(?=\w)", re.I)
+_TAG_SEPARATOR = re.compile(r"\s*(?:[,|·•/;]|\band\b|\btagged\b:?|\btags?:)\s*", re.I)
 _POINTER = re.compile(
     r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=\S)"
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
@@ -128,8 +133,7 @@ _CRUFT_SENTENCE = re.compile(
     r"|about the (?:writer|author|reporter)s?\b"
     r"|(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|briefing|updates|email)"
     r"|.{0,60}\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|free)"
-    r"|don'?t miss a (?:story|thing)|get (?:the|our) .{0,40}(?:newsletter|briefing)"
-    r"|topics?:\s|tags?:\s|posted in\s|filed under\s)",
+    r"|don'?t miss a (?:story|thing)|get (?:the|our) .{0,40}(?:newsletter|briefing))",
     re.I | re.S)
 _BIO = re.compile(
     rf"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}} (?:(?:is|was) (?:a|an|the|[A-Z][\w.&'’-]*(?:’s|'s)?)\b[^.]{{0,80}}\b{_ROLE_WORDS}"
@@ -312,6 +316,42 @@ def _tokens_from(text: str, start: int, most: int = 300) -> list[tuple[int, int,
 
 def _whole(text: str, end: int) -> int:
     return end
+
+
+def _tags_end(text: str, start: int) -> int:
+    """End of a list of tags or topics: items of at most three words between separators. The last item
+    stops where a sentence's start follows it: a capital after a lowercase word, a word in capitals
+    after one that is not, a capitalised function word, or a fourth word; and before a lowercase word,
+    which would be the sentence's ("Topics: World Risks to the grant …" leaves "Risks to …")."""
+    end = start
+    while True:
+        ends = _tag_item_ends(text, end)
+        apart = [stop for stop in ends if _stands_apart(text, stop)]
+        if not apart:
+            return end if end > start else 0  # a label with no list after it is a sentence's words
+        if apart[-1] != ends[-1]:
+            return apart[-1]
+        end = apart[-1]
+        separator = _TAG_SEPARATOR.match(text, end)
+        if not separator or separator.end() >= len(text):
+            return end
+        end = separator.end()
+
+
+def _tag_item_ends(text: str, start: int) -> list[int]:
+    """Where one item of a tag list may end: after each of its words but a function word."""
+    ends, previous, last = [], "", start
+    for count, word in enumerate(re.finditer(r"[\w'’&.-]+", text[start:start + 80])):
+        value, at = word.group(), start + word.start()
+        if count == 3 or count and text[last:at].strip():
+            break  # a fourth word, or a separator before this one: the item ended
+        if count and (previous[:1].islower() and value[:1].isupper() or value.isupper() and len(value) > 1
+                      and not previous.isupper() or value.lower() in _STOP_WORDS and value[:1].isupper()):
+            break  # a sentence's start
+        if value.lower() not in _STOP_WORDS:  # "Posted in Kabul on Monday, …" is a sentence: no tag ends on "on"
+            ends.append(start + word.end())
+        previous, last = value, start + word.end()
+    return ends
 
 
 def _names_end(text: str, start: int) -> int:
@@ -520,5 +560,6 @@ def _through_space(text: str, end: int) -> int:
 _OPENERS = [
     (_VOICE, _whole, True), (_ADVERT, _whole, True), (_FIXED_UI, _whole, True), (_CAPTION, _whole, True),
     (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_FOLLOW, _whole, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True),
+    (_TAGS, _tags_end, False),
     (_BYLINE, _byline_end, False),
 ]
