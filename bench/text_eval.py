@@ -33,6 +33,7 @@ from generator.ingest.briefing import make_briefing
 from generator.text.markdown_text import plain
 from generator.ingest.read import read_seed
 from generator.problems import ProblemError
+from generator.text.sentences import split_sentences
 
 LOST_RECALL = 0.8
 
@@ -82,6 +83,23 @@ def body_words(outcome: Outcome) -> tuple[float, float] | None:
 def lost(outcome: Outcome) -> bool:
     scores = body_words(outcome)
     return outcome.error is not None or (scores is not None and scores[1] < LOST_RECALL)
+
+
+def sentences_lost(outcome: Outcome) -> list[str]:
+    """The article's sentences (four words or more) that lost a third of their words or more: what a
+    cruft rule or a headline took beyond its own, which a body recall near 1 hides. The truth keeps
+    some lines a reader would call cruft (credit lines, "Follow X on Facebook"), so a few are expected."""
+    if not outcome.truth.body or outcome.error:
+        return []
+    found = words(outcome.body)
+    lost_ones = []
+    for paragraph in outcome.truth.body.split("\n"):
+        for sentence in split_sentences(paragraph):
+            expected = words(sentence)
+            missing = sum((expected - found).values())
+            if sum(expected.values()) >= 4 and missing >= 3 and missing / sum(expected.values()) > 1 / 3:
+                lost_ones.append(sentence)
+    return lost_ones
 
 
 def _norm(text: str) -> str:
@@ -184,7 +202,8 @@ def text_report(outcomes: list[Outcome]) -> list[str]:
     seconds = sum(o.seconds for o in outcomes)
     return [
         f"seeds {len(outcomes)}   lost {len(lost_ids)}   cruft left {len(cruft) / len(outcomes):.1%} ({len(cruft)})",
-        f"body words   P {_mean(p for p, _ in bodies):.4f}  R {_mean(r for _, r in bodies):.4f}",
+        f"body words   P {_mean(p for p, _ in bodies):.4f}  R {_mean(r for _, r in bodies):.4f}"
+        f"   seeds with a sentence lost {sum(1 for o in outcomes if sentences_lost(o))}",
         f"title kept   {_fmt(_share(titles))} ({sum(titles)}/{len(titles)} titled)",
         f"outlet       P {_fmt(outlet['precision'])} ({outlet['given']} given)  R {_fmt(outlet['recall'])} ({outlet['clued']} with a clue)",
         f"authors      P {_fmt(authors['precision'])}  R {_fmt(authors['recall'])} ({authors['seeds']} with a byline or bio)",
@@ -201,6 +220,8 @@ def detail(outcomes: list[Outcome], worst: int) -> list[str]:
             problems.append(f"lost ({outcome.error or f'recall {body_words(outcome)[1]:.2f}'})")
         if left := cruft_left(outcome):
             problems.append(f"cruft {left}")
+        if taken := sentences_lost(outcome):
+            problems.append(f"sentences lost {[sentence[:80] for sentence in taken]}")
         if title_kept(outcome) is False:
             problems.append(f"title {outcome.front.get('title')!r} != {outcome.truth.title!r}")
         if problems:
