@@ -41,6 +41,7 @@ from tests.helpers import REPO, run_cli
 KB = 1 << 10
 SETTINGS = load_config(REPO / "generator" / "config" / "default_site.yaml").ingest
 LEXICON = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
+LEXICON.cities  # read the city gazetteer now, so the time limits below time the rules and not its loading
 
 
 def _mentions(text: str) -> list[Mention]:
