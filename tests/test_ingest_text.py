@@ -390,9 +390,9 @@ def test_the_text_eval_scores_each_field_by_itself():
 @pytest.mark.parametrize("unit", ["Advertisement ", "Share this article ", "Related: ", "The army said. ", "Live updates: "])
 def test_a_long_run_of_cruft_or_short_sentences_is_cleaned_in_seconds(unit):
     import time
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: what the rules cost, whatever else the machine runs
     clean(unit * (200_000 // len(unit)), load_config(REPO / "site.yaml").ingest.cruft)  # 200 KB on one line
-    assert time.perf_counter() - started < 10, "a rule reads past its piece, or a paragraph is re-measured"
+    assert time.process_time() - started < 10, "a rule reads past its piece, or a paragraph is re-measured"
 
 
 # Interface words glued on after a word in a one-line paste: each piece goes, the sentence around it stays.
