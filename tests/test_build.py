@@ -71,16 +71,17 @@ def test_briefings_are_read_for_their_seed_again_only_when_changed(site, monkeyp
 
     monkeypatch.setattr(filememo, "RACY_NS", 0)  # trust files written a moment ago
     config = load_config(site / "site.yaml")
-    assert len(stage.ingest_seeds(config).written) == 2
-    stage.ingest_seeds(config)  # reads the two briefings written
+    kept: dict = {}  # what the build cache keeps between builds
+    assert len(stage.ingest_seeds(config, store=kept).written) == 2
+    stage.ingest_seeds(config, store=kept)  # reads the two briefings written
     read = []
     monkeypatch.setattr(stage, "_existing", lambda path, existing=stage._existing: read.append(path.name) or existing(path))
-    assert stage.ingest_seeds(config).unchanged == 2 and read == []
+    assert stage.ingest_seeds(config, store=kept).unchanged == 2 and read == []
     path = briefing(site, NEWSWEEK_SLUG)
     path.write_text(path.read_text().replace("Military analysts say", "EDITOR'S NOTE. Military analysts say"))
     with (site / "seeds" / "003_bd12803d39086d5b.txt").open("a") as seed:
         seed.write("\nA late paragraph the publisher added on Wednesday.\n")
-    report = stage.ingest_seeds(config)
+    report = stage.ingest_seeds(config, store=kept)
     assert read == [path.name] and not report.written and "edited by hand" in report.conflicts[0].message
 
 
