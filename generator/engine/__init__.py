@@ -1,1 +1,1 @@
-"""The orchestration: one build for `build` and `serve`, its cache and its record."""
+"""The orchestration: one build for `build` and `serve`, and the cache it keeps between builds."""

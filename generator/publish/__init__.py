@@ -1,1 +1,1 @@
-"""The publish stage: pages -> public/, its search index, its checks, and deploys."""
+"""The publish stage: pages -> public/, its search index, its checks, the record of what was built, and deploys."""
