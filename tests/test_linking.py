@@ -21,7 +21,8 @@ from generator.ingest.write import briefing_text
 from generator.linking.archive import credited_names, link_archive
 from generator.linking.mentions import link_first_mentions
 from generator.linking.related import (_COEFFICIENTS, _INTERCEPT, _MIN_POINTS, _MIN_SIMILARITY, _RARE_SHARE, _REASONS,
-                                       SET_SIGNALS, Features, _shared_text, function_words, related_briefings, stem,
+                                       SET_SIGNALS, Features, _shared_text, candidate_evidence, function_words,
+                                       related_briefings, stem,
                                        tracked)
 from generator.config.yamlfile import split_front_matter
 from tests.helpers import copy_site, page, run_cli
@@ -281,6 +282,19 @@ def test_related_briefings_match_a_straightforward_reference(seed):
                  for url, relations in reference_related(briefings, features, settings).items()}
     assert fast == reference
     assert sum(map(len, fast.values())) > len(briefings)  # the corpus relates briefings, the test tests something
+
+
+def test_the_calibration_evidence_covers_every_pair_a_list_shows():
+    """bench.related_eval --fit calibrates the model on candidate_evidence: one column per candidate pair."""
+    briefings, features = random_archive(0, 50)
+    settings = RelatedSettings({}, threshold=10, count=5, common_share=0.5, common_after=100, time_days=60)
+    lo, hi, evidence = candidate_evidence(briefings, features, settings)
+    pairs = set(zip(lo.tolist(), hi.tolist()))
+    index = {b.url: i for i, b in enumerate(briefings)}
+    shown = {tuple(sorted((index[url], index[r.document.url])))
+             for url, relations in related_briefings(briefings, features, settings).items() for r in relations}
+    assert shown and shown <= pairs and all(a < b for a, b in pairs)
+    assert evidence.shape == (len(_REASONS), len(lo))
 
 
 @pytest.mark.parametrize("markup, targets, linked", [

@@ -5,7 +5,6 @@ HTML and links in hand-written bodies, control characters that would break the f
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import xml.etree.ElementTree as ET

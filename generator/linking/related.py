@@ -157,10 +157,10 @@ def candidate_evidence(briefings: list[Document], features: list[Features], sett
     """Every candidate pair (each once, as two briefings' places) and its evidence per signal
     (rows in _REASONS order), as the model weighs it: what bench/related_eval.py calibrates the model on."""
     index = _Index.of(features, settings)
-    lo, hi = _pairs(index, never, 1)
+    lo, hi = _pairs(index, 1)
     day = _days(briefings)
     evidence = [_evidence(shares, days, settings) for _, _, _, _, shares, days in
-                _blocks(index, lo, hi, day, never, 0, len(briefings))]
+                _blocks(index, lo, hi, day, 0, len(briefings))]
     return lo, hi, np.concatenate(evidence, axis=1) if evidence else np.zeros((len(_REASONS), 0))
 
 

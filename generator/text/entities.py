@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, MutableMapping
+from collections.abc import MutableMapping
 from functools import cached_property, lru_cache
 from importlib import metadata
 from operator import attrgetter
