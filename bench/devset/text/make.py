@@ -32,6 +32,7 @@ from typing import Any
 import click
 
 from bench.devset.text.page_truth import page_truth
+from bench.devset.text.unseen3 import UNSEEN3_CRUFT
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
@@ -304,7 +305,8 @@ UNSEEN_CRUFT = [[
                 "Comment on this story", "Reuse this content", "Explore more on these topics", "Most viewed", "Sections",
                 "Log in to your account", "Show more", "More videos", "Next article", "Previous article",
                 "Add to favourites", "Sponsored by {outlet}", "{n} Comments", "Up next: {title}", "Discover more from {outlet}",
-                "This video can not be played", "Our journalism needs your support.", "Report this ad"]]
+                "This video can not be played", "Our journalism needs your support.", "Report this ad"],
+                UNSEEN3_CRUFT]
 
 
 def _names(authors: list[str]) -> str:
@@ -358,7 +360,7 @@ def _real_seeds(out: Path) -> list[SeedTruth]:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--source", default=DEFAULT_SOURCE, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--holdout", is_flag=True, help="Other draws, and cruft kinds the devset never shows.")
-@click.option("--unseen", default=0, help="1 or 2: other draws again, and cruft kinds neither the devset nor the holdout shows.")
+@click.option("--unseen", default=0, help="1, 2 or 3: other draws again, and cruft kinds neither the devset nor the holdout shows.")
 def main(out: Path, source: Path, holdout: bool, unseen: int) -> None:
     seeds = make_devset(source, out, holdout, unseen)
     click.echo(f"{len(seeds)} seeds in {out}")
