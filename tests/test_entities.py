@@ -213,3 +213,21 @@ def test_products_table_rows_and_what_a_name_is_said_to_be(lexicon):
     assert {"Addison", "Ithaca"} <= set(found["places"])
     assert "Bloomberg" in found["organisations"]
     assert not {"HD THE HOME DEPOT INC", "Sentra", "MacBook Pro"} & set(found["organisations"] + found["people"])
+
+
+def test_title_case_phrases_of_everyday_words_are_not_people(lexicon):
+    text = ("The Grand Slam season ends in Madrid. Fans queued at the Box Office before the show. "
+            "Tickets are available from Walmart. Magic Johnson and Hillary Clinton watched; "
+            "David Law spoke to Peyton Manning.")
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Magic Johnson", "Hillary Clinton", "David Law", "Peyton Manning"]
+    assert "Walmart" not in found["places"]
+
+
+def test_word_frequencies_and_common_names_come_from_packages():
+    from generator.text.gazetteer import common_given_names, common_surnames, word_frequencies
+
+    frequency = word_frequencies()
+    assert frequency["the"] > frequency["office"] > 4.0 > frequency.get("reznikov", 0.0)
+    assert {"johnson", "manning"} <= common_surnames() and "office" not in common_surnames()
+    assert "david" in common_given_names() and "star" not in common_given_names()

@@ -22,7 +22,8 @@ from typing import Any, NamedTuple
 
 from generator import __version__
 from generator.config.settings import EntitySettings
-from generator.text.gazetteer import LARGE_CITY, cities, countries, given_names
+from generator.text.gazetteer import (LARGE_CITY, cities, common_given_names, common_surnames, countries, given_names,
+                                      word_frequencies)
 from generator.text.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
@@ -133,7 +134,9 @@ ceo cfo coo cto ipo gdp tv pv ai led suv ev dna pm am gmt utc est edt pst pdt mv
 vpn api cpu gpu os etf faq hiv aids sars icu mp mep dj cd dvd ufo mri ppe vip lgbt lgbtq rsvp diy nft
 qb dl hd rpg fps kwh mw gw ghz
 """.split())
-_PLACE_CUES = {"in", "near", "outside", "around", "across", "from", "to", "into", "towards", "toward", "atop"}
+# Not "from": things come from companies and people too ("available from Amazon"), so a name after
+# it is only cued as a place when the city gazetteer knows it.
+_PLACE_CUES = {"in", "near", "outside", "around", "across", "to", "into", "towards", "toward", "atop"}
 _PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province|(?:north|south|east|west)"
                                 r"(?:east|west)?) of\s*$", re.I)
 # ", a village southwest of …", ", the embattled tech company": what a name is, said right after it.
@@ -611,11 +614,13 @@ class _Reader:
         if (self._acronym(first) or _camel_cased(first.text) if len(tokens) == 1
                 else any(_camel_cased(t.text) for t in tokens)):
             organisations += 2
-        cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to") or word_after in _REGION_WORDS or (
-            role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
+        cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" or (
+            role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (
+            word_after in _REGION_WORDS) or (role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
         if len(tokens) > 1:
             lowers = {t.lower for t in tokens}
-            if self._given(first) or any(self._initial(t) for t in tokens[:-1]):
+            if (self._given(first) and not _everyday_phrase(self._surface(tokens))) or any(
+                    self._initial(t) for t in tokens[:-1]):
                 people += 2
             elif cued:  # "in Inner Mongolia", "atop Mauna Kea"
                 places += 1
@@ -708,7 +713,8 @@ class _Reader:
         for key, candidate in zip(keys, self.candidates):
             votes = pooled.get(key)
             pooled[key] = candidate.votes if votes is None else tuple(map(sum, zip(votes, candidate.votes)))
-        kinds = {key: _decide(votes, key.count(" ") + 1) for key, votes in pooled.items()}
+        names = {key: candidate.name for key, candidate in zip(keys, self.candidates)}
+        kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
         found = _without_products(found)
@@ -850,12 +856,33 @@ def _is_given(lower: str) -> bool:
     return lower in given_names() or lower.split("-", 1)[0] in given_names()
 
 
-def _decide(votes: tuple[int, int, int, int], words: int) -> str:
-    """The kind the clues vote for; without clues, two or more name-like words are a person and a
-    lone word is only a surname (kept when a full name in the text ends with it)."""
+def _decide(votes: tuple[int, int, int, int], words: int, name: str) -> str:
+    """The kind the clues vote for; without clues, two or more name-like words are a person unless
+    they are everyday words, and a lone word is only a surname (kept when a full name in the text
+    ends with it)."""
     weight = max(votes)
     if weight > 0:
         return _VOTED[votes.index(weight)]  # the first kind of that weight
     if words > 1 and votes[0] >= 0:
-        return "people"
+        return "none" if _everyday_phrase(name) else "people"
     return "surname"
+
+
+_EVERYDAY = 4.0  # Zipf frequency: "slam" 4.02, "barack" 3.96; most surnames and given names are rarer
+_WORD_ABOVE_ALL = 5.0  # a rare given name this frequent is a word first: "Star", "Will", "Young"
+
+
+@lru_cache(maxsize=1 << 14)
+def _everyday_phrase(name: str) -> bool:
+    """ "Grand Slam", "Box Office", "Blue Origin", "Star Trek": every word an everyday English word,
+    the first no given name (but for rare ones that are words above all: "Star", "Will") and the
+    last no common surname ("Magic Johnson", "Peyton Manning"): a title-case phrase, a work or a
+    product, not a person's name."""
+    words = _PHRASE_WORDS.findall(name.lower())
+    frequency = word_frequencies()
+    return (len(words) > 1 and words[-1] not in common_surnames()
+            and all(frequency.get(word, 0.0) >= _EVERYDAY for word in words)
+            and not (_is_given(words[0]) and (frequency[words[0]] < _WORD_ABOVE_ALL or words[0] in common_given_names())))
+
+
+_PHRASE_WORDS = re.compile(r"[^\W\d_]+")

