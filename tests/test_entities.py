@@ -231,3 +231,14 @@ def test_word_frequencies_and_common_names_come_from_packages():
     assert frequency["the"] > frequency["office"] > 4.0 > frequency.get("reznikov", 0.0)
     assert {"johnson", "manning"} <= common_surnames() and "office" not in common_surnames()
     assert "david" in common_given_names() and "star" not in common_given_names()
+
+
+def test_handles_everyday_words_and_headline_verbs_are_not_names_but_an_address_says_nothing(lexicon):
+    text = ("Ousted WeWork chief spoke on Monday; he was ousted in September. #MattBevin trended all day. "
+            "Doctors at the camp said the doctors were tired. The club posted a photo on its Twitter account "
+            "on Wednesday. pic.twitter.com/dUO6 — Dele (@dele)")
+    found = extract_entities(text, lexicon)
+    names = {name for kind in found.values() for name in kind}
+    assert "WeWork" in found["organisations"] and "Ousted WeWork" not in names
+    assert not {"MattBevin", "Doctors"} & names
+    assert "Twitter" in found["organisations"]

@@ -36,7 +36,7 @@ yet also however meanwhile earlier later today yesterday tomorrow there here wha
 why then than then with without within from for by to of into over under about according among
 between despite during against unlike amid still even only just more less other another such
 everyone nobody one two three four five six seven eight nine ten first second third fourth fifth last
-next out up down off now
+next out up down off now former
 """.split())
 _CALENDAR = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -172,6 +172,9 @@ DEMONYMS = {
     "South African": "South Africa", "North Korean": "North Korea", "South Korean": "South Korea",
     "Haitian": "Haiti", "Jamaican": "Jamaica", "Asian": "Asia", "African": "Africa",
 }
+# A word in these endings that the text also writes in lowercase, before a name, is a verb or an
+# adjective glued to it by a headline's capitals ("Watching NBA League", "Ousted WeWork").
+_VERB_ENDINGS = ("ed", "ing")
 _PLURAL_DEMONYMS = {f"{name}s" for name in DEMONYMS} | {"Britons", "Americans", "Europeans", "Filipinos"}
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 # A run of capitalised words as one match, so that the words between runs (most of a text) are
@@ -187,7 +190,9 @@ _RUN = re.compile(rf"[^\W\da-z_](?<!\w.)(?<!\w[-'’].)(?:(?<=[A-Z])\.(?:[A-Z]\.
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
-_LOWERCASE_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*\b")  # \b[a-z]+\b, opening with its class to be skipped to
+# \b[a-z]+\b, opening with its class to be skipped to; not a part of an address ("pic.twitter.com",
+# "@dele", "#tbt"): the text writing a name there in lowercase says nothing of the name
+_LOWERCASE_WORD = re.compile(r"[a-z](?<![\w./@#][a-z])[a-z]*\b(?![.@/]\w)")
 _FOLD_DROP = re.compile(r"'s\b|\.")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
 _FOLD_ENDING = re.compile(r"(?:iy|ii|yy|y)$")
@@ -461,7 +466,9 @@ class _Reader:
             return run  # "South China Sea", "North Sea": the compass word is the place's
         while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS or run[0].text in _PLURAL_DEMONYMS
                        or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase
-                            and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1])))
+                            and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1]))
+                            or len(run) > 1 and run[0].lower.endswith(_VERB_ENDINGS) and run[0].lower in self.lowercase
+                            and not _is_head(run[0]))
                            and not self._known_prefix(run))):
             run = run[1:]
         return run
@@ -608,6 +615,8 @@ class _Reader:
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
+        if first.start and self.text[first.start - 1] in "#@":
+            none += 4  # a hashtag or a handle ("#MattBevin"), not a name as written
         if self._quoted(first, last) or (tail and (tail[-1].isdigit() or tail.isalpha())
                                          and _MODEL_BEFORE.search(before) is not None):
             none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
@@ -632,6 +641,8 @@ class _Reader:
                 none += 4  # "Human Rights", "High Commissioner", a table's "Change Change"
             if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
                 people -= 1
+        elif first.lower in self.lowercase and word_frequencies().get(first.lower, 0.0) >= _EVERYDAY:
+            none += 3  # "Doctors", "Series", "Stars": an everyday word the text also writes in lowercase
         elif word_after in _SPEECH and not first.first:  # "…, Reuters reported": no first name, so no person
             organisations += 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
@@ -727,7 +738,7 @@ class _Reader:
             if key in expansions:
                 kind, name = expansions[key]
             elif key not in self.lexicon.countries:
-                if " " not in name and key in people and kind in ("surname", "people", "places", "organisations"):
+                if " " not in name and key in people and kind in ("surname", "people", "places", "organisations", "none"):
                     kind, name = "people", people[key]
                 elif kind in ("organisations", "surname", "people") and (" " not in name or kind != "organisations"):
                     short = _short_forms(found) if short is None else short
