@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -131,12 +133,26 @@ def check(site_file: Path, out: str | None, base_url: str | None) -> None:
         click.echo(f"error: {_shown(config.output_dir)} does not exist: run `build` first", err=True)
         sys.exit(2)
     checked = _built_for(config) if base_url is None else config
-    broken = check_site(checked)
+    broken = check_site(checked, store=_check_store(config))
     for problem in broken:
         click.echo(f"error: {problem}", err=True)
     built_for = f" (built for {checked.base_url})" if checked.base_url != config.base_url else ""
     click.echo(f"Checked {_shown(config.output_dir)}{built_for}: {len(broken)} broken links")
     sys.exit(1 if broken else 0)
+
+
+def _check_store(config: Config) -> MutableMapping[str, Any] | None:
+    """The build cache's table where the build's own check keeps what each page links to, so a check
+    reads only the pages changed since; none when there is no cache or it cannot be read (the next
+    build discards it)."""
+    from generator.engine.cache import DATABASE, BuildCache
+
+    if not (config.cache_dir / DATABASE).is_file():
+        return None
+    try:
+        return BuildCache(config.cache_dir).kept
+    except sqlite3.DatabaseError:
+        return None
 
 
 def _built_for(config: Config) -> Config:

@@ -452,14 +452,38 @@ def test_a_cache_of_another_layout_is_refused_as_a_damaged_one_is(tmp_path):
     """The build discards a cache that raises sqlite3.DatabaseError, with one warning, and builds anew."""
     import sqlite3
 
-    from generator.engine.cache import SCHEMA, BuildCache
+    from generator.engine.cache import SCHEMA, BuildCache, OtherVersion
 
     BuildCache(tmp_path).kept["x"] = 1
     assert BuildCache(tmp_path).kept["x"] == 1
     with sqlite3.connect(tmp_path / "build.sqlite") as db:
         db.execute(f"PRAGMA user_version = {SCHEMA - 1}")
-    with pytest.raises(sqlite3.DatabaseError, match="another version"):
+    with pytest.raises(OtherVersion, match="another version"):
         BuildCache(tmp_path)
+
+
+def test_an_upgraded_cache_is_said_to_be_of_another_version_and_loses_the_files_no_longer_read(site):
+    """Not "damaged": a cache another version wrote is rebuilt with a line saying so, and the files
+    earlier versions kept beside the database are removed, not left to take space for good."""
+    import sqlite3
+
+    from generator.engine.cache import DATABASE, FORMER_FILES, SCHEMA
+
+    assert run_cli(site, "build").returncode == 0
+    cache = site / ".cache"
+    with sqlite3.connect(cache / DATABASE) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA + 1}")
+    for name in FORMER_FILES:
+        (cache / name).write_bytes(b"kept by an earlier version")
+    edited = briefing(site, NATIONAL_SLUG)
+    edited.write_text(edited.read_text() + "\nA sentence added by an editor.\n")
+    rebuilt = run_cli(site, "build")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stderr.startswith(f"warning: .cache/{DATABASE}: the build cache was written by another version "
+                                     "of the generator"), rebuilt.stderr
+    assert "damaged" not in rebuilt.stderr and "discarded, building anew" in rebuilt.stderr
+    assert not [name for name in FORMER_FILES if (cache / name).exists()]
+    assert (cache / "build-stamp.json").exists() and (cache / DATABASE).exists()
 
 
 def test_what_is_derived_from_a_file_written_a_moment_before_it_was_read_is_derived_again(tmp_path):

@@ -79,6 +79,30 @@ def test_site_is_taken_before_or_after_the_command(site):
     assert before.returncode == 0 and before.stdout == "Checked elsewhere: 0 broken links\n"
 
 
+def test_the_check_command_reads_only_the_pages_changed_since_the_last_check(site):
+    """`check` keeps what each page links to in the build cache, as the build's own check does: a
+    page whose size, time and inode are those it had is not read again."""
+    import os
+
+    build(site)
+    public = site / "public"
+    for page in public.rglob("*.html"):  # long written: trusted by the rule for unchanged files
+        os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns - 10 * 10**9))
+    assert run_cli(site, "check").returncode == 0
+    page = public / "briefings" / NEWSWEEK_SLUG / "index.html"
+    stat, text = page.stat(), page.read_text()
+    broken = '<a href="/gone/">x</a>'
+    at = text.index("</main>") - len(broken)
+    with open(page, "r+", encoding="utf-8") as file:  # the same size, inode and time: unchanged by the rule
+        file.write(text[:at] + broken + text[at + len(broken):])
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert page.stat().st_size == stat.st_size
+    assert run_cli(site, "check").stdout == "Checked public: 0 broken links\n"  # the page was not read again
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    again = run_cli(site, "check")
+    assert again.returncode == 1 and "broken link /gone/" in again.stderr
+
+
 def test_check_needs_a_built_site(site):
     checked = run_cli(site, "check")
     assert checked.returncode == 2 and "public does not exist: run `build` first" in checked.stderr

@@ -65,11 +65,12 @@ def _build(config: Config, include_drafts: bool, strict: bool, jobs: int | None,
 
 def _discard_cache(config: Config, error: Exception) -> Problem:
     """The build cache's database deleted, as a damaged one would fail every build."""
-    from generator.engine.cache import DATABASE
+    from generator.engine.cache import DATABASE, OtherVersion
 
     for suffix in ("", "-wal", "-shm"):
         (config.cache_dir / (DATABASE + suffix)).unlink(missing_ok=True)
-    return Problem(config.cache_dir / DATABASE, f"the build cache was damaged ({error}): discarded, building anew")
+    what = str(error) if isinstance(error, OtherVersion) else f"the build cache was damaged ({error})"
+    return Problem(config.cache_dir / DATABASE, f"{what}: discarded, building anew")
 
 
 def _stopped(config: Config, error: Exception) -> Problem:

@@ -12,7 +12,8 @@ One SQLite file, build.sqlite, with a table per kind of thing, values pickled:
   problems for the check, what the search index read of each page).
 
 The file records the version of this layout (SCHEMA, as SQLite's user_version): a file of another
-version, like a damaged one, raises sqlite3.DatabaseError, and the build discards it and builds anew.
+version raises OtherVersion, a damaged one sqlite3.DatabaseError, and the build discards either and
+builds anew. Files earlier versions kept beside it (FORMER_FILES) are removed when it is opened.
 
 Worker processes read it and buffer what they add, writing it in short transactions of
 FLUSH_EVERY values, so two of them never wait on each other for long.
@@ -39,7 +40,14 @@ DOCUMENTS_ADDED = "documents added"  # those loaded since DOCUMENTS was written,
 ADDED_AT_MOST = 0.1  # a share of all: past it, DOCUMENTS is written again
 _TABLES = ("facts", "pages", "bodies", "links", "state", "kept")
 _FINISHED = "finished"
+# What earlier versions kept in the cache folder, each now a value in the database: nothing reads them.
+FORMER_FILES = ("documents.pickle", "documents-added.pickle", "seed-records.pickle", "check.pickle",
+                "search-pages.pickle", "cities.pickle", "file-hashes.json")
 FLUSH_EVERY = 500  # values buffered before they are written: bounds a worker's memory (bodies' HTML)
+
+
+class OtherVersion(sqlite3.DatabaseError):
+    """The database was written by a generator of another layout: not damaged, but not readable here."""
 
 
 class Table(MutableMapping[str, Any]):
@@ -133,18 +141,22 @@ class BuildCache:
         # `kept` is written at once: its values are whole, and read by whoever opens the cache next
         self.tables = {name: Table(self, name, 1, big=True) if name == "kept" else Table(self, name) for name in _TABLES}
         self._kept: tuple[set, set] = (set(), set())  # the keys of the Documents in the two values
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in FORMER_FILES:
+            (folder / name).unlink(missing_ok=True)
         self.connect()
 
     def connect(self) -> None:
         """Open the database; again in each worker process, which must not share its parent's connection.
-        sqlite3.DatabaseError when it is damaged or of another SCHEMA."""
+        OtherVersion when it is of another SCHEMA, sqlite3.DatabaseError when it is damaged."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.folder / DATABASE, timeout=120, isolation_level=None)
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA:
             if self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                raise sqlite3.DatabaseError(f"written by another version of the generator (layout {version}, "
-                                            f"this one reads {SCHEMA})")
+                self.db.close()
+                raise OtherVersion(f"the build cache was written by another version of the generator (layout {version}, "
+                                   f"this one reads {SCHEMA})")
             self.db.execute(f"PRAGMA user_version = {SCHEMA}")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
