@@ -5,7 +5,8 @@
 Texts are read at run time: `aeb` articles from FOLDER/ground-truth.json (default
 ../shared/devset/aeb beside the repository; the eval says so and stops when it is absent),
 `seed` articles from seeds/, read and cleaned as ingest does. Prints precision and recall per kind
-and overall, for the tuning part and the held-out part apart, the kind errors, the aliases left
+and overall, for the tuning part, the held-out part and the held-out pages that report a tuned page's
+story (`sibling:`) apart, the kind errors, the aliases left
 unmerged (two extracted names of one annotated entity) and the extraction time per article.
 
 A name matches an annotated entity when its folded key, after the site's alias table, equals the
@@ -43,6 +44,7 @@ class Article:
     id: str
     text: str
     heldout: bool
+    sibling: bool  # held out, but another outlet's report of a story the tuned part holds
     truth: dict[str, dict[str, list[str]]]  # kind -> canonical name -> variants
     ignore: list[str]
 
@@ -76,7 +78,7 @@ def load_articles(aeb: Path) -> list[Article]:
             text = bodies[matches[0]]["articleBody"]
         truth = {kind: {str(name): [str(v) for v in variants or []] for name, variants in (entry.get(kind) or {}).items()}
                  for kind in KINDS}
-        articles.append(Article(entry["id"], text, bool(entry.get("heldout")), truth,
+        articles.append(Article(entry["id"], text, bool(entry.get("heldout")), bool(entry.get("sibling")), truth,
                                 [str(name) for name in entry.get("ignore", [])]))
     return articles
 
@@ -164,11 +166,12 @@ def main(aeb: Path, errors: bool, heldout_errors: bool, repeat: int) -> None:
         return
     lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
     lexicon.cities  # read once here, not inside the first article's timing
-    tuning, heldout = Tally(), Tally()
+    tuning, heldout, siblings = Tally(), Tally(), Tally()
     for article in load_articles(aeb):
-        score(article, lexicon, heldout if article.heldout else tuning, repeat)
-    click.echo(table("Tuning part", tuning) + "\n\n" + table("Held-out part", heldout))
-    for tally, show in ((tuning, errors), (heldout, heldout_errors)):
+        score(article, lexicon, (siblings if article.sibling else heldout) if article.heldout else tuning, repeat)
+    click.echo(table("Tuning part", tuning) + "\n\n" + table("Held-out part", heldout) + "\n\n"
+               + table("Held-out siblings of tuned stories", siblings))
+    for tally, show in ((tuning, errors), (heldout, heldout_errors), (siblings, heldout_errors)):
         if show:
             for label, items in (("wrong", tally.wrong), ("missed", tally.missed), ("kind errors", tally.kind_errors),
                                  ("unmerged", tally.unmerged)):
