@@ -53,6 +53,11 @@ _CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also),?\s+|(?:so|still|meanwhile|h
 _DANGLING = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
                        r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
 _PERSON = re.compile(r"^(?:he|she)(?=\s)", re.I)
+# "He added that …", "Mr Reznikov said": a speaker, then the verb, opening the sentence after a quote.
+_ATTRIBUTION = re.compile(r"^(?:he|she|they|we|i|(?:mr|mrs|ms|dr)\.? [A-Z][\w'’-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+                          r" (?:said|says|added|adds|told|asked|wrote|explained|continued|went on)\b", re.I)
+# "Moscow denies this.": a few words pointing back at the sentence before answer it.
+_REPLY = re.compile(r"^(?:\S+ ){1,6}(?:this|that|it|so|them)\W*$", re.I)
 # "This comes as China has denounced …", "Their release came hours after the government freed …":
 # the frame ties the news to the sentence before; what follows "as"/"after" is the news itself.
 _FRAME = re.compile(r"^(?:it|this|that|(?:their|his|her|its) \w+) (?:comes?|came) (?:(?:just|only) )?"
@@ -92,9 +97,15 @@ _SUMMARY_MIN = 140
 _MAX_POINTS = 5
 _MIN_POINTS = 3
 _MIN_WORDS = 6
-# Sentences after the summary a point is chosen from: news puts what matters first, and the work
-# (each candidate weighed against each point) stays bounded however long the article.
-_CONSIDERED = 40
+# Sentences after the summary a point is chosen from: enough for a long feature's later sections,
+# and the work (each candidate weighed against each point) stays bounded however long the article.
+_CONSIDERED = 150
+# What coming later costs, at the article's end: news puts what matters first, but a long article's
+# later sections carry developments as a short one's later sentences do, so the cost is of the
+# share of the article read before the sentence, not of its count (counted as of _SHORT sentences
+# at least, so a short article's last sentence is not held back as a long one's).
+_LATER = 1.0
+_SHORT = 20
 _LOOK_BACK = 3  # sentences back a "he" may name someone from: further back, who it is is unsure
 _REPEATS = 0.5  # a sentence sharing this much of its words with the summary repeats it
 _NOVELTY = 2.0  # what a point's share of new words is worth against its score
@@ -105,7 +116,6 @@ _NEAR = {1: 0.5, 2: 0.25}  # likeness of sentences so many apart
 class _Candidate(NamedTuple):
     index: int
     point: str
-    words: frozenset[str]
     score: float
 
 
@@ -126,39 +136,50 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     # Who each "he" is is worked out only for an article with a point that opens so.
     named = any(_PERSON.match(t) for t in trimmed[skip:])
     subjects = _subjects(trimmed) if named else [None] * len(window)
+    # Best score first: a point's gain is at most its score and _NOVELTY, so a round stops reading
+    # at the first candidate that cannot beat the best gain found, and the words of most
+    # candidates of a long article are never counted.
     candidates = []
     for index, sentence in enumerate(window):
         if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
             continue  # a question, a heading, a time stamp, a related story's title
         point = _standalone(trimmed[index], subjects[index - 1] if index else None)
-        words = _words(point)
-        if not (summary and _overlap(words, summary) >= _REPEATS):
-            candidates.append(_Candidate(index, point, words, _score(index, point)))
+        candidates.append(_Candidate(index, point, _score(point) - _LATER * index / max(_SHORT, len(sentences))))
+    candidates.sort(key=lambda c: (-c.score, c.index))
+    words: dict[int, frozenset[str]] = {}
     chosen: list[_Candidate] = []
     said = set(summary)
-    # Each candidate's likeness to the points chosen so far, raised as each point is chosen, so a
-    # round weighs each candidate against the newest point only.
-    likeness = {c.index: 0.0 for c in candidates}
-    while candidates and len(chosen) < _MAX_POINTS:
-        gains = [_gain(c, said, likeness[c.index]) for c in candidates]
-        best_gain = max(gains)
-        best = candidates.pop(gains.index(best_gain))
-        if len(chosen) >= _MIN_POINTS and best_gain < 0:
+    while len(chosen) < _MAX_POINTS:
+        best, best_gain = None, 0.0
+        for candidate in candidates:
+            if best is not None and candidate.score + _NOVELTY < best_gain:
+                break
+            if candidate.index not in words:
+                words[candidate.index] = _words(candidate.point)
+            if summary and _overlap(words[candidate.index], summary) >= _REPEATS:
+                continue  # it repeats the summary
+            gain = _gain(candidate, words, said, chosen)
+            if best is None or gain > best_gain or gain == best_gain and candidate.index < best.index:
+                best, best_gain = candidate, gain
+        if best is None or len(chosen) >= _MIN_POINTS and best_gain < 0:
             break  # what is left leans on other sentences or says little: three points are enough
         chosen.append(best)
-        said |= best.words
-        for c in candidates:
-            likeness[c.index] = max(likeness[c.index], _likeness(c, best))
+        candidates.remove(best)
+        said |= words[best.index]
     return [c.point for c in sorted(chosen)]
 
 
-def _gain(candidate: _Candidate, said: set[str], likeness: float) -> float:
-    novelty = len(candidate.words - said) / len(candidate.words) if candidate.words else 0.0
+def _gain(candidate: _Candidate, words: dict[int, frozenset[str]], said: set[str], chosen: list[_Candidate]) -> float:
+    """What choosing the candidate adds: its score, the share of its words not yet said, less its
+    likeness to the point it is most like."""
+    own = words[candidate.index]
+    novelty = len(own - said) / len(own) if own else 0.0
+    likeness = max((_likeness(candidate, own, point, words[point.index]) for point in chosen), default=0.0)
     return candidate.score + _NOVELTY * novelty - _LIKENESS * likeness
 
 
-def _likeness(candidate: _Candidate, point: _Candidate) -> float:
-    shared = len(candidate.words & point.words) / len(candidate.words | point.words) if point.words else 0.0
+def _likeness(candidate: _Candidate, own: frozenset[str], point: _Candidate, its: frozenset[str]) -> float:
+    shared = len(own & its) / len(own | its) if its else 0.0
     return max(shared, _NEAR.get(abs(candidate.index - point.index), 0.0))
 
 
@@ -211,7 +232,7 @@ def _standalone(trimmed: str, subject: str | None) -> str:
     return trimmed[:1].upper() + trimmed[1:]
 
 
-def _score(index: int, sentence: str) -> float:
+def _score(sentence: str) -> float:
     words = set(_LETTERS.findall(sentence))
     lower = {word.lower() for word in words}
     score = min(len(_NUMBER.findall(sentence)), 2) * 1.0
@@ -226,7 +247,7 @@ def _score(index: int, sentence: str) -> float:
     score -= 2.0 if starts_with_quote(sentence) or sentence.count("“") + sentence.count('"') > 2 else 0.0
     score -= 2.5 if len(sentence) > 400 else 1.0 if len(sentence) > 280 or len(sentence) < 50 else 0.0
     score -= 4.0 if _DANGLING.match(sentence) else 0.0
-    return score - index * 0.05
+    return score
 
 
 def _background(sentence: str, lower: set[str]) -> bool:
@@ -244,6 +265,19 @@ def _words(text: str) -> frozenset[str]:
 
 def _overlap(words: frozenset[str], other: frozenset[str]) -> float:
     return len(words & other) / len(words) if words else 0.0
+
+
+def continues(sentence: str, previous: str) -> bool:
+    """Whether a sentence of a text that lost its breaks belongs in the paragraph of the one before:
+    it leans on it (opens "He", "This", "But …": what a key point trims or names), goes on with its
+    quote, names the speaker of a quote left unattributed, or answers it in a few words ("Moscow
+    denies this."). Anything else opens a paragraph: news paragraphs are one development each, and
+    how long the paragraph so far is says nothing of where the next starts."""
+    if starts_with_quote(sentence):
+        return starts_with_quote(previous)
+    if starts_with_quote(previous) and previous.rstrip().endswith(("”", '"', "’")) and _ATTRIBUTION.match(sentence):
+        return True
+    return bool(_REPLY.match(sentence) or _DANGLING.match(sentence) or _CONNECTIVE.match(sentence))
 
 
 def sentences_of(paragraphs: list[str]) -> list[str]:
