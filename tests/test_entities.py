@@ -242,3 +242,13 @@ def test_handles_everyday_words_and_headline_verbs_are_not_names_but_an_address_
     assert "WeWork" in found["organisations"] and "Ousted WeWork" not in names
     assert not {"MattBevin", "Doctors"} & names
     assert "Twitter" in found["organisations"]
+
+
+def test_a_nationality_names_its_countrys_bodies_only_and_a_listed_name_runs_on_past_and(lexicon):
+    text = ("The Russian Foreign Ministry protested. He flew American Airlines to meet the Palestinian Authority. "
+            "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services spoke. "
+            "The Bank of England and Barclays declined to comment.")
+    found = extract_entities(text, lexicon)["organisations"]
+    assert {"Russia's Foreign Ministry", "American Airlines", "Palestinian Authority",
+            "Michigan Department of Health and Human Services", "Bank of England"} <= set(found)
+    assert "Bank of England and Barclays" not in found

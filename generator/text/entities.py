@@ -36,7 +36,7 @@ yet also however meanwhile earlier later today yesterday tomorrow there here wha
 why then than then with without within from for by to of into over under about according among
 between despite during against unlike amid still even only just more less other another such
 everyone nobody one two three four five six seven eight nine ten first second third fourth fifth last
-next out up down off now former
+next out up down off now former interim acting
 """.split())
 _CALENDAR = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -63,6 +63,13 @@ studios productions entertainment animation pictures records robotics electronic
 labs exchange reserve coalition league forum brotherhood directorate observatory academy society club fc
 united times post news press presse reporter herald journal tribune gazette chronicle telegraph insider
 magazine radio television broadcasting sports business today
+""".split())
+# The bodies of a state: a nationality before one of these names the country's ("the Russian Foreign
+# Ministry" is Russia's); before another organisation word it is part of a name ("American Airlines").
+_STATE_HEADS = set("""
+ministry ministries office council commission committee agency department administration parliament senate
+cabinet government army navy forces force court embassy guard police service services bureau directorate
+prosecutor prosecutors assembly congress
 """.split())
 # Words that may qualify an organisation word without naming it ("Foreign Ministry").
 _GENERIC = _ORG_HEADS | set("""
@@ -118,6 +125,8 @@ _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|l
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
 _SOURCE_WORDS = {"to", "told", "via", "the"}
 _SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$", re.I)
+# ", Industry and Energy", " and Human Services": the rest of a body's name after a lowercase "and".
+_LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _CAPITALISED = re.compile(r"\b[A-Z]")
 _LOWER_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
@@ -430,8 +439,13 @@ class _Reader:
         self.mentions: list[Mention] = []  # names a list knows
         self.known_tokens: dict[int, _Token] = {}  # their first tokens, by offset
         self.candidates: list[_Candidate] = []
+        self.read_to = 0  # the end of the last name that ran on past its run
 
     def read_run(self, run: list[_Token]) -> None:
+        if run[0].start < self.read_to:  # words a name read before has taken ("… Health and Human Services")
+            run = [token for token in run if token.start >= self.read_to]
+            if not run:
+                return
         if len(run) == 1:  # most runs: one word, one segment
             self._read_segment(run, None)
             return
@@ -526,13 +540,25 @@ class _Reader:
     def _organisation_name(self, tokens: list[_Token], owner: str | None) -> str | None:
         country = owner if owner and self.lexicon.kind(owner) == "places" else None
         body = tokens
-        if tokens[0].text in DEMONYMS and len(tokens) > 1 and not self._known(tokens):
+        if (tokens[0].text in DEMONYMS and len(tokens) > 1 and not self._known(tokens)
+                and any(t.lower in _STATE_HEADS for t in tokens)):  # not "American Airlines", "Palestinian Authority"
             country, body = self.lexicon.name(DEMONYMS[tokens[0].text]), tokens[1:]
         if self._known(tokens) or not all(t.lower in _GENERIC | _CONNECTORS for t in body):
-            return self._add(tokens, "organisations")
+            return self._add(tokens, "organisations", until=self._listed_tail(tokens))
         if country:  # a generic body ("Foreign Ministry") is only a name with its country
             return self._add(body, "organisations", prefix=f"{country}'s ")
         return None
+
+    def _listed_tail(self, tokens: list[_Token]) -> int | None:
+        """Where a body's name "of" a list runs on past the run's end: "Department of Health and Human
+        Services", "Ministry of Trade, Industry and Energy" (not "Bank of England and Barclays")."""
+        if len(tokens) < 3 or not any(t.lower == "of" for t in tokens[1:-1]) or self.text[tokens[-1].end:tokens[-1].end + 1] not in ", ":
+            return None
+        tail = _LISTED_TAIL.match(self.text, tokens[-1].end)
+        if tail is None or not (tail["listed"] or tail["last"].lower() in _GENERIC):
+            return None
+        self.read_to = tail.end()
+        return tail.end()
 
     def _peel(self, tokens: list[_Token], owner: str | None) -> str | None:
         titled = False
@@ -703,8 +729,8 @@ class _Reader:
             return tokens[0].text
         return self.text[tokens[0].start:tokens[-1].end].replace("\n", " ") if tokens else ""
 
-    def _add(self, tokens: list[_Token], kind: str, prefix: str | None = None) -> str:
-        surface = self._surface(tokens)
+    def _add(self, tokens: list[_Token], kind: str, prefix: str | None = None, until: int | None = None) -> str:
+        surface = self._surface(tokens) if until is None else self.text[tokens[0].start:until].replace("\n", " ")
         if surface.isupper() and len(surface) > 4 and kind == "places":  # a dateline: WASHINGTON
             surface = surface.title()
         name = (prefix or "") + (surface if prefix else self.lexicon.name(surface))
