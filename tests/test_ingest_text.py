@@ -447,6 +447,25 @@ def test_a_block_of_the_interfaces_words_goes(cruft, one_line):
     assert not _words(" ".join(_ARTICLE[:3])) - _words(body) and cruft not in body, body
 
 
+# Asides of kinds the rules hold no phrase for: the page's things, its navigation, its appeals.
+@pytest.mark.parametrize("aside", ["Reuse this content", "This video can not be played", "Our journalism needs your support.",
+                                   "Manage your subscription", "Back to the homepage", "Comments are closed for this story"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_an_aside_of_the_page_goes_and_takes_no_word_of_the_article(aside, one_line):
+    pieces = [_ARTICLE[0], _ARTICLE[1], aside, _ARTICLE[3], _ARTICLE[4]]
+    body = _cleaned((" " if one_line else "\n").join(pieces))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:])), body
+
+
+@pytest.mark.parametrize("line", ["Supporters and members", "Media and video", "What you can read here?", "Reports:"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_a_short_line_of_the_pages_words_that_the_article_shares_or_that_opens_what_follows_stays(line, one_line):
+    """The page's words that the article also says are the article's; a question or a label opens its next words."""
+    article = _ARTICLE[:4] + ["A video of the announcement, shared on social media, had wide support among members and supporters."]
+    body = _cleaned((" " if one_line else "\n").join([article[0], article[1], line, *article[2:]]))
+    assert not _words(" ".join([line, *article])) - _words(body), body
+
+
 @pytest.mark.parametrize("line", ["Show Jumping", "Read our review-in-progress here.", "Click the link above so you can:",
                                   "(You can read it here.)", "Users can share photos and videos on the app.", "Share prices"])
 def test_an_articles_short_lines_about_its_links_or_with_a_verb_of_the_interface_stay(line):

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.text.gazetteer import word_frequencies
+
 # Words that run prose: a block of 40+ words with many of these is an article's sentence.
 _STOP_WORDS = frozenset("""
 a about after against also an and are as at be because been but by can could did do does for from had has
@@ -563,3 +565,98 @@ _OPENERS = [
     (_TAGS, _tags_end, False),
     (_BYLINE, _byline_end, False),
 ]
+
+
+# --- asides: the page talking about itself ---------------------------------------------------------
+
+# What a page says of itself, by kind rather than by phrase: its parts and media, its navigation, and
+# the reader's dealings with the publication (reading, supporting, being advertised to). A block
+# made of these and of function words, that shares no other word with the article, is the page's
+# ("Reuse this content", "This video can not be played", "Our journalism needs your support.").
+_PAGE_VERBS = frozenset("""reuse republish license discover explore support donate contribute join rate vote favourite
+favorite like push customise customize personalise personalize translate display browse visit return""".split())
+_PAGE_THINGS = _UI_THINGS | frozenset("""post posts site website homepage feeds edition headline headlines thread threads
+error errors correction corrections favourites favorites bookmarks notification settings preferences profile privacy
+terms policy cookie player playlist slideshow galleries clip clips livestream stream streams podcasts media multimedia
+journalism journalists supporters subscription subscriptions subscriber subscribers member members membership
+donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
+exclusive exclusives offer offers newsroom editors""".split())
+_PAGE_TALK = (_UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _PAGE_THINGS
+              | frozenset("previous prev latest related recommended popular trending featured sponsored also full free".split())
+              | frozenset("your yours us".split()))  # the page addressing its reader
+_ASIDE_MOST = 8  # words: a line of the page's interface, not a heading or a list item of the article's
+_ASIDE_LABEL_MOST = 6  # words of such a line glued ahead of a sentence in a one-line paste
+_ASIDE_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
+_COMMON = 3.0  # Zipf frequency: a word English uses at least once per million words
+
+
+def aside_words(text: str) -> list[str] | None:
+    """The block's words in lowercase, if it may be an aside: no figures, and no word but its first
+    capitalised unless it is one of the page's (a name marks the article's)."""
+    words: list[str] = []
+    for i, token in enumerate(text.split()):
+        found = _ASIDE_WORD.findall(token.lower().replace("’", "'"))
+        if not found:
+            continue
+        if any(ch.isdigit() for ch in token) or (i and token.lstrip("\"'“‘([*_")[:1].isupper()
+                                                 and not all(w in _PAGE_TALK for w in found)):
+            return None
+        words.extend(found)
+    return words or None
+
+
+def word_counts(text: str) -> dict[str, int]:
+    """How often each word (in lowercase, as `aside_words` gives them) is in the text."""
+    return _counts(_ASIDE_WORD.findall(text.lower().replace("’", "'")))
+
+
+def is_aside(text: str, article: dict[str, int]) -> bool:
+    """Whether a whole block is an aside of the page's (`article`: the article's word counts, from
+    `word_counts`). Not a question or a label, which open what follows, nor a clause with a subject
+    ("You can read it here.")."""
+    if text.rstrip(" )]”\"’*_")[-1:] in "?:":
+        return False
+    words = aside_words(text)
+    return bool(words) and not _PRONOUNS.intersection(words) and _page_run(words, article)
+
+
+def aside_prefix(text: str, article: dict[str, int]) -> int:
+    """Length of an aside that opens `text` and runs into a sentence glued after it ("Reuse this
+    content The Steelers spent Monday …"): the longest run of at most six words that is an aside,
+    ends on one of the page's words, has no pronoun (a clause's subject), and stands before a
+    sentence's start: an opening word, or a capitalised word before a lowercase one."""
+    tokens = _tokens_from(text, 0, 200)
+    best = 0
+    for k in range(1, min(_ASIDE_LABEL_MOST, len(tokens) - 4) + 1):
+        last, following, after = tokens[k - 1][2], tokens[k][2], tokens[k + 1][2]
+        if _bare(last) not in _PAGE_TALK or last[-1:] in ".:;,!?" or not following[:1].isupper():
+            continue  # a stop or a label's colon is another rule's piece, or a sentence's end
+        if not (following.lower() in _SENTENCE_OPENERS or after[:1].islower() and not following.isupper()):
+            continue
+        words = aside_words(text[:tokens[k - 1][1]])
+        if words and not _PRONOUNS.intersection(words) and _page_run(words, article):
+            best = tokens[k][0]
+    return best
+
+
+def _page_run(words: list[str], article: dict[str, int]) -> bool:
+    """A short run of the page's words ending on one of them (or a function word), naming one of its
+    things, whose other words are common and found nowhere else in the article: of its content words,
+    more than half are the page's, and none is the article's (a subheading shares its words with the
+    text below it)."""
+    if not 0 < len(words) <= _ASIDE_MOST or words[-1] not in _PAGE_TALK and words[-1] not in _STOP_WORDS:
+        return False
+    if len(words) == 1 and len(words[0]) < 4:
+        return False  # "min.", "ad": a fragment's word, not a heading of the page's
+    content = [w for w in words if w not in _STOP_WORDS]
+    if not _PAGE_THINGS.intersection(words) or 2 * sum(w in _PAGE_TALK for w in content) <= len(content):
+        return False  # the page names a thing of its own: "Show Jumping" is two verbs and a heading
+    common, own = word_frequencies(), _counts(words)
+    return all((w in _PAGE_TALK or common.get(w, 0) >= _COMMON) and article.get(w, 0) <= own[w] for w in content)
+
+
+def _counts(words: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts

@@ -13,7 +13,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.ingest.boilerplate import READ_WINDOW, Block, cruft_prefix, glued_starts, is_cruft
+from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
+                                         is_aside, is_cruft, word_counts)
 from generator.text.sentences import split_sentences, starts_with_quote
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
@@ -52,6 +53,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
         if piece:
             lines_with_text += not kept
             kept.append(piece)
+    _drop_asides(kept_lines, removed)
     paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs(kept_lines[line])]
     removed = [r.strip() for r in removed if r.strip()]
     return CleanText(paragraphs, removed, _warnings(text, removed))
@@ -124,6 +126,23 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
         while at < len(piece) and piece[at].isspace():
             at += 1
     return piece[at:].strip()
+
+
+def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str]) -> None:
+    """Take out the page's asides, judged against the article the other rules kept: what the page
+    says of itself shares no word with the article but the page's own (see boilerplate.is_aside)."""
+    article = word_counts("\n".join(piece for pieces in kept_lines.values() for piece in pieces))
+    for line, pieces in kept_lines.items():
+        kept = []
+        for piece in pieces:
+            while end := aside_prefix(piece, article):
+                removed.append(piece[:end])
+                piece = piece[end:]
+            if is_aside(piece, article):
+                removed.append(piece)
+            else:
+                kept.append(piece)
+        kept_lines[line] = kept
 
 
 def _warnings(text: str, removed: list[str]) -> list[str]:
