@@ -235,6 +235,7 @@ class Lexicon:
         self._kinds: dict[tuple[str, bool], str | None] = {}  # kind() by (surface, cued): asked again and again
         self._stopped: dict[str, bool] = {}  # stopped() by surface, as often
         self._names: dict[str, str] = {}  # name() by surface, as often
+        self.lone_words: dict[str, str] = {}  # what a word read alone is, by surface (see _Reader._read_word)
         self._store = store
 
     def name(self, surface: str) -> str:
@@ -326,6 +327,8 @@ class Mention(NamedTuple):  # a tuple: made for every mention of every text, so 
 
 
 _START = attrgetter("start")
+# How a word read alone is read (_Reader._read_word), besides the kind of a known name.
+_NOTHING, _HEAD, _NAME_LIKE, _CAPITALS = "nothing", "head", "name-like", "capitals"
 
 
 class _Token(NamedTuple):  # a tuple: made for every capitalised word, so it must be cheap
@@ -446,8 +449,8 @@ class _Reader:
             run = [token for token in run if token.start >= self.read_to]
             if not run:
                 return
-        if len(run) == 1:  # most runs: one word, one segment
-            self._read_segment(run, None)
+        if len(run) == 1:  # most runs: one word, read by what is known of its surface
+            self._read_word(run)
             return
         owner: str | None = None  # each segment drops its leading common words itself
         while run:
@@ -455,6 +458,40 @@ class _Reader:
                        len(run))
             segment, run = run[:cut], run[cut:]
             owner = self._read_segment(segment, owner)
+
+    def _read_word(self, run: list[_Token]) -> None:
+        """A run of one word, as `_read_segment` reads it, in fewer steps: what the rules make of the
+        word alone is learnt once per surface (in the Lexicon); only the text's clues are looked at."""
+        token = run[0]
+        route = self.lexicon.lone_words.get(token.text)
+        if route is None:
+            route = self.lexicon.lone_words[token.text] = self._lone_route(token)
+        if route is _NOTHING:
+            return
+        if route in KINDS:
+            self._add(run, route)
+        elif token.first and token.lower in self.lowercase:
+            return  # a sentence's first word that the text also writes in lowercase
+        elif route is _NAME_LIKE or (route is _CAPITALS and self._acronym(token)):
+            self.candidates.append(_Candidate(run, token.text, self._clues(run, False)))
+        elif route is _HEAD:
+            self._organisation(run, None)
+
+    def _lone_route(self, token: _Token) -> str:
+        """What `_read_segment` makes of this word alone, as far as the text does not decide it."""
+        if token.lower in _FUNCTION_WORDS or token.lower in _CONNECTORS or token.text in _PLURAL_DEMONYMS or (
+                self.lexicon.stopped(token.text)):
+            return _NOTHING
+        known = self._known([token])
+        if known:
+            return known
+        if _is_head(token):
+            return _HEAD
+        if token.text in DEMONYMS or token.lower in _TITLES or len(token.text) == 1:
+            return _NOTHING
+        if self._name_like(token):
+            return _NAME_LIKE
+        return _CAPITALS if token.text.isupper() else _NOTHING
 
     def _body_of(self, known: list[_Token], rest: list[_Token]) -> bool:
         """Whether what follows a known name is a body of it ("White House" "Press Secretary",
