@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import math
 import random
 import re
 import shutil
@@ -10,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.config.settings import load_config
-from generator.content.documents import load_content
+from generator.config.settings import RelatedSettings, load_config
+from generator.content.documents import Document, load_content
 from generator.engine.build import build_site
 from generator.engine.pipeline import LiveSite, MemoryStore, Site, classify
 from generator.engine.result import BuildResult, Clock
 from generator.linking.archive import link_archive
+from generator.linking.related import Features, Related, link_related
 from generator.utils import cancel as cancel_module
 from generator.utils.cancel import Cancel, Cancelled, cancellable
 from tests.helpers import NATIONAL_SLUG, NEWSWEEK_SLUG, tree
@@ -258,3 +261,66 @@ def test_random_edit_sequences_equal_a_cold_build_after_each_step(site, seed):
     rng.shuffle(kinds)
     for step, kind in enumerate(kinds, 1):
         twin.build(random_edit(twin, rng, kind, step))  # compares, byte for byte
+
+
+def _features(rng: random.Random, pools: dict[str, list[str]], vocabulary: list[str]) -> Features:
+    values = {signal: {name.lower(): name for name in rng.sample(pool, rng.randint(0, 3))} for signal, pool in pools.items()}
+    words = rng.sample(vocabulary, rng.randint(3, 12))
+    weights = {w: rng.random() + 0.01 for w in words}
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    salience = {signal: {key: rng.choice((0.3, 0.6, 1.0)) for key in keys} for signal, keys in values.items()}
+    return Features(values, {w: v / norm for w, v in weights.items()}, salience)
+
+
+def _shown(related: Related) -> dict[str, list]:
+    return {url: [(r.document.url, r.document.title, r.score, [(x.signal, x.text, x.points) for x in r.reasons])
+                  for r in relations] for url, relations in related.lists.items()}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_related_lists_worked_out_where_edits_reach_equal_all_worked_out(seed):
+    """Briefings edited in place, a few at a time, some of their values, words, titles or dates
+    changed, and other briefings' word weights with them (as a word's rarity moves): the lists
+    link_related keeps and remakes equal those it makes from scratch. With 400 briefings sharing
+    small pools of values, each has more candidates than it keeps, so which are kept is tested too."""
+    rng = random.Random(seed)
+    pools = {signal: [f"{signal} {n}" for n in range(count)]
+             for signal, count in (("people", 150), ("places", 40), ("organisations", 80), ("figures", 10))}
+    vocabulary = [f"word{n}" for n in range(400)]
+    settings = RelatedSettings({}, threshold=20, count=4, common_share=0.3, common_after=50, time_days=60)
+    features = [_features(rng, pools, vocabulary) for _ in range(400)]
+    for f in features:
+        f.values["text"] = {w: w.upper() for w in vocabulary}  # one mapping for all, as text_terms gives
+    briefings = [Document(path=Path(f"{i}.md"), source_path=f"{i}.md", url=f"b/{i}/", title=f"Story {rng.randint(0, 200)}",
+                          date=dt.datetime(2022, 1, 1) + dt.timedelta(days=rng.randint(0, 120)), body_utf8=b"",
+                          body_line=1, meta={}, sha256="") for i in range(400)]
+    last = link_related(briefings, features, settings)
+    reached = []
+    for _ in range(6):
+        edited = sorted(rng.sample(range(len(briefings)), rng.randint(1, 3)))
+        words = dict(features[0].values["text"])
+        for k in edited:
+            kind = rng.choice(("values", "title", "date", "words"))
+            if kind == "values":
+                features[k] = _features(rng, pools, vocabulary)
+            elif kind == "words":
+                words[rng.choice(vocabulary)] = f"shown{rng.random()}"  # a stem now shown in another form
+            document = briefings[k]
+            briefings[k] = dataclasses.replace(
+                document, sha256=str(rng.random()),
+                title=f"Story {rng.randint(0, 200)}" if kind == "title" else document.title,
+                date=document.date + dt.timedelta(days=rng.randint(1, 9)) if kind == "date" else document.date)
+        for k in rng.sample(range(len(briefings)), 5):  # weights moved by the edits' words
+            features[k] = Features(features[k].values, {w: v * 1.01 for w, v in features[k].terms.items()},
+                                   features[k].salience)
+        for f in features:
+            f.values["text"] = words
+        kept = link_related(briefings, features, settings, last=last, edited=edited)
+        anew = link_related(briefings, features, settings)
+        assert _shown(kept) == _shown(anew)
+        assert kept.reached is not None
+        reached.append(len(kept.reached))
+        last = kept
+    print(reached)
+    assert min(reached) < len(briefings) / 2  # not everything worked out again
+    assert sum(map(len, last.lists.values())) > len(briefings)  # the corpus relates briefings

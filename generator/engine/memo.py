@@ -158,6 +158,13 @@ class MemoRenderer(Renderer):
         key = ("made", fingerprint(inputs))
         return self._reused(path, key, None) or self._remember(key, super().made(path, make, inputs))
 
+    def carried(self, path: str, source: Path | None = None) -> Page | None:
+        if not self.owns(path):
+            return None
+        self.memo.used.add(path)
+        known = self.memo.pages.get(path)
+        return Page(path, known.text, source, known.noindex) if known and self.memo.still_there(path, known) else None
+
     def _reused(self, path: str, inputs: tuple, source: Path | None) -> Page | None:
         """Last build's page if its inputs are the same; else None, and the page made next is remembered."""
         self.memo.used.add(path)
@@ -200,12 +207,17 @@ class MemoRenderer(Renderer):
         """The templates one template names (None for a computed name); None when it does not parse."""
         source = self._source(name)
         known = self.memo.references.get(name)
+        if known is None and self.kept is not None:  # a build's memo starts empty: parsing costs more than a look-up
+            known = self.kept.get(f"template references {name}")
         if known is None or known[0] != source:
             try:
                 found = tuple(jinja2.meta.find_referenced_templates(self.env.parse(source)))
             except jinja2.TemplateError:
                 return None
-            self.memo.references[name] = known = (source, found)
+            known = (source, found)
+            if self.kept is not None:
+                self.kept[f"template references {name}"] = known
+        self.memo.references[name] = known
         return known[1]
 
     def _source(self, name: str) -> str:

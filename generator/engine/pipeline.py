@@ -433,13 +433,18 @@ class Site:
         documents = content.documents
         processes = processes_for(len(documents), self.jobs) if changes is None else 1
         clock.start("link")
-        archive = self._link(documents, processes)
+        # After edits to briefings alone, the parts of the last archive they leave as they were are
+        # kept (made current, so still right for a preview should this build give way), and only
+        # the pages the edits reach are made again (generator/linking/reach.py).
+        last = self.archive if changes is not None and changes.content_only else None
+        archive = self._link(documents, processes, last)
         clock.start("render and write")
         if not self.config.layouts_dir.is_dir():
             result.errors.append(Problem(self.config.layouts_dir, "no such folder: it should hold the page templates "
                                          "(site.yaml's layouts_dir, by default layouts/)"))
         out_files = hashes.recorded() if hashes else {}
-        renderer = MemoRenderer(self.config, memo=self.store.render_memo(self.config.output_dir, out_files))
+        renderer = MemoRenderer(self.config, memo=self.store.render_memo(self.config.output_dir, out_files),
+                                kept=self.store.kept())
         broken = _broken_templates(renderer)  # compiled here: the workers inherit them
         if broken and self.config.output_dir.is_dir():  # with no site yet, the pages that do not need them are made
             result.errors += broken
@@ -489,11 +494,11 @@ class Site:
         touched = {file for file, _ in before.keys() ^ known.keys()}
         return content, _claims(before, touched) != _claims(known, touched)
 
-    def _link(self, documents: list[Document], processes: int) -> Archive:
+    def _link(self, documents: list[Document], processes: int, last: Archive | None) -> Archive:
         converter = self.store.body_converter(self.config, documents) if processes > 1 else None
         try:
             facts = gather_facts(self.config, documents, self.store.facts(), processes, self.store.kept())
-            archive = link_archive(self.config, documents, facts, processes=processes)
+            archive = link_archive(self.config, documents, facts, processes=processes, last=last)
         except BaseException:
             if converter:
                 converter.abandon()

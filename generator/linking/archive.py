@@ -20,8 +20,9 @@ from generator.text.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
 from generator.linking.figures import Claim, FigureGroup, group_figures, in_briefing_order
-from generator.linking.related import (Features, Relation, function_words, related_briefings, salience, text_terms,
-                                       tracked, word_counts)
+from generator.linking.related import (Features, Related, Relation, function_words, link_related, name_keys, salience,
+                                       text_terms, tracked, word_counts)
+from generator.linking.reach import Reach, edited_in_place, kept_entities, kept_figures, kept_tags, related_changed
 from generator.linking.tags import TagIndex, index_tags
 from generator.linking.timeline import Year, timeline
 from generator.utils.parallel import map_shares
@@ -37,6 +38,7 @@ _CREDIT_LINE = re.compile(r"^[^\w\n]*(?:(?:[a-z]+ ){0,2}(?:written|tested|review
                           r"photographs?|pictures|images?|words|edited|story|text|interviews?|posted|compiled|"
                           r"illustrations?|video) )?by\b[^\w\n]*([^\n]{1,150})", re.I)
 _CREDIT_OPENS = 40  # a credit line's "by" comes within its first characters
+_CREDIT_OPENING = re.compile(rf"^[^\n]{{0,{_CREDIT_OPENS}}}?by", re.I | re.M)  # one scan of the body finds such lines
 _CREDIT_JOIN = re.compile(r"\s+(?:and|&)\s+")
 # Two to four capitalised words ending where the credit does (at the line's end or a mark, as
 # in "Jane Roe: …" or "Jane Roe | …"), so that "By Russia's count" or "By United Nations
@@ -53,6 +55,8 @@ class Archive:
     years: list[Year] = field(default_factory=list)  # newest first
     claims: dict[str, list[tuple[Claim, FigureGroup]]] = field(default_factory=dict)  # briefing url -> its claims
     tags: TagIndex = field(default_factory=TagIndex)
+    reach: Reach | None = None  # what changed since the archive it was linked from; None: everything
+    related_state: Related | None = None  # what the related lists were worked out from, for the next link
 
     def by_url(self) -> dict[str, Document]:
         return {d.url: d for d in self.briefings}
@@ -111,8 +115,10 @@ class Crosslinks:
 
 @collections_paused()
 def link_archive(config: Config, documents: list[Document], known_facts: dict[tuple, Facts] | None = None,
-                 processes: int = 1) -> Archive:
+                 processes: int = 1, last: Archive | None = None) -> Archive:
     """known_facts, by Document.key, is kept between builds by the dev server: extraction is the costly part.
+    `last`: the archive linked from the same briefings before some were edited in place, whose
+    parts the edits leave as they were are kept (generator/linking/reach.py); it is spent.
     Cancellation is checked between steps and within the long ones (generator/utils/cancel.py);
     related briefings are scored by `processes`."""
     newest_first = sorted(documents, key=lambda d: (d.sort_date, d.title), reverse=True)
@@ -120,23 +126,44 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     known = {} if known_facts is None else known_facts
     facts = {d.url: known.get(d.key) or known.setdefault(d.key, facts_of(d, lexicon))
              for d in checked(newest_first)}
-    entities = index_entities(newest_first, facts, lexicon)
-    attach_quotes(entities, newest_first, facts, lexicon)
-    groups = group_figures(newest_first, facts)
+    edited = edited_in_place(last.briefings, newest_first) if last is not None else None
+    now = {url: d for d in newest_first if (url := d.url) in edited} if edited else {}
+    reached_entities = None
+    if last is not None and edited is not None:
+        reached_entities = kept_entities(last.entities, last.facts, facts, edited, now, lexicon)
+    if reached_entities is None:
+        entities = index_entities(newest_first, facts, lexicon)
+        attach_quotes(entities, newest_first, facts, lexicon)
+    else:
+        entities = last.entities  # type: ignore[union-attr]
+    figures_kept = last is not None and edited is not None and kept_figures(
+        last.figure_groups, last.claims, last.by_url(), last.facts, facts, edited, now)
+    groups = last.figure_groups if figures_kept else group_figures(newest_first, facts)  # type: ignore[union-attr]
     features = briefing_features(newest_first, facts, entities, credit_names(config))
-    related = related_briefings(newest_first, features, config.related, processes)
+    related = link_related(newest_first, features, config.related, processes,
+                           last.related_state if last is not None and reached_entities is not None else None,
+                           [k for k, d in enumerate(newest_first) if d.url in now])
     checkpoint()
     claims = claims_by_briefing(groups)
     checkpoint()
+    tags_kept = last is not None and edited is not None and kept_tags(last.tags, edited, now)
+    reach = None
+    if last is not None and edited is not None:
+        parts_kept = reached_entities is not None and figures_kept and tags_kept
+        reached = related.lists.keys() if related.reached is None else related.reached
+        reach = Reach(edited, frozenset(edited.keys() | related_changed(last.related, related.lists, reached))
+                      if parts_kept else None, reached_entities, not figures_kept)
     return Archive(
         briefings=newest_first,
         facts={url: each.without_words() for url, each in checked(facts.items())},
         entities=entities,
-        related=related,
+        related=related.lists,
         figure_groups=groups,
         claims=claims,
         years=timeline(newest_first),
-        tags=index_tags(newest_first),
+        tags=last.tags if tags_kept else index_tags(newest_first),  # type: ignore[union-attr]
+        reach=reach,
+        related_state=related,
     )
 
 
@@ -176,25 +203,38 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
         leads.append(word_counts(_title_less_site(document.title, site, _lead(document, body))))
     terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)])
     features = []
-    folded: dict[str, tuple[str, ...]] = {}  # entity url -> its spellings folded: an entity is in many briefings
+    named: dict[str, _Named] = {}  # entity url -> what every briefing naming it needs of it, reckoned once
     for document, words, count, lead, names in zip(checked(briefings), terms, counts, leads, credited):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
-        own = credits | {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
+        own = {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
         names_folded = {fold(name) for name in names}
         for entity in entities.by_briefing.get(document.url, []):
-            spellings = folded.get(entity.url)
-            if spellings is None:
-                spellings = folded[entity.url] = tuple(map(fold, entity.spellings))
-            if own.intersection(spellings) or (names_folded and _credited(spellings, names_folded)):
+            known = named.get(entity.url) or named.setdefault(entity.url, _Named.of(entity, credits))
+            if known.credit or (own and own.intersection(known.folded)) or (
+                    names_folded and _credited(known.folded, names_folded)):
                 continue
             values[entity.kind][entity.url] = entity.name
-            weights[entity.kind][entity.url] = salience(entity.kind, entity.spellings, count, lead)
+            weights[entity.kind][entity.url] = salience(known.keys, count, lead)
         values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures
                              if tracked(str(f["what"]))}
         values["text"] = shown  # every stem's word, one mapping for all: a briefing's own are its terms' keys
         features.append(Features(values, words, weights))
     return features
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What briefing_features needs of an entity, the same in every briefing naming it."""
+
+    folded: tuple[str, ...]  # its spellings folded
+    credit: bool  # one of its spellings is an outlet's name
+    keys: tuple[tuple[str, ...], ...]  # the words it is found by (name_keys)
+
+    @classmethod
+    def of(cls, entity: Entity, credits: frozenset[str]) -> _Named:
+        folded = tuple(map(fold, entity.spellings))
+        return cls(folded, not credits.isdisjoint(folded), name_keys(entity.kind, entity.spellings))
 
 
 def credited_names(body: str) -> frozenset[str]:
@@ -203,9 +243,9 @@ def credited_names(body: str) -> frozenset[str]:
     John Doe, Reuters"). Who wrote, tested or photographed a piece is no more what it is about
     than its byline, and a reviewer credited on every review of a site is not what they share."""
     names = set()
-    for line in body.split("\n"):
-        if "by" not in line[:_CREDIT_OPENS + 2].lower():  # the pattern is tried on such lines only
-            continue
+    for opening in _CREDIT_OPENING.finditer(body):  # the pattern is tried on such lines only
+        end = body.find("\n", opening.start())
+        line = body[opening.start():end if end >= 0 else len(body)]
         credit = _CREDIT_LINE.match(line.replace("*", "").replace("_", " "))
         for part in _CREDIT_JOIN.split(credit.group(1).split(",")[0]) if credit else ():
             name = _CREDIT_NAME.match(part.strip())

@@ -24,7 +24,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 
@@ -118,18 +118,113 @@ def related_briefings(briefings: list[Document], features: list[Features], setti
     Cancellation is checked before each block of briefings, and every CHECK_EVERY briefings or
     pairs in the steps around the scoring (generator/utils/cancel.py). Candidates are found,
     and pairs scored, by `processes`, each for its run of briefings."""
-    related: dict[str, list[Relation]] = {document.url: [] for document in briefings}
+    return link_related(briefings, features, settings, processes).lists
+
+
+@dataclass
+class Related:
+    """Each briefing's related list (by url, best first), and what was worked out for them: kept,
+    so that after briefings are edited in place only the lists the edits can reach are worked out
+    again (link_related's `last`)."""
+
+    lists: dict[str, list[Relation]]
+    index: _Index | None = None
+    candidates: np.ndarray | None = None  # each briefing's candidates, as briefing * briefings + candidate
+    found: tuple[np.ndarray, ...] = ()  # lo, hi, score, points, cosine: the pairs scoring `threshold` or more, in order
+    day: np.ndarray | None = None
+    words: dict[str, str] | None = None  # the word shown for each stem (text_terms)
+    reached: frozenset[str] | None = None  # the briefings whose list was worked out again; None: all
+
+
+def link_related(briefings: list[Document], features: list[Features], settings: RelatedSettings,
+                 processes: int = 1, last: Related | None = None, edited: Collection[int] = ()) -> Related:
+    """related_briefings, keeping what it worked out. `last`: the same briefings' (in the same
+    order, their entities named alike) before those at places `edited` were edited in place: then
+    only the lists those edits can reach are worked out again (_updated), the others kept."""
     if not briefings or settings.count <= 0:
-        return related
-    index = _Index.of(features, settings)
-    pairs = _pairs(index, processes)
-    day = _days(briefings)
-    runs = _runs(pairs[0], len(briefings), processes)
+        return Related({document.url: [] for document in briefings})
+    index, day = _Index.of(features, settings), _days(briefings)
+    words = features[0].values.get("text", {})  # one mapping for all briefings
+    if last is not None and last.index is not None and last.day is not None and len(last.day) == len(briefings):
+        candidates, found, rebuild = _updated(index, day, words, last, edited, settings)
+    else:
+        (candidates, found), rebuild = _scored_all(index, day, settings, processes), None
+    lists = _lists(briefings, features, index, found, day, settings, rebuild, last.lists if last else {})
+    reached = None if rebuild is None else frozenset(briefings[k].url for k in np.flatnonzero(rebuild).tolist())
+    return Related(lists, index, candidates, found, day, words, reached)
+
+
+def _scored_all(index: _Index, day: np.ndarray, settings: RelatedSettings, processes: int
+                ) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+    """Every briefing's candidates, and the candidate pairs scoring `threshold` or more."""
+    size = len(day)
+    runs = [(size * k // processes, size * (k + 1) // processes) for k in range(processes)]
+    candidates = np.concatenate(map_shares(lambda which, n: index.candidate_keys(range(*runs[which])), processes))
+    pairs = _undirected(candidates, size)
+    runs = _runs(pairs[0], size, processes)
     found = map_shares(lambda which, n: _scored(index, pairs, day, settings, *runs[which]), processes)
-    lo, hi, scores, points, cosine = (np.concatenate(part) for part in zip(*found))
+    return candidates, tuple(np.concatenate(part) for part in zip(*found))
+
+
+def _updated(index: _Index, day: np.ndarray, words: dict[str, str], last: Related, edited: Collection[int],
+             settings: RelatedSettings) -> tuple[np.ndarray, tuple[np.ndarray, ...], np.ndarray]:
+    """What _scored_all would find, worked out only where the edits reach, and which lists to make
+    again. A briefing's row changes with its own values and with the weights of the values it holds
+    (their rarity, its words' TF-IDF); its candidates change with its row and with the briefings
+    holding one of its values; a pair's score with either row or day. Every other pair is as last
+    scored. A list is made again when one of its pairs is new, gone or scored otherwise, or its
+    reasons may read otherwise: a briefing of the pair edited, holding other values or other
+    word weights (the words shown are those weighing most), or a word shown in another form."""
+    assert last.index is not None and last.candidates is not None and last.day is not None and last.words is not None
+    size = len(day)
+    same, alike = index.same_rows(last.index)
+    dirty, touched = ~same | (day != last.day), ~alike | (day != last.day)
+    dirty[list(edited)] = touched[list(edited)] = True
+    moved = set().union(*(index.row_keys(r) ^ last.index.row_keys(r) for r in np.flatnonzero(~alike).tolist()))
+    searched = dirty | index.holding(moved)  # whose candidates may differ: the values they hold have other briefings
+    candidates = np.concatenate((last.candidates[~searched[last.candidates // size]],
+                                 index.candidate_keys(np.flatnonzero(searched).tolist())))
+    lo, hi = _undirected(candidates, size)
+    old_lo, old_hi = _undirected(last.candidates, size)
+    fresh = ~np.isin(lo * size + hi, old_lo * size + old_hi) | dirty[lo] | dirty[hi]
+    flo, fhi = last.found[0], last.found[1]
+    kept = ~dirty[flo] & ~dirty[fhi] & np.isin(flo * size + fhi, lo * size + hi)
+    scored = _scored(index, (lo[fresh], hi[fresh]), day, settings, 0, size)
+    merged = [np.concatenate((old[kept], new)) for old, new in zip(last.found, scored)]
+    order = np.argsort(merged[0] * size + merged[1], kind="stable")
+    remake = touched | index.holding({("text", stem) for stem in words.keys() | last.words.keys()
+                                      if words.get(stem) != last.words.get(stem)})
+    changed = ~_as_before(scored, last.found, size) | touched[scored[0]] | touched[scored[1]]
+    gone = ~kept & ~np.isin(flo * size + fhi, scored[0] * size + scored[1])
+    for ends in (scored[0][changed], scored[1][changed], flo[gone], fhi[gone]):
+        remake[ends] = True
+    return candidates, tuple(part[order] for part in merged), remake
+
+
+def _as_before(scored: tuple[np.ndarray, ...], last: tuple[np.ndarray, ...], size: int) -> np.ndarray:
+    """Per pair scored, whether it was found before with the same score, points and cosine."""
+    keys, last_keys = scored[0] * size + scored[1], last[0] * size + last[1]
+    at = np.minimum(np.searchsorted(last_keys, keys), max(0, len(last_keys) - 1))
+    if not len(last_keys):
+        return np.zeros(len(keys), dtype=bool)
+    points, last_points = scored[3], last[3][at]
+    return ((last_keys[at] == keys) & (last[2][at] == scored[2]) & (last[4][at] == scored[4])
+            & ((points == last_points) | (np.isnan(points) & np.isnan(last_points))).all(axis=1))
+
+
+def _lists(briefings: list[Document], features: list[Features], index: _Index, found: tuple[np.ndarray, ...],
+           day: np.ndarray, settings: RelatedSettings, rebuild: np.ndarray | None,
+           last: dict[str, list[Relation]]) -> dict[str, list[Relation]]:
+    """Each briefing's list from the pairs found, made anew for those `rebuild` marks (None: all)
+    and as in `last` for the others."""
+    related: dict[str, list[Relation]] = {document.url: [] if rebuild is None or rebuild[k] else last[document.url]
+                                          for k, document in enumerate(briefings)}
+    lo, hi, scores, points, cosine = found
     # Each pair was scored once; it is a candidate for both its briefings.
     mine, theirs, at = np.concatenate((lo, hi)), np.concatenate((hi, lo)), np.tile(np.arange(len(lo)), 2)
     best = _best(mine, _title_ranks(briefings)[theirs], scores[at], settings)
+    if rebuild is not None:
+        best = best[rebuild[mine[best]]]
     shown = np.unique(at[best])  # the pairs shown, each once
     shared = index.shared_pairs(lo[shown], hi[shown])
     days = np.where((day[lo[shown]] >= 0) & (day[hi[shown]] >= 0), np.abs(day[lo[shown]] - day[hi[shown]]), -1)
@@ -157,20 +252,18 @@ def candidate_evidence(briefings: list[Document], features: list[Features], sett
     """Every candidate pair (each once, as two briefings' places) and its evidence per signal
     (rows in _REASONS order), as the model weighs it: what bench/related_eval.py calibrates the model on."""
     index = _Index.of(features, settings)
-    lo, hi = _pairs(index, 1)
+    lo, hi = _undirected(index.candidate_keys(range(len(briefings))), len(briefings))
     day = _days(briefings)
     evidence = [_evidence(shares, days, settings) for _, _, _, _, shares, days in
                 _blocks(index, lo, hi, day, 0, len(briefings))]
     return lo, hi, np.concatenate(evidence, axis=1) if evidence else np.zeros((len(_REASONS), 0))
 
 
-def _pairs(index: _Index, processes: int) -> tuple[np.ndarray, np.ndarray]:
+def _undirected(candidates: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Every candidate pair once, as (lo, hi) with lo < hi, in order: two briefings are a pair when
     either is the other's candidate. Their score is one, so it is reckoned once."""
-    size = len(index.starts) - 1
-    runs = [(size * k // processes, size * (k + 1) // processes) for k in range(processes)]
-    keys = np.sort(np.concatenate(map_shares(lambda which, n: index.pair_keys(*runs[which]), processes)))
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys  # each pair once
+    mine, theirs = candidates // size, candidates % size
+    keys = np.unique(np.minimum(mine, theirs) * size + np.maximum(mine, theirs))
     return keys // size, keys % size
 
 
@@ -235,7 +328,7 @@ def word_counts(text: str) -> Counter[str]:
         text = _LINK_TARGET.sub(" ", text)
     count = Counter(_WORD.findall(text.lower().replace("’", "'")))
     for word in _STOPWORDS.intersection(count):  # dropped after counting: cheaper than testing every word
-        del count[word]
+        count.pop(word)  # dict's own: Counter's del runs Python code
     return count
 
 
@@ -248,19 +341,22 @@ def function_words(language: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(names.pop())) if names else frozenset()
 
 
-def salience(kind: str, spellings: list[str], counts: dict[str, int], lead: dict[str, int]) -> float:
-    """How much a briefing is about an entity, 0-1: fully when its title or lead names it or the
-    text names it _SALIENCE times or more, less when named once or twice in passing. A person is
-    found by the surname, anything else by all its words, in the word_counts of the text and lead."""
+def salience(keys: tuple[tuple[str, ...], ...], counts: dict[str, int], lead: dict[str, int]) -> float:
+    """How much a briefing is about an entity, 0-1, from the name's keys (name_keys): fully when its
+    title or lead names it or the text names it _SALIENCE times or more, less when named once or
+    twice in passing, in the word_counts of the text and lead."""
     mentions = 0
-    for spelling in spellings:
-        key = _key_words(kind, spelling)
-        if not key:
-            continue
+    for key in keys:
         if all(w in lead for w in key):
             return 1.0
         mentions = max(mentions, min(counts.get(w, 0) for w in key))
     return _SALIENCE[min(mentions, len(_SALIENCE) - 1)]
+
+
+def name_keys(kind: str, spellings: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The words each spelling of an entity is found by, each set once: a person's surname, all the
+    words of anything else. Reckoned once per entity, not per briefing naming it."""
+    return tuple(dict.fromkeys(key for key in (_key_words(kind, spelling) for spelling in spellings) if key))
 
 
 def tracked(what: str) -> bool:
@@ -271,7 +367,6 @@ def tracked(what: str) -> bool:
     return len(words) >= 2 and (words[-1] in _TALLIES or (words[-1].endswith("ed") and words[-1] not in _NOT_EVENTS))
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _key_words(kind: str, spelling: str) -> tuple[str, ...]:
     """The words a name is found by: a person's surname, all the words of anything else."""
     words = tuple(w for w in _WORD.findall(spelling.lower().replace("’", "'")) if w not in _STOPWORDS)
@@ -398,24 +493,46 @@ class _Index:
             vals=vals,
         )
 
-    def pair_keys(self, start: int, stop: int) -> np.ndarray:
-        """Every pair of a briefing start..stop-1 and one of its candidates, as lo * briefings + hi
-        (lo < hi), a block of briefings at a time."""
+    def candidate_keys(self, rows: Sequence[int]) -> np.ndarray:
+        """Each of `rows` (ascending) paired with each of its candidates, as row * briefings + candidate."""
         size = len(self.starts) - 1
-        keys = [np.zeros(0, dtype=np.int64)]
-        for first, last in self.blocks(start, stop):
-            checkpoint()
-            theirs: list[int] = []
-            counts = []
-            offset = self.starts[first]  # only these rows' entries are made into lists
-            cols, starts = self.cols[offset:self.starts[last]].tolist(), (self.starts[first:last + 1] - offset).tolist()
-            for row, i in enumerate(range(first, last)):
-                found = self._candidates(i, cols[starts[row]:starts[row + 1]])
-                theirs.extend(found)
-                counts.append(len(found))
-            i, j = np.repeat(np.arange(first, last), counts), np.array(theirs, dtype=np.int64)
-            keys.append(np.minimum(i, j) * size + np.maximum(i, j))
-        return np.concatenate(keys)
+        theirs: list[int] = []
+        counts = []
+        starts = self.starts.tolist()
+        for i in checked(rows):
+            found = self._candidates(i, self.cols[starts[i]:starts[i + 1]].tolist())
+            theirs.extend(found)
+            counts.append(len(found))
+        return np.repeat(np.array(rows, dtype=np.int64), counts) * size + np.array(theirs, dtype=np.int64)
+
+    def row_keys(self, row: int) -> set[tuple[str, str]]:
+        return {self.keys[column] for column in self.cols[self.starts[row]:self.starts[row + 1]].tolist()}
+
+    def holding(self, keys: set[tuple[str, str]]) -> np.ndarray:
+        """Per row, whether it holds one of `keys`."""
+        columns = [column for column, key in enumerate(self.keys) if key in keys] if keys else []
+        held = np.zeros(len(self.starts) - 1, dtype=bool)
+        if columns:
+            held[np.repeat(np.arange(len(held)), np.diff(self.starts))[np.isin(self.cols, columns)]] = True
+        return held
+
+    def same_rows(self, last: _Index) -> tuple[np.ndarray, np.ndarray]:
+        """Per row, against `last` (an index of as many briefings): whether it holds the same values
+        in the same order with the same weights; and whether it holds them with the same word
+        weights at least (a set value's weight moves with its rarity in the archive)."""
+        column_of = {key: column for column, key in enumerate(last.keys)}
+        was = np.fromiter((column_of.get(key, -1) for key in self.keys), np.int64, len(self.keys))
+        lengths = np.diff(self.starts)
+        alike = lengths == np.diff(last.starts)
+        if not len(last.cols):
+            return alike & (lengths == 0), alike & (lengths == 0)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        at = np.minimum(last.starts[rows] + np.arange(len(self.cols)) - self.starts[rows], len(last.cols) - 1)
+        weighed = self.vals != last.vals[at]
+        unlike = (was[self.cols] != last.cols[at]) | (weighed & (self.signals[self.cols] == _SIGNALS.index("text")))
+        alike &= np.bincount(rows[unlike], minlength=len(lengths)) == 0
+        same = alike & (self.norms == last.norms).all(axis=1) & (np.bincount(rows[weighed], minlength=len(lengths)) == 0)
+        return same, alike
 
     def _candidates(self, i: int, columns: list[int]) -> set[int]:
         """Briefings sharing a value with briefing i, found through its rarest values first and at

@@ -12,9 +12,15 @@ from generator.render.renderer import Page, Renderer
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
+    reach = archive.reach
     for document in archive.briefings:
-        yield briefing_page(renderer, document, archive)
-        yield from alias_pages(renderer, document)
+        if reach is None or reach.briefing(document.url):
+            yield briefing_page(renderer, document, archive)
+            yield from alias_pages(renderer, document)
+        else:  # nothing it shows changed: as the last build made it
+            yield renderer.carried(page_path(document), document.path) or briefing_page(renderer, document, archive)
+            for path in _alias_paths(document):
+                yield renderer.carried(path, document.path) or _alias_page(renderer, document, path)
 
 
 def page_path(document: Document) -> str:
@@ -34,8 +40,15 @@ def briefing_page(renderer: Renderer, document: Document, archive: Archive) -> P
 
 
 def alias_pages(renderer: Renderer, document: Document) -> Iterator[Page | None]:
-    target = renderer.config.url(document.url)
+    for path in _alias_paths(document):
+        yield _alias_page(renderer, document, path)
+
+
+def _alias_paths(document: Document) -> Iterator[str]:
     for alias in document.meta.get("aliases", []):
         path = alias.strip("/")
-        path = path if path.endswith(".html") else f"{path}/index.html".lstrip("/")
-        yield renderer.page(path, "redirect.html", document.path, target=target)
+        yield path if path.endswith(".html") else f"{path}/index.html".lstrip("/")
+
+
+def _alias_page(renderer: Renderer, document: Document, path: str) -> Page | None:
+    return renderer.page(path, "redirect.html", document.path, target=renderer.config.url(document.url))

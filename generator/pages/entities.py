@@ -21,16 +21,22 @@ SINGULAR = {"people": "Person", "places": "Place", "organisations": "Organisatio
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
+    reach = archive.reach
     for kind in KINDS:
         entities = archive.entities.of_kind(kind)
-        listed = [{"name": e.name, "url": e.url, "count": e.count, "aliases": e.aliases} for e in entities]
-        yield renderer.page(f"{kind}/index.html", "entities.html", kind=kind, title=TITLES[kind], entities=listed)
+        index = f"{kind}/index.html"
+        kept = reach is not None and reach.entities is not None  # the same entities, named alike, as often
+        yield (renderer.carried(index) if kept else None) or renderer.page(
+            index, "entities.html", kind=kind, title=TITLES[kind],
+            entities=[{"name": e.name, "url": e.url, "count": e.count, "aliases": e.aliases} for e in entities])
         for entity in entities:
+            reached = reach is None or reach.entity(entity.url)
             for briefings, pager in paginate(entity.briefings, renderer.config.paginate_compact, entity.url):
                 path = pager["url"] + "index.html"
                 if renderer.owns(path):  # views are made only for this process's pages
-                    yield renderer.page(path, "entity.html", entity=entity_view(entity, briefings, pager["number"] == 1),
-                                        pager=pager, title=TITLES[kind], singular=SINGULAR[kind])
+                    yield (None if reached else renderer.carried(path)) or renderer.page(
+                        path, "entity.html", entity=entity_view(entity, briefings, pager["number"] == 1),
+                        pager=pager, title=TITLES[kind], singular=SINGULAR[kind])
 
 
 def entity_view(entity: Entity, briefings: Sequence[Document], first: bool) -> dict[str, Any]:
@@ -45,7 +51,9 @@ def entity_view(entity: Entity, briefings: Sequence[Document], first: bool) -> d
 
 
 WRITTEN_SAMPLE = 200  # the newest briefings naming an entity that are read for the spellings they use
-_WRITTEN: weakref.WeakKeyDictionary[Entity, list[str]] = weakref.WeakKeyDictionary()  # a linked archive's entities only
+# A linked archive's entities only, each with the briefings read: an entity kept from the last
+# archive (generator/linking/reach.py) has an edited briefing put in place of the one read.
+_WRITTEN: weakref.WeakKeyDictionary[Entity, tuple[list[Document], list[str]]] = weakref.WeakKeyDictionary()
 
 
 def written(entity: Entity) -> list[str]:
@@ -54,15 +62,17 @@ def written(entity: Entity) -> list[str]:
     briefings' text (the extracted names are already the canonical ones: "Odessa" comes as Odesa).
     A spelling no briefing uses is still searched, but not shown. Worked out once per entity in
     each process, however many pages its list takes."""
-    if entity in _WRITTEN:
-        return _WRITTEN[entity]
+    sample = entity.briefings[:WRITTEN_SAMPLE]
+    known = _WRITTEN.get(entity)
+    if known and len(known[0]) == len(sample) and all(a is b for a, b in zip(known[0], sample)):
+        return known[1]
     found = list(entity.written)
     for alias in entity.aliases:
         if alias in found:
             continue
         word = re.compile(rb"(?<!\w)" + re.escape(alias.encode()) + rb"(?!\w)")
         if any(word.search(document.body_utf8) or word.search(document.title.encode())
-               for document in entity.briefings[:WRITTEN_SAMPLE]):
+               for document in sample):
             found.append(alias)
-    _WRITTEN[entity] = sorted(found)
-    return _WRITTEN[entity]
+    _WRITTEN[entity] = (sample, sorted(found))
+    return _WRITTEN[entity][1]

@@ -28,10 +28,21 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    yield from feed_pages(renderer, renderer.config.title, "", archive.briefings)
+    reach = archive.reach
+    newest_edited = reach is None or any(d.url in reach.edited for d in archive.briefings[:LIMIT])
+    yield from _carried(renderer, "", newest_edited) or feed_pages(
+        renderer, renderer.config.title, "", archive.briefings)
     for entity in archive.entities.entities:
         # Summaries only: full text would convert each briefing's Markdown once per entity it names.
-        yield from feed_pages(renderer, f"{entity.name} · {renderer.config.title}", entity.url, entity.briefings, full_text=False)
+        yield from _carried(renderer, entity.url, reach is None or reach.entity(entity.url)) or feed_pages(
+            renderer, f"{entity.name} · {renderer.config.title}", entity.url, entity.briefings, full_text=False)
+
+
+def _carried(renderer: Renderer, url: str, reached: bool) -> list[Page]:
+    """Both feeds at `url` as the last build made them, when what they show was not reached; else none."""
+    pages = [] if reached else [renderer.carried(url + name) for name in (ATOM_FILE, JSON_FILE)
+                                if renderer.owns(url + name)]
+    return pages if all(pages) else []
 
 
 def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Document], full_text: bool = True) -> list[Page]:

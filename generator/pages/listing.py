@@ -9,13 +9,14 @@ from collections.abc import Iterator
 
 from generator.linking.archive import Archive
 from generator.pages.pager import paginate
-from generator.pages.views import briefing_item
+from generator.pages.views import briefing_item, lists_reached
 from generator.render.renderer import Page, Renderer
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
+    reached = lists_reached(archive)
     for chunk, pager in paginate(archive.briefings, renderer.config.paginate, ""):
         path = pager["url"] + "index.html"
         if renderer.owns(path):  # views are made only for this process's pages
-            yield renderer.page(path, "list.html", briefings=[briefing_item(d) for d in chunk], pager=pager,
+            yield (None if reached else renderer.carried(path)) or renderer.page(path, "list.html", briefings=[briefing_item(d) for d in chunk], pager=pager,
                                 total=len(archive.briefings) if pager["number"] == 1 else None)

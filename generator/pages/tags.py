@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from generator.linking.archive import Archive
 from generator.linking.tags import FOLDER
 from generator.pages.pager import paginate
-from generator.pages.views import briefing_item
+from generator.pages.views import briefing_item, lists_reached
 from generator.render.renderer import Page, Renderer
 
 
@@ -18,10 +18,11 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     if not tags:
         return
     listed = [{"name": tag.name, "url": tag.url, "count": len(tag.briefings)} for tag in tags]
+    reached = lists_reached(archive)
     yield renderer.page(f"{FOLDER}/index.html", "tags.html", tags=listed)
     for tag, shown in zip(tags, listed):
         for briefings, pager in paginate(tag.briefings, renderer.config.paginate_compact, tag.url):
             path = pager["url"] + "index.html"
             if renderer.owns(path):  # views are made only for this process's pages
-                yield renderer.page(path, "tag.html", tag=shown, briefings=[briefing_item(d) for d in briefings],
+                yield (None if reached else renderer.carried(path)) or renderer.page(path, "tag.html", tag=shown, briefings=[briefing_item(d) for d in briefings],
                                     pager=pager)

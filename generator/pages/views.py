@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.documents import Document
+from generator.linking.archive import Archive
 
 SHOWN_META = ("source", "date_inference")  # what the dateline and the source line read of meta
 
@@ -17,3 +18,13 @@ def briefing_item(document: Document) -> dict[str, Any]:
             "date_inferred": document.date_inferred, "summary": document.summary,
             "meta": {key: document.meta[key] for key in SHOWN_META if key in document.meta}}
 
+
+
+def lists_reached(archive: Archive) -> bool:
+    """Whether a list of briefings may read differently since the last build: not when only
+    briefings' bodies were edited (their items as before), all else as it was."""
+    reach = archive.reach
+    if reach is None or reach.figures:  # the timeline shows each briefing's first figures
+        return True
+    now = {url: document for url, document in ((d.url, d) for d in archive.briefings) if url in reach.edited}
+    return any(briefing_item(old) != briefing_item(now[url]) for url, old in reach.edited.items())

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
+from jinja2.bccache import Bucket
 
 from generator.config.settings import Config
 from generator.content.documents import Document
@@ -80,6 +81,23 @@ class _LayoutsLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+class KeptBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in a mapping between builds (the build cache's `kept` table): Jinja
+    parses and compiles a template in far more time than it loads the compiled code, and an edit's
+    build renders few pages. Jinja checks each against its template's source before using it."""
+
+    def __init__(self, kept: MutableMapping[str, Any]) -> None:
+        self.kept = kept
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.kept.get(f"template {bucket.key}")
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[f"template {bucket.key}"] = bucket.bytecode_to_string()
+
+
 class _OutwardLink(OSError):
     """An OSError, as a template that cannot be read is, that says only why."""
 
@@ -94,6 +112,7 @@ class Renderer:
     config: Config
     problems: list[Problem] = field(default_factory=list)
     share: tuple[int, int] = (0, 1)  # (which, of how many): render only the pages that fall to this share
+    kept: MutableMapping[str, Any] | None = None  # where compiled templates are kept between builds, if anywhere
 
     def __post_init__(self) -> None:
         self.env = _Environment(
@@ -103,6 +122,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             auto_reload=False,  # a build reads each template once; without this Jinja stats its file at every use
+            bytecode_cache=KeptBytecode(self.kept) if self.kept is not None else None,
         )
         self.env.globals.update(site=self.config, url=self.config.url, absolute_url=self.config.absolute_url)
         self.env.filters["date"] = format_date
@@ -159,6 +179,11 @@ class Renderer:
         except ProblemError as error:
             self.problems.append(error.problem)
             return None
+
+    def carried(self, path: str, source: Path | None = None) -> Page | None:
+        """The page as the last build made it, for a page whose inputs the build knows unchanged
+        (generator/linking/reach.py); None when there is none to carry over: it is made."""
+        return None
 
     def made(self, path: str, make: Callable[[], str], inputs: object) -> Page | None:
         """A page that code makes rather than a template (feeds); `inputs`: all that make() reads."""
