@@ -457,6 +457,27 @@ def test_an_aside_of_the_page_goes_and_takes_no_word_of_the_article(aside, one_l
     assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:])), body
 
 
+@pytest.mark.parametrize("aside", ["Up next: The Resurrection of the Greatest Writer You’ve Never Read", "Sponsored by The Daily Example",
+                                   "Discover more from The Daily Example", "Brought to you by Example Motors"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_a_label_or_credit_of_the_pages_goes_with_its_headline_or_name(aside, one_line):
+    """Glued to a sentence, a name ends where "The" opens the sentence; before "Military analysts …" it
+    would not be told from a name's last word, and the credit would stay."""
+    pieces = [_ARTICLE[0], _ARTICLE[1], _ARTICLE[3], aside, _ARTICLE[4]]
+    body = _cleaned((" " if one_line else "\n").join(pieces))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:])), body
+
+
+@pytest.mark.parametrize("text", ["Supported by Washington, the rebels advanced on the city.",
+                                  "He added: “The refugees must not be forced to leave.”",
+                                  "Produced by Example Studios Kym Lino, a spokesperson for the studio, confirmed the date.",
+                                  "Produced by Example Studios Home Depot shares are up 39 percent this year.",
+                                  "Next article CLICK FOR FULL STATE SWIM RESULTS"])
+def test_a_sentence_opening_like_a_label_or_credit_keeps_its_words(text):
+    body = _cleaned("\n".join([_ARTICLE[0], text, _ARTICLE[1]]))
+    assert not (_words(text) - _words("Next article")) - _words(body), body
+
+
 @pytest.mark.parametrize("line", ["Supporters and members", "Media and video", "What you can read here?", "Reports:"])
 @pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
 def test_a_short_line_of_the_pages_words_that_the_article_shares_or_that_opens_what_follows_stays(line, one_line):

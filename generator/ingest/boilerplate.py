@@ -587,6 +587,13 @@ _PAGE_TALK = (_UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _PAGE_THINGS
 _ASIDE_MOST = 8  # words: a line of the page's interface, not a heading or a list item of the article's
 _ASIDE_LABEL_MOST = 6  # words of such a line glued ahead of a sentence in a one-line paste
 _ASIDE_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
+# A page's partner credited: "Sponsored by", "Produced by", "Brought to you by", "In partnership with".
+_CREDITS = frozenset("""sponsored produced presented powered brought supported funded paid partnership association
+courtesy""".split())
+_PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*:\s+(?=[A-Z0-9])")
+_PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3})(?:by|from|with) (?=[A-Z0-9])", re.I)
+_CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after a name's word that is not
+_CAPITALISED_OPENERS = frozenset(word.capitalize() for word in _SENTENCE_OPENERS)
 _COMMON = 3.0  # Zipf frequency: a word English uses at least once per million words
 
 
@@ -613,26 +620,81 @@ def word_counts(text: str) -> dict[str, int]:
 def is_aside(text: str, article: dict[str, int]) -> bool:
     """Whether a whole block is an aside of the page's (`article`: the article's word counts, from
     `word_counts`). Not a question or a label, which open what follows, nor a clause with a subject
-    ("You can read it here.")."""
-    if text.rstrip(" )]”\"’*_")[-1:] in "?:":
-        return False
+    ("You can read it here."), nor a sentence that bids the reader do something."""
+    end = text.rstrip(" )]”\"’*_")[-1:]
+    if end in "?:" or end == "." and _bare(text.split(maxsplit=1)[0]) in _UI_VERBS | _PAGE_VERBS:
+        return False  # "Read the original article.": an article's word to its reader, as a sentence
     words = aside_words(text)
     return bool(words) and not _PRONOUNS.intersection(words) and _page_run(words, article)
 
 
 def aside_prefix(text: str, article: dict[str, int]) -> int:
-    """Length of an aside that opens `text` and runs into a sentence glued after it ("Reuse this
-    content The Steelers spent Monday …"): the longest run of at most six words that is an aside,
-    ends on one of the page's words, has no pronoun (a clause's subject), and stands before a
-    sentence's start: an opening word, or a capitalised word before a lowercase one."""
+    """Length of an aside that opens `text` and may run into a sentence glued after it: a label of
+    the page's words and the headline it shows ("Up next: …"), a credit of the page's partner
+    ("Sponsored by NAME"), or a run of the page's words ("Reuse this content The Steelers …")."""
+    return _page_label(text) or _page_credit(text) or _page_words_prefix(text, article)
+
+
+def _page_label(text: str) -> int:
+    """"Up next: HEADLINE", "More videos: HEADLINE": two or three of the page's words and a colon, then
+    a headline of its own shape (see _headline_end). One word ("Next:") may open an article's list."""
+    label = _PAGE_LABEL.match(text)
+    if not label or not _page_lead(words := label[1].lower().split(), 2) or _PRONOUNS.intersection(words):
+        return 0  # "He added: …" opens a quote
+    end = _headline_end(text, label.end())
+    return _through_space(text, end) if end and _stands_apart(text, end) else 0
+
+
+def _page_credit(text: str) -> int:
+    """"Sponsored by NAME", "Discover more from NAME", "Produced by NAME Studios": the page's words,
+    "by", "from" or "with", and a name, before a sentence's start or the block's end."""
+    credit = _PAGE_CREDIT.match(text)
+    if not credit or not _page_lead(credit[1].lower().split(), 1):
+        return 0
+    end = _capitalised_end(text, credit.end(), 5)
+    if caps := _CAPS_AFTER.search(text, credit.end(), end):
+        end = caps.start()  # "Sponsored by The Hill HONG KONG —": the dateline opens the text
+    for at, _, word in _tokens_from(text, credit.end(), end - credit.end())[1:]:
+        if word in _CAPITALISED_OPENERS:
+            end = credit.end() + at - 1  # "… The Daily Example The European Union …": "The" opens the text
+            break
+    if not end or text[end:end + 1] in (",", ";") or not _stands_apart(text, end):
+        return 0  # "Supported by Washington, the rebels …": a sentence's opening clause
+    rest = text[end:].lstrip()
+    if rest and not (_opens_sentence(rest) or rest[:2].isupper() or cruft_prefix(rest[:READ_WINDOW], at_start=False)):
+        return 0  # "Produced by Wired Studios Kym Lino, a spokesperson …": where the name ends is not in the text
+    return _through_space(text, end)
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether `text` surely opens a sentence: with an opening word ("The", "In"). A capitalised word
+    may be the end of the name before it ("… Studios Home Depot shares are up …")."""
+    return text.split(maxsplit=1)[0] in _CAPITALISED_OPENERS
+
+
+def _page_lead(words: list[str], least: int) -> bool:
+    """At least `least` words, each the page's, a credit's or a function word, one of them not a
+    function word."""
+    return (len(words) >= least and all(w in _PAGE_TALK or w in _CREDITS or w in _UI_WORDS or w in _STOP_WORDS for w in words)
+            and any(w in _PAGE_TALK or w in _CREDITS for w in words))
+
+
+def _page_words_prefix(text: str, article: dict[str, int]) -> int:
+    """The longest run of at most six words that is an aside, ends on one of the page's words, has
+    no pronoun (a clause's subject), and stands before a sentence's start: an opening word, a
+    capitalised word before a lowercase one, or after two words or more any capitalised word (a
+    dateline: "Add to favourites Washington, DC: …")."""
     tokens = _tokens_from(text, 0, 200)
     best = 0
     for k in range(1, min(_ASIDE_LABEL_MOST, len(tokens) - 4) + 1):
         last, following, after = tokens[k - 1][2], tokens[k][2], tokens[k + 1][2]
         if _bare(last) not in _PAGE_TALK or last[-1:] in ".:;,!?" or not following[:1].isupper():
             continue  # a stop or a label's colon is another rule's piece, or a sentence's end
-        if not (following.lower() in _SENTENCE_OPENERS or after[:1].islower() and not following.isupper()):
-            continue
+        if last.isupper() and not tokens[0][2].isupper():
+            break  # "Previous article CLICK FOR FULL …": a line in capitals is the article's
+        opens = following.lower() in _SENTENCE_OPENERS or after[:1].islower() and not following.isupper()
+        if not opens and (k == 1 or following.lower().rstrip(".") in _MONTHS_DAYS | _DAY_SHORT):
+            continue  # "Correction added Nov. 18, 2019: …" is a correction's date
         words = aside_words(text[:tokens[k - 1][1]])
         if words and not _PRONOUNS.intersection(words) and _page_run(words, article):
             best = tokens[k][0]
@@ -640,10 +702,10 @@ def aside_prefix(text: str, article: dict[str, int]) -> int:
 
 
 def _page_run(words: list[str], article: dict[str, int]) -> bool:
-    """A short run of the page's words ending on one of them (or a function word), naming one of its
-    things, whose other words are common and found nowhere else in the article: of its content words,
-    more than half are the page's, and none is the article's (a subheading shares its words with the
-    text below it)."""
+    """A short run of the page's words ending on one of them (or a function word) and naming one of
+    its things: of its content words, more than half are the page's, the others are common words
+    found nowhere else in the article, and at least half are found nowhere else (a subheading shares
+    its words with the text below it; "next" or "support" may be an article's words by chance)."""
     if not 0 < len(words) <= _ASIDE_MOST or words[-1] not in _PAGE_TALK and words[-1] not in _STOP_WORDS:
         return False
     if len(words) == 1 and len(words[0]) < 4:
@@ -652,7 +714,9 @@ def _page_run(words: list[str], article: dict[str, int]) -> bool:
     if not _PAGE_THINGS.intersection(words) or 2 * sum(w in _PAGE_TALK for w in content) <= len(content):
         return False  # the page names a thing of its own: "Show Jumping" is two verbs and a heading
     common, own = word_frequencies(), _counts(words)
-    return all((w in _PAGE_TALK or common.get(w, 0) >= _COMMON) and article.get(w, 0) <= own[w] for w in content)
+    alone = [article.get(w, 0) <= own[w] for w in content]
+    return (2 * sum(alone) >= len(content)
+            and all(w in _PAGE_TALK or common.get(w, 0) >= _COMMON and apart for w, apart in zip(content, alone)))
 
 
 def _counts(words: list[str]) -> dict[str, int]:

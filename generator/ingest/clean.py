@@ -15,17 +15,13 @@ from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
                                          is_aside, is_cruft, word_counts)
-from generator.text.sentences import split_sentences, starts_with_quote
+from generator.ingest.digest import continues
+from generator.text.sentences import split_sentences
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
 _LONG_PARAGRAPH = 600
-_TARGET_CHARS = 320
 # A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
 WARN_SHARE = 0.2
-_REPLY_WORDS = 8  # "Moscow denies this.": a sentence this short stays with the one it answers
-# "He added that …", "Mr Reznikov said": a speaker, then the verb, opening the sentence after a quote.
-_ATTRIBUTION = re.compile(r"^(?:he|she|they|we|i|(?:mr|mrs|ms|dr)\.? [A-Z][\w'’-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
-                          r" (?:said|says|added|adds|told|asked|wrote|explained|continued|went on)\b", re.I)
 _WORDS = re.compile(r"\w+")
 
 
@@ -135,12 +131,12 @@ def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str]) -> None:
     for line, pieces in kept_lines.items():
         kept = []
         for piece in pieces:
-            while end := aside_prefix(piece, article):
+            while piece and (end := aside_prefix(piece, article)):
                 removed.append(piece[:end])
                 piece = piece[end:]
             if is_aside(piece, article):
                 removed.append(piece)
-            else:
+            elif piece:
                 kept.append(piece)
         kept_lines[line] = kept
 
@@ -155,7 +151,7 @@ def _warnings(text: str, removed: list[str]) -> list[str]:
 
 
 def restore_paragraphs(sentences: list[str]) -> list[str]:
-    """A line's sentences as paragraphs of one to three sentences; a quote starts one."""
+    """A line's sentences as paragraphs of one to three sentences, each opening one unless it continues the one before."""
     block = " ".join(" ".join(sentences).split())
     if not block:
         return []
@@ -174,13 +170,6 @@ def restore_paragraphs(sentences: list[str]) -> list[str]:
 
 
 def _starts_paragraph(sentence: str, current: list[str], size: int) -> bool:
-    """A quote opens a paragraph; the attribution after it, and a short reply ("Moscow denies
-    this."), stay with what they belong to; otherwise break at three sentences or ~320 chars."""
-    if starts_with_quote(sentence):
-        return True
-    if sentence.count(" ") < _REPLY_WORDS and size < _LONG_PARAGRAPH:
-        return False
-    if starts_with_quote(current[0]):  # a quote's paragraph takes its attribution, if it has none yet
-        unattributed = len(current) == 1 and current[0].rstrip().endswith(("”", '"', "’"))
-        return not (unattributed and _ATTRIBUTION.match(sentence))
-    return len(current) == 3 or size > _TARGET_CHARS or size + len(sentence) > _TARGET_CHARS + 120
+    """A sentence opens a paragraph unless it continues the one before (a reply, a quote's
+    attribution, a "He …": see digest.continues); a paragraph of three sentences or a long one ends anyway."""
+    return len(current) == 3 or size > _LONG_PARAGRAPH or not continues(sentence, current[-1])
