@@ -126,18 +126,22 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
 
 def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str]) -> None:
     """Take out the page's asides, judged against the article the other rules kept: what the page
-    says of itself shares no word with the article but the page's own (see boilerplate.is_aside)."""
+    says of itself shares no word with the article but the page's own (see boilerplate.is_aside).
+    What an aside hid from the article's lead ("Sponsored by NAME HONG KONG — …") is peeled as a lead's."""
     article = word_counts("\n".join(piece for pieces in kept_lines.values() for piece in pieces))
-    for line, pieces in kept_lines.items():
-        kept = []
-        for piece in pieces:
-            while piece and (end := aside_prefix(piece, article)):
+    lines_with_text = 0
+    for line in sorted(kept_lines):
+        kept: list[str] = []
+        for piece in kept_lines[line]:
+            lead = lines_with_text <= 1 and not kept
+            while piece and (end := aside_prefix(piece, article) or lead and cruft_prefix(piece[:READ_WINDOW], at_start=True)):
                 removed.append(piece[:end])
-                piece = piece[end:]
+                piece = piece[end:].lstrip()
             if is_aside(piece, article):
                 removed.append(piece)
             elif piece:
                 kept.append(piece)
+        lines_with_text += bool(kept)
         kept_lines[line] = kept
 
 
