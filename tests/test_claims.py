@@ -12,6 +12,7 @@ from generator.config.settings import load_config
 from generator.content.documents import Document
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
+from generator.ingest.clean import clean
 from generator.text import claims
 from generator.text.claims import extract_figures
 from generator.ingest.digest import key_points, summarise
@@ -240,3 +241,34 @@ def test_a_quote_speaker_is_a_name_not_a_role_a_pronoun_or_the_sentence_before()
     assert speakers[0].endswith("Andy Vesey") and not any(word.islower() for word in speakers[0].split())
     assert speakers[1] == "Bridenstine"
     assert not [s for s in speakers[2:] if not s[:1].isupper() or s.split()[0].lower() in ("he", "she")]
+
+
+def test_a_quote_with_no_attribution_of_its_own_goes_on_with_the_one_before_it_in_its_paragraph():
+    text = ("“The fate of the people of Ukraine moves us deeply,” Olaf Scholz said. “It is important that the fate of "
+            "these young people also becomes known in Russia.” The chancellor met Nato's chief in Berlin.\n"
+            "“We are not machines, we are not animals, but our people are fighting,” said Mr Reznikov. It came as a "
+            "British assessment said the invasion had stalled.\n"
+            "“The case highlights that free speech carries duties,” Kennedy said. “The cause of the crash is under "
+            "investigation, preliminary reports say,” the statement said.")
+    quotes = [(q["speaker"], q["text"][:20]) for q in extract_quotes(text, find_mentions(text, LEXICON))]
+    assert ("Olaf Scholz", "It is important that") in quotes, quotes
+    assert any(speaker.endswith("Reznikov") and words.startswith("We are not") for speaker, words in quotes), quotes
+    assert not [speaker for speaker, words in quotes if words.startswith("The cause")], "its own attribution names nobody"
+
+
+def test_a_one_line_paste_breaks_between_developments_and_keeps_what_leans_on_the_sentence_before():
+    text = " ".join([
+        "Ukraine's defence minister said Russia had lost 14,000 troops in three weeks of fighting in the country.",
+        "But he said the resistance had destroyed 450 tanks, a figure higher than Russia's losses in Chechnya.",
+        "German Chancellor Olaf Scholz, meeting Nato's secretary general in Berlin, called on Russians to see the war.",
+        "“By air, by tanks and by missiles it is being erased from the face of the earth,” Mr Reznikov said.",
+        "“What the Kremlin is doing today is really barbaric.”",
+        "Russia is accused by Ukraine of bombing a theatre in Mariupol where women and children had been sheltering.",
+        "Moscow denies this.",
+        "The United Nations said on Tuesday that at least 1,424 civilians had been hurt since the start of the invasion.",
+    ])
+    paragraphs = clean(text, ()).paragraphs
+    assert any(p.startswith("German Chancellor Olaf Scholz") for p in paragraphs), paragraphs
+    assert any(p.startswith("Ukraine's defence minister") and p.endswith("Chechnya.") for p in paragraphs), paragraphs
+    assert any(p.startswith("“By air") and p.endswith("really barbaric.”") for p in paragraphs), paragraphs
+    assert any(p.endswith("sheltering. Moscow denies this.") for p in paragraphs), paragraphs
