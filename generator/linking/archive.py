@@ -38,7 +38,6 @@ _CREDIT_LINE = re.compile(r"^[^\w\n]*(?:(?:[a-z]+ ){0,2}(?:written|tested|review
                           r"photographs?|pictures|images?|words|edited|story|text|interviews?|posted|compiled|"
                           r"illustrations?|video) )?by\b[^\w\n]*([^\n]{1,150})", re.I)
 _CREDIT_OPENS = 40  # a credit line's "by" comes within its first characters
-_CREDIT_OPENING = re.compile(rf"^[^\n]{{0,{_CREDIT_OPENS}}}?by", re.I | re.M)  # one scan of the body finds such lines
 _CREDIT_JOIN = re.compile(r"\s+(?:and|&)\s+")
 # Two to four capitalised words ending where the credit does (at the line's end or a mark, as
 # in "Jane Roe: …" or "Jane Roe | …"), so that "By Russia's count" or "By United Nations
@@ -136,15 +135,15 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
         attach_quotes(entities, newest_first, facts, lexicon)
     else:
         entities = last.entities  # type: ignore[union-attr]
-    figures_kept = last is not None and edited is not None and kept_figures(
-        last.figure_groups, last.claims, last.by_url(), last.facts, facts, edited, now)
+    claims = kept_figures(last.claims, last.facts, facts, edited, now) if last is not None and edited is not None else None
+    figures_kept = claims is not None
     groups = last.figure_groups if figures_kept else group_figures(newest_first, facts)  # type: ignore[union-attr]
     features = briefing_features(newest_first, facts, entities, credit_names(config))
     related = link_related(newest_first, features, config.related, processes,
                            last.related_state if last is not None and reached_entities is not None else None,
                            [k for k, d in enumerate(newest_first) if d.url in now])
     checkpoint()
-    claims = claims_by_briefing(groups)
+    claims = claims if claims is not None else claims_by_briefing(groups)
     checkpoint()
     tags_kept = last is not None and edited is not None and kept_tags(last.tags, edited, now)
     reach = None
@@ -243,9 +242,9 @@ def credited_names(body: str) -> frozenset[str]:
     John Doe, Reuters"). Who wrote, tested or photographed a piece is no more what it is about
     than its byline, and a reviewer credited on every review of a site is not what they share."""
     names = set()
-    for opening in _CREDIT_OPENING.finditer(body):  # the pattern is tried on such lines only
-        end = body.find("\n", opening.start())
-        line = body[opening.start():end if end >= 0 else len(body)]
+    for line in body.split("\n"):
+        if "by" not in line[:_CREDIT_OPENS + 2].lower():  # the pattern is tried on such lines only
+            continue
         credit = _CREDIT_LINE.match(line.replace("*", "").replace("_", " "))
         for part in _CREDIT_JOIN.split(credit.group(1).split(",")[0]) if credit else ():
             name = _CREDIT_NAME.match(part.strip())

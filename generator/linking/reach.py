@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from generator.content.documents import Document
 from generator.linking.entities import EntityIndex
 from generator.linking.facts import Facts
-from generator.linking.figures import FigureGroup
+from generator.linking.figures import Claim, FigureGroup, in_briefing_order
 from generator.linking.related import Relation
 from generator.linking.tags import TagIndex
 from generator.text.entities import Lexicon
@@ -75,19 +75,26 @@ def kept_entities(last: EntityIndex, last_facts: dict[str, Facts], facts: dict[s
     return frozenset(entity.url for entity in reached | quoted)
 
 
-def kept_figures(last: list[FigureGroup], last_claims: dict[str, list], last_briefings: dict[str, Document],
-                 last_facts: dict[str, Facts], facts: dict[str, Facts], edited: dict[str, Document],
-                 now: dict[str, Document]) -> bool:
+Claims = dict[str, list[tuple[Claim, FigureGroup]]]  # briefing url -> its claims, each with its group
+
+
+def kept_figures(last_claims: Claims, last_facts: dict[str, Facts], facts: dict[str, Facts],
+                 edited: dict[str, Document], now: dict[str, Document]) -> Claims | None:
     """The last figure groups made current, when the edited briefings give the same figures under
-    the same title and date (what a claim is made of); False when they are not kept."""
+    the same title and date (what a claim is made of); returns each briefing's claims (None: not kept)."""
     if any(last_facts[url].figures != facts[url].figures or (old.title, old.date) != (now[url].title, now[url].date)
            for url, old in edited.items()):
-        return False
-    groups = {id(group): group for url in edited for _, group in last_claims.get(url, [])}
-    for group in groups.values():
+        return None
+    claims = dict(last_claims)
+    mine: Claims = {url: [] for url in edited if url in claims}
+    for group in {id(group): group for url in mine for _, group in last_claims[url]}.values():
         group.claims = [dataclasses.replace(claim, document=now[claim.document.url])
                         if claim.document.url in edited else claim for claim in group.claims]
-    return True
+        for claim in group.claims:
+            if claim.document.url in mine:
+                mine[claim.document.url].append((claim, group))
+    claims.update((url, in_briefing_order(each)) for url, each in mine.items())
+    return claims
 
 
 def kept_tags(last: TagIndex, edited: dict[str, Document], now: dict[str, Document]) -> bool:
