@@ -581,9 +581,10 @@ terms policy cookie player playlist slideshow galleries clip clips livestream st
 journalism journalists supporters subscription subscriptions subscriber subscribers member members membership
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
 exclusive exclusives offer offers newsroom editors""".split())
+_READER = frozenset("your yours us".split())  # the page addressing its reader
 _PAGE_TALK = (_UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _PAGE_THINGS
               | frozenset("previous prev latest related recommended popular trending featured sponsored also full free".split())
-              | frozenset("your yours us".split()))  # the page addressing its reader
+              | _READER)
 _ASIDE_MOST = 8  # words: a line of the page's interface, not a heading or a list item of the article's
 _ASIDE_LABEL_MOST = 6  # words of such a line glued ahead of a sentence in a one-line paste
 _ASIDE_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
@@ -595,6 +596,7 @@ _PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3})(?:by|from|with) (?=[A-Z0-9])",
 _CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after a name's word that is not
 _CAPITALISED_OPENERS = frozenset(word.capitalize() for word in _SENTENCE_OPENERS)
 _COMMON = 3.0  # Zipf frequency: a word English uses at least once per million words
+_TOPICLESS = 5.0  # and at least once per hundred thousand: "needs", "said", "people" tell no topic
 
 
 def aside_words(text: str) -> list[str] | None:
@@ -688,11 +690,13 @@ def _page_words_prefix(text: str, article: dict[str, int]) -> int:
     best = 0
     for k in range(1, min(_ASIDE_LABEL_MOST, len(tokens) - 4) + 1):
         last, following, after = tokens[k - 1][2], tokens[k][2], tokens[k + 1][2]
+        following = following.lstrip("“\"‘")  # "Reuse this content “Their immune system …"
         if _bare(last) not in _PAGE_TALK or last[-1:] in ".:;,!?" or not following[:1].isupper():
             continue  # a stop or a label's colon is another rule's piece, or a sentence's end
         if last.isupper() and not tokens[0][2].isupper():
             break  # "Previous article CLICK FOR FULL …": a line in capitals is the article's
-        opens = following.lower() in _SENTENCE_OPENERS or after[:1].islower() and not following.isupper()
+        opens = (following.lower() in _SENTENCE_OPENERS or after[:1].islower() and not following.isupper()
+                 or len(following) > 2 and following.rstrip(",").isupper())  # "Sections DUBAI, …": a dateline
         if not opens and (k == 1 or following.lower().rstrip(".") in _MONTHS_DAYS | _DAY_SHORT):
             continue  # "Correction added Nov. 18, 2019: …" is a correction's date
         words = aside_words(text[:tokens[k - 1][1]])
@@ -703,20 +707,23 @@ def _page_words_prefix(text: str, article: dict[str, int]) -> int:
 
 def _page_run(words: list[str], article: dict[str, int]) -> bool:
     """A short run of the page's words ending on one of them (or a function word) and naming one of
-    its things: of its content words, more than half are the page's, the others are common words
-    found nowhere else in the article, and at least half are found nowhere else (a subheading shares
-    its words with the text below it; "next" or "support" may be an article's words by chance)."""
+    its things: more than half its content words are the page's, at least half of those are found
+    nowhere else in the article (a subheading shares its words with the text below it), and the
+    others are common words, found nowhere else unless so common they tell no topic ("needs")."""
     if not 0 < len(words) <= _ASIDE_MOST or words[-1] not in _PAGE_TALK and words[-1] not in _STOP_WORDS:
         return False
     if len(words) == 1 and len(words[0]) < 4:
         return False  # "min.", "ad": a fragment's word, not a heading of the page's
     content = [w for w in words if w not in _STOP_WORDS]
-    if not _PAGE_THINGS.intersection(words) or 2 * sum(w in _PAGE_TALK for w in content) <= len(content):
+    page = [w for w in content if w in _PAGE_TALK]
+    if not _PAGE_THINGS.intersection(words) or 2 * len(page) <= len(content):
         return False  # the page names a thing of its own: "Show Jumping" is two verbs and a heading
     common, own = word_frequencies(), _counts(words)
-    alone = [article.get(w, 0) <= own[w] for w in content]
-    return (2 * sum(alone) >= len(content)
-            and all(w in _PAGE_TALK or common.get(w, 0) >= _COMMON and apart for w, apart in zip(content, alone)))
+    topical = [w for w in page if w not in _READER]
+    if 2 * sum(article.get(w, 0) <= own[w] for w in topical) < len(topical):
+        return False
+    return all(common.get(w, 0) >= _TOPICLESS or common.get(w, 0) >= _COMMON and article.get(w, 0) <= own[w]
+               for w in content if w not in _PAGE_TALK)
 
 
 def _counts(words: list[str]) -> dict[str, int]:
