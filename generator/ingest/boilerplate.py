@@ -574,14 +574,18 @@ _OPENERS = [
 # made of these and of function words, that shares no other word with the article, is the page's
 # ("Reuse this content", "This video can not be played", "Our journalism needs your support.").
 _PAGE_VERBS = frozenset("""reuse republish license discover explore support donate contribute join rate vote favourite
-favorite like push customise customize personalise personalize translate display browse visit return""".split())
+favorite like push customise customize personalise personalize translate display browse visit return unlock become
+keep turn""".split())
 _PAGE_THINGS = _UI_THINGS | frozenset("""post posts site website homepage feeds edition headline headlines thread threads
 error errors correction corrections favourites favorites bookmarks notification settings preferences profile privacy
 terms policy cookie player playlist slideshow galleries clip clips livestream stream streams podcasts media multimedia
 journalism journalists supporters subscription subscriptions subscriber subscribers member members membership
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
-exclusive exclusives offer offers newsroom editors""".split())
+exclusive exclusives offer offers newsroom editors url urls episode episodes channel channels feedback access trial
+screen tag promoted partner partners""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
+# Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
+_PLACES = frozenset("next previous more all up down back top bottom now here below above".split())
 _PAGE_TALK = (_UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _PAGE_THINGS
               | frozenset("previous prev latest related recommended popular trending featured sponsored also full free".split())
               | _READER)
@@ -592,7 +596,7 @@ _ASIDE_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 _CREDITS = frozenset("""sponsored produced presented powered brought supported funded paid partnership association
 courtesy""".split())
 _PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*:\s+(?=[A-Z0-9])")
-_PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3})(?:by|from|with) (?=[A-Z0-9])", re.I)
+_PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3}?)(?:by|from|with) (?=[A-Z0-9])", re.I)
 _CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after a name's word that is not
 _CAPITALISED_OPENERS = frozenset(word.capitalize() for word in _SENTENCE_OPENERS)
 _COMMON = 3.0  # Zipf frequency: a word English uses at least once per million words
@@ -700,30 +704,31 @@ def _page_words_prefix(text: str, article: dict[str, int]) -> int:
         if not opens and (k == 1 or following.lower().rstrip(".") in _MONTHS_DAYS | _DAY_SHORT):
             continue  # "Correction added Nov. 18, 2019: …" is a correction's date
         words = aside_words(text[:tokens[k - 1][1]])
-        if words and not _PRONOUNS.intersection(words) and _page_run(words, article):
+        if words and not _PRONOUNS.intersection(words) and _page_run(words, article, whole=False):
             best = tokens[k][0]
     return best
 
 
-def _page_run(words: list[str], article: dict[str, int]) -> bool:
-    """A short run of the page's words ending on one of them (or a function word) and naming one of
-    its things: more than half its content words are the page's, at least half of those are found
-    nowhere else in the article (a subheading shares its words with the text below it), and the
-    others are common words, found nowhere else unless so common they tell no topic ("needs")."""
-    if not 0 < len(words) <= _ASIDE_MOST or words[-1] not in _PAGE_TALK and words[-1] not in _STOP_WORDS:
+def _page_run(words: list[str], article: dict[str, int], whole: bool = True) -> bool:
+    """A short run of the page's words naming one of its things (not only "next" or "more"): more
+    than half its content words are the page's, at least half of those are found nowhere else in the
+    article (a subheading shares its words with the text below it), and the others are common words,
+    found nowhere else unless so common they tell no topic ("needs", "see"), which count for neither.
+    Not `whole` (a run glued ahead of a sentence): it ends on one of the page's words or a function word."""
+    if not 0 < len(words) <= _ASIDE_MOST or not whole and words[-1] not in _PAGE_TALK and words[-1] not in _STOP_WORDS:
         return False
     if len(words) == 1 and len(words[0]) < 4:
         return False  # "min.", "ad": a fragment's word, not a heading of the page's
-    content = [w for w in words if w not in _STOP_WORDS]
-    page = [w for w in content if w in _PAGE_TALK]
-    if not _PAGE_THINGS.intersection(words) or 2 * len(page) <= len(content):
-        return False  # the page names a thing of its own: "Show Jumping" is two verbs and a heading
     common, own = word_frequencies(), _counts(words)
-    topical = [w for w in page if w not in _READER]
-    if 2 * sum(article.get(w, 0) <= own[w] for w in topical) < len(topical):
+    page = [w for w in words if w in _PAGE_TALK and w not in _STOP_WORDS]
+    others = [w for w in words if w not in _PAGE_TALK and w not in _STOP_WORDS]
+    topical = [w for w in others if common.get(w, 0) < _TOPICLESS]
+    if not any(w in _PAGE_THINGS and w not in _PLACES for w in words) or len(page) <= len(topical):
+        return False  # the page names a thing of its own: "Show Jumping" is two verbs and a heading
+    cited = [w for w in page if w not in _READER]
+    if 2 * sum(article.get(w, 0) <= own[w] for w in cited) < len(cited):
         return False
-    return all(common.get(w, 0) >= _TOPICLESS or common.get(w, 0) >= _COMMON and article.get(w, 0) <= own[w]
-               for w in content if w not in _PAGE_TALK)
+    return all(common.get(w, 0) >= _COMMON and article.get(w, 0) <= own[w] for w in topical)
 
 
 def _counts(words: list[str]) -> dict[str, int]:
