@@ -272,3 +272,16 @@ def test_a_one_line_paste_breaks_between_developments_and_keeps_what_leans_on_th
     assert any(p.startswith("Ukraine's defence minister") and p.endswith("Chechnya.") for p in paragraphs), paragraphs
     assert any(p.startswith("“By air") and p.endswith("really barbaric.”") for p in paragraphs), paragraphs
     assert any(p.endswith("sheltering. Moscow denies this.") for p in paragraphs), paragraphs
+
+
+def test_a_key_point_opening_she_is_named_from_a_speaker_the_sentence_before_names_inside_it():
+    sentences = [
+        "The European Space Agency says putting astronauts into a state of suspended animation could help reach Mars.",
+        "While slowing down metabolism is not possible yet, research team head Jennifer Ngo-Anh says the idea is sound.",
+        "She noted that similar methods are already used in hospitals to save trauma victims after accidents.",
+        "Veteran Nollywood actress, Kate Henshaw, who won an award in 2008, has posted new photographs on Instagram.",
+        "She flaunted a hand bag which had the colours of the Nigerian flag at a gala in Lagos on Sunday.",
+    ]
+    points = key_points(sentences, 1)
+    assert "Jennifer Ngo-Anh noted that similar methods are already used in hospitals to save trauma victims after accidents." in points
+    assert any(p.startswith("Kate Henshaw flaunted") for p in points), points

@@ -72,6 +72,12 @@ _FINITE = re.compile(r"(?:(?!that |which |who )\S+ ){0,6}?(?:is|are|was|were|has
 # after "Eva-Marie Persson"): "Russia has …" names nobody.
 _SUBJECT = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?:[ ’'][A-Z][\w-]+){0,2})(?:,[^,]{1,100},)? "
                       r"(?:(?P<speech>said|says|told|tells|added|warned|denied|announced|accused|called)\b|[a-z])")
+# A full name set off by commas after a role opening the sentence: its subject ("Veteran actress,
+# Kate Henshaw, who …"; not after "According to his aunt,"); or a full name speaking inside it
+# ("While …, team head Jennifer Ngo-Anh says").
+_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][\w’'-]+"
+_APPOSED = re.compile(rf"^[^,]{{1,60}}, ({_NAME}),")
+_SPEAKING = re.compile(rf"\b({_NAME})(?:,[^,]{{1,100}},)? (?:said|says|told|tells|added|explained|noted|warned)\b")
 # A full name: a given name (the gazetteer's), maybe an initial, then one or two capitalised words.
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?((?: [A-Z][a-z][\w’'-]*?){1,2})(?![\w’'-])")
 _NOT_NAMES = re.compile(r"\b(?:Services|Department|Ministry|Office|Agency|Council|Commission|Association|"
@@ -192,7 +198,10 @@ def _subjects(sentences: list[str]) -> list[str | None]:
     current, age = None, 0
     for sentence in sentences:
         surnames.update(_surnames(sentence))
-        name = _person_subject(sentence, surnames)
+        # A person speaking inside a sentence is who a "he" after it is only when no one else is.
+        opener = sentence.split(" ", 1)[0]
+        name = _person_subject(sentence, surnames) or (None if opener in _NOT_FIRST else _named_subject(sentence, _APPOSED)) \
+            or (None if current else _named_subject(sentence, _SPEAKING))
         if name:
             current, age = name, 0
         elif not _PERSON.match(sentence):
@@ -219,6 +228,13 @@ def _person_subject(sentence: str, surnames: set[str]) -> str | None:
     titled = words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")
     speaking = bool(match["speech"]) and len(words) > 1  # "Oleksii Reznikov said": a name the census lacks
     return match.group(1) if titled or speaking or words[-1] in surnames else None
+
+
+def _named_subject(sentence: str, pattern: re.Pattern[str]) -> str | None:
+    """The one full name (its given name the census's) the pattern finds in the sentence, if one."""
+    given = given_names()
+    found = {m.group(1) for m in pattern.finditer(sentence) if m.group(1).split()[0].split("-")[0].lower() in given}
+    return found.pop() if len(found) == 1 else None
 
 
 def _standalone(trimmed: str, subject: str | None) -> str:
