@@ -10,6 +10,9 @@ action ("said", "rejected", "on Tuesday"), figures and names, and disfavours bac
 years, "over the centuries"), quotes standing alone and sentences that lean on the one before.
 A sentence repeating the summary is never a point. A point's linking opening is trimmed ("But",
 "As well as this,") and a leading "he"/"she" named from the sentences before it, so it stands alone.
+
+The same openings tell where a paragraph of a text pasted as one line goes on (`continues`): a
+sentence that leans on the one before stays in its paragraph; any other starts one.
 """
 
 from __future__ import annotations
@@ -198,10 +201,7 @@ def _subjects(sentences: list[str]) -> list[str | None]:
     current, age = None, 0
     for sentence in sentences:
         surnames.update(_surnames(sentence))
-        # A person speaking inside a sentence is who a "he" after it is only when no one else is.
-        opener = sentence.split(" ", 1)[0]
-        name = _person_subject(sentence, surnames) or (None if opener in _NOT_FIRST else _named_subject(sentence, _APPOSED)) \
-            or (None if current else _named_subject(sentence, _SPEAKING))
+        name = _person_subject(sentence, surnames) or _introduced(sentence, following=current is not None)
         if name:
             current, age = name, 0
         elif not _PERSON.match(sentence):
@@ -228,6 +228,15 @@ def _person_subject(sentence: str, surnames: set[str]) -> str | None:
     titled = words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")
     speaking = bool(match["speech"]) and len(words) > 1  # "Oleksii Reznikov said": a name the census lacks
     return match.group(1) if titled or speaking or words[-1] in surnames else None
+
+
+def _introduced(sentence: str, following: bool) -> str | None:
+    """A person the sentence names without opening with them: set off after a role that opens it
+    (not after "According to his aunt,"), or speaking inside it, when no one else is being followed:
+    the speaker of a clause is less surely who a "he" after it is than the sentence's subject."""
+    if sentence.split(" ", 1)[0] not in _NOT_FIRST and (name := _named_subject(sentence, _APPOSED)):
+        return name
+    return None if following else _named_subject(sentence, _SPEAKING)
 
 
 def _named_subject(sentence: str, pattern: re.Pattern[str]) -> str | None:
