@@ -285,3 +285,14 @@ def test_a_key_point_opening_she_is_named_from_a_speaker_the_sentence_before_nam
     points = key_points(sentences, 1)
     assert "Jennifer Ngo-Anh noted that similar methods are already used in hospitals to save trauma victims after accidents." in points
     assert any(p.startswith("Kate Henshaw flaunted") for p in points), points
+
+
+def test_a_surname_is_known_from_a_full_name_after_a_title():
+    sentences = [
+        "A man was stabbed to death on a commuter train in the San Francisco Bay Area on Tuesday afternoon.",
+        "Interim BART Police Chief Ed Alvarez told reporters that officials began receiving calls on Tuesday.",
+        "Alvarez says transit officers searched the area and were able to arrest a suspect within the hour.",
+        "He said there is no threat to the public because it was a fight between two people on the train.",
+    ]
+    assert "Alvarez said there is no threat to the public because it was a fight between two people on the train." \
+        in key_points(sentences, 1)

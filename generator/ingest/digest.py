@@ -81,8 +81,9 @@ _SUBJECT = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?:[ ’'][A-Z][\w
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][\w’'-]+"
 _APPOSED = re.compile(rf"^[^,]{{1,60}}, ({_NAME}),")
 _SPEAKING = re.compile(rf"\b({_NAME})(?:,[^,]{{1,100}},)? (?:said|says|told|tells|added|explained|noted|warned)\b")
-# A full name: a given name (the gazetteer's), maybe an initial, then one or two capitalised words.
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?((?: [A-Z][a-z][\w’'-]*?){1,2})(?![\w’'-])")
+# A full name: a given name (the gazetteer's), maybe an initial, then one or two capitalised words;
+# matched at each capitalised word, so a title before it ("Police Chief Ed Alvarez") does not hide it.
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?((?: [A-Z][a-z][\w’'-]*?){1,2})(?![\w’'-]))")
 _NOT_NAMES = re.compile(r"\b(?:Services|Department|Ministry|Office|Agency|Council|Commission|Association|"
                         r"University|Police|Party|News|Times|Post|Government|Court|Union|Nations|States|House|"
                         r"Group|Company|Bank|Authority|Organization|Organisation|Forces|Army|Committee)\b")
