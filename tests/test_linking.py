@@ -387,6 +387,23 @@ def test_a_name_a_briefing_is_about_outweighs_one_named_in_passing(tmp_path):
     assert related["briefings/credited/"] == [] and related["briefings/credited-too/"] == []
 
 
+def test_a_name_shared_under_two_kinds_is_a_name_in_common(tmp_path):
+    """The extractor may take one name for a person in a briefing and for a place in another: the
+    two briefings share it all the same, under the kind most briefings give it."""
+    rng = random.Random(6)
+    game = "Pellucid Harrow"
+    documents = [
+        _briefing("as-person", f"{game} stutters on launch", f"{game} stuttered. {_filler(rng, 120)}", 0,
+                  people=(game,)),
+        _briefing("as-place", f"{game} review", f"{game} is long. {_filler(rng, 120)}", 1, places=(game,)),
+        _briefing("as-place-too", f"{game} patch", f"{game} was patched. {_filler(rng, 120)}", 2, places=(game,)),
+        *_unrelated(rng, 30),
+    ]
+    shown = {name: reasons for name, _, reasons in _related_all(tmp_path, documents, "as-person")}
+    assert f"1 place in common: {game}" in shown["as-place"]
+    assert f"1 place in common: {game}" in shown["as-place-too"]
+
+
 def test_who_a_credit_line_names_relates_nothing(tmp_path):
     """Two reviews on unrelated things, by the one reviewer a credit line names (and the extractor
     ran on into the price: "Quillfeather RRP"), show no list: a credit is not what a piece is about,

@@ -175,7 +175,7 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
     settings = hashlib.sha256(repr((config.entities, FACTS_VERSION)).encode()).hexdigest()[:16]
     keys = {d.key: f"{d.source_path}\0{d.sha256}\0{settings}" for d in documents}
     stored = dict(store.items())  # the build cache's table reads them in one pass
-    known = {key: stored[name] for key, name in keys.items() if name in stored}
+    known = {d.key: _sharing_front_matter(stored[keys[d.key]], d) for d in documents if keys[d.key] in stored}
     missing = [d for d in documents if d.key not in known]
     lexicon = Lexicon(config.entities, kept)
     if missing:
@@ -187,6 +187,17 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
     for name in stored.keys() - set(keys.values()):
         del store[name]
     return known
+
+
+def _sharing_front_matter(facts: Facts, document: Document) -> Facts:
+    """Facts read back from the build cache, holding the Document's own objects where facts_of took
+    them from its front-matter: read back, they are copies, as much memory again as the
+    front-matter's figures, quotes and names (most of what a large archive's facts take)."""
+    meta = document.meta
+    if facts.figures is meta.get("figures") or facts.quotes is meta.get("quotes"):
+        return facts  # the front-matter's already: kept in memory (serve), not read back
+    return Facts({kind: meta.get(kind, names) for kind, names in facts.entities.items()},
+                 meta.get("figures", facts.figures), meta.get("quotes", facts.quotes), facts.words, facts.counts)
 
 
 def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex,
@@ -203,18 +214,20 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
     terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)])
     features = []
     named: dict[str, _Named] = {}  # entity url -> what every briefing naming it needs of it, reckoned once
+    by_name = _by_name(entities)
     for document, words, count, lead, names in zip(checked(briefings), terms, counts, leads, credited):
         values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
         own = {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
         names_folded = {fold(name) for name in names}
         for entity in entities.by_briefing.get(document.url, []):
-            known = named.get(entity.url) or named.setdefault(entity.url, _Named.of(entity, credits))
+            known = named.get(entity.url) or named.setdefault(entity.url, _Named.of(entity, credits, by_name))
             if known.credit or (own and own.intersection(known.folded)) or (
                     names_folded and _credited(known.folded, names_folded)):
                 continue
-            values[entity.kind][entity.url] = entity.name
-            weights[entity.kind][entity.url] = salience(known.keys, count, lead)
+            kind, url = known.shared_as.kind, known.shared_as.url
+            values[kind][url] = known.shared_as.name
+            weights[kind][url] = max(weights[kind].get(url, 0.0), salience(known.keys, count, lead))
         values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures
                              if tracked(str(f["what"]))}
         values["text"] = shown  # every stem's word, one mapping for all: a briefing's own are its terms' keys
@@ -229,11 +242,27 @@ class _Named:
     folded: tuple[str, ...]  # its spellings folded
     credit: bool  # one of its spellings is an outlet's name
     keys: tuple[tuple[str, ...], ...]  # the words it is found by (name_keys)
+    shared_as: Entity  # the entity of its name that briefings share (_by_name)
 
     @classmethod
-    def of(cls, entity: Entity, credits: frozenset[str]) -> _Named:
+    def of(cls, entity: Entity, credits: frozenset[str], by_name: dict[str, Entity]) -> _Named:
         folded = tuple(map(fold, entity.spellings))
-        return cls(folded, not credits.isdisjoint(folded), name_keys(entity.kind, entity.spellings))
+        return cls(folded, not credits.isdisjoint(folded), name_keys(entity.kind, entity.spellings),
+                   by_name.get(_name_slug(entity), entity))
+
+
+def _by_name(entities: EntityIndex) -> dict[str, Entity]:
+    """Per name (its url's slug), the entity of that name most briefings name, whatever its kind:
+    the extractor may take a name for a person in one briefing and a place or an organisation in
+    another ("Red Dead Redemption", "Burisma"), and two briefings naming it share it all the same."""
+    by_name: dict[str, Entity] = {}
+    for entity in entities.entities:  # most named first
+        by_name.setdefault(_name_slug(entity), entity)
+    return by_name
+
+
+def _name_slug(entity: Entity) -> str:
+    return entity.url[entity.url.find("/"):]  # "people/red-dead-redemption/" -> "/red-dead-redemption/"
 
 
 def credited_names(body: str) -> frozenset[str]:

@@ -225,7 +225,7 @@ def _lists(briefings: list[Document], features: list[Features], index: _Index, f
     best = _best(mine, _title_ranks(briefings)[theirs], scores[at], settings)
     if rebuild is not None:
         best = best[rebuild[mine[best]]]
-    shown = np.unique(at[best])  # the pairs shown, each once
+    shown = _distinct(at[best])  # the pairs shown, each once
     shared = index.shared_pairs(lo[shown], hi[shown])
     days = np.where((day[lo[shown]] >= 0) & (day[hi[shown]] >= 0), np.abs(day[lo[shown]] - day[hi[shown]]), -1)
     score, added, alike, apart = (scores[shown].tolist(), points[shown].tolist(), cosine[shown].tolist(),
@@ -263,8 +263,15 @@ def _undirected(candidates: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarr
     """Every candidate pair once, as (lo, hi) with lo < hi, in order: two briefings are a pair when
     either is the other's candidate. Their score is one, so it is reckoned once."""
     mine, theirs = candidates // size, candidates % size
-    keys = np.unique(np.minimum(mine, theirs) * size + np.maximum(mine, theirs))
+    keys = _distinct(np.minimum(mine, theirs) * size + np.maximum(mine, theirs))
     return keys // size, keys % size
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The keys in order, each once: as np.unique gives them, which on this many integer keys takes
+    a hashing path many times slower than sorting."""
+    keys = np.sort(keys)
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
 def _runs(lo: np.ndarray, size: int, processes: int) -> list[tuple[int, int]]:
