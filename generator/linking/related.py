@@ -238,11 +238,13 @@ def _lists(briefings: list[Document], features: list[Features], index: _Index, f
     for a, b, k in checked(pairs_shown):
         reasons = both.get(k)
         if reasons is None:
-            reasons = [_reason(signal, _reason_text(signal, shared[k].get(signal, []), features[a], alike[k], apart[k]),
-                               points, seen)
-                       for signal, points in zip(_REASONS, added[k]) if not math.isnan(points)]
-            if "figures" not in shared[k]:
-                both[k] = reasons
+            reasons = both[k] = [
+                _reason(signal, _reason_text(signal, shared[k].get(signal, []), features[a], alike[k], apart[k]),
+                        points, seen)
+                for signal, points in zip(_REASONS, added[k]) if not math.isnan(points)]
+        elif "figures" in shared[k]:
+            reasons = [_reason("figures", _reason_text("figures", shared[k]["figures"], features[a], 0.0, 0),
+                               reason.points, seen) if reason.signal == "figures" else reason for reason in reasons]
         related[briefings[a].url].append(Relation(briefings[b], score[k], reasons))
     return related
 
