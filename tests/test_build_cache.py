@@ -298,6 +298,39 @@ def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch
     assert BuildCache(tmp_path / ".cache").documents(folder) == {}
 
 
+def test_facts_read_back_from_the_cache_share_the_front_matter_they_came_from(tmp_path):
+    """Read back, a briefing's figures, quotes and names would be copies of its front-matter's:
+    the Document's own objects are held instead, so the facts of an archive do not take that
+    memory twice; what the front-matter does not give (the words) is the cache's."""
+    from generator.config.settings import load_config
+    from generator.content.documents import load_content
+    from generator.engine.cache import BuildCache
+    from generator.linking.archive import gather_facts
+
+    (tmp_path / "site.yaml").write_text("title: Facts\n")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "given.md").write_text(
+        "---\ntitle: Given\ndate: 2022-03-01\npeople: [Ada Obi]\nplaces: [Kyiv]\norganisations: []\n"
+        "figures:\n- {value: 4, what: people, sentence: Four people were hurt.}\n"
+        "quotes:\n- {text: We will stay, speaker: Ada Obi}\n---\n\nAda Obi said four people were hurt in Kyiv.\n")
+    (folder / "found.md").write_text("---\ntitle: Found\ndate: 2022-03-02\n---\n\nAda Obi visited Kyiv.\n")
+    config = load_config(tmp_path / "site.yaml")
+    documents = load_content(folder).documents
+    cache = BuildCache(tmp_path / ".cache")
+    first = gather_facts(config, documents, cache.facts)
+    cache.save()
+    read_back = BuildCache(tmp_path / ".cache").facts
+    assert len(read_back) == 2
+    again = gather_facts(config, documents, read_back)
+    assert again == first
+    given, found = (next(d for d in documents if d.title == title) for title in ("Given", "Found"))
+    facts = again[given.key]
+    assert facts.figures is given.meta["figures"] and facts.quotes is given.meta["quotes"]
+    assert facts.entities["people"] is given.meta["people"] and facts.words == first[given.key].words
+    assert again[found.key].entities["people"] == ["Ada Obi"]
+
+
 def test_an_edit_adds_its_document_to_a_small_value_until_they_are_many(tmp_path):
     from generator.engine import cache as cache_module
     from generator.engine.cache import BuildCache
