@@ -153,6 +153,21 @@ def test_a_pass_that_gave_way_to_newer_changes_leaves_the_next_one_equal_to_a_fu
     assert {f"briefings/{NATIONAL_SLUG}/index.html", f"briefings/{NEWSWEEK_SLUG}/index.html"} <= set(written)
 
 
+@pytest.mark.parametrize("when", ["while linking", "a few pages into rendering"])
+def test_an_edit_undone_after_a_pass_that_gave_way_is_undone_everywhere(twin, when):
+    """The pass that gave way had begun to make the kept archive's parts current with the edit:
+    the next build must not take the undone edit for no change at all."""
+    linking = questions_while_linking(twin)
+    national = briefing(twin, NATIONAL_SLUG)
+    text = national.read_text(encoding="utf-8")
+    national.write_text(text.replace("Oleksii Reznikov said", "Oleksii Reznikov told reporters"), encoding="utf-8")
+    answers = iter([False] * {"while linking": linking // 2, "a few pages into rendering": linking + 5}[when])
+    with pytest.raises(Cancelled):
+        twin.render([national], Cancel(lambda: next(answers, True)))
+    national.write_text(text, encoding="utf-8")
+    twin.build([national])  # compares with a full build, byte for byte
+
+
 def test_a_new_seed_a_moved_briefing_and_a_deleted_one(twin):
     seeds = twin.site / "seeds"
     copy = seeds / "copy.txt"

@@ -403,6 +403,7 @@ class Site:
         self.jobs = jobs
         self.ingest = IngestReport()
         self.archive: Archive | None = None  # the last build's, and the renderer it was rendered with
+        self.archive_whole = False  # the archive is as its build finished it
         self.renderer: MemoRenderer | None = None
 
     def build(self, changes: Changes | None, output: Output, clock: Clock, hashes: FileHashes | None = None,
@@ -434,9 +435,11 @@ class Site:
         processes = processes_for(len(documents), self.jobs) if changes is None else 1
         clock.start("link")
         # After edits to briefings alone, the parts of the last archive they leave as they were are
-        # kept (made current, so still right for a preview should this build give way), and only
-        # the pages the edits reach are made again (generator/linking/reach.py).
-        last = self.archive if changes is not None and changes.content_only else None
+        # kept, and only the pages the edits reach are made again (generator/linking/reach.py).
+        # Its parts are made current as the link goes: after a build that gave way they may hold
+        # briefings no archive was finished from (still right for a preview), so none is kept then.
+        last = self.archive if changes is not None and changes.content_only and self.archive_whole else None
+        self.archive_whole = False
         archive = self._link(documents, processes, last)
         clock.start("render and write")
         if not self.config.layouts_dir.is_dir():
@@ -455,7 +458,7 @@ class Site:
         output.close(pages, failed)
         result.count(documents, pages)
         if self.store.keeps_archive:
-            self.archive, self.renderer = archive, renderer
+            self.archive, self.renderer, self.archive_whole = archive, renderer, True
         return Made(renderer.memo, pages, no_briefings=not archive.briefings)
 
     def _ingest_and_load(self, changes: Changes | None, clock: Clock, hash_of: Callable[[str], str] | None) -> ContentSet:
