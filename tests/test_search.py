@@ -246,6 +246,33 @@ def test_an_edit_indexes_again_only_the_parts_whose_pages_changed(site):
     assert sum(before[part] != after[part] for part in parts) == 1
 
 
+def test_after_an_edit_a_search_finds_its_new_words_with_one_part_indexed_again(browser, site):
+    """The edited briefing's part is the one indexed again, and a search in the browser, which
+    merges the parts, finds the words the edit added; the other parts, kept, still answer."""
+    in_parts(site)
+    out = site / "out"
+    with serving(out) as base:
+        def build() -> None:
+            built = run_cli(site, "build", "--out", str(out), "--base-url", base)
+            assert built.returncode == 0, built.stderr
+
+        build()
+        bundle = out / BUNDLE_FOLDER
+        parts = json.loads((bundle / PARTS_FILE).read_text())
+        before = {part: (bundle / part / "pagefind.js").stat().st_ino for part in parts}
+        briefing = next((site / "content").rglob("russia-has-lost-*.md"))
+        briefing.write_text(briefing.read_text() + "\nThe quartermaster counted zeppelins over the estuary.\n")
+        build()
+        after = {part: (bundle / part / "pagefind.js").stat().st_ino for part in json.loads((bundle / PARTS_FILE).read_text())}
+        assert after.keys() == before.keys() and sum(before[part] != after[part] for part in parts) == 1
+        tab = browser.new_page()
+        try:
+            assert search_page(tab, base, "zeppelins") == [NATIONAL]
+            assert search_page(tab, base, "tomatoes")  # the notes, in parts kept as they were
+        finally:
+            tab.close()
+
+
 def test_a_new_briefing_naming_an_entity_leaves_what_search_reads_of_its_page(site):
     """Its list and count change, which search ignores: the entity's search part is not indexed again."""
     assert run_cli(site, "build").returncode == 0
