@@ -252,3 +252,8 @@ def test_a_nationality_names_its_countrys_bodies_only_and_a_listed_name_runs_on_
     assert {"Russia's Foreign Ministry", "American Airlines", "Palestinian Authority",
             "Michigan Department of Health and Human Services", "Bank of England"} <= set(found)
     assert "Bank of England and Barclays" not in found
+
+
+def test_an_everyday_word_glued_before_a_full_name_is_not_part_of_it(lexicon):
+    text = "Employee Steve Castro tells the paper that he fought back. Republican Phil Bryant won twice."
+    assert extract_entities(text, lexicon)["people"] == ["Steve Castro", "Phil Bryant"]

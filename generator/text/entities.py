@@ -632,7 +632,7 @@ class _Reader:
                     and not self._given(tokens[i - 1])):
                 self._owner(tokens[:i])
                 return self._peel(tokens[i:], None)
-            if self._given(tokens[i]) and any(t.lower in self.lowercase for t in tokens[:i]):
+            if self._given(tokens[i]) and any(t.lower in self.lowercase or _everyday_word(t.lower) for t in tokens[:i]):
                 return self._person_or_place(tokens[i:], titled)
         return self._person_or_place(tokens, titled)
 
@@ -944,6 +944,11 @@ def _decide(votes: tuple[int, int, int, int], words: int, name: str) -> str:
 
 _EVERYDAY = 4.0  # Zipf frequency: "slam" 4.02, "barack" 3.96; most surnames and given names are rarer
 _WORD_ABOVE_ALL = 5.0  # a rare given name this frequent is a word first: "Star", "Will", "Young"
+
+
+def _everyday_word(lower: str) -> bool:
+    """A word of everyday English that is no given name ("Employee", "Republican")."""
+    return word_frequencies().get(lower, 0.0) >= _EVERYDAY and not _is_given(lower)
 
 
 @lru_cache(maxsize=1 << 14)
