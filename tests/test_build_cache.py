@@ -298,10 +298,11 @@ def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch
     assert BuildCache(tmp_path / ".cache").documents(folder) == {}
 
 
-def test_facts_read_back_from_the_cache_share_the_front_matter_they_came_from(tmp_path):
-    """Read back, a briefing's figures, quotes and names would be copies of its front-matter's:
-    the Document's own objects are held instead, so the facts of an archive do not take that
-    memory twice; what the front-matter does not give (the words) is the cache's."""
+def test_facts_share_the_front_matter_they_came_from_when_sent_by_a_worker_or_read_back(tmp_path):
+    """Sent back by a worker process or read back from the cache, a briefing's figures, quotes and
+    names would be copies of its front-matter's: the Document's own objects are held instead, so
+    the facts of an archive do not take that memory twice; what the front-matter does not give
+    (the words) is the cache's."""
     from generator.config.settings import load_config
     from generator.content.documents import load_content
     from generator.engine.cache import BuildCache
@@ -318,13 +319,15 @@ def test_facts_read_back_from_the_cache_share_the_front_matter_they_came_from(tm
     config = load_config(tmp_path / "site.yaml")
     documents = load_content(folder).documents
     cache = BuildCache(tmp_path / ".cache")
-    first = gather_facts(config, documents, cache.facts)
+    first = gather_facts(config, documents, cache.facts, processes=2)  # sent back by worker processes
+    given = next(d for d in documents if d.title == "Given")
+    assert first[given.key].figures is given.meta["figures"]
     cache.save()
     read_back = BuildCache(tmp_path / ".cache").facts
     assert len(read_back) == 2
     again = gather_facts(config, documents, read_back)
     assert again == first
-    given, found = (next(d for d in documents if d.title == title) for title in ("Given", "Found"))
+    found = next(d for d in documents if d.title == "Found")
     facts = again[given.key]
     assert facts.figures is given.meta["figures"] and facts.quotes is given.meta["quotes"]
     assert facts.entities["people"] is given.meta["people"] and facts.words == first[given.key].words

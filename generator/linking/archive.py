@@ -151,7 +151,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
         parts_kept = reached_entities is not None and figures_kept and tags_kept
         reached = related.lists.keys() if related.reached is None else related.reached
         reach = Reach(edited, frozenset(edited.keys() | related_changed(last.related, related.lists, reached))
-                      if parts_kept else None, reached_entities, not figures_kept)
+                      if parts_kept else None, reached_entities, not figures_kept, not tags_kept)
     return Archive(
         briefings=newest_first,
         facts={url: each.without_words() for url, each in checked(facts.items())},
@@ -183,16 +183,17 @@ def gather_facts(config: Config, documents: list[Document], store: MutableMappin
     shares = map_shares(lambda which, n: [facts_of(d, lexicon) for d in missing[which::n]], processes)
     for which, found in enumerate(shares):
         for document, facts in zip(missing[which::len(shares)], found):
-            known[document.key] = store[keys[document.key]] = facts
+            known[document.key] = store[keys[document.key]] = _sharing_front_matter(facts, document)
     for name in stored.keys() - set(keys.values()):
         del store[name]
     return known
 
 
 def _sharing_front_matter(facts: Facts, document: Document) -> Facts:
-    """Facts read back from the build cache, holding the Document's own objects where facts_of took
-    them from its front-matter: read back, they are copies, as much memory again as the
-    front-matter's figures, quotes and names (most of what a large archive's facts take)."""
+    """Facts read back from the build cache or sent by a worker process, holding the Document's own
+    objects where facts_of took them from its front-matter: as they come, they are copies, as much
+    memory again as the front-matter's figures, quotes and names (most of what a large archive's
+    facts take)."""
     meta = document.meta
     if facts.figures is meta.get("figures") or facts.quotes is meta.get("quotes"):
         return facts  # the front-matter's already: kept in memory (serve), not read back
