@@ -168,6 +168,17 @@ def test_an_edit_undone_after_a_pass_that_gave_way_is_undone_everywhere(twin, wh
     twin.build([national])  # compares with a full build, byte for byte
 
 
+def test_a_tag_given_to_one_more_briefing_lists_it(twin):
+    """Its other briefings' items are as they were: the tag's page changes all the same."""
+    national, newsweek = briefing(twin, NATIONAL_SLUG), briefing(twin, NEWSWEEK_SLUG)
+    for path in (national, newsweek):
+        text = path.read_text(encoding="utf-8")
+        assert "tags: []" in text
+        path.write_text(text.replace("tags: []", "tags: [Defence]", 1), encoding="utf-8")
+        twin.build([path])  # compared with a full build, byte for byte
+    assert NEWSWEEK_SLUG in (twin.site / "incremental" / "tags" / "defence" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_new_seed_a_moved_briefing_and_a_deleted_one(twin):
     seeds = twin.site / "seeds"
     copy = seeds / "copy.txt"

@@ -36,6 +36,7 @@ class Reach:
     briefings: frozenset[str] | None  # briefings whose own page may show something new
     entities: frozenset[str] | None  # entities whose pages and feeds may
     figures: bool  # the figure groups' pages may
+    tags: bool  # the tags' pages may
 
     def briefing(self, url: str) -> bool:
         return self.briefings is None or url in self.briefings

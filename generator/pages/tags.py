@@ -18,7 +18,7 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     if not tags:
         return
     listed = [{"name": tag.name, "url": tag.url, "count": len(tag.briefings)} for tag in tags]
-    reached = lists_reached(archive)
+    reached = archive.reach is None or archive.reach.tags or lists_reached(archive)
     yield renderer.page(f"{FOLDER}/index.html", "tags.html", tags=listed)
     for tag, shown in zip(tags, listed):
         for briefings, pager in paginate(tag.briefings, renderer.config.paginate_compact, tag.url):
