@@ -34,15 +34,25 @@ def briefing_text(front: dict[str, Any], body: str) -> str:
 
 
 def _same_in_libyaml(value: object) -> bool:
-    """True when libyaml is known to write `value` exactly as PyYAML does (see _NOT_FOR_LIBYAML)."""
-    if isinstance(value, str):
-        return not _NOT_FOR_LIBYAML.search(value)
-    if isinstance(value, dict):
-        return all(isinstance(key, str) and key.isascii() and 0 < len(key) < 100 and _same_in_libyaml(key)
-                   and _same_in_libyaml(item) for key, item in value.items())
-    if isinstance(value, list):
-        return all(_same_in_libyaml(item) for item in value)
-    return value is None or isinstance(value, (bool, int, float, dt.date))
+    """True when libyaml is known to write `value` exactly as PyYAML does (see _NOT_FOR_LIBYAML).
+    Its strings are gathered and searched in one go: the pattern matches single characters, so
+    joining them neither makes nor hides a match."""
+    strings: list[str] = []
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            strings.append(item)
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) and key.isascii() and 0 < len(key) < 100 for key in item):
+                return False
+            strings.extend(item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif not (item is None or isinstance(item, (bool, int, float, dt.date))):
+            return False
+    return not _NOT_FOR_LIBYAML.search("".join(strings))
 
 
 def edited_by_person(text: str) -> bool:

@@ -33,12 +33,13 @@ _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200, "thousands": 2000}
 # Number words are read, but only "two" to "fifty": "hundreds"/"thousands" are no value to chart.
 _COUNT_WORDS = [word for word, value in _WORD_VALUES.items() if 2 <= value <= 50 and not word.endswith("s")]
-_NUMBER = re.compile(r"(?<![\w$£€.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+# What a number can start with. A pattern opening with a look-ahead on it lets the engine pass over
+# every other character cheaply: a look-behind or a case-blind alternation gets no such skip.
+_STARTS_NUMBER = rf"(?=(?i:[\d{''.join(sorted({w[0] for w in _COUNT_WORDS}))}]))"
+_NUMBER = re.compile(_STARTS_NUMBER + r"(?<![\w$£€.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
                      r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])"
                      rf"|(?P<word>(?i:{'|'.join(_COUNT_WORDS)}))(?P<dozen>\s+dozen)?(?![\w'’-]))")
-# The look-ahead on the words' first letters lets the engine pass over the words that cannot start
-# one cheaply: a case-blind alternation gets no such skip of its own.
-_HAS_NUMBER = re.compile(rf"\d|\b(?=(?i:[{''.join(sorted({w[0] for w in _COUNT_WORDS}))}]))(?i:{'|'.join(_COUNT_WORDS)})\b")
+_HAS_NUMBER = re.compile(rf"{_STARTS_NUMBER}(?:\d|\b(?i:{'|'.join(_COUNT_WORDS)})\b)")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|up to|some|fewer than|"
                         r"less than|roughly|approximately|an estimated|as many as)\s+$", re.I)
@@ -110,6 +111,7 @@ _MILITARY_HEADS = set("""troops fighters militants tanks aircraft helicopters dr
 launchers missiles rockets boats ships warships systems""".split())
 _LOSSES = {"killed", "wounded", "destroyed", "captured"}
 _MODEL = re.compile(r"\d[ \t]+$")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _PLURAL = re.compile(r"[^su]s$")  # "companies", "news", not "glass" or "bus"
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
@@ -307,7 +309,7 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
     digits = match["digits"]
     if _MODEL.search(before):
         return None  # "400 737 Max jets": a model's number, not a count
-    if digits and (_MONTHS.search(before) or (re.fullmatch(r"1[89]\d\d|20\d\d", digits) and not match["scale"])):
+    if digits and (_MONTHS.search(before) or (_YEAR.fullmatch(digits) and not match["scale"])):
         return None  # a date or a year
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
         return None  # "according to two people familiar with the matter": who says, not what
