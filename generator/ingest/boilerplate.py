@@ -17,6 +17,7 @@ Everything here reads a block alone: a rule can never take more than the block i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.text.gazetteer import word_frequencies
@@ -606,27 +607,33 @@ _TOPICLESS = 5.0  # and at least once per hundred thousand: "needs", "said", "pe
 def aside_words(text: str) -> list[str] | None:
     """The block's words in lowercase, if it may be an aside: no figures, and no word but its first
     capitalised unless it is one of the page's (a name marks the article's)."""
-    words: list[str] = []
-    for i, token in enumerate(text.split()):
-        found = _ASIDE_WORD.findall(token.lower().replace("’", "'"))
-        if not found:
-            continue
-        if any(ch.isdigit() for ch in token) or (i and token.lstrip("\"'“‘([*_")[:1].isupper()
-                                                 and not all(w in _PAGE_TALK for w in found)):
+    if any(ch.isdigit() for ch in text):
+        return None
+    for token in text.split()[1:]:
+        if token.lstrip("\"'“‘([*_")[:1].isupper() and not all(w in _PAGE_TALK for w in _ASIDE_WORD.findall(token.lower())):
             return None
-        words.extend(found)
-    return words or None
+    return _ASIDE_WORD.findall(text.lower().replace("’", "'")) or None
 
 
-def word_counts(text: str) -> dict[str, int]:
-    """How often each word (in lowercase, as `aside_words` gives them) is in the text."""
-    return _counts(_ASIDE_WORD.findall(text.lower().replace("’", "'")))
+class ArticleWords:
+    """How often each word of the article (in lowercase, as `aside_words` gives them) is in it,
+    counted when first asked: most blocks are told from an aside before any word is looked up."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._counts: Counter[str] | None = None
+
+    def get(self, word: str, default: int = 0) -> int:
+        if self._counts is None:
+            self._counts = Counter(_ASIDE_WORD.findall(self._text.lower().replace("’", "'")))
+        return self._counts.get(word, default)
 
 
-def is_aside(text: str, article: dict[str, int]) -> bool:
-    """Whether a whole block is an aside of the page's (`article`: the article's word counts, from
-    `word_counts`). Not a question or a label, which open what follows, nor a clause with a subject
+def is_aside(text: str, article: ArticleWords) -> bool:
+    """Whether a whole block is an aside of the page's (`article`: the article's words). Not a question or a label, which open what follows, nor a clause with a subject
     ("You can read it here."), nor a sentence that bids the reader do something."""
+    if text.count(" ") >= _ASIDE_MOST:
+        return False  # most blocks are sentences: told by their length before their words are read
     end = text.rstrip(" )]”\"’*_")[-1:]
     if end in "?:" or end == "." and _bare(text.split(maxsplit=1)[0]) in _UI_VERBS | _PAGE_VERBS:
         return False  # "Read the original article.": an article's word to its reader, as a sentence
@@ -634,7 +641,7 @@ def is_aside(text: str, article: dict[str, int]) -> bool:
     return bool(words) and not _PRONOUNS.intersection(words) and _page_run(words, article)
 
 
-def aside_prefix(text: str, article: dict[str, int]) -> int:
+def aside_prefix(text: str, article: ArticleWords) -> int:
     """Length of an aside that opens `text` and may run into a sentence glued after it: a label of
     the page's words and the headline it shows ("Up next: …"), a credit of the page's partner
     ("Sponsored by NAME"), or a run of the page's words ("Reuse this content The Steelers …")."""
@@ -685,11 +692,14 @@ def _page_lead(words: list[str], least: int) -> bool:
             and any(w in _PAGE_TALK or w in _CREDITS for w in words))
 
 
-def _page_words_prefix(text: str, article: dict[str, int]) -> int:
+def _page_words_prefix(text: str, article: ArticleWords) -> int:
     """The longest run of at most six words that is an aside, ends on one of the page's words, has
     no pronoun (a clause's subject), and stands before a sentence's start: an opening word, a
     capitalised word before a lowercase one, or after two words or more any capitalised word (a
     dateline: "Add to favourites Washington, DC: …")."""
+    heads = text[:120].split(maxsplit=_ASIDE_LABEL_MOST + 1)[:_ASIDE_LABEL_MOST + 1]
+    if not any(following.lstrip("“\"‘")[:1].isupper() and _bare(word) in _PAGE_TALK for word, following in zip(heads, heads[1:])):
+        return 0  # no word of the page's before a capital: most sentences stop here
     tokens = _tokens_from(text, 0, 200)
     best = 0
     for k in range(1, min(_ASIDE_LABEL_MOST, len(tokens) - 4) + 1):
@@ -709,7 +719,7 @@ def _page_words_prefix(text: str, article: dict[str, int]) -> int:
     return best
 
 
-def _page_run(words: list[str], article: dict[str, int], whole: bool = True) -> bool:
+def _page_run(words: list[str], article: ArticleWords, whole: bool = True) -> bool:
     """A short run of the page's words naming one of its things (not only "next" or "more"): more
     than half its content words are the page's, at least half of those are found nowhere else in the
     article (a subheading shares its words with the text below it), and the others are common words,
@@ -731,8 +741,5 @@ def _page_run(words: list[str], article: dict[str, int], whole: bool = True) -> 
     return all(common.get(w, 0) >= _COMMON and article.get(w, 0) <= own[w] for w in topical)
 
 
-def _counts(words: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for word in words:
-        counts[word] = counts.get(word, 0) + 1
-    return counts
+def _counts(words: list[str]) -> Counter[str]:
+    return Counter(words)

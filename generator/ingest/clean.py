@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
-                                         is_aside, is_cruft, word_counts)
+                                         ArticleWords, is_aside, is_cruft)
 from generator.ingest.digest import continues
 from generator.text.sentences import split_sentences
 
@@ -128,7 +128,7 @@ def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str]) -> None:
     """Take out the page's asides, judged against the article the other rules kept: what the page
     says of itself shares no word with the article but the page's own (see boilerplate.is_aside).
     What an aside hid from the article's lead ("Sponsored by NAME HONG KONG — …") is peeled as a lead's."""
-    article = word_counts("\n".join(piece for pieces in kept_lines.values() for piece in pieces))
+    article = ArticleWords("\n".join(piece for pieces in kept_lines.values() for piece in pieces))
     lines_with_text = 0
     for line in sorted(kept_lines):
         kept: list[str] = []
