@@ -146,9 +146,9 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     summary = _words(" ".join(sentences[:skip]))
     window = sentences[:skip + _CONSIDERED]
     trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
-    # Who each "he" is is worked out only for an article with a point that opens so.
-    named = any(_PERSON.match(t) for t in trimmed[skip:])
-    subjects = _subjects(trimmed) if named else [None] * len(window)
+    # Who a "he" is matters only to a point opening so: it is worked out as far as the last of them.
+    openings = [index for index in range(skip, len(window)) if _PERSON.match(trimmed[index])]
+    subjects = _subjects(trimmed[:openings[-1]]) if openings else []
     # Best score first: a point's gain is at most its score and _NOVELTY, so a round stops reading
     # at the first candidate that cannot beat the best gain found, and the words of most
     # candidates of a long article are never counted.
@@ -156,7 +156,7 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     for index, sentence in enumerate(window):
         if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
             continue  # a question, a heading, a time stamp, a related story's title
-        point = _standalone(trimmed[index], subjects[index - 1] if index else None)
+        point = _standalone(trimmed[index], subjects[index - 1] if 0 < index <= len(subjects) else None)
         candidates.append(_Candidate(index, point, _score(point) - _LATER * index / max(_SHORT, len(sentences))))
     candidates.sort(key=lambda c: (-c.score, c.index))
     words: dict[int, frozenset[str]] = {}

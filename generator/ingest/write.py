@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 
 HASH_KEY = "generated_sha256"
-_HASH_LINE = re.compile(rf"^{HASH_KEY}:.*$", re.M)
+# A line opening with the key: the key is found first (the engine looks for a pattern's opening
+# literal fast), then checked to open its line; "^" first would be tried at every character.
+_HASH_LINE = re.compile(rf"{HASH_KEY}:(?<=^{HASH_KEY}:).*$", re.M)
 # libyaml writes the same text as PyYAML's pure-Python emitter, several times faster, except for
 # a few inputs: characters outside the Basic Multilingual Plane, line breaks, control characters,
 # and empty, long or non-ASCII keys. Those, and anything else unusual, PyYAML keeps writing.
@@ -34,25 +36,15 @@ def briefing_text(front: dict[str, Any], body: str) -> str:
 
 
 def _same_in_libyaml(value: object) -> bool:
-    """True when libyaml is known to write `value` exactly as PyYAML does (see _NOT_FOR_LIBYAML).
-    Its strings are gathered and searched in one go: the pattern matches single characters, so
-    joining them neither makes nor hides a match."""
-    strings: list[str] = []
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            strings.append(item)
-        elif isinstance(item, dict):
-            if not all(isinstance(key, str) and key.isascii() and 0 < len(key) < 100 for key in item):
-                return False
-            strings.extend(item)
-            pending.extend(item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-        elif not (item is None or isinstance(item, (bool, int, float, dt.date))):
-            return False
-    return not _NOT_FOR_LIBYAML.search("".join(strings))
+    """True when libyaml is known to write `value` exactly as PyYAML does (see _NOT_FOR_LIBYAML)."""
+    if isinstance(value, str):
+        return not _NOT_FOR_LIBYAML.search(value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and key.isascii() and 0 < len(key) < 100 and _same_in_libyaml(key)
+                   and _same_in_libyaml(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_same_in_libyaml(item) for item in value)
+    return value is None or isinstance(value, (bool, int, float, dt.date))
 
 
 def edited_by_person(text: str) -> bool:
