@@ -126,6 +126,17 @@ def test_ingest_functions_are_linear_on_adversarial_text(function: str, kind: st
     assert time.perf_counter() - started < allowed, f"{function} on {kind}"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["Reuse this content ", "Sponsored by The Hill ", "Up next: The Big Story ",
+                                  "Our journalism needs your support. ", "Add to favourites\n"])
+def test_cleaning_a_run_of_the_pages_asides_is_linear(unit: str) -> None:
+    """Each aside taken from a block is read through a window, never by copying the rest of the block."""
+    text = unit * (256 * KB // len(unit))
+    started = time.process_time()
+    clean(text, SETTINGS.cruft)
+    assert time.process_time() - started < 10.0
+
+
 def test_a_long_sentence_of_figures_keeps_an_excerpt_of_it() -> None:
     text = "Officials said 12 troops were killed, and " * 2000
     figures = extract_figures(text, _mentions(text), None)

@@ -134,9 +134,14 @@ def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str]) -> None:
         kept: list[str] = []
         for piece in kept_lines[line]:
             lead = lines_with_text <= 1 and not kept
-            while piece and (end := aside_prefix(piece, article) or lead and cruft_prefix(piece[:READ_WINDOW], at_start=True)):
-                removed.append(piece[:end])
-                piece = piece[end:].lstrip()
+            at = 0  # read through windows, as _peel does: a run of asides costs its length, not its square
+            while at < len(piece) and (end := aside_prefix(window := piece[at:at + READ_WINDOW], article)
+                                       or lead and cruft_prefix(window, at_start=True)):
+                removed.append(piece[at:at + end])
+                at += end
+                while at < len(piece) and piece[at].isspace():
+                    at += 1
+            piece = piece[at:] if at else piece
             if is_aside(piece, article):
                 removed.append(piece)
             elif piece:
