@@ -1,6 +1,6 @@
 """Is this block of a pasted article page cruft? Scored the way jusText and trafilatura judge paragraphs.
 
-A block is a line, or in a run-on line one of its sentences. Two questions are asked of it:
+A block is a line, or in a run-on line one of its sentences. Three questions are asked of it:
 
 - `cruft_prefix`: does it open with a piece of cruft that has no full stop of its own ("Share this
   article", "By NAME | OUTLET", "Live coverage: TOPIC", "Photo: NAME/AGENCY") and so runs into the
@@ -10,8 +10,12 @@ A block is a line, or in a run-on line one of its sentences. Two questions are a
 - `is_cruft`: is the whole block boilerplate? Known phrases give evidence, and so do its place
   (first or last blocks), its length, its share of stop words and of link text; a long block of
   prose is never boilerplate, whatever phrase it holds.
+- `is_aside`, `aside_prefix`: is the block, or the piece that opens it, the page talking about itself
+  ("Reuse this content", "Up next: …", "Sponsored by NAME")? Judged by the page's vocabulary by kind,
+  and by cohesion: an aside's words are not the article's.
 
-Everything here reads a block alone: a rule can never take more than the block it judged.
+Everything here reads a block alone (asides also ask which words the rest of the article uses): a
+rule can never take more than the block it judged.
 """
 
 from __future__ import annotations
@@ -598,7 +602,7 @@ _CREDITS = frozenset("""sponsored produced presented powered brought supported f
 courtesy""".split())
 _PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*:\s+(?=[A-Z0-9])")
 _PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3}?)(?:by|from|with) (?=[A-Z0-9])", re.I)
-_CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after a name's word that is not
+_CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after one that is not: a dateline
 _CAPITALISED_OPENERS = frozenset(word.capitalize() for word in _SENTENCE_OPENERS)
 _COMMON = 3.0  # Zipf frequency: a word English uses at least once per million words
 _TOPICLESS = 5.0  # and at least once per hundred thousand: "needs", "said", "people" tell no topic
@@ -630,8 +634,9 @@ class ArticleWords:
 
 
 def is_aside(text: str, article: ArticleWords) -> bool:
-    """Whether a whole block is an aside of the page's (`article`: the article's words). Not a question or a label, which open what follows, nor a clause with a subject
-    ("You can read it here."), nor a sentence that bids the reader do something."""
+    """Whether a whole block is an aside of the page's (`article`: the article's words). Not a
+    question or a label, which open what follows, nor a clause with a subject ("You can read it
+    here."), nor a sentence that bids the reader do something."""
     if text.count(" ") >= _ASIDE_MOST:
         return False  # most blocks are sentences: told by their length before their words are read
     end = text.rstrip(" )]”\"’*_")[-1:]
@@ -729,7 +734,7 @@ def _page_run(words: list[str], article: ArticleWords, whole: bool = True) -> bo
         return False
     if len(words) == 1 and len(words[0]) < 4:
         return False  # "min.", "ad": a fragment's word, not a heading of the page's
-    common, own = word_frequencies(), _counts(words)
+    common, own = word_frequencies(), Counter(words)
     page = [w for w in words if w in _PAGE_TALK and w not in _STOP_WORDS]
     others = [w for w in words if w not in _PAGE_TALK and w not in _STOP_WORDS]
     topical = [w for w in others if common.get(w, 0) < _TOPICLESS]
@@ -740,6 +745,3 @@ def _page_run(words: list[str], article: ArticleWords, whole: bool = True) -> bo
         return False
     return all(common.get(w, 0) >= _COMMON and article.get(w, 0) <= own[w] for w in topical)
 
-
-def _counts(words: list[str]) -> Counter[str]:
-    return Counter(words)
