@@ -229,6 +229,16 @@ def test_briefing_text_is_the_same_whichever_yaml_emitter_writes_it(front):
     assert briefing_text(front, "Body.").startswith("---\n" + pure.split(f"{HASH_KEY}:")[0])
 
 
+def test_a_body_line_opening_with_the_hash_key_is_kept_and_its_edit_is_seen():
+    from generator.ingest.write import HASH_KEY, briefing_text, edited_by_person
+
+    body = f"The leaked file read:\n\n{HASH_KEY}: deadbeef\n\nOfficials declined to comment."
+    text = briefing_text({"title": "A leak"}, body)
+    assert text.endswith(body + "\n"), "the body's own line is not rewritten"
+    assert not edited_by_person(text)
+    assert edited_by_person(text.replace(f"{HASH_KEY}: deadbeef", f"{HASH_KEY}: cafe"))
+
+
 # --- cruft as whole blocks: what a rule takes, what is warned about, what a title is --------------
 
 from collections import Counter  # noqa: E402

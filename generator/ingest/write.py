@@ -15,6 +15,9 @@ from typing import Any
 import yaml
 
 HASH_KEY = "generated_sha256"
+# The front-matter's line opening with the key, always the file's first such line (the key is the
+# last of the front-matter, and no earlier value starts a line with it): each use takes only that
+# one, so an article or an editor's line in the body that happens to open with the key stays as it is.
 # A line opening with the key: the key is found first (the engine looks for a pattern's opening
 # literal fast), then checked to open its line; "^" first would be tried at every character.
 _HASH_LINE = re.compile(rf"{HASH_KEY}:(?<=^{HASH_KEY}:).*$", re.M)
@@ -31,8 +34,8 @@ def briefing_text(front: dict[str, Any], body: str) -> str:
     dumper = _FAST_DUMPER if _FAST_DUMPER and _same_in_libyaml(front) else yaml.SafeDumper
     text = "---\n" + yaml.dump(front, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000) \
         + "---\n\n" + body.strip() + "\n"
-    text = _HASH_LINE.sub(f"{HASH_KEY}:", text)
-    return _HASH_LINE.sub(f"{HASH_KEY}: {_digest(text)}", text)
+    text = _HASH_LINE.sub(f"{HASH_KEY}:", text, count=1)
+    return _HASH_LINE.sub(f"{HASH_KEY}: {_digest(text)}", text, count=1)
 
 
 def _same_in_libyaml(value: object) -> bool:
@@ -53,7 +56,7 @@ def edited_by_person(text: str) -> bool:
     if not found:
         return True
     recorded = found.group(0).split(":", 1)[1].strip().strip("'\"")
-    return recorded != _digest(_HASH_LINE.sub(f"{HASH_KEY}:", text))
+    return recorded != _digest(_HASH_LINE.sub(f"{HASH_KEY}:", text, count=1))
 
 
 def _digest(text: str) -> str:
