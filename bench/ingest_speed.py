@@ -3,7 +3,7 @@
     python -m bench.ingest_speed [--source ../shared/devset/aeb] [--passes 3] [--tree PATH] [--write DIR]
 
 The seeds are the text devset's and the holdout's (made at run time from the saved pages, as
-`bench.text_eval` makes them) and the two in `seeds/`. Each is read, made a briefing and written as
+`bench.text_eval` makes them) and the two in `seeds/`; with `--write`, unseen 1 and 2 as well. Each is read, made a briefing and written as
 text (`read_seed` -> `make_briefing` -> `briefing_text`); the CPU time of each stage `make_briefing`
 calls is summed over `--passes` passes after a warm-up pass and printed as ms per seed and share.
 CPU time, not wall time: the figure is per core, but a loaded machine still inflates it, so compare
@@ -68,6 +68,10 @@ def main(source: Path, passes: int, tree: Path | None, write: Path | None) -> No
         folders = {"devset": Path(temporary) / "devset", "holdout": Path(temporary) / "holdout", "seeds": REPO / "seeds"}
         make_devset(source, folders["devset"])
         make_devset(source, folders["holdout"], holdout=True)
+        if write:  # the output check covers the unseen cruft kinds too (and so does that run's timing)
+            for unseen in (1, 2):
+                folders[f"unseen{unseen}"] = Path(temporary) / f"unseen{unseen}"
+                make_devset(source, folders[f"unseen{unseen}"], unseen=unseen)
         seeds = [(kind, Seed(path, f"seeds/{path.name}", hashlib.sha256(path.read_bytes()).hexdigest()))
                  for kind, folder in folders.items() for path in sorted(folder.glob("*.txt"))]
         texts: dict[str, str] = {}
@@ -88,9 +92,10 @@ def main(source: Path, passes: int, tree: Path | None, write: Path | None) -> No
                 spent["all"] += time.process_time() - started
                 texts[f"{kind}/{seed.path.name}"] = text
     runs = len(seeds) * passes
-    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]) if runs else []:  # --passes 0: only write
         click.echo(f"{name:16s} {1000 * seconds / runs:7.3f} ms  {100 * seconds / spent['all']:5.1f}%")
-    click.echo(f"{len(seeds)} seeds, {runs / spent['all']:.1f} seeds/s of CPU time, load average {os.getloadavg()[0]:.1f}")
+    if runs:
+        click.echo(f"{len(seeds)} seeds, {runs / spent['all']:.1f} seeds/s of CPU time, load average {os.getloadavg()[0]:.1f}")
     if write:
         for name, text in texts.items():
             (write / name).parent.mkdir(parents=True, exist_ok=True)
