@@ -21,7 +21,8 @@ _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 # and unclosed tags nest as deep as they are many.
 _MAX_NESTING = 8
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # no "<" inside: from each "<a" the search would run to the end
-_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]"} | {"<": "&lt;", ">": "&gt;"})
+# The backslash first: the later escapes add backslashes of their own.
+_ESCAPES = [(char, "\\" + char) for char in "\\`*_[]"] + [("<", "&lt;"), (">", "&gt;")]
 # Spaces, not \s: a line start's \s* ran over every later blank line and back, at each one.
 _LINE_START = re.compile(r"^([ \t]*)([#>+-]|\d+\.)(?=\s)", re.M)
 _LINE_SPACES = re.compile(r"(?<![ \t])[ \t]++(?=\n)|(?<=\n)[ \t]+")  # from the start of a run only
@@ -36,7 +37,9 @@ def escape_markdown(text: str) -> str:
 
     Angle brackets become entities: Python-Markdown passes `\\<script>` through as a live tag.
     """
-    text = re.sub(r"&(?=#?\w+;)", "&amp;", text).translate(_ESCAPES)  # one pass: a sub per character was slow
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    for char, escaped in _ESCAPES:  # str.replace runs in C; str.translate into strings steps through every character
+        text = text.replace(char, escaped)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
