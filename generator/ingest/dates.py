@@ -49,6 +49,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 # the cue that a date is when such an event began ("since its tanks rolled in on February 24").
 _AGE = re.compile(r"\b(?P<n>\w+)[- ](?P<unit>day|week|month)[- ]old\b|\b(?P<n2>\w+) (?P<unit2>day|week|month)s into (?:the|its|a)\b", re.I)
 _AGE_CUE = re.compile(r"-old\b|s into ")
+# What every _AGE match holds, found fast (a letter to skip to, not a word at every boundary): most texts have none.
+_AGE_UNIT = re.compile(r"[dDwWmM](?i:ay|eek|onth)(?i:[- ]old|s into )")  # as case-blind as _AGE
 _BEGAN = re.compile(r"\b(?:since|began|begun|launched|started|invaded|broke out)\b", re.I)
 _BEGAN_REACH = 80  # characters before a date in which its cue stands
 # A page's time stamp pasted with the article: a date with its year, after "Published"/"Updated",
@@ -166,7 +168,7 @@ def _read_age(text: str, sentences: list[str], year: int | None, year_source: st
     """"The three-week-old onslaught" with "since ... on February 24" elsewhere in the text: published
     three to four weeks after February 24. Only when the text gives exactly one such start, so that
     the age and the start are surely of the same event."""
-    if not _AGE_CUE.search(text) or not (age := _AGE.search(text)):
+    if not _AGE_UNIT.search(text) or not _AGE_CUE.search(text) or not (age := _AGE.search(text)):
         return
     count_word, unit = (age["n"], age["unit"]) if age["n"] else (age["n2"], age["unit2"])
     count = _NUMBERS.get(count_word.lower()) or (int(count_word) if count_word.isdigit() else None)
