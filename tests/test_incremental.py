@@ -364,3 +364,50 @@ def test_related_lists_worked_out_where_edits_reach_equal_all_worked_out(seed):
     print(reached)
     assert min(reached) < len(briefings) / 2  # not everything worked out again
     assert sum(map(len, last.lists.values())) > len(briefings)  # the corpus relates briefings
+
+
+def _story(k: int, rng: random.Random, names: list[str], summary: str | None = None) -> Document:
+    people = rng.sample(names, 2)
+    body = (f"{people[0]} spoke of {rng.choice(['shells', 'drones', 'grain', 'talks'])} in "
+            f"{rng.choice(['Kyiv', 'Kharkiv', 'Odesa'])}.\n\n"
+            + " ".join(rng.choice(["convoy", "border", "harvest", "ceasefire", "ministers", "refinery", "shelling",
+                                   "pipeline", "exports", "sanctions", "reactor", "evacuated", "bridge"])
+                       for _ in range(rng.randint(20, 60)))
+            + f"\n\n{people[1]} was named once.")
+    meta = {"people": people, "places": [], "organisations": [], "figures": [], "quotes": [],
+            **({"summary": summary} if summary else {})}
+    return Document(path=Path(f"{k}.md"), source_path=f"briefings/{k}.md", url=f"briefings/{k}/",
+                    title=f"Story {k}", date=dt.datetime(2022, 1, 1) + dt.timedelta(days=k % 40),
+                    body_utf8=body.encode(), body_line=1, meta=meta, sha256=str(rng.random()))
+
+
+def _as_compared(features: list[Features]) -> list[tuple]:
+    return [(f.values, f.terms, f.salience) for f in features]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_features_kept_between_links_equal_features_worked_out_anew(seed):
+    """Briefings edited in place: a lead that now names a person the body named once (its salience
+    moves), new and dropped words (other briefings' word weights move), words now shown in another
+    form. The features link_archive keeps and works out again equal those of a link from scratch."""
+    rng = random.Random(seed)
+    config = load_config(Path("no-such-site.yaml"))
+    names = [f"Olena Example{n}" for n in range(30)]
+    documents = [_story(k, rng, names) for k in range(120)]
+    archive = link_archive(config, documents)
+    for step in range(5):
+        for k in rng.sample(range(len(documents)), rng.randint(1, 3)):
+            old = documents[k]
+            once = old.meta["people"][1]
+            if rng.random() < 0.5:
+                documents[k] = dataclasses.replace(old, sha256=f"{step}-{k}",
+                                                   meta={**old.meta, "summary": f"What {once} said."})
+            else:
+                documents[k] = dataclasses.replace(old, sha256=f"{step}-{k}", body_utf8=old.body_utf8
+                                                   + f" Convoys convoyed word{step}x{k} {rng.choice(names)}.".encode())
+        archive = link_archive(config, documents, last=archive)
+        anew = link_archive(config, documents)
+        assert archive.reach is not None  # the features were kept, not all worked out again
+        assert _as_compared(archive.features.features) == _as_compared(anew.features.features)
+        assert {url: [(r.document.url, r.score) for r in rs] for url, rs in archive.related.items()} == \
+               {url: [(r.document.url, r.score) for r in rs] for url, rs in anew.related.items()}

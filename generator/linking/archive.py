@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import MutableMapping
+from collections.abc import Collection, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,8 +20,8 @@ from generator.text.entities import KINDS, Lexicon, fold
 from generator.linking.entities import Entity, EntityIndex, attach_quotes, index_entities
 from generator.linking.facts import VERSION as FACTS_VERSION, Facts, facts_of
 from generator.linking.figures import Claim, FigureGroup, group_figures, in_briefing_order
-from generator.linking.related import (Features, Related, Relation, function_words, link_related, name_keys, salience,
-                                       text_terms, tracked, word_counts)
+from generator.linking.related import (Features, Related, Relation, Terms, function_words, link_related, name_keys,
+                                       salience, tracked, word_counts)
 from generator.linking.reach import Reach, edited_in_place, kept_entities, kept_figures, kept_tags, related_changed
 from generator.linking.tags import TagIndex, index_tags
 from generator.linking.timeline import Year, timeline
@@ -56,6 +56,7 @@ class Archive:
     tags: TagIndex = field(default_factory=TagIndex)
     reach: Reach | None = None  # what changed since the archive it was linked from; None: everything
     related_state: Related | None = None  # what the related lists were worked out from, for the next link
+    features: KeptFeatures | None = None  # the briefings' related features, for the next link
 
     def by_url(self) -> dict[str, Document]:
         return {d.url: d for d in self.briefings}
@@ -138,10 +139,11 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     claims = kept_figures(last.claims, last.facts, facts, edited, now) if last is not None and edited is not None else None
     figures_kept = claims is not None
     groups = last.figure_groups if figures_kept else group_figures(newest_first, facts)  # type: ignore[union-attr]
-    features = briefing_features(newest_first, facts, entities, credit_names(config))
-    related = link_related(newest_first, features, config.related, processes,
-                           last.related_state if last is not None and reached_entities is not None else None,
-                           [k for k, d in enumerate(newest_first) if d.url in now])
+    places = [k for k, d in enumerate(newest_first) if d.url in now]
+    features = KeptFeatures.of(newest_first, facts, entities, credit_names(config),
+                               last.features if last is not None and reached_entities is not None else None, places)
+    related = link_related(newest_first, features.features, config.related, processes,
+                           last.related_state if last is not None and reached_entities is not None else None, places)
     checkpoint()
     claims = claims if claims is not None else claims_by_briefing(groups)
     checkpoint()
@@ -163,6 +165,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
         tags=last.tags if tags_kept else index_tags(newest_first),  # type: ignore[union-attr]
         reach=reach,
         related_state=related,
+        features=features,
     )
 
 
@@ -206,34 +209,65 @@ def briefing_features(briefings: list[Document], facts: dict[str, Facts], entiti
     """What each briefing can share with others, for related_briefings. `credits`: folded names of
     outlets; they, and the briefing's own authors and outlet, are bylines and credits, not what
     it is about ("(AP)", "told Reuters"), and are left out."""
-    credited, counts, leads = [], [], []
-    for document in checked(briefings):
-        body, site = document.body, _site_name(document)  # each found once: the body is decoded on each read
-        credited.append(credited_names(body))
-        counts.append(_own_words(facts[document.url].word_counts(), document, site, credited[-1]))
-        leads.append(word_counts(_title_less_site(document.title, site, _lead(document, body))))
-    terms, shown = text_terms([_with_lead(count, lead) for count, lead in zip(counts, leads)])
-    features = []
-    named: dict[str, _Named] = {}  # entity url -> what every briefing naming it needs of it, reckoned once
-    by_name = _by_name(entities)
-    for document, words, count, lead, names in zip(checked(briefings), terms, counts, leads, credited):
-        values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-        weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
-        own = {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
-        names_folded = {fold(name) for name in names}
-        for entity in entities.by_briefing.get(document.url, []):
-            known = named.get(entity.url) or named.setdefault(entity.url, _Named.of(entity, credits, by_name))
-            if known.credit or (own and own.intersection(known.folded)) or (
-                    names_folded and _credited(known.folded, names_folded)):
-                continue
-            kind, url = known.shared_as.kind, known.shared_as.url
-            values[kind][url] = known.shared_as.name
-            weights[kind][url] = max(weights[kind].get(url, 0.0), salience(known.keys, count, lead))
-        values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts[document.url].figures
-                             if tracked(str(f["what"]))}
-        values["text"] = shown  # every stem's word, one mapping for all: a briefing's own are its terms' keys
-        features.append(Features(values, words, weights))
-    return features
+    return KeptFeatures.of(briefings, facts, entities, credits).features
+
+
+@dataclass(frozen=True)
+class KeptFeatures:
+    """briefing_features' result, with what it was worked out from: after briefings are edited in
+    place (their entities named alike), only the edited briefings' own values are worked out again
+    and only the word vectors whose weights moved (Terms.edited); every other briefing's values
+    depend on its own Document, facts and entities alone."""
+
+    features: list[Features]
+    own: list[tuple[dict[str, dict[str, str]], dict[str, dict[str, float]]]]  # per briefing: values but words, salience
+    terms: Terms
+
+    @classmethod
+    def of(cls, briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex,
+           credits: frozenset[str] = frozenset(), last: KeptFeatures | None = None,
+           edited: Collection[int] = ()) -> KeptFeatures:
+        """`last`: these briefings' features before those at places `edited` were edited in place,
+        from the same entity index."""
+        named: dict[str, _Named] = {}  # entity url -> what every briefing naming it needs of it, reckoned once
+        by_name = _by_name(entities)
+        own, counts = list(last.own) if last is not None else [], {}
+        for k in checked(sorted(edited) if last is not None else range(len(briefings))):
+            document = briefings[k]
+            values, weights, counts[k] = _own_features(document, facts[document.url], entities, credits, by_name, named)
+            if last is None:
+                own.append((values, weights))
+            else:
+                own[k] = (values, weights)
+        terms = last.terms.edited(counts) if last is not None else Terms.of(list(counts.values()))
+        shown = terms.shown  # every stem's word, one mapping for all: a briefing's own are its terms' keys
+        return cls([Features({**values, "text": shown}, words, weights)
+                    for (values, weights), words in zip(own, terms.vectors)], own, terms)
+
+
+def _own_features(document: Document, facts: Facts, entities: EntityIndex, credits: frozenset[str],
+                  by_name: dict[str, Entity], named: dict[str, _Named]
+                  ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, float]], dict[str, int]]:
+    """A briefing's values but its words, their salience, and its word counts with the lead's
+    counted again (_with_lead)."""
+    body, site = document.body, _site_name(document)  # each found once: the body is decoded on each read
+    names = credited_names(body)
+    count = _own_words(facts.word_counts(), document, site, names)
+    lead = word_counts(_title_less_site(document.title, site, _lead(document, body)))
+    values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+    weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
+    own = {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
+    names_folded = {fold(name) for name in names}
+    for entity in entities.by_briefing.get(document.url, []):
+        known = named.get(entity.url) or named.setdefault(entity.url, _Named.of(entity, credits, by_name))
+        if known.credit or (own and own.intersection(known.folded)) or (
+                names_folded and _credited(known.folded, names_folded)):
+            continue
+        kind, url = known.shared_as.kind, known.shared_as.url
+        values[kind][url] = known.shared_as.name
+        weights[kind][url] = max(weights[kind].get(url, 0.0), salience(known.keys, count, lead))
+    values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts.figures if tracked(str(f["what"]))}
+    return values, weights, _with_lead(count, lead)
 
 
 @dataclass(frozen=True)

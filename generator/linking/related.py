@@ -402,34 +402,139 @@ def text_terms(counts: list[dict[str, int]]
     """Each text's most telling stems (TF-IDF, sublinear, smoothed), as a unit-length vector, from
     its word_counts; and per stem the word shown for it (the form most texts use, then the first
     alphabetically). Cancellation is checked every CHECK_EVERY texts (generator/utils/cancel.py)."""
-    using = Counter(chain.from_iterable(counts))  # texts per word
-    stems = {word: stem(word) for word in using}
-    shown: dict[str, str] = {}
-    for word, _ in sorted(using.items(), key=lambda item: (-item[1], item[0])):
-        shown.setdefault(stems[word], word)
-    checkpoint()
-    names = sorted(shown)  # a stem's number is its place by name, so that equal weights are ranked by name
-    number = {name: k for k, name in enumerate(names)}
-    word_stem = {word: number[key] for word, key in stems.items()}
+    terms = Terms.of(counts)
+    return terms.vectors, terms.shown
+
+
+@dataclass(frozen=True)
+class Terms:
+    """text_terms' vectors and words shown, with what they were reckoned from, so that after some
+    texts are edited only the vectors whose weights can move are reckoned again (`edited`): a
+    text's vector moves with its own counts and with the number of texts holding one of its stems."""
+
+    vectors: list[dict[str, float]]
+    shown: dict[str, str]  # stem -> the word shown for it
+    words: list[str]  # per text, its words space-separated: what to take out of `using` when it is edited
+    using: Counter[str]  # texts per word
+    stems: dict[str, str]  # word -> its stem
+    names: list[str]  # stem number -> stem, by name (a stem no text holds any more may stay)
+    held: np.ndarray  # stem number -> texts holding it
+    # One entry per text and stem it holds: the text, the stem's number, the stem's words' count.
+    doc: np.ndarray
+    found: np.ndarray
+    tf: np.ndarray
+
+    @classmethod
+    def of(cls, counts: list[dict[str, int]]) -> Terms:
+        using = Counter(chain.from_iterable(counts))
+        stems = {word: stem(word) for word in using}
+        shown: dict[str, str] = {}
+        for word, _ in sorted(using.items(), key=lambda item: (-item[1], item[0])):
+            shown.setdefault(stems[word], word)
+        checkpoint()
+        names = sorted(shown)  # a stem's number is its place by name, so that equal weights are ranked by name
+        doc, found, tf = _entries(counts, stems, {name: k for k, name in enumerate(names)})
+        held = np.bincount(found, minlength=len(names))
+        words = [" ".join(count) for count in counts]
+        return cls(_vectors(doc, found, tf, held, names, len(counts)), shown, words, using, stems, names, held,
+                   doc.astype(np.int32), found.astype(np.int32), tf.astype(np.float32))
+
+    def edited(self, counts: dict[int, dict[str, int]]) -> Terms:
+        """These terms with the texts at `counts`' places counting those words (as many texts)."""
+        if not counts:
+            return self
+        before = {k: set(self.words[k].split(" ")) if self.words[k] else set() for k in counts}
+        using, stems = self.using.copy(), self.stems
+        for k, count in counts.items():
+            using.subtract(before[k])
+            using.update(count.keys())
+            stems.update((word, stem(word)) for word in count.keys() - stems.keys())  # a word's stem never changes
+        moved = set().union(*(before[k].symmetric_difference(count) for k, count in counts.items()))
+        for word in moved:
+            if using[word] <= 0:
+                del using[word]
+        shown = _shown_again(self.shown, {stems[word] for word in moved}, using, stems)
+        names = self.names
+        if not shown.keys() <= set(names):
+            names = sorted(shown.keys() | set(names))
+        number = {name: k for k, name in enumerate(names)}
+        renumber = np.fromiter((number[name] for name in self.names), np.int64, len(self.names))
+        previous = np.zeros(len(names), dtype=np.int64)
+        previous[renumber] = self.held
+        held = previous.copy()
+        for k, count in counts.items():
+            held[[number[s] for s in {stems[w] for w in before[k]}]] -= 1
+            held[[number[s] for s in {stems[w] for w in count}]] += 1
+        texts = len(self.words)
+        changed = np.flatnonzero(held != previous)
+        found = renumber[self.found]
+        mine = np.isin(self.doc, list(counts))
+        reached = np.zeros(texts, dtype=bool)
+        reached[self.doc[np.isin(found, changed)]] = True  # the texts whose stems' weights moved
+        reached[list(counts)] = True
+        new_doc, new_found, new_tf = _entries(list(counts.values()), stems, number)
+        doc = np.concatenate((self.doc[~mine], np.array(list(counts), dtype=np.int32)[new_doc]))
+        found = np.concatenate((found[~mine], new_found)).astype(np.int32)
+        tf = np.concatenate((self.tf[~mine], new_tf)).astype(np.float32)
+        which = np.flatnonzero(reached)
+        at = reached[doc]
+        local = np.searchsorted(which, doc[at])
+        order = np.argsort(local, kind="stable")
+        fresh = _vectors(local[order], found[at][order], tf[at][order].astype(np.float64), held, names, texts,
+                         len(which))
+        vectors = list(self.vectors)
+        for k, vector in zip(which.tolist(), fresh):
+            vectors[k] = vector
+        words = list(self.words)
+        for k, count in counts.items():
+            words[k] = " ".join(count)
+        return Terms(vectors, shown, words, using, stems, names, held, doc, found, tf)
+
+
+def _shown_again(last: dict[str, str], stems_moved: set[str], using: Counter[str], stems: dict[str, str]
+                 ) -> dict[str, str]:
+    """`last` with the word shown for each of `stems_moved` chosen again (Terms.of's rule)."""
+    shown = dict(last)
+    spelled: dict[str, list[str]] = {}
+    for word in using:
+        if stems[word] in stems_moved:
+            spelled.setdefault(stems[word], []).append(word)
+    for name in stems_moved:
+        shown.pop(name, None)
+        if name in spelled:
+            shown[name] = min(spelled[name], key=lambda word: (-using[word], word))
+    return shown
+
+
+def _entries(counts: list[dict[str, int]], stems: dict[str, str], number: dict[str, int]
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One entry per text and stem, in that order: the text's place, the stem's number, the counts
+    of the text's words of that stem summed."""
+    size = max(1, len(number))
     sizes = [len(count) for count in counts]
     doc = np.repeat(np.arange(len(counts)), sizes)
-    found = np.fromiter(map(word_stem.__getitem__, chain.from_iterable(counts)), np.int64, len(doc))
-    # One entry per text and stem: the counts of the words of one stem summed.
-    keys, inverse = np.unique(doc * len(names) + found, return_inverse=True)
+    found = np.fromiter((number[stems[word]] for word in chain.from_iterable(counts)), np.int64, len(doc))
+    keys, inverse = np.unique(doc * size + found, return_inverse=True)
     tf = np.bincount(inverse, np.fromiter(chain.from_iterable(c.values() for c in counts), np.float64, len(doc)))
-    doc, found = keys // max(1, len(names)), keys % max(1, len(names))
-    weight = (1 + np.log(tf)) * np.log(1 + len(counts) / np.bincount(found, minlength=len(names)))[found]
+    return keys // size, keys % size, tf
+
+
+def _vectors(doc: np.ndarray, found: np.ndarray, tf: np.ndarray, held: np.ndarray, names: list[str], total: int,
+             texts: int | None = None) -> list[dict[str, float]]:
+    """Per text (doc: 0 up to `texts`, ascending), its _TERMS_PER_BRIEFING heaviest stems, weighed
+    by TF-IDF against `total` texts of which `held` hold each stem, as a unit vector."""
+    texts = total if texts is None else texts
+    weight = (1 + np.log(tf)) * np.log(1 + total / np.maximum(held, 1))[found]
     checkpoint()
     order = np.lexsort((found, -weight, doc))  # per text, the heaviest first
     place = np.arange(len(order)) - np.searchsorted(doc[order], doc[order])
     top = order[place < _TERMS_PER_BRIEFING]
     doc, found, weight = doc[top], found[top], weight[top]
-    norm = np.sqrt(np.bincount(doc, weight * weight, minlength=len(counts)))
+    norm = np.sqrt(np.bincount(doc, weight * weight, minlength=texts))
     weight = (weight / np.where(norm > 0, norm, 1.0)[doc]).tolist()
     found_names = [names[k] for k in found.tolist()]
-    bounds = np.searchsorted(doc, np.arange(len(counts) + 1)).tolist()
-    vectors = [dict(zip(found_names[a:b], weight[a:b])) for a, b in zip(bounds, bounds[1:])]
-    return vectors, shown
+    bounds = np.searchsorted(doc, np.arange(texts + 1)).tolist()
+    return [dict(zip(found_names[a:b], weight[a:b])) for a, b in zip(bounds, bounds[1:])]
 
 
 @dataclass(frozen=True)
