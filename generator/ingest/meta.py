@@ -274,7 +274,8 @@ def find_authors(text: str, removed: Iterable[str]) -> list[str]:
     return []
 
 
-def _near(kind: str, text: str, lowered: str) -> list[str]:
+@functools.lru_cache(maxsize=8)  # find_authors and find_outlet read the same credits, one after the other
+def _near(kind: str, text: str, lowered: str) -> tuple[str, ...]:
     """The stretches of `text` around the cues of a kind of credit: the full patterns run only there,
     which costs a fraction of running them over every position of a long paste."""
     cue, before, after = _CUES[kind]
@@ -285,7 +286,7 @@ def _near(kind: str, text: str, lowered: str) -> list[str]:
             spans[-1][1] = max(spans[-1][1], end)
         else:
             spans.append([start, end])
-    return [text[start:end] for start, end in spans]
+    return tuple(text[start:end] for start, end in spans)
 
 
 def _last_name_in_run(words: str) -> str:
