@@ -18,7 +18,8 @@ from generator.config.settings import RelatedSettings, load_config
 from generator.content.documents import Document, load_content
 from generator.text.entities import fold
 from generator.ingest.write import briefing_text
-from generator.linking.archive import credited_names, link_archive
+from generator.linking.archive import link_archive
+from generator.linking.facts import credited_names
 from generator.linking.mentions import link_first_mentions
 from generator.linking.related import (_COEFFICIENTS, _INTERCEPT, _MIN_POINTS, _MIN_SIMILARITY, _RARE_SHARE, _REASONS,
                                        SET_SIGNALS, Features, _shared_text, candidate_evidence, function_words,

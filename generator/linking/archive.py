@@ -6,8 +6,8 @@ with their aliases, related briefings, figure groups, the timeline; this module 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import re
 from collections.abc import Collection, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,19 +30,6 @@ from generator.utils.cancel import checked, checkpoint
 
 
 _LEAD_WEIGHT = 1  # a title's or lead's word counts this many times more in a briefing's wording
-_TITLE_PARTS = re.compile(r"\s[-–—|]\s")  # "Headline – Site name"
-# A credit line: at a line's start, "By", or "by" after a word of crediting ("Tested by:",
-# "Words and pictures by"), then what it credits, up to the line's end ("They were killed by
-# Russian troops" credits no one).
-_CREDIT_LINE = re.compile(r"^[^\w\n]*(?:(?:[a-z]+ ){0,2}(?:written|tested|reviewed|reported|reporting|photos?|"
-                          r"photographs?|pictures|images?|words|edited|story|text|interviews?|posted|compiled|"
-                          r"illustrations?|video) )?by\b[^\w\n]*([^\n]{1,150})", re.I)
-_CREDIT_OPENS = 40  # a credit line's "by" comes within its first characters
-_CREDIT_JOIN = re.compile(r"\s+(?:and|&)\s+")
-# Two to four capitalised words ending where the credit does (at the line's end or a mark, as
-# in "Jane Roe: …" or "Jane Roe | …"), so that "By Russia's count" or "By United Nations
-# estimates" credit no one.
-_CREDIT_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}(?=\s*(?:$|[^\w\s]))")
 
 @dataclass
 class Archive:
@@ -200,8 +187,8 @@ def _sharing_front_matter(facts: Facts, document: Document) -> Facts:
     meta = document.meta
     if facts.figures is meta.get("figures") or facts.quotes is meta.get("quotes"):
         return facts  # the front-matter's already: kept in memory (serve), not read back
-    return Facts({kind: meta.get(kind, names) for kind, names in facts.entities.items()},
-                 meta.get("figures", facts.figures), meta.get("quotes", facts.quotes), facts.words, facts.counts)
+    return dataclasses.replace(facts, entities={kind: meta.get(kind, names) for kind, names in facts.entities.items()},
+                               figures=meta.get("figures", facts.figures), quotes=meta.get("quotes", facts.quotes))
 
 
 def briefing_features(briefings: list[Document], facts: dict[str, Facts], entities: EntityIndex,
@@ -250,10 +237,8 @@ def _own_features(document: Document, facts: Facts, entities: EntityIndex, credi
                   ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, float]], dict[str, int]]:
     """A briefing's values but its words, their salience, and its word counts with the lead's
     counted again (_with_lead)."""
-    body, site = document.body, _site_name(document)  # each found once: the body is decoded on each read
-    names = credited_names(body)
-    count = _own_words(facts.word_counts(), document, site, names)
-    lead = word_counts(_title_less_site(document.title, site, _lead(document, body)))
+    site, names = facts.site, facts.credited
+    count, lead = _own_words(facts.word_counts(), document, site, names), facts.lead_word_counts()
     values: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
     own = {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
@@ -300,23 +285,6 @@ def _name_slug(entity: Entity) -> str:
     return entity.url[entity.url.find("/"):]  # "people/red-dead-redemption/" -> "/red-dead-redemption/"
 
 
-def credited_names(body: str) -> frozenset[str]:
-    """The names a briefing's credit lines give: a line that opens with "By", or with a
-    word or two and "by" ("Tested by:", "Words and pictures by"), then names ("By Jane Roe and
-    John Doe, Reuters"). Who wrote, tested or photographed a piece is no more what it is about
-    than its byline, and a reviewer credited on every review of a site is not what they share."""
-    names = set()
-    for line in body.split("\n"):
-        if "by" not in line[:_CREDIT_OPENS + 2].lower():  # the pattern is tried on such lines only
-            continue
-        credit = _CREDIT_LINE.match(line.replace("*", "").replace("_", " "))
-        for part in _CREDIT_JOIN.split(credit.group(1).split(",")[0]) if credit else ():
-            name = _CREDIT_NAME.match(part.strip())
-            if name:
-                names.add(name.group())
-    return frozenset(names)
-
-
 def _credited(spellings: tuple[str, ...], credited: set[str]) -> bool:
     """Whether a name (its spellings folded) is one a credit line gives (folded), or that name and
     what the extractor ran on with it ("John Milbank RRP" from "Tested by: John Milbank RRP: £23.99")."""
@@ -346,31 +314,9 @@ def _own_words(counts: dict[str, int], document: Document, site: str, credited: 
     return {word: n for word, n in counts.items() if word not in drop} if drop.intersection(counts) else counts
 
 
-def _site_name(document: Document) -> str:
-    """The title's last part after a dash or bar when it names the site the briefing comes from
-    (its letters begin as its domain does: "Vortex Cannon Entertainment", vortexcannon.org)."""
-    parts = _TITLE_PARTS.split(document.title)
-    source = document.meta.get("source")
-    domain = str(source.get("domain") or "") if isinstance(source, dict) else ""
-    label = re.sub(r"^www\.", "", domain.lower()).split(".")[0]
-    letters = re.sub(r"\W", "", parts[-1].lower()) if len(parts) > 1 else ""
-    return parts[-1] if label and letters and (letters.startswith(label) or label.startswith(letters)) else ""
-
-
-def _title_less_site(title: str, site: str, lead: str) -> str:
-    """The title, without the site's name (_site_name), and the lead."""
-    return f"{title[: len(title) - len(site)] if site else title}\n{lead}"
-
-
 def credit_names(config: Config) -> frozenset[str]:
     """The outlets the site knows, folded: named in a briefing, they are credits ("(AP)")."""
     return frozenset(fold(name) for name in config.ingest.outlets.values())
-
-
-def _lead(document: Document, body: str) -> str:
-    """The summary front-matter gives, else the body's first paragraph."""
-    summary = document.meta.get("summary")
-    return str(summary) if summary else body.lstrip()[:1000].split("\n\n", 1)[0]
 
 
 def _outlet(document: Document) -> str:
