@@ -339,8 +339,11 @@ def test_a_build_given_big_seeds_stops_within_a_second_of_ctrl_c(site: Path) -> 
     sentence = "Officials said 12 troops were killed, and the ministry said 40 tanks were destroyed. "
     (site / "seeds" / "big.txt").write_text(sentence * (1_900_000 // len(sentence)))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # SIGINT as a terminal delivers it: a shell's background job (CI started with `&`) inherits it
+    # ignored, and Python then leaves it ignored, so the build would run to its end.
     build = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=site, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(4)  # into the ingest of the big seed
     assert build.poll() is None, "the build should still be ingesting"
     sent = time.perf_counter()
