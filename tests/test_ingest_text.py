@@ -537,3 +537,42 @@ def test_a_tag_list_in_a_one_line_paste_goes_and_takes_no_sentence_after_it(tags
 def test_a_sentence_that_opens_like_a_tag_label_is_kept():
     text = "Posted in Kabul on Monday, the letter said the talks would go on. Officials confirmed it later."
     assert not _words(text) - _words(_cleaned(text))
+
+
+# The page addressing its reader about their dealings with it: said in words no list here holds.
+@pytest.mark.parametrize("notice", ["You have 2 free stories remaining this week.", "Enjoy unlimited access to The Example for $2 a month.",
+                                    "Get the latest alerts sent straight to your inbox", "Download our app for the latest news",
+                                    "The opinions expressed in this post are the author's alone.", "Manage your consent preferences",
+                                    "Recommended for you", "Posted 3 days ago"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_the_pages_notice_to_its_reader_goes_and_takes_no_word_of_the_article(notice, one_line):
+    pieces = [_ARTICLE[0], _ARTICLE[1], notice, _ARTICLE[3], _ARTICLE[4]]
+    body = _cleaned((" " if one_line else "\n").join(pieces))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:])), body
+
+
+@pytest.mark.parametrize("credit", ["Supported by", "Image source, Reuters", "Picture credit: Jane Smith"])
+def test_a_credit_on_a_line_of_its_own_goes(credit):
+    """Glued before "Military analysts …" in a one-line paste, where its name ends is not in the text: it stays."""
+    body = _cleaned("\n".join([_ARTICLE[0], _ARTICLE[1], credit, _ARTICLE[3]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:4])), body
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can download the app and open an account in minutes, the bank said of its new app and its account offers.",
+    "“Get the app, open an account and your money is safe,” the bank's chief told customers.",
+    "What it means for you",
+    "Your email address is not a password, the regulator's guidance on the bank's app says."])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_an_articles_sentence_to_its_reader_about_apps_and_accounts_stays(sentence, one_line):
+    """An article about a bank's app names the app, the account and the email again: its words are the article's."""
+    article = ["The bank launched a new app on Monday for its two million customers.",
+               "Customers can open an account with an email address and a phone number, the bank said.",
+               sentence, "Regulators said the app met the rules on security."]
+    body = _cleaned((" " if one_line else "\n").join(article))
+    assert not _words(" ".join(article)) - _words(body), body
+
+
+def test_a_partners_credit_without_its_name_goes_and_the_sentence_after_it_stays():
+    body = _cleaned(f"{_ARTICLE[0]} Supported by The tie was already decided when the doubles began. {_ARTICLE[1]}")
+    assert "Supported by" not in body and "The tie was already decided when the doubles began." in body

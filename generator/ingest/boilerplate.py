@@ -104,10 +104,12 @@ _ADVERT = re.compile(r"(?:story continues below(?: advertisement)?|article conti
                      r"|advertisement|sponsored content|paid content|ad feature)(?![\w-])", re.I)
 _FIXED_UI = re.compile(
     r"(?:reading time:?\s*\d+\s*min(?:utes?|s)?|comments?\s*\(\d+\)|image \d+ of \d+|click to enlarge|tap to (?:unmute|enlarge)"
-    r"|gift this article|most (?:read|popular|viewed)|accept (?:all )?cookies|updated \d+ (?:hours?|minutes?|mins?|days?) ago"
+    r"|gift this article|most (?:read|popular|viewed)|accept (?:all )?cookies"
+    r"|(?:published|updated|posted|last updated)\s+\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago"
     r"|already a subscriber\?\s*(?:log|sign) in)(?![\w-])", re.I)
 _CAPTION = re.compile(
     r"\((?:photo|image|picture|photograph|credit|pictured)\b[^()\n]{0,100}\)"
+    r"|(?:image|picture|photo|media) (?:source|credit)s?\s*[,:]\s*(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
     r"|(?:photo(?:graph)?|image|picture|credit|source)s?\s*:\s*[^.:;\n]{0,60}(?:/\s*[\w .-]{2,30}?\b(?:images|pictures)?|getty images|shutterstock|reuters|afp|associated press|\bap\b)(?![\w-])",
     re.I)
 _BANNER = re.compile(
@@ -586,8 +588,8 @@ error errors correction corrections favourites favorites bookmarks notification 
 terms policy cookie player playlist slideshow galleries clip clips livestream stream streams podcasts media multimedia
 journalism journalists supporters subscription subscriptions subscriber subscribers member members membership
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
-exclusive exclusives offer offers newsroom editors url urls episode episodes channel channels feedback access trial
-screen tag promoted partner partners""".split())
+exclusive exclusives offer offers newsroom editor editors url urls episode episodes channel channels feedback access
+trial screen tag promoted partner partners picks highlights navigation sidebar footer""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
 # Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
 _PLACES = frozenset("next previous more all up down back top bottom now here below above".split())
@@ -616,7 +618,7 @@ def aside_words(text: str) -> list[str] | None:
     for token in text.split()[1:]:
         if token.lstrip("\"'“‘([*_")[:1].isupper() and not all(w in _PAGE_TALK for w in _ASIDE_WORD.findall(token.lower())):
             return None
-    return _ASIDE_WORD.findall(text.lower().replace("’", "'")) or None
+    return [_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(text.lower().replace("’", "'"))] or None
 
 
 class ArticleWords:
@@ -634,23 +636,78 @@ class ArticleWords:
 
 
 def is_aside(text: str, article: ArticleWords) -> bool:
-    """Whether a whole block is an aside of the page's (`article`: the article's words). Not a
-    question or a label, which open what follows, nor a clause with a subject ("You can read it
-    here."), nor a sentence that bids the reader do something."""
+    """Whether a whole block is an aside of the page's (`article`: the article's words): a short
+    line of the page's words, or a sentence of the page's to its reader."""
+    return _page_line(text, article) or _page_notice(text, article)
+
+
+def _page_line(text: str, article: ArticleWords) -> bool:
+    """A line of at most eight words, the page's. Not a question or a label, which open what
+    follows, nor a clause with a subject ("You can read it here."), nor a sentence that bids the
+    reader do something (those are `_page_notice`'s to judge)."""
     if text.count(" ") >= _ASIDE_MOST:
         return False  # most blocks are sentences: told by their length before their words are read
     end = text.rstrip(" )]”\"’*_")[-1:]
     if end in "?:" or end == "." and _bare(text.split(maxsplit=1)[0]) in _UI_VERBS | _PAGE_VERBS:
         return False  # "Read the original article.": an article's word to its reader, as a sentence
     words = aside_words(text)
-    return bool(words) and not _PRONOUNS.intersection(words) and _page_run(words, article)
+    if words and len(words) <= 3 and words[0] in _CREDITS and words[-1] in ("by", "with"):
+        return True  # "Supported by", "In partnership with": a partner's credit whose name was a logo
+    return bool(words) and not _has_subject(words) and _page_run(words, article)
+
+
+# The page addressing its reader about the reader's dealings with it: an account, access, alerts,
+# an app, a comment form ("You have 3 free articles left this month.", "Your email address will not
+# be published."). Its things, beyond the page's parts above; they count only in such a notice.
+_DEALINGS = frozenset("""access free unlimited offer offers trial account email address inbox alerts news fields
+reply consent preferences views author opinions""".split())
+_NOTICE_THINGS = (_PAGE_THINGS | _DEALINGS) - _PLACES
+_NOTICE_VERBS = _UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _verb_forms(frozenset("enjoy get manage".split()))
+_NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
+_NOTICE_WORD = re.compile(r"\$?\d[\d,.]*|[^\W\d_](?:[\w'’-]*[^\W_])?")
+_SELF = re.compile(r"\b(?:this|our) (?:article|story|page|site|website|post|video|newsletter|app)\b", re.I)
+
+
+def _has_subject(words: list[str]) -> bool:
+    """Whether a pronoun stands as a clause's subject ("so you can"), not after a preposition ("Recommended for you")."""
+    return any(word in _PRONOUNS and (at == 0 or words[at - 1] not in _OBJECT_PREPOSITIONS) for at, word in enumerate(words))
+
+
+_OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
+
+
+def _page_notice(text: str, article: ArticleWords) -> bool:
+    """A sentence of the page's to its reader: it addresses the reader ("you", "your", an opening
+    verb of the page's, "this article"), names two or more of the page's things or the reader's
+    dealings with it, more of its content words are the page's than the article's topic, and it
+    shares at most half of the page's words with the article, and none of its topical words unless
+    three of the page's are the notice's alone (an article about an app or a paywall uses those
+    words again). Never a quote or a question."""
+    if any(mark in text for mark in "\"“”‘") or text.rstrip()[-1:] == "?":
+        return False
+    words = [_POSSESSIVE.sub("", word.lower()) for word in _NOTICE_WORD.findall(text)]
+    if not 3 <= len(words) <= _NOTICE_MOST:
+        return False
+    if not (_READER.intersection(words) or "you" in words or words[0] in _NOTICE_VERBS or _SELF.search(text)):
+        return False
+    own = Counter(words)
+    things = [w for w in words if w in _NOTICE_THINGS]
+    page = [w for w in words if (w in _NOTICE_THINGS or w in _NOTICE_VERBS or w in _PAGE_TALK) and w not in _STOP_WORDS]
+    others = [w for w in words if w[0].isalpha() and w not in _STOP_WORDS and w not in page and w not in _READER]
+    topical = [w for w in others if word_frequencies().get(w, 0) < _TOPICLESS]
+    if len(set(things)) < 2 or len(page) <= len(topical):
+        return False
+    alone = sum(article.get(w, 0) <= own[w] for w in things)  # things of the page the article never names
+    if 2 * alone < len(things):
+        return False
+    return alone >= 3 or all(article.get(w, 0) <= own[w] for w in topical)
 
 
 def aside_prefix(text: str, article: ArticleWords) -> int:
     """Length of an aside that opens `text` and may run into a sentence glued after it: a label of
     the page's words and the headline it shows ("Up next: …"), a credit of the page's partner
     ("Sponsored by NAME"), or a run of the page's words ("Reuse this content The Steelers …")."""
-    return _page_label(text) or _page_credit(text) or _page_words_prefix(text, article)
+    return _page_label(text) or _page_credit(text) or _page_words_prefix(text, article) or _notice_prefix(text, article)
 
 
 def _page_label(text: str) -> int:
@@ -669,6 +726,9 @@ def _page_credit(text: str) -> int:
     credit = _PAGE_CREDIT.match(text)
     if not credit or not _page_lead(credit[1].lower().split(), 1):
         return 0
+    following = _tokens_from(text, credit.end(), 60)[:2]
+    if len(following) == 2 and following[0][2] in _CAPITALISED_OPENERS and following[1][2][:1].islower():
+        return credit.end()  # "Supported by The tie was …": the partner's name was a logo, the sentence follows
     end = _capitalised_end(text, credit.end(), 5)
     if caps := _CAPS_AFTER.search(text, credit.end(), end):
         end = caps.start()  # "Sponsored by The Hill HONG KONG —": the dateline opens the text
@@ -703,14 +763,16 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
     capitalised word before a lowercase one, or after two words or more any capitalised word (a
     dateline: "Add to favourites Washington, DC: …")."""
     heads = text[:120].split(maxsplit=_ASIDE_LABEL_MOST + 1)[:_ASIDE_LABEL_MOST + 1]
-    if not any(following.lstrip("“\"‘")[:1].isupper() and _bare(word) in _PAGE_TALK for word, following in zip(heads, heads[1:])):
+    if not any(following.lstrip("“\"‘")[:1].isupper() and (_bare(word) in _PAGE_TALK or _bare(word) == "you")
+               for word, following in zip(heads, heads[1:])):
         return 0  # no word of the page's before a capital: most sentences stop here
     tokens = _tokens_from(text, 0, 200)
     best = 0
     for k in range(1, min(_ASIDE_LABEL_MOST, len(tokens) - 4) + 1):
         last, following, after = tokens[k - 1][2], tokens[k][2], tokens[k + 1][2]
         following = following.lstrip("“\"‘")  # "Reuse this content “Their immune system …"
-        if _bare(last) not in _PAGE_TALK or last[-1:] in ".:;,!?" or not following[:1].isupper():
+        ends_on_reader = k > 1 and _bare(last) == "you" and _bare(tokens[k - 2][2]) == "for"  # "Recommended for you"
+        if not (_bare(last) in _PAGE_TALK or ends_on_reader) or last[-1:] in ".:;,!?" or not following[:1].isupper():
             continue  # a stop or a label's colon is another rule's piece, or a sentence's end
         if last.isupper() and not tokens[0][2].isupper():
             break  # "Previous article CLICK FOR FULL …": a line in capitals is the article's
@@ -719,9 +781,28 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
         if not opens and (k == 1 or following.lower().rstrip(".") in _MONTHS_DAYS | _DAY_SHORT):
             continue  # "Correction added Nov. 18, 2019: …" is a correction's date
         words = aside_words(text[:tokens[k - 1][1]])
-        if words and not _PRONOUNS.intersection(words) and _page_run(words, article, whole=False):
+        if words and not _has_subject(words) and _page_run(words, article, whole=False):
             best = tokens[k][0]
     return best
+
+
+def _notice_prefix(text: str, article: ArticleWords) -> int:
+    """A notice of the page's to its reader (see _page_notice) glued ahead of a sentence in a one-line
+    paste, with no stop of its own ("Download the X app for the latest news The minister …"): the
+    longest one that ends on a word of the page's and before a sentence's visible start (as in
+    _page_words_prefix)."""
+    first = text[:12].split(maxsplit=1)[0].lower() if text[:12].strip() else ""
+    if first not in _NOTICE_VERBS and first not in ("you", "your"):
+        return 0  # a notice glued on opens with its verb or its reader
+    tokens = _tokens_from(text, 0, 240)
+    for k in range(min(_NOTICE_MOST, len(tokens) - 2), 2, -1):
+        last, following, after = tokens[k - 1][2], tokens[k][2].lstrip("“\"‘"), tokens[k + 1][2]
+        if _bare(last) not in _NOTICE_THINGS or last[-1:] in ".:;,!?" or not following[:1].isupper():
+            continue
+        if (following.lower() in _SENTENCE_OPENERS or after[:1].islower() and not following.isupper()
+                or len(following) > 2 and following.rstrip(",").isupper()) and _page_notice(text[:tokens[k - 1][1]], article):
+            return tokens[k][0]
+    return 0
 
 
 def _page_run(words: list[str], article: ArticleWords, whole: bool = True) -> bool:
@@ -738,8 +819,9 @@ def _page_run(words: list[str], article: ArticleWords, whole: bool = True) -> bo
     page = [w for w in words if w in _PAGE_TALK and w not in _STOP_WORDS]
     others = [w for w in words if w not in _PAGE_TALK and w not in _STOP_WORDS]
     topical = [w for w in others if common.get(w, 0) < _TOPICLESS]
-    if not any(w in _PAGE_THINGS and w not in _PLACES for w in words) or len(page) <= len(topical):
-        return False  # the page names a thing of its own: "Show Jumping" is two verbs and a heading
+    names = any(w in _PAGE_THINGS and w not in _PLACES for w in words) or words[-2:] == ["for", "you"]
+    if not names or len(page) <= len(topical):
+        return False  # the page names a thing of its own, or its reader: "Show Jumping" is two verbs and a heading
     cited = [w for w in page if w not in _READER]
     if 2 * sum(article.get(w, 0) <= own[w] for w in cited) < len(cited):
         return False
