@@ -683,8 +683,10 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     shares at most half of the page's words with the article, and none of its topical words unless
     three of the page's are the notice's alone (an article about an app or a paywall uses those
     words again). Never a quote or a question."""
-    if any(mark in text for mark in "\"“”‘") or text.rstrip()[-1:] == "?":
-        return False
+    if text.count(" ") >= _NOTICE_MOST or any(mark in text for mark in "\"“”‘") or text.rstrip()[-1:] == "?":
+        return False  # most blocks are longer sentences: told apart before their words are read
+    if "you" not in text.lower() and _opening_word(text) not in _NOTICE_VERBS and not _SELF.search(text):
+        return False  # no reader addressed: most of the rest, told apart before the words are read
     words = [_POSSESSIVE.sub("", word.lower()) for word in _NOTICE_WORD.findall(text)]
     if not 3 <= len(words) <= _NOTICE_MOST:
         return False
