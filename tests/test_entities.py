@@ -257,3 +257,45 @@ def test_a_nationality_names_its_countrys_bodies_only_and_a_listed_name_runs_on_
 def test_an_everyday_word_glued_before_a_full_name_is_not_part_of_it(lexicon):
     text = "Employee Steve Castro tells the paper that he fought back. Republican Phil Bryant won twice."
     assert extract_entities(text, lexicon)["people"] == ["Steve Castro", "Phil Bryant"]
+
+
+def test_a_centre_is_an_organisation_word_and_the_name_keeps_it(lexicon):
+    text = ("Researchers at the Goddard Space Flight Center found water. Dana Holt of Tufts University's "
+            "Feinstein International Center disagreed.")
+    found = extract_entities(text, lexicon)["organisations"]
+    assert {"Goddard Space Flight Center", "Feinstein International Center"} <= set(found)
+    assert "Feinstein International" not in found
+
+
+def test_a_lone_word_named_as_a_source_or_an_employer_is_an_organisation(lexicon):
+    text = ("Analysts surveyed by Quvanta expected more. Talks stalled, according to The Brisket. "
+            "This article was first published by Zentropia. Clegg now works for Orvalink.")
+    found = extract_entities(text, lexicon)["organisations"]
+    assert {"Quvanta", "Brisket", "Zentropia", "Orvalink"} <= set(found)
+
+
+def test_what_an_organisation_has_after_its_possessive_says_what_it_is(lexicon):
+    text = ("Three prisoners were freed, among them two of the Varkalon's members. "
+            "Trading in Qorvex's shares was halted. Marcus Dole said nothing; Dole's lawyer declined to comment.")
+    found = extract_entities(text, lexicon)
+    assert {"Varkalon", "Qorvex"} <= set(found["organisations"])
+    assert found["people"] == ["Marcus Dole"]
+
+
+def test_what_a_name_is_said_to_be_after_it_covers_organisations_and_outlets(lexicon):
+    text = ("Omar Lamrani, an analyst at Stratfor, the Texas-based geopolitical intelligence organization, "
+            "said so. Gossipgist, a Nigerian news outlet, ran the claim.")
+    found = extract_entities(text, lexicon)["organisations"]
+    assert {"Stratfor", "Gossipgist"} <= set(found)
+
+
+def test_a_lone_word_takes_the_kind_of_the_list_it_is_named_in(lexicon):
+    text = ("He led acquisitions including Marvel Entertainment, Lucasfilm and BamTech. "
+            "The virus has been found in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties. "
+            "Moreover, Apple and Google declined to comment. Wistron and Global Lighting Technologies make the "
+            "panels. Anna Marsh, Jones and Bob Clarke spoke.")
+    found = extract_entities(text, lexicon)
+    assert {"Lucasfilm", "Wistron"} <= set(found["organisations"])
+    assert {"Berrien", "Calhoun", "Cass", "Kalamazoo"} <= set(found["places"])
+    names = {name for kind in found.values() for name in kind}
+    assert "Moreover" not in names and "Jones" not in names  # a lone word beside people may be part of a name

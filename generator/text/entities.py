@@ -61,6 +61,7 @@ programme program network kremlin watch cross co corporation llc ag gmbh holding
 management ventures technologies technology systems solutions industries airlines airline airways media
 studios productions entertainment animation pictures records robotics electronics motors pharmaceuticals
 labs exchange reserve coalition league forum brotherhood directorate observatory academy society club fc
+center centre
 united times post news press presse reporter herald journal tribune gazette chronicle telegraph insider
 magazine radio television broadcasting sports business today
 """.split())
@@ -110,6 +111,13 @@ chairman chief captain shares stock stocks employees staff workers subscribers u
 quarterback defenseman goalie winger striker center manager boss board investors shareholders
 headquarters stores president account accounts app platform website
 """.split())
+# What an organisation has and a person has not, after its possessive: "Boeing's shares", "the
+# Taliban's members", "Netflix's subscribers" (not "Smith's lawyer", "Trump's administration").
+_OWNED = set("""
+shares stock stocks employees staff workers subscribers users customers investors shareholders headquarters
+stores board executives ceo cfo chairman chairwoman founder cofounder co-founder website platform app
+members leadership
+""".split())
 _QUOTES = set("\"“”‘’'")
 _MEDIA_HEADS = set("""
 times post news press presse reporter herald journal tribune gazette chronicle telegraph insider magazine
@@ -123,8 +131,11 @@ _REGION_WORDS = {"region", "province", "oblast"}
 # with a digit, not with \b, so that the regex engine skips to the digits.
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
-_SOURCE_WORDS = {"to", "told", "via", "the"}
-_SOURCE = re.compile(r"\b(?:according to|told|via)\s+(?:the\s+)?$", re.I)
+# "according to Reuters", "published by Futurism", "works for Facebook": where news or a person's
+# work comes from; a lone word after these is a source, not a surname.
+_SOURCE_WORDS = {"to", "told", "via", "the", "from", "by", "for"}
+_SOURCE = re.compile(r"\b(?:according to|told|via|reports? from|(?:published|reported|surveyed|polled|compiled) by"
+                     r"|(?:works?|worked|working) for)\s+(?:the\s+)?$", re.I)
 # ", Industry and Energy", " and Human Services": the rest of a body's name after a lowercase "and".
 _LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
@@ -151,7 +162,9 @@ _PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|pro
 # ", a village southwest of …", ", the embattled tech company": what a name is, said right after it.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?P<place>city|town|village|suburb|port|county|"
                          r"district|province|region|state|island)|(?P<organisation>company|firm|group|retailer|maker|"
-                         r"giant|carrier|airline|network|agency|bank|startup|publication|newspaper|website|label|club))\b")
+                         r"giant|carrier|airline|network|agency|bank|startup|publication|newspaper|website|label|club|organi[sz]ation|"
+                         r"outlet|nonprofit|charity|broadcaster|publisher|studio|party|lender|insurer|automaker|"
+                         r"manufacturer|chain|brand))\b")
 DEMONYMS = {
     "Russian": "Russia", "Ukrainian": "Ukraine", "British": "United Kingdom", "American": "United States",
     "German": "Germany", "French": "France", "Chinese": "China", "Polish": "Poland", "Belarusian": "Belarus",
@@ -441,6 +454,7 @@ class _Reader:
         self.text, self.lexicon, self.lowercase = text, lexicon, lowercase
         self.mentions: list[Mention] = []  # names a list knows
         self.known_tokens: dict[int, _Token] = {}  # their first tokens, by offset
+        self.known_ends: dict[int, int] = {}  # where they end in the text, by offset
         self.candidates: list[_Candidate] = []
         self.read_to = 0  # the end of the last name that ran on past its run
 
@@ -666,10 +680,11 @@ class _Reader:
         people = organisations = places = none = 0
         first, last = tokens[0], tokens[-1]
         before = self.text[max(0, first.start - 30):first.start]
-        role_before = _word_before(before)
-        after = _LOWER_AFTER.match(self.text, last.end)
+        # "according to The Wrap", "The Steelers": a capital "The" is read as "the" is
+        role_before = _word_before(before) or ("the" if before.endswith("The ") else "")
+        after = _LOWER_AFTER.match(self.text, last.end + (_possessive_length(self.text, last.end) if last.possessive else 0))
         word_after = after.group(1) if after and not last.possessive else ""
-        owner_role = word_after in _OWNER_ROLES
+        owner_role = word_after in _OWNER_ROLES or (last.possessive and after is not None and after.group(1) in _OWNED)
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
             people += 3
         if self.text.startswith(",", last.end) and (appositive := _APPOSITIVE.match(self.text, last.end)):
@@ -775,6 +790,7 @@ class _Reader:
         if not self.lexicon.stopped(name):
             self.mentions.append(Mention(tokens[0].start, kind, name, tokens[0].sentence))
             self.known_tokens[tokens[0].start] = tokens[0]
+            self.known_ends[tokens[0].start] = tokens[-1].end if until is None else until
         return name
 
     def resolved(self) -> list[Mention]:
@@ -792,6 +808,7 @@ class _Reader:
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
         found = _without_products(found)
+        listed: dict[int, str] | None = None  # kinds of lone words by the lists they are in, when first asked
         people = _people_by_surname(found)
         short: dict[str, list[str]] | None = None  # organisations by their short forms, when first asked
         expansions = self._expansions(found)
@@ -807,9 +824,47 @@ class _Reader:
                     short = _short_forms(found) if short is None else short
                     if len(short.get(key, ())) == 1:
                         kind, name = "organisations", short[key][0]
+                if kind == "surname":
+                    if listed is None:
+                        ends = [c.tokens[-1].end for c in self.candidates] + [self.known_ends[m.start] for m in self.mentions]
+                        voted = {c.tokens[0].start for key, c in zip(keys, self.candidates) if max(pooled[key]) > 0}
+                        listed = self._listed(found, ends, voted | self.known_ends.keys())
+                    kind = listed.get(first.start, kind)
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
         return sorted(mentions, key=_START)
+
+    def _listed(self, found: list[tuple[_Token, str, str]], ends: list[int], evidenced: set[int]) -> dict[int, str]:
+        """The kind of each lone word no clue decided ("surname") that a list names beside organisations
+        or beside places, known or decided by clues ("Marvel Entertainment, Lucasfilm and BamTech"; "FC
+        Porto, Inter Milan, Chelsea and Real Madrid"), or that a list ends with a place word in the
+        plural ("Berrien, Cass and Van Buren counties"), by its offset. A list has an "and" or "or";
+        a sentence's first word that is an everyday word is no member ("Moreover, Apple and Google"),
+        and an everyday word takes no kind from its list ("Hospital", "Street": words of names the
+        rules did not read whole)."""
+        items = sorted((first.start, end, kind, first) for (first, kind, _), end in zip(found, ends))
+        chains: list[list[tuple[int, int, str, _Token]]] = []
+        joined: list[bool] = []  # whether the chain has a conjunction
+        for item in items:
+            gap = _LIST_GAP.fullmatch(self.text, chains[-1][-1][1], item[0]) if chains else None
+            if gap and not (chains[-1][-1][3].first and _everyday_word(chains[-1][-1][3].lower)):
+                chains[-1].append(item)
+                joined[-1] = joined[-1] or gap["conjunction"] is not None
+            else:
+                chains.append([item])
+                joined.append(False)
+        kinds: dict[int, str] = {}
+        for chain, conjunction in zip(chains, joined):
+            if not conjunction or all(kind != "surname" for _, _, kind, _ in chain):
+                continue
+            named = {kind for start, _, kind, _ in chain if kind in KINDS and start in evidenced}
+            if not named and _PLURAL_PLACE.match(self.text, chain[-1][1]):
+                named = {"places"}
+            if len(named) == 1 and "people" not in named:  # a lone word beside people is a part of a name
+                agreed = named.pop()
+                kinds.update((start, agreed) for start, _, kind, first in chain
+                             if kind == "surname" and not _everyday_word(first.lower))
+        return kinds
 
     def _expansions(self, found: list[tuple[_Token, str, str]]) -> dict[str, tuple[str, str]]:
         """Acronym (folded) -> (kind, name) of the name written right before it in brackets."""
@@ -879,6 +934,10 @@ def _short_forms(found: list[tuple[_Token, str, str]]) -> dict[str, list[str]]:
 _VOTED = ("people", "organisations", "places", "none")
 _NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
 _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
+# What joins the names of a list: "A, B and C", "A or B" (not "&": "Ernst & Young" is one name).
+# A name's particle before the next name is skipped ("Kalamazoo and Van Buren": the name is read from "Buren").
+_LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
+_PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -902,6 +961,11 @@ def _word_like_a_name(text: str) -> bool:
 def _plural(token: _Token) -> bool:
     """ "Steelers", "Browns": a plural name is a team, a band or a party."""
     return token.lower.endswith("s") and not token.lower.endswith(("ss", "us", "is"))
+
+
+def _possessive_length(text: str, end: int) -> int:
+    """How long the possessive after a name's token is: "'s" or a lone apostrophe ("Airbus'")."""
+    return 2 if text[end + 1:end + 2] == "s" else 1
 
 
 def _drop_articles(tokens: list[_Token]) -> list[_Token]:
