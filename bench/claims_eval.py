@@ -42,7 +42,9 @@ from generator.ingest.read import read_seed
 REPO = Path(__file__).resolve().parents[1]
 TRUTH = REPO / "bench" / "devset" / "claims" / "truth.yaml"
 DEFAULT_SOURCE = REPO.parent / "shared" / "devset" / "aeb"
-_MID_THOUGHT = re.compile(r"^(?:(?:but|and|so|yet|also|he|she|it|they|this|these|those|his|her|its|their)\b|"
+# "This year, …", "This week …" say when, not what came before.
+_MID_THOUGHT = re.compile(r"^(?!this (?:past )?(?:year|week|month|morning|afternoon|evening|weekend)\b)"
+                          r"(?:(?:but|and|so|yet|also|he|she|it|they|this|these|those|his|her|its|their)\b|"
                           r"(?:however|meanwhile|as well as this|in addition|moreover),)", re.I)
 _CONTENT = re.compile(r"[a-z][a-z'’]{3,}|\d[\d,.]*")
 _REPEATS = 0.6  # a point with this share of its words in the summary repeats it

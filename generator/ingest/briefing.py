@@ -12,7 +12,7 @@ from generator.ingest.article import Article
 from generator.text.claims import extract_figures
 from generator.ingest.clean import clean
 from generator.ingest.dates import DateFinding, infer_date
-from generator.ingest.digest import key_points, sentences_of, summarise
+from generator.ingest.digest import key_points, lead_length, sentences_of, summarise
 from generator.text.entities import find_mentions, group_mentions, shared_lexicon
 from generator.text.markdown_text import plain
 from generator.ingest.meta import find_authors, find_outlet, headline, pasted_headline, registrable_domain
@@ -56,7 +56,7 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
     if hints.get("language"):
         front["language"] = hints["language"]
     front["summary"] = summary
-    front["key_points"] = key_points(sentences, skip=len(summary) and summary.count(". ") + 1)
+    front["key_points"] = key_points(sentences, skip=lead_length(sentences))
     front["tags"] = []
     front.update(cross_references(paragraphs, front.get("date"), entities))
     front["seed"] = _seed_fields(article)

@@ -56,7 +56,12 @@ _CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also),?\s+|(?:so|still|meanwhile|h
                          r"in addition|additionally|as well as this|as well|besides|indeed|instead|then|"
                          r"at the same time|in turn),\s+)+", re.I)
 # An opening that needs the sentence before it: a point so opening is taken only when nothing else is left.
-_DANGLING = re.compile(r"^(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
+# "This year, …", "That night …", "This past May …" say when, not what came before.
+_DANGLING = re.compile(r"^(?!(?:this|that) (?:past |coming )?(?:year|week|month|morning|afternoon|evening|night|"
+                       r"weekend|spring|summer|autumn|fall|winter|season|January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                       r"Saturday|Sunday)\b)"
+                       r"(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
                        r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
 _PERSON = re.compile(r"^(?:he|she)(?=\s)", re.I)
 # "He added that …", "Mr Reznikov said": a speaker, then the verb, opening the sentence after a quote.
@@ -135,10 +140,16 @@ class _Candidate(NamedTuple):
 def summarise(sentences: list[str]) -> str:
     """The lead sentence, and the next one too when the lead is short; without a dateline
     ("KYIV (Reuters) -", "SANTA FE, N.M. (AP) —"): where the story was filed is not its news."""
-    summary = sentences[:1]
-    if summary and len(summary[0]) < _SUMMARY_MIN and len(sentences) > 1 and not starts_with_quote(sentences[1]):
-        summary.append(sentences[1])
-    return _DATELINE.sub("", " ".join(summary), count=1)
+    return _DATELINE.sub("", " ".join(sentences[:lead_length(sentences)]), count=1)
+
+
+def lead_length(sentences: list[str]) -> int:
+    """How many sentences the summary takes: the key points start after them. Counted here, not
+    read back from the summary's stops, which abbreviations ("U.S. Rep.", "Oct. 25") also make."""
+    if not sentences:
+        return 0
+    short = len(sentences[0]) < _SUMMARY_MIN and len(sentences) > 1 and not starts_with_quote(sentences[1])
+    return 2 if short else 1
 
 
 def key_points(sentences: list[str], skip: int) -> list[str]:
