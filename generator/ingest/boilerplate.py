@@ -705,6 +705,13 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     return alone >= 3 or all(article.get(w, 0) <= own[w] for w in topical)
 
 
+def shares_no_topic(text: str, article: ArticleWords) -> bool:
+    """Whether none of a line's topical words (rarer than _TOPICLESS) is found elsewhere in the article."""
+    words = [_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(text.lower().replace("’", "'"))]
+    own = Counter(words)
+    return not any(article.get(w, 0) > own[w] and word_frequencies().get(w, 0) < _TOPICLESS for w in words)
+
+
 def aside_prefix(text: str, article: ArticleWords) -> int:
     """Length of an aside that opens `text` and may run into a sentence glued after it: a label of
     the page's words and the headline it shows ("Up next: …"), a credit of the page's partner

@@ -27,9 +27,11 @@ _WORDS = re.compile(r"\w+")
 
 
 def make_briefing(article: Article, settings: IngestSettings, entities: EntitySettings | None = None,
-                  warn: Callable[[Problem], None] | None = None) -> tuple[dict[str, Any], str]:
-    """`warn` is told what deserves a look but does not stop the briefing (much of a seed taken as cruft)."""
-    cleaned = clean(article.text, settings.cruft)
+                  warn: Callable[[Problem], None] | None = None,
+                  furniture: frozenset[str] = frozenset()) -> tuple[dict[str, Any], str]:
+    """`warn` is told what deserves a look but does not stop the briefing (much of a seed taken as
+    cruft); `furniture`: the short lines the user's seeds repeat (see furniture.py)."""
+    cleaned = clean(article.text, settings.cruft, furniture)
     for warning in cleaned.warnings:
         (warn or _ignore)(Problem(article.seed.path, warning))
     hints = article.hints

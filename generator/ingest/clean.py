@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
                                          ArticleWords, is_aside, is_cruft)
 from generator.ingest.digest import continues
+from generator.ingest.furniture import furniture_prefix, is_furniture
 from generator.text.sentences import split_sentences
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
@@ -32,7 +33,8 @@ class CleanText:
     warnings: list[str] = field(default_factory=list)
 
 
-def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
+def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: frozenset[str] = frozenset()) -> CleanText:
+    """`furniture`: the short lines the user's other seeds repeat (see furniture.py)."""
     blocks = _blocks(text)
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
     removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
@@ -49,7 +51,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]]) -> CleanText:
         if piece:
             lines_with_text += not kept
             kept.append(piece)
-    _drop_asides(kept_lines, removed)
+    _drop_asides(kept_lines, removed, furniture)
     paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs(kept_lines[line])]
     removed = [r.strip() for r in removed if r.strip()]
     return CleanText(paragraphs, removed, _warnings(text, removed))
@@ -124,9 +126,10 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
     return piece[at:].strip()
 
 
-def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str]) -> None:
+def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str], furniture: frozenset[str]) -> None:
     """Take out the page's asides, judged against the article the other rules kept: what the page
-    says of itself shares no word with the article but the page's own (see boilerplate.is_aside).
+    says of itself shares no word with the article but the page's own (see boilerplate.is_aside),
+    and the lines other seeds repeat that share no topical word with it (see furniture.py).
     What an aside hid from the article's lead ("Sponsored by NAME HONG KONG — …") is peeled as a lead's."""
     article = ArticleWords("\n".join(piece for pieces in kept_lines.values() for piece in pieces))
     lines_with_text = 0
@@ -136,13 +139,14 @@ def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str]) -> None:
             lead = lines_with_text <= 1 and not kept
             at = 0  # read through windows, as _peel does: a run of asides costs its length, not its square
             while at < len(piece) and (end := aside_prefix(window := piece[at:at + READ_WINDOW], article)
+                                       or furniture_prefix(window, furniture, article)
                                        or lead and cruft_prefix(window, at_start=True)):
                 removed.append(piece[at:at + end])
                 at += end
                 while at < len(piece) and piece[at].isspace():
                     at += 1
             piece = piece[at:] if at else piece
-            if is_aside(piece, article):
+            if is_aside(piece, article) or is_furniture(piece, furniture, article):
                 removed.append(piece)
             elif piece:
                 kept.append(piece)

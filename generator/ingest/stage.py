@@ -15,7 +15,8 @@ from generator.utils.filememo import FileMemo
 from generator.utils.files import files_under, write_atomic
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
-from generator.ingest.read import find_seeds, read_seed
+from generator.ingest.furniture import SeedLines, repeated_lines, seed_lines
+from generator.ingest.read import TEXT_SUFFIXES, find_seeds, read_seed
 from generator.ingest.write import briefing_text, edited_by_person, free_path
 from generator.text.slugs import slugify
 from generator.utils.parallel import map_shares, processes_for
@@ -24,6 +25,7 @@ from generator.config.yamlfile import front_matter_text, load_yaml, split_front_
 
 BRIEFINGS_FOLDER = "briefings"
 SEED_RECORDS = "seed records"  # in the store ingest_seeds is given: which briefing was made from which seed
+SEED_LINES = "seed lines"  # and each text seed's short lines, by its hash (furniture.py)
 _SEED_BLOCK = re.compile(r"^seed:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", re.M)  # the key's line and those indented under it
 _HASH = re.compile(r"[0-9a-f]{64}")
 _SEED_LINES = re.compile(r"^seed:\s*\n\s+path:\s*['\"]?(?P<path>[^'\"\n]+?)['\"]?\s*\n\s+sha256:\s*(?P<sha256>[0-9a-f]{64})", re.M)
@@ -55,7 +57,7 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
     seeds = find_seeds(config.seeds_dir, config.root, hash_of, report.problems) if config.seeds_dir.is_dir() else []
     existing, unreadable = _briefings_by_seed(config.content_dir, store, jobs) if seeds else ({}, set())
     originals = _originals(seeds, existing)
-    taken: set[Path] = set()
+    due: list[tuple[Seed, Path | None]] = []
     for seed in seeds:
         known = existing.get(seed.name)
         original = originals.get((seed.sha256, seed.sidecar_sha256), seed)
@@ -69,8 +71,34 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
             report.conflicts.append(Problem(known.path, f"{seed.name} changed, but this briefing was edited by hand: "
                                             "left as it is (delete it to regenerate)"))
         else:
-            _ingest_one(seed, known.path if known else None, config, report, taken, unreadable)
+            due.append((seed, known.path if known else None))
+    furniture = _furniture(seeds, config, store) if due else frozenset()
+    taken: set[Path] = set()
+    for seed, path in due:
+        _ingest_one(seed, path, config, report, taken, unreadable, furniture)
     return report
+
+
+def _furniture(seeds: list[Seed], config: Config, store: MutableMapping[str, Any] | None) -> frozenset[str]:
+    """The short lines the text seeds repeat across stories (furniture.py). Each seed's lines are
+    kept in `store` by its hash: one new seed reads only itself."""
+    kept = store.get(SEED_LINES) if store is not None else None
+    known: dict[str, tuple[frozenset[str], frozenset[int]]] = kept[1] if isinstance(kept, tuple) and kept[0] == __version__ else {}
+    lines: dict[str, tuple[frozenset[str], frozenset[int]]] = {}
+    read = False
+    for seed in seeds:
+        if seed.path.name.lower().endswith(TEXT_SUFFIXES) and _HASH.fullmatch(seed.sha256):
+            if seed.sha256 not in known:
+                try:
+                    found = seed_lines(read_seed(seed, config.ingest).text)
+                except (ProblemError, OSError):
+                    continue  # its ingest says why
+                known[seed.sha256] = (found.short, found.long)
+                read = True
+            lines[seed.sha256] = known[seed.sha256]
+    if store is not None and (read or len(lines) < len(known)):
+        store[SEED_LINES] = (__version__, lines)
+    return repeated_lines(SeedLines(*value) for value in lines.values())
 
 
 def _originals(seeds: list[Seed], existing: dict[str, _Existing]) -> dict[tuple[str, str | None], Seed]:
@@ -84,11 +112,12 @@ def _originals(seeds: list[Seed], existing: dict[str, _Existing]) -> dict[tuple[
 
 
 def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestReport, taken: set[Path],
-                unreadable: set[Path]) -> None:
+                unreadable: set[Path], furniture: frozenset[str]) -> None:
     """`unreadable`: briefings that cannot be read, so their seeds are unknown: a new seed whose
     briefing would be named like one is taken to be its seed, and not made a second briefing."""
     try:
-        front, body = make_briefing(read_seed(seed, config.ingest), config.ingest, config.entities, report.conflicts.append)
+        front, body = make_briefing(read_seed(seed, config.ingest), config.ingest, config.entities, report.conflicts.append,
+                                    furniture)
     except ProblemError as error:
         report.problems.append(error.problem)
         return
