@@ -316,3 +316,15 @@ def test_words_around_a_name_that_say_it_is_a_place(lexicon):
     found = extract_entities(text, lexicon)
     assert {"Gush Etzion", "Forest Hill", "Huade", "Sarkh", "St. Louis", "St. Croix"} <= set(found["places"])
     assert found["people"] == ["Netanyahu", "Cheuk Hau-yip"] or "Gush Etzion" not in found["people"]
+
+
+def test_a_body_a_state_has_one_of_is_named_without_the_state(lexicon):
+    text = ("Omar is one of the first Muslim women elected to Congress. The Federal Reserve's decision to cut "
+            "rates helped, and the Senate voted on Tuesday. The Foreign Ministry said nothing.")
+    found = extract_entities(text, lexicon)["organisations"]
+    assert {"Congress", "Federal Reserve", "Senate"} <= set(found) and "Foreign Ministry" not in found
+
+
+def test_an_everyday_word_in_capitals_is_no_acronym(lexicon):
+    text = "VISIT the fair on Monday. SPEND less, said the NFL and the BBC. By STAFF writers."
+    assert extract_entities(text, lexicon)["organisations"] == ["NFL", "BBC"]

@@ -72,6 +72,10 @@ ministry ministries office council commission committee agency department admini
 cabinet government army navy forces force court embassy guard police service services bureau directorate
 prosecutor prosecutors assembly congress
 """.split())
+# Bodies a state has one of, which its news names without the state ("Congress", "the Senate", "the
+# Federal Reserve", "the National Guard"); a ministry, office or committee is one of many, and is
+# only a name with its country.
+_SOLE_BODIES = {"congress", "senate", "parliament", "reserve", "navy", "guard"}
 # Words that may qualify an organisation word without naming it ("Foreign Ministry").
 _GENERIC = _ORG_HEADS | set("""
 foreign defence defense interior health finance justice economy economic armed air naval central
@@ -617,6 +621,8 @@ class _Reader:
             return self._add(tokens, "organisations", until=self._listed_tail(tokens))
         if country:  # a generic body ("Foreign Ministry") is only a name with its country
             return self._add(body, "organisations", prefix=f"{country}'s ")
+        if body[-1].lower in _SOLE_BODIES:  # "Congress", "the Federal Reserve": a state has one, named so
+            return self._add(body, "organisations")
         return None
 
     def _listed_tail(self, tokens: list[_Token]) -> int | None:
@@ -766,12 +772,14 @@ class _Reader:
         return opening[-1:] in _QUOTES
 
     def _acronym(self, token: _Token) -> bool:
-        """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT"), a common
-        acronym ("CEO") or a ticker (".DJI", "EUR=")."""
+        """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT", or an everyday
+        word: "STAFF", "VISIT"), a common acronym ("CEO") or a ticker (".DJI", "EUR=")."""
         letters = token.text.replace(".", "").replace("&", "")
         return (token.text.isupper() and 3 <= len(letters) <= 6 and letters.isalpha()
                 and letters.lower() not in _COMMON_ACRONYMS and letters.lower() not in self.lowercase
-                and self.text[token.start - 1:token.start] != "." and self.text[token.end:token.end + 1] != "=")
+                and self.text[token.start - 1:token.start] != "." and self.text[token.end:token.end + 1] != "="
+                and word_frequencies().get(letters.lower(), 0.0) < _SHOUTED)
+
     def _known_prefix(self, tokens: list[_Token], titled: bool = False) -> int:
         """How many leading tokens make a known name; a lone small place only before a title or name,
         and never right after a title ("Senator Elizabeth Warren")."""
@@ -1032,6 +1040,9 @@ def _decide(votes: tuple[int, int, int, int], words: int, name: str) -> str:
     return "surname"
 
 
+# Zipf frequency above which a word in capitals is the word shouted, not an acronym: "STAFF" 5.08,
+# "VISIT" 5.04, "HUGE" 5.06; the commonest acronyms of bodies are rarer ("BBC" 4.57, "NFL" 4.54).
+_SHOUTED = 4.6
 _EVERYDAY = 4.0  # Zipf frequency: "slam" 4.02, "barack" 3.96; most surnames and given names are rarer
 _WORD_ABOVE_ALL = 5.0  # a rare given name this frequent is a word first: "Star", "Will", "Young"
 
