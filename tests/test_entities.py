@@ -328,3 +328,10 @@ def test_a_body_a_state_has_one_of_is_named_without_the_state(lexicon):
 def test_an_everyday_word_in_capitals_is_no_acronym(lexicon):
     text = "VISIT the fair on Monday. SPEND less, said the NFL and the BBC. By STAFF writers."
     assert extract_entities(text, lexicon)["organisations"] == ["NFL", "BBC"]
+
+
+def test_an_organisations_product_is_not_another_organisation(lexicon):
+    text = "Qorvex, the phone maker, had a good quarter. The Qorvex SkyPods Pro sold out. Zentel Inc did not."
+    assert extract_entities(text, lexicon)["organisations"] == ["Qorvex", "Zentel Inc"]
+    text = "Qorvex, the phone maker, had a good quarter, Qorvex Inc said."
+    assert extract_entities(text, lexicon)["organisations"] == ["Qorvex Inc"]  # an organisation word: its name

@@ -348,6 +348,8 @@ class Mention(NamedTuple):  # a tuple: made for every mention of every text, so 
 
 
 _START = attrgetter("start")
+# Words after an organisation's name, none an organisation word ("Watch" is one only with "Rights" before it)
+_PRODUCT_WORDS = re.compile(rf"\S+(?: (?!(?i:{'|'.join(sorted(_ORG_HEADS - {'watch'}))})\b)\S+)+")
 _SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}  # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run
 _CITY_COMMA = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]+$")  # a capitalised word's end and a comma, before a state
 # A US state's abbreviation after a name and its comma: the name is a city's ("Sugar Land, Calif.").
@@ -923,12 +925,14 @@ class _Reader:
 
 
 def _without_products(found: list[tuple[_Token, str, str]]) -> list[tuple[_Token, str, str]]:
-    """ "Apple Thunderbolt", "Stadia Pro", "Chromecast Ultra": a name of several words that opens with
-    an organisation the text names alone is that organisation's product or unit, not a person."""
+    """ "Apple Thunderbolt", "Stadia Pro", "Apple AirPods Pro", "Google Stadia": a name of several words
+    that opens with an organisation the text names alone is that organisation's product or unit, not a
+    person, nor an organisation unless an organisation word follows ("Apple Inc", "Amazon Web Services")."""
     alone = {fold(name) for _, kind, name in found if kind == "organisations" and " " not in name}
     if not alone:
         return found
-    return [(first, "none" if kind == "people" and " " in name and fold(name.split(" ", 1)[0]) in alone else kind, name)
+    return [(first, "none" if (kind == "people" or kind == "organisations" and _PRODUCT_WORDS.fullmatch(name))
+             and " " in name and fold(name.split(" ", 1)[0]) in alone else kind, name)
             for first, kind, name in found]
 
 
