@@ -335,3 +335,9 @@ def test_an_organisations_product_is_not_another_organisation(lexicon):
     assert extract_entities(text, lexicon)["organisations"] == ["Qorvex", "Zentel Inc"]
     text = "Qorvex, the phone maker, had a good quarter, Qorvex Inc said."
     assert extract_entities(text, lexicon)["organisations"] == ["Qorvex Inc"]  # an organisation word: its name
+
+
+def test_an_acronym_numbered_or_measured_is_a_product_or_a_unit(lexicon):
+    text = ("The laptop has a GTX 1650 card, 512GB SSD storage and an HDMI 2.1 port. NBC 5 reported the sale, "
+            "and the SBJ 40 Under 40 list named its founder.")
+    assert extract_entities(text, lexicon)["organisations"] == ["NBC", "SBJ"]

@@ -348,6 +348,10 @@ class Mention(NamedTuple):  # a tuple: made for every mention of every text, so 
 
 
 _START = attrgetter("start")
+# A model number right after a name ("RTX 2080", "HDMI 2.1", "NBA 2K20"; not a channel's "NBC 5" or a
+# list's "SBJ 40"), or a measure right before it ("32GB RAM", "4K HDR").
+_MEASURED = re.compile(r"[ \t]?(?:\d{3}|\d+[.,]\d|\d+[A-Za-z])")
+_MEASURED_BEFORE = re.compile(r"(?<![\w.])\d+(?:[GMT]B|K)[ \t]$")
 # Words after an organisation's name, none an organisation word ("Watch" is one only with "Rights" before it)
 _PRODUCT_WORDS = re.compile(rf"\S+(?: (?!(?i:{'|'.join(sorted(_ORG_HEADS - {'watch'}))})\b)\S+)+")
 _SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}  # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run
@@ -730,6 +734,8 @@ class _Reader:
         if (self._acronym(first) or _camel_cased(first.text) if len(tokens) == 1
                 else any(_camel_cased(t.text) for t in tokens)):
             organisations += 2
+            if _MEASURED.match(self.text, last.end) or _MEASURED_BEFORE.search(before):
+                none += 3  # a product or a unit, numbered or measured
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" or (
             role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
             self.text.startswith(",", last.end) and (state := _STATE_AFTER.match(self.text, last.end)) is not None
