@@ -43,3 +43,51 @@ def test_a_sentence_opening_with_when_it_happened_does_not_lean_on_the_one_befor
     points = key_points(sentences, skip=1)
     assert any(p.startswith("This year, officials in Delhi banned firecrackers") for p in points), points
     assert any(p.startswith("That night, police") for p in points), points
+
+
+def test_a_frame_with_a_measured_gap_is_dropped_like_any_frame():
+    lead = "The New York attorney general is investigating WeWork, two people familiar with the matter said on Monday."
+    points = key_points([lead, "A company spokesperson said in an email that it was cooperating with the inquiry.",
+                         "This comes less than a week after Bloomberg reported WeWork is the subject of an SEC inquiry.",
+                         "WeWork withdrew its filing for a public offering at the end of September."], skip=1)
+    assert "Bloomberg reported WeWork is the subject of an SEC inquiry." in points, points
+
+
+def test_news_measured_against_a_past_year_is_not_background():
+    lead = "Americans went to the polls four times this month to vote in major statewide races across the country."
+    sentences = [lead,
+                 "Virginia Democrats won a legislative majority for the first time since 1993, flipping historically Republican districts.",
+                 "The state's turnout was the highest since 2008 in a year without a race for governor or president.",
+                 "The party last held both chambers in 1993, when the state voted for a Democratic governor.",
+                 "Kentucky voters elected a new governor on Tuesday after a close count that lasted into the night."]
+    points = key_points(sentences, skip=1)
+    assert any(p.startswith("Virginia Democrats won") for p in points), points
+    assert any(p.startswith("The state's turnout") for p in points), points
+    assert not any(p.startswith("The party last held") for p in points), points
+
+
+def test_a_pronoun_after_a_short_opening_is_named_or_the_sentence_is_held_back():
+    sentences = [
+        "Police released video showing the rescue of a girl who was kidnapped in broad daylight in Fort Worth.",
+        "Patrick W. Carlineo Jr. told the court that he had followed the case from the start of the search.",
+        "Michael Webb was convicted of kidnapping the girl by a federal jury in Fort Worth in September.",
+        "Later that evening, he admitted that he took the child to a hotel, where he held her captive.",
+        "Officers searched the hotel and the car park while the girl's mother waited at the police station.",
+        "Suddenly, they found her in a clothes basket where she had been forced to hide from the officers.",
+        "A family friend had spotted the suspect's car in the hotel parking lot and called 911 on Saturday.",
+        "The mayor thanked the officers and the family friend at a news conference held on Monday."]
+    points = key_points(sentences, skip=1)
+    assert "Later that evening, Michael Webb admitted that he took the child to a hotel, where he held her captive." in points
+    assert not any(p.startswith("Suddenly, they") for p in points), points
+
+
+def test_a_name_suffix_is_not_the_surname_a_later_sentence_opens_with():
+    sentences = [
+        "A New York man pleaded guilty on Monday to threatening to kill a member of Congress in March.",
+        "Patrick W. Carlineo Jr., 55, of Addison, pleaded guilty to threatening to assault and murder an official.",
+        "His attorney, Sonya Zoghlin, said in an email to reporters that her client never intended any harm.",
+        "Carlineo is a convicted felon and kept a loaded handgun and three rifles at his home, prosecutors said.",
+        "He was convicted of criminal mischief in 1998 and was barred from possessing a firearm since then."]
+    points = key_points(sentences, skip=1)
+    assert any(p.startswith("Carlineo was convicted of criminal mischief") for p in points), points
+    assert not any(p.startswith("Sonya Zoghlin was") for p in points), points

@@ -47,7 +47,11 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _PAST_YEAR = re.compile(r"(?=[12])\b(?:1\d\d\d|200\d|201[0-5])\b")
 _SET_IN = re.compile(r"\b(?:in|since|from|until|of)\s+(?:(?:early|late|mid-?|January|February|March|April|May|June|"
                      r"July|August|September|October|November|December)\s+)?$", re.I)
-_HISTORY = frozenset({"century", "centuries", "historically"})
+# A year compared with ("for the first time since 1993", "the highest level since 2008") is news
+# measured against the past, not set in it.
+_COMPARED = re.compile(r"\b(?:(?:first|last|only) time (?:since|in)|\w{2,}est(?: \w+){0,3} since)\s+(?:\w+\s+)?$", re.I)
+_HISTORY = frozenset({"century", "centuries"})
+_HISTORICALLY = re.compile(r"^Historically\b")  # "historically Republican districts" is no history
 # Opening on the space, not a look-behind for it: the engine then skips to candidates.
 _CAPITALISED = re.compile(r"\s([A-Z][a-z]+)")
 # Words that tie a sentence to the one before: trimmed from a point's start ("But", "And, …", "As
@@ -63,16 +67,22 @@ _DANGLING = re.compile(r"^(?!(?:this|that) (?:past |coming )?(?:year|week|month|
                        r"Saturday|Sunday)\b)"
                        r"(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
                        r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
-_PERSON = re.compile(r"^(?:he|she)(?=\s)", re.I)
+# "He …", or "he" after a short opening saying when or how ("Later that evening, he admitted …"):
+# a point so opening names the person the sentences before are about in its place.
+_LEAD = r"[A-Z][\w’'-]*(?: [\w’'-]+){0,5}, "
+_PERSON = re.compile(rf"^(?P<lead>{_LEAD})?(?P<pronoun>(?i:he|she))(?=\s)")
+_LEAD_PRONOUN = re.compile(rf"^{_LEAD}(?:he|she|they)\s")
 # "He added that …", "Mr Reznikov said": a speaker, then the verb, opening the sentence after a quote.
 _ATTRIBUTION = re.compile(r"^(?:he|she|they|we|i|(?:mr|mrs|ms|dr)\.? [A-Z][\w'’-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
                           r" (?:said|says|added|adds|told|asked|wrote|explained|continued|went on)\b", re.I)
 # "Moscow denies this.": a few words pointing back at the sentence before answer it.
 _REPLY = re.compile(r"^(?:\S+ ){1,6}(?:this|that|it|so|them)\W*$", re.I)
-# "This comes as China has denounced …", "Their release came hours after the government freed …":
+# "This comes as China has denounced …", "Their release came hours after the government freed …",
+# "This comes less than a week after Bloomberg reported …":
 # the frame ties the news to the sentence before; what follows "as"/"after" is the news itself.
 _FRAME = re.compile(r"^(?:it|this|that|(?:their|his|her|its) \w+) (?:comes?|came) (?:(?:just|only) )?"
-                    r"(?:(?:a|an|one|two|three|four|five|six|\d+) )?(?:(?:hours?|days?|weeks?|months?) )?(?:as|after) ", re.I)
+                    r"(?:(?:less|more) than )?(?:(?:a|an|one|two|three|four|five|six|\d+) )?(?:(?:hours?|days?|weeks?|months?) )?"
+                    r"(?:as|after) ", re.I)
 # A clause, not a noun phrase, follows the frame: a finite verb within its first words, not one of
 # a relative clause ("after an attack that killed nine").
 _FINITE = re.compile(r"(?:(?!that |which |who )\S+ ){0,6}?(?:is|are|was|were|has|have|had|will|said|says|\w+ed)\b")
@@ -92,6 +102,7 @@ _SPEAKING = re.compile(rf"\b({_NAME})(?:,[^,]{{1,100}},)? (?:said|says|told|tell
 # A full name: a given name (the gazetteer's), maybe an initial, then one or two capitalised words;
 # matched at each capitalised word, so a title before it ("Police Chief Ed Alvarez") does not hide it.
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?((?: [A-Z][a-z][\w’'-]*?){1,2})(?![\w’'-]))")
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _NOT_NAMES = re.compile(r"\b(?:Services|Department|Ministry|Office|Agency|Council|Commission|Association|"
                         r"University|Police|Party|News|Times|Post|Government|Court|Union|Nations|States|House|"
                         r"Group|Company|Bank|Authority|Organization|Organisation|Forces|Army|Committee)\b")
@@ -228,8 +239,10 @@ def _subjects(sentences: list[str]) -> list[str | None]:
 
 
 def _surnames(sentence: str) -> list[str]:
+    """The surname of each full name: its last word that is no suffix ("Patrick W. Carlineo Jr." -> "Carlineo")."""
     given = given_names()
-    return [m.group(2).split()[-1] for m in _FULL_NAME.finditer(sentence) if m.group(1).lower() in given]
+    return [[word for word in m.group(2).split() if word not in _SUFFIXES][-1]
+            for m in _FULL_NAME.finditer(sentence) if m.group(1).lower() in given and m.group(2).split()[0] not in _SUFFIXES]
 
 
 def _person_subject(sentence: str, surnames: set[str]) -> str | None:
@@ -265,8 +278,8 @@ def _standalone(trimmed: str, subject: str | None) -> str:
     """The sentence, its linking opening trimmed ("As well as this, it said …" -> "it said …"), as a
     point: capitalised, "he" or "she" opening it named as `subject`, the person the sentences
     before are about, and a frame tying it to them dropped ("This comes as China …" -> "China …")."""
-    if (pronoun := _PERSON.match(trimmed)) and subject:
-        return subject + trimmed[pronoun.end():]
+    if (pronoun := _PERSON.match(trimmed)) and subject and not _names_in(pronoun["lead"]):
+        return trimmed[:pronoun.start("pronoun")] + subject + trimmed[pronoun.end():]
     if (frame := _FRAME.match(trimmed)) and _FINITE.match(trimmed, frame.end()):
         trimmed = trimmed[frame.end():]
     return trimmed[:1].upper() + trimmed[1:]
@@ -286,14 +299,27 @@ def _score(sentence: str) -> float:
     score -= 3.0 if _background(sentence, lower) else 0.0
     score -= 2.0 if starts_with_quote(sentence) or sentence.count("“") + sentence.count('"') > 2 else 0.0
     score -= 2.5 if len(sentence) > 400 else 1.0 if len(sentence) > 280 or len(sentence) < 50 else 0.0
-    score -= 4.0 if _DANGLING.match(sentence) else 0.0
+    score -= 4.0 if _DANGLING.match(sentence) or _leans_after_lead(sentence) else 0.0
     return score
 
 
+def _names_in(lead: str | None) -> bool:
+    """Whether an opening names someone a pronoun after it may stand for ("When Carlineo was
+    approached, he …"): a capitalised word after its first."""
+    return bool(lead) and any(word[:1].isupper() for word in lead.split()[1:])
+
+
+def _leans_after_lead(sentence: str) -> bool:
+    """"Suddenly, they found her …": a pronoun nobody was found for, after a short opening naming nobody."""
+    return bool(_LEAD_PRONOUN.match(sentence)) and not _names_in(sentence[:sentence.find(",")])
+
+
 def _background(sentence: str, lower: set[str]) -> bool:
-    if not lower.isdisjoint(_HISTORY):
+    if not lower.isdisjoint(_HISTORY) or _HISTORICALLY.match(sentence):
         return True
-    return any(_SET_IN.search(sentence, max(0, year.start() - 30), year.start()) for year in _PAST_YEAR.finditer(sentence))
+    return any(_SET_IN.search(sentence, max(0, year.start() - 30), year.start())
+               and not _COMPARED.search(sentence, max(0, year.start() - 40), year.start())
+               for year in _PAST_YEAR.finditer(sentence))
 
 
 def _words(text: str) -> frozenset[str]:
