@@ -341,3 +341,9 @@ def test_an_acronym_numbered_or_measured_is_a_product_or_a_unit(lexicon):
     text = ("The laptop has a GTX 1650 card, 512GB SSD storage and an HDMI 2.1 port. NBC 5 reported the sale, "
             "and the SBJ 40 Under 40 list named its founder.")
     assert extract_entities(text, lexicon)["organisations"] == ["NBC", "SBJ"]
+
+
+def test_a_doctrine_or_a_disease_named_in_title_case_is_no_person(lexicon):
+    text = ("Austria was the first victim of National Socialism, historians say. Cases of Eastern Equine "
+            "Encephalitis rose, Anna Marsh said.")
+    assert extract_entities(text, lexicon)["people"] == ["Anna Marsh"]

@@ -348,6 +348,7 @@ class Mention(NamedTuple):  # a tuple: made for every mention of every text, so 
 
 
 _START = attrgetter("start")
+_DOCTRINE_OR_DISEASE = ("ism", "isms", "itis", "osis")
 # A model number right after a name ("RTX 2080", "HDMI 2.1", "NBA 2K20"; not a channel's "NBC 5" or a
 # list's "SBJ 40"), or a measure right before it ("32GB RAM", "4K HDR").
 _MEASURED = re.compile(r"[ \t]?(?:\d{3}|\d+[.,]\d|\d+[A-Za-z])")
@@ -752,6 +753,8 @@ class _Reader:
                 organisations += 1
             if not _EVENT_HEADS.isdisjoint(t.lower for t in tokens[1:]):
                 none += 4  # "Davis Cup Final", "Dubai Air Show"
+            if last.lower.endswith(_DOCTRINE_OR_DISEASE):
+                none += 4  # "National Socialism", "Eastern Equine Encephalitis": a doctrine or a disease
             if lowers <= _PLAIN_WORDS or len(lowers) < len(tokens):
                 none += 4  # "Human Rights", "High Commissioner", a table's "Change Change"
             if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
