@@ -72,6 +72,10 @@ _DANGLING = re.compile(r"^(?!(?:this|that) (?:past |coming )?(?:year|week|month|
 _LEAD = r"[A-Z][\w’'-]*(?: [\w’'-]+){0,5}, "
 _PERSON = re.compile(rf"^(?P<lead>{_LEAD})?(?P<pronoun>(?i:he|she))(?=\s)")
 _LEAD_PRONOUN = re.compile(rf"^{_LEAD}(?:he|she|they)\s")
+_LEAD_CHARS = 100  # an opening of six words and its pronoun fit in these
+# A pronoun first or after the first comma: few sentences pass, and the engine drops the others
+# within the first comma's characters.
+_MAY_BE_PERSON = re.compile(r"(?:he|she)\s|[^,]{1,%d}, (?:he|she)\s" % _LEAD_CHARS, re.I)
 # "He added that …", "Mr Reznikov said": a speaker, then the verb, opening the sentence after a quote.
 _ATTRIBUTION = re.compile(r"^(?:he|she|they|we|i|(?:mr|mrs|ms|dr)\.? [A-Z][\w'’-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
                           r" (?:said|says|added|adds|told|asked|wrote|explained|continued|went on)\b", re.I)
@@ -169,7 +173,8 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     window = sentences[:skip + _CONSIDERED]
     trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
     # Who a "he" is matters only to a point opening so: it is worked out as far as the last of them.
-    openings = [index for index in range(skip, len(window)) if _PERSON.match(trimmed[index])]
+    openings = [index for index in range(skip, len(window)) if _MAY_BE_PERSON.match(trimmed[index])
+                and _person(trimmed[index])]
     subjects = _subjects(trimmed[:openings[-1]]) if openings else []
     # Best score first: a point's gain is at most its score and _NOVELTY, so a round stops reading
     # at the first candidate that cannot beat the best gain found, and the words of most
@@ -230,7 +235,7 @@ def _subjects(sentences: list[str]) -> list[str | None]:
         name = _person_subject(sentence, surnames) or _introduced(sentence, following=current is not None)
         if name:
             current, age = name, 0
-        elif not _PERSON.match(sentence):
+        elif not (_MAY_BE_PERSON.match(sentence) and _person(sentence)):
             age += 1
             if age >= _LOOK_BACK:
                 current = None
@@ -278,7 +283,7 @@ def _standalone(trimmed: str, subject: str | None) -> str:
     """The sentence, its linking opening trimmed ("As well as this, it said …" -> "it said …"), as a
     point: capitalised, "he" or "she" opening it named as `subject`, the person the sentences
     before are about, and a frame tying it to them dropped ("This comes as China …" -> "China …")."""
-    if (pronoun := _PERSON.match(trimmed)) and subject and not _names_in(pronoun["lead"]):
+    if (pronoun := _person(trimmed)) and subject and not _names_in(pronoun["lead"]):
         return trimmed[:pronoun.start("pronoun")] + subject + trimmed[pronoun.end():]
     if (frame := _FRAME.match(trimmed)) and _FINITE.match(trimmed, frame.end()):
         trimmed = trimmed[frame.end():]
@@ -309,8 +314,16 @@ def _names_in(lead: str | None) -> bool:
     return bool(lead) and any(word[:1].isupper() for word in lead.split()[1:])
 
 
+def _person(sentence: str) -> re.Match[str] | None:
+    """_PERSON's match, tried only where the cheaper _MAY_BE_PERSON finds a pronoun early on."""
+    return _PERSON.match(sentence) if _MAY_BE_PERSON.match(sentence) else None
+
+
 def _leans_after_lead(sentence: str) -> bool:
     """"Suddenly, they found her …": a pronoun nobody was found for, after a short opening naming nobody."""
+    head = sentence[:_LEAD_CHARS]
+    if ", he " not in head and ", she " not in head and ", they " not in head:
+        return False
     return bool(_LEAD_PRONOUN.match(sentence)) and not _names_in(sentence[:sentence.find(",")])
 
 
