@@ -64,6 +64,9 @@ labs exchange reserve coalition league forum brotherhood directorate observatory
 center centre
 united times post news press presse reporter herald journal tribune gazette chronicle telegraph insider
 magazine radio television broadcasting sports business today
+aerospace express instruments dynamics pharma therapeutics biosciences biotech semiconductor semiconductors
+logistics brands foods petroleum telecom telecommunications communications networks software interactive
+automotive insurance bancorp railways shipping
 """.split())
 # The bodies of a state: a nationality before one of these names the country's ("the Russian Foreign
 # Ministry" is Russia's); before another organisation word it is part of a name ("American Airlines").
