@@ -298,6 +298,11 @@ class Lexicon:
         return known
 
     @cached_property
+    def states(self) -> dict[str, str]:
+        """US states by the abbreviations written after a city ("Calif", "N.Y.", "FL")."""
+        return us_state_abbreviations()
+
+    @cached_property
     def cities(self) -> dict[str, int]:
         """Only finding mentions in text asks: linking briefings whose facts are known does not
         wait for the gazetteer's tens of thousands of cities to be read and folded."""
@@ -499,8 +504,8 @@ class _Reader:
         """A run of one word, as `_read_segment` reads it, in fewer steps: what the rules make of the
         word alone is learnt once per surface (in the Lexicon); only the text's clues are looked at."""
         token = run[0]
-        if token.text in us_state_abbreviations() and self._after_city(token):
-            self._add(run, "places", name=us_state_abbreviations()[token.text])
+        if token.text in self.lexicon.states and self._after_city(token):
+            self._add(run, "places", name=self.lexicon.states[token.text])
             return
         route = self.lexicon.lone_words.get(token.text)
         if route is None:
@@ -741,9 +746,10 @@ class _Reader:
             if _MEASURED.match(self.text, last.end) or _MEASURED_BEFORE.search(before):
                 none += 3  # a product or a unit, numbered or measured
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" or (
-            role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
+            role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (
+            role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
             self.text.startswith(",", last.end) and (state := _STATE_AFTER.match(self.text, last.end)) is not None
-            and state.group(1) in us_state_abbreviations()) or (
+            and state.group(1) in self.lexicon.states) or (  # "Sugar Land, Calif."
             len(tokens) > 1 and first.text in _SAINTS and self.text.startswith(".", first.end))  # "St. Croix", "Mt. Hood"
         if len(tokens) > 1:
             lowers = {t.lower for t in tokens}
@@ -893,8 +899,9 @@ class _Reader:
         items = sorted((first.start, end, kind, first) for (first, kind, _), end in zip(found, ends))
         chains: list[list[tuple[int, int, str, _Token]]] = []
         joined: list[bool] = []  # whether the chain has a conjunction
-        for item in items:
-            gap = _LIST_GAP.fullmatch(self.text, chains[-1][-1][1], item[0]) if chains else None
+        for item in items:  # most names are far apart: the pattern is only tried on short gaps
+            gap = _LIST_GAP.fullmatch(self.text, chains[-1][-1][1], item[0]) if (
+                chains and item[0] - chains[-1][-1][1] <= _LONGEST_LIST_GAP) else None
             if gap and not (chains[-1][-1][3].first and _everyday_word(chains[-1][-1][3].lower)):
                 chains[-1].append(item)
                 joined[-1] = joined[-1] or gap["conjunction"] is not None
@@ -987,6 +994,7 @@ _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursu
 # What joins the names of a list: "A, B and C", "A or B" (not "&": "Ernst & Young" is one name).
 # A name's particle before the next name is skipped ("Kalamazoo and Van Buren": the name is read from "Buren").
 _LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
+_LONGEST_LIST_GAP = len(", and Van ")
 _PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
 
 
