@@ -13,6 +13,7 @@ from generator.text.claims import extract_figures
 from generator.ingest.clean import clean
 from generator.ingest.dates import DateFinding, infer_date
 from generator.ingest.digest import key_points, lead_length, sentences_of, summarise
+from generator.ingest.furniture import NO_FURNITURE, Furniture
 from generator.text.entities import find_mentions, group_mentions, shared_lexicon
 from generator.text.markdown_text import plain
 from generator.ingest.meta import find_authors, find_outlet, headline, pasted_headline, registrable_domain
@@ -28,7 +29,7 @@ _WORDS = re.compile(r"\w+")
 
 def make_briefing(article: Article, settings: IngestSettings, entities: EntitySettings | None = None,
                   warn: Callable[[Problem], None] | None = None,
-                  furniture: frozenset[str] = frozenset()) -> tuple[dict[str, Any], str]:
+                  furniture: Furniture = NO_FURNITURE) -> tuple[dict[str, Any], str]:
     """`warn` is told what deserves a look but does not stop the briefing (much of a seed taken as
     cruft); `furniture`: the short lines the user's seeds repeat (see furniture.py)."""
     cleaned = clean(article.text, settings.cruft, furniture)

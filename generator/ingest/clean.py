@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
                                          ArticleWords, is_aside, is_cruft)
 from generator.ingest.digest import continues
-from generator.ingest.furniture import furniture_prefix, is_furniture
+from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, is_furniture
 from generator.text.sentences import split_sentences
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
@@ -33,7 +33,7 @@ class CleanText:
     warnings: list[str] = field(default_factory=list)
 
 
-def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: frozenset[str] = frozenset()) -> CleanText:
+def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO_FURNITURE) -> CleanText:
     """`furniture`: the short lines the user's other seeds repeat (see furniture.py)."""
     blocks = _blocks(text)
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
@@ -126,7 +126,7 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
     return piece[at:].strip()
 
 
-def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str], furniture: frozenset[str]) -> None:
+def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str], furniture: Furniture) -> None:
     """Take out the page's asides, judged against the article the other rules kept: what the page
     says of itself shares no word with the article but the page's own (see boilerplate.is_aside),
     and the lines other seeds repeat that share no topical word with it (see furniture.py).

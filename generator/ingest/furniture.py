@@ -72,14 +72,30 @@ def _stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def repeated_lines(seeds: Iterable[SeedLines]) -> frozenset[str]:
+@dataclass(frozen=True)
+class Furniture:
+    """The repeated lines (as line_key gives them), and the words they open with: most blocks open
+    with none of those, and are passed over before any of their prefixes is keyed."""
+    lines: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, lines: Iterable[str]) -> Furniture:
+        lines = frozenset(lines)
+        return cls(lines, frozenset(line.split(" ", 1)[0].strip(_EDGES) for line in lines))
+
+
+NO_FURNITURE = Furniture()
+
+
+def repeated_lines(seeds: Iterable[SeedLines]) -> Furniture:
     """The short lines found in at least STORIES_LEAST stories (seeds sharing a long sentence are one)."""
     seeds = list(seeds)
     story = _stories(seeds)
     found_in: Counter[str] = Counter()
     for key in {(key, story[i]) for i, seed in enumerate(seeds) for key in seed.short}:
         found_in[key[0]] += 1
-    return frozenset(key for key, stories in found_in.items() if stories >= STORIES_LEAST)
+    return Furniture.of(key for key, stories in found_in.items() if stories >= STORIES_LEAST)
 
 
 def _stories(seeds: list[SeedLines]) -> list[int]:
@@ -102,22 +118,22 @@ def _stories(seeds: list[SeedLines]) -> list[int]:
     return [root(i) for i in range(len(seeds))]
 
 
-def is_furniture(text: str, furniture: frozenset[str], article: ArticleWords) -> bool:
+def is_furniture(text: str, furniture: Furniture, article: ArticleWords) -> bool:
     """A whole block that is a repeated line and names nothing the article names again."""
-    return bool(furniture) and line_key(text) in furniture and shares_no_topic(text, article)
+    return bool(furniture.lines) and line_key(text) in furniture.lines and shares_no_topic(text, article)
 
 
-def furniture_prefix(text: str, furniture: frozenset[str], article: ArticleWords) -> int:
+def furniture_prefix(text: str, furniture: Furniture, article: ArticleWords) -> int:
     """Length of a repeated line that opens `text`, glued ahead of a sentence in a one-line paste:
     the longest one followed by a capital (a sentence's start) that names nothing the article names
     again. Nothing beyond the line's own words is taken."""
-    if not furniture:
-        return 0
     tokens = text[:400].split(" ", LINE_MOST + 1)
+    if not furniture.lines or line_key(tokens[0]) not in furniture.openers:
+        return 0
     for k in range(min(LINE_MOST, len(tokens) - 1), 0, -1):
         following = tokens[k].lstrip("“\"‘(")
         if following[:1].isupper() or following[:1].isdigit():
             head = " ".join(tokens[:k])
-            if line_key(head) in furniture and shares_no_topic(head, article):
+            if line_key(head) in furniture.lines and shares_no_topic(head, article):
                 return len(head) + 1
     return 0

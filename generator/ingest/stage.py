@@ -15,7 +15,7 @@ from generator.utils.filememo import FileMemo
 from generator.utils.files import files_under, write_atomic
 from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
-from generator.ingest.furniture import SeedLines, repeated_lines, seed_lines
+from generator.ingest.furniture import NO_FURNITURE, Furniture, SeedLines, repeated_lines, seed_lines
 from generator.ingest.read import TEXT_SUFFIXES, find_seeds, read_seed
 from generator.ingest.write import briefing_text, edited_by_person, free_path
 from generator.text.slugs import slugify
@@ -72,14 +72,14 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
                                             "left as it is (delete it to regenerate)"))
         else:
             due.append((seed, known.path if known else None))
-    furniture = _furniture(seeds, config, store) if due else frozenset()
+    furniture = _furniture(seeds, config, store) if due else NO_FURNITURE
     taken: set[Path] = set()
     for seed, path in due:
         _ingest_one(seed, path, config, report, taken, unreadable, furniture)
     return report
 
 
-def _furniture(seeds: list[Seed], config: Config, store: MutableMapping[str, Any] | None) -> frozenset[str]:
+def _furniture(seeds: list[Seed], config: Config, store: MutableMapping[str, Any] | None) -> Furniture:
     """The short lines the text seeds repeat across stories (furniture.py). Each seed's lines are
     kept in `store` by its hash: one new seed reads only itself."""
     kept = store.get(SEED_LINES) if store is not None else None
@@ -112,7 +112,7 @@ def _originals(seeds: list[Seed], existing: dict[str, _Existing]) -> dict[tuple[
 
 
 def _ingest_one(seed: Seed, path: Path | None, config: Config, report: IngestReport, taken: set[Path],
-                unreadable: set[Path], furniture: frozenset[str]) -> None:
+                unreadable: set[Path], furniture: Furniture) -> None:
     """`unreadable`: briefings that cannot be read, so their seeds are unknown: a new seed whose
     briefing would be named like one is taken to be its seed, and not made a second briefing."""
     try:
