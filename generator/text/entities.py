@@ -878,7 +878,7 @@ class _Reader:
                     short = _short_forms(found) if short is None else short
                     if len(short.get(key, ())) == 1:
                         kind, name = "organisations", short[key][0]
-                if kind == "surname":
+                if kind == "surname" and self._beside_list(first.start, first.start + len(name)):
                     if listed is None:
                         ends = [c.tokens[-1].end for c in self.candidates] + [self.known_ends[m.start] for m in self.mentions]
                         voted = {c.tokens[0].start for key, c in zip(keys, self.candidates) if max(pooled[key]) > 0}
@@ -887,6 +887,11 @@ class _Reader:
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
         return sorted(mentions, key=_START)
+
+    def _beside_list(self, start: int, end: int) -> bool:
+        """Whether what joins a list's names is right before or after the name at start:end."""
+        return _LIST_GAP.match(self.text, end) is not None or _LIST_GAP_BEFORE.search(
+            self.text, max(0, start - _LONGEST_LIST_GAP), start) is not None
 
     def _listed(self, found: list[tuple[_Token, str, str]], ends: list[int], evidenced: set[int]) -> dict[int, str]:
         """The kind of each lone word no clue decided ("surname") that a list names beside organisations
@@ -950,8 +955,8 @@ def _without_products(found: list[tuple[_Token, str, str]]) -> list[tuple[_Token
     alone = {fold(name) for _, kind, name in found if kind == "organisations" and " " not in name}
     if not alone:
         return found
-    return [(first, "none" if (kind == "people" or kind == "organisations" and _PRODUCT_WORDS.fullmatch(name))
-             and " " in name and fold(name.split(" ", 1)[0]) in alone else kind, name)
+    return [(first, "none" if " " in name and (kind == "people" or kind == "organisations") and fold(
+        name.split(" ", 1)[0]) in alone and (kind == "people" or _PRODUCT_WORDS.fullmatch(name)) else kind, name)
             for first, kind, name in found]
 
 
@@ -995,6 +1000,7 @@ _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursu
 # A name's particle before the next name is skipped ("Kalamazoo and Van Buren": the name is read from "Buren").
 _LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
 _LONGEST_LIST_GAP = len(", and Van ")
+_LIST_GAP_BEFORE = re.compile(_LIST_GAP.pattern + "$")
 _PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
 
 
