@@ -355,3 +355,11 @@ def test_the_words_companies_are_named_with_are_organisation_words(lexicon):
     found = extract_entities(text, lexicon)
     assert {"Firefly Aerospace", "Moon Express", "Take-Two Interactive", "Pizza Express"} <= set(found["organisations"])
     assert not {"Firefly Aerospace", "Moon Express", "Take-Two"} & set(found["people"])
+
+
+def test_a_media_word_before_a_persons_name_is_their_role(lexicon):
+    text = ("CBS Sports NFL Insider Jason La Canfora has reported that the NFL will fine him. "
+            "Los Angeles Times Reporter Jane Doe wrote it up.")
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Jason La Canfora", "Jane Doe"]
+    assert found["organisations"] == ["CBS Sports", "NFL", "Los Angeles Times"]

@@ -131,6 +131,7 @@ times post news press presse reporter herald journal tribune gazette chronicle t
 today radio television sports
 """.split())
 _ROLES = _TITLES | _PERSON_CUES
+_ROLE_HEADS = {"insider", "reporter"}  # organisation words that are a person's role before a name
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
 # Lowercase words after a name that say it is a place: "Kowloon West district", "the Gush Etzion
@@ -619,6 +620,10 @@ class _Reader:
             return self._organisation(_drop_articles(tokens[joint + 1:]), None)
         while head + 1 < len(tokens) and _is_head(tokens[head + 1]):
             head += 1  # "Federal Reserve Bank", "Ceres Robotics Inc"
+        if 0 < head < len(tokens) - 1 and tokens[head].lower in _ROLE_HEADS and self._given(tokens[head + 1]):
+            # "NFL Insider Jason La Canfora", "Times Reporter Jane Doe": a role before a person's name
+            self._owner(tokens[:head])
+            return self._person_or_place(tokens[head + 1:], True)
         end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS else head + 1
         start = 0
         while start + 1 < head and tokens[start].lower in _ROLES and tokens[start + 1].lower in _CONNECTORS:
