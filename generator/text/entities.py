@@ -134,8 +134,8 @@ _ROLES = _TITLES | _PERSON_CUES
 _ROLE_HEADS = {"insider", "reporter"}  # organisation words that are a person's role before a name
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
-# Lowercase words after a name that say it is a place: "Kowloon West district", "the Gush Etzion
-# settlement bloc", "Forest Hill police officers".
+# Lowercase words after a name that say it is a place: "the Gush Etzion settlement bloc", "Forest
+# Hill police officers", "the Sarkh district".
 _REGION_WORDS = {"region", "province", "oblast", "district", "county", "settlement", "village", "town", "suburb",
                  "municipality", "neighborhood", "neighbourhood", "police", "residents"}
 # A model year or size right before a name ("the 2020 Sentra", "the 16-inch MacBook Pro"); it opens
@@ -174,8 +174,8 @@ _PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|pro
 # ", a village southwest of …", ", the embattled tech company": what a name is, said right after it.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?P<place>city|town|village|suburb|port|county|"
                          r"district|province|region|state|island)|(?P<organisation>company|firm|group|retailer|maker|"
-                         r"giant|carrier|airline|network|agency|bank|startup|publication|newspaper|website|label|club|organi[sz]ation|"
-                         r"outlet|nonprofit|charity|broadcaster|publisher|studio|party|lender|insurer|automaker|"
+                         r"giant|carrier|airline|network|agency|bank|startup|publication|newspaper|website|label|club|"
+                         r"organi[sz]ation|outlet|nonprofit|charity|broadcaster|publisher|studio|party|lender|insurer|automaker|"
                          r"manufacturer|chain|brand))\b")
 DEMONYMS = {
     "Russian": "Russia", "Ukrainian": "Ukraine", "British": "United Kingdom", "American": "United States",
@@ -357,14 +357,15 @@ class Mention(NamedTuple):  # a tuple: made for every mention of every text, so 
 
 
 _START = attrgetter("start")
-_DOCTRINE_OR_DISEASE = ("ism", "isms", "itis", "osis")
+_DOCTRINE_OR_DISEASE = ("ism", "isms", "itis", "osis")  # the endings of a name's last word that are no name's
 # A model number right after a name ("RTX 2080", "HDMI 2.1", "NBA 2K20"; not a channel's "NBC 5" or a
 # list's "SBJ 40"), or a measure right before it ("32GB RAM", "4K HDR").
 _MEASURED = re.compile(r"[ \t]?(?:\d{3}|\d+[.,]\d|\d+[A-Za-z])")
 _MEASURED_BEFORE = re.compile(r"(?<![\w.])\d+(?:[GMT]B|K)[ \t]$")
 # Words after an organisation's name, none an organisation word ("Watch" is one only with "Rights" before it)
 _PRODUCT_WORDS = re.compile(rf"\S+(?: (?!(?i:{'|'.join(sorted(_ORG_HEADS - {'watch'}))})\b)\S+)+")
-_SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}  # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run
+# "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run ("St. Louis")
+_SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}
 _CITY_COMMA = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]+$")  # a capitalised word's end and a comma, before a state
 # A US state's abbreviation after a name and its comma: the name is a city's ("Sugar Land, Calif.").
 _STATE_AFTER = re.compile(r",[ \t]+((?:[A-Z]\.){2}|[A-Z][a-z]{1,3}(?=\.)|[A-Z]{2}(?![\w.]))")
@@ -727,7 +728,8 @@ class _Reader:
         before = self.text[max(0, first.start - 30):first.start]
         # "according to The Wrap", "The Steelers": a capital "The" is read as "the" is
         role_before = _word_before(before) or ("the" if before.endswith("The ") else "")
-        after = _LOWER_AFTER.match(self.text, last.end + (_possessive_length(self.text, last.end) if last.possessive else 0))
+        after = _LOWER_AFTER.match(self.text, last.end + _possessive_length(self.text, last.end) if last.possessive
+                                   else last.end)
         word_after = after.group(1) if after and not last.possessive else ""
         owner_role = word_after in _OWNER_ROLES or (last.possessive and after is not None and after.group(1) in _OWNED)
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
@@ -885,7 +887,8 @@ class _Reader:
                         kind, name = "organisations", short[key][0]
                 if kind == "surname" and self._beside_list(first.start, first.start + len(name)):
                     if listed is None:
-                        ends = [c.tokens[-1].end for c in self.candidates] + [self.known_ends[m.start] for m in self.mentions]
+                        ends = [c.tokens[-1].end for c in self.candidates]
+                        ends += [self.known_ends[m.start] for m in self.mentions]
                         voted = {c.tokens[0].start for key, c in zip(keys, self.candidates) if max(pooled[key]) > 0}
                         listed = self._listed(found, ends, voted | self.known_ends.keys())
                     kind = listed.get(first.start, kind)
@@ -1003,7 +1006,8 @@ _NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
 _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
 # What joins the names of a list: "A, B and C", "A or B" (not "&": "Ernst & Young" is one name).
 # A name's particle before the next name is skipped ("Kalamazoo and Van Buren": the name is read from "Buren").
-_LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
+_LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
+                       rf"(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
 _LONGEST_LIST_GAP = len(", and Van ")
 _LIST_GAP_BEFORE = re.compile(_LIST_GAP.pattern + "$")
 _PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
