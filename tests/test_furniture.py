@@ -75,3 +75,16 @@ def test_the_ingest_stage_removes_lines_its_seeds_repeat_and_keeps_each_seeds_li
     for path in report.written:
         assert WIDGET not in path.read_text(encoding="utf-8")
     assert len(kept[stage.SEED_LINES][1]) == 6  # each text seed's lines, for the next new seed
+
+
+def test_a_new_seed_reads_only_itself_for_the_lines_seeds_repeat(site, monkeypatch):
+    for number, story in enumerate(STORIES[:3]):
+        (site / "seeds" / f"story-{number}.txt").write_text(_seed(story), encoding="utf-8")
+    config = load_config(site / "site.yaml")
+    kept: dict = {}
+    stage.ingest_seeds(config, store=kept)
+    read = []
+    monkeypatch.setattr(stage, "seed_lines", lambda text, real=stage.seed_lines: read.append(text) or real(text))
+    (site / "seeds" / "story-3.txt").write_text(_seed(STORIES[3]), encoding="utf-8")
+    report = stage.ingest_seeds(config, store=kept)
+    assert len(report.written) == 1 and len(read) == 1 and WIDGET not in report.written[0].read_text(encoding="utf-8")

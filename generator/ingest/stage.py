@@ -82,8 +82,9 @@ def ingest_seeds(config: Config, hash_of: Callable[[str], str] | None = None, jo
 def _furniture(seeds: list[Seed], config: Config, store: MutableMapping[str, Any] | None) -> Furniture:
     """The short lines the text seeds repeat across stories (furniture.py). Each seed's lines are
     kept in `store` by its hash: one new seed reads only itself."""
+    header = (__version__, INGEST_VERSION)  # lines read by other rules are read again
     kept = store.get(SEED_LINES) if store is not None else None
-    known: dict[str, tuple[frozenset[str], frozenset[int]]] = kept[1] if isinstance(kept, tuple) and kept[0] == __version__ else {}
+    known: dict[str, tuple[frozenset[str], frozenset[int]]] = kept[1] if isinstance(kept, tuple) and kept[0] == header else {}
     lines: dict[str, tuple[frozenset[str], frozenset[int]]] = {}
     read = False
     for seed in seeds:
@@ -97,7 +98,7 @@ def _furniture(seeds: list[Seed], config: Config, store: MutableMapping[str, Any
                 read = True
             lines[seed.sha256] = known[seed.sha256]
     if store is not None and (read or len(lines) < len(known)):
-        store[SEED_LINES] = (__version__, lines)
+        store[SEED_LINES] = (header, lines)
     return repeated_lines(SeedLines(*value) for value in lines.values())
 
 
