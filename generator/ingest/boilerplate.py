@@ -666,14 +666,12 @@ _NOTICE_VERBS = _UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _verb_forms(frozense
 _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
 _NOTICE_WORD = re.compile(r"\$?\d[\d,.]*|[^\W\d_](?:[\w'’-]*[^\W_])?")
 _SELF = re.compile(r"\b(?:this|our) (?:article|story|page|site|website|post|video|newsletter|app)\b", re.I)
+_OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
 
 
 def _has_subject(words: list[str]) -> bool:
     """Whether a pronoun stands as a clause's subject ("so you can"), not after a preposition ("Recommended for you")."""
     return any(word in _PRONOUNS and (at == 0 or words[at - 1] not in _OBJECT_PREPOSITIONS) for at, word in enumerate(words))
-
-
-_OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
 
 
 def _page_notice(text: str, article: ArticleWords) -> bool:
