@@ -798,7 +798,7 @@ def _notice_prefix(text: str, article: ArticleWords) -> int:
     paste, with no stop of its own ("Download the X app for the latest news The minister …"): the
     longest one that ends on a word of the page's and before a sentence's visible start (as in
     _page_words_prefix)."""
-    first = text[:12].split(maxsplit=1)[0].lower() if text[:12].strip() else ""
+    first = _opening_word(text)
     if first not in _NOTICE_VERBS and first not in ("you", "your"):
         return 0  # a notice glued on opens with its verb or its reader
     tokens = _tokens_from(text, 0, 240)
