@@ -363,3 +363,12 @@ def test_a_media_word_before_a_persons_name_is_their_role(lexicon):
     found = extract_entities(text, lexicon)
     assert found["people"] == ["Jason La Canfora", "Jane Doe"]
     assert found["organisations"] == ["CBS Sports", "NFL", "Los Angeles Times"]
+
+
+def test_an_organisations_name_runs_on_over_a_word_or_two_to_its_last_organisation_word(lexicon):
+    text = ("Dana Holt, the chief of Brightline Media Capital Group, spoke at the Fairhaven Bank Arts Center. "
+            "Times Reporter Jane Doe wrote it up.")
+    found = extract_entities(text, lexicon)
+    assert {"Brightline Media Capital Group", "Fairhaven Bank Arts Center"} <= set(found["organisations"])
+    assert not {"Capital Group", "Arts Center"} & set(found["organisations"])
+    assert "Jane Doe" in found["people"]

@@ -621,6 +621,12 @@ class _Reader:
             return self._organisation(_drop_articles(tokens[joint + 1:]), None)
         while head + 1 < len(tokens) and _is_head(tokens[head + 1]):
             head += 1  # "Federal Reserve Bank", "Ceres Robotics Inc"
+        later = self._later_head(tokens, head)
+        while later:  # "New Media Investment Group", "PNC Bank Arts Center": one name runs on to its last head
+            head = later
+            while head + 1 < len(tokens) and _is_head(tokens[head + 1]):
+                head += 1
+            later = self._later_head(tokens, head)
         if 0 < head < len(tokens) - 1 and tokens[head].lower in _ROLE_HEADS and self._given(tokens[head + 1]):
             # "NFL Insider Jason La Canfora", "Times Reporter Jane Doe": a role before a person's name
             self._owner(tokens[:head])
@@ -631,6 +637,19 @@ class _Reader:
             start += 2
         name = self._organisation_name(tokens[start:end], owner)
         return self._read_segment(tokens[end:], None) if tokens[end:] else name
+
+    def _later_head(self, tokens: list[_Token], head: int) -> int | None:
+        """The next organisation word after `head` when at most two words stand between, none a
+        title, a role, a given name, a connector or a name a list knows: "New Media" "Investment
+        Group" is one name, not "Times Reporter Jane Doe" nor "Reuters Television Moscow Bureau"."""
+        for later in range(head + 2, min(len(tokens), head + 4)):
+            if _is_head(tokens[later]):
+                between = tokens[head + 1:later]
+                if all(t.lower not in _ROLES and t.lower not in _CONNECTORS and not self._given(t)
+                       and self._name_like(t) and not self._known([t]) for t in between):
+                    return later
+                return None
+        return None
 
     def _organisation_name(self, tokens: list[_Token], owner: str | None) -> str | None:
         country = owner if owner and self.lexicon.kind(owner) == "places" else None
