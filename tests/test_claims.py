@@ -296,3 +296,24 @@ def test_a_surname_is_known_from_a_full_name_after_a_title():
     ]
     assert "Alvarez said there is no threat to the public because it was a fight between two people on the train." \
         in key_points(sentences, 1)
+
+
+def test_speech_words_that_say_nothing_name_no_claimant():
+    # A determiner or a passive before the word, "added" with an object: nobody says anything.
+    assert keyed("The pandemic killed an estimated 25 million people in Europe.") == [(25000000, "people killed", None)]
+    assert keyed("A total of 28 people who were in close contact with the patient were put under medical "
+                 "quarantine.") == [(28, "people quarantined", None)]
+    assert keyed("Anthony Beauvillier added his seventh, and Semyon Varlamov stopped 27 shots as New York "
+                 "won its last 15 games.") == []
+    # The subject starts after "though"; a trailing "has also" is no part of the name.
+    assert keyed("Three cases of plague have been diagnosed, though officials say the risk is low.") == \
+        [(3, "cases", "officials")]
+    assert keyed("The National Institute on Drug Abuse has also estimated that 964,000 people age 12 and older use it.") == \
+        [(964000, "people", "National Institute on Drug Abuse")]
+    # Speech is still speech.
+    assert keyed("The Associated Press reports that 28 people were quarantined.") == \
+        [(28, "people quarantined", "Associated Press")]
+    assert keyed("Officials put the number of people killed at 300, and Dr Lee added that 12 people died.")[-1][:2] == \
+        (12, "people killed")
+    assert keyed("Officials put the number of people killed at 300, and Dr Lee added that 12 people died.")[-1][2] in \
+        ("Lee", "Dr Lee")

@@ -18,9 +18,17 @@ SPEECH = (r"(?:said|says|say|told|tells|estimated|estimates|announced|announces|
           r"claims|stated|states|added|warned|confirmed|confirms|insisted|acknowledged|admitted|believes|"
           r"believed|put|puts|noted)")
 _SPEECH_VERB = re.compile(rf"\b{SPEECH}\b")
+# A speech word that says nothing: a noun or adjective after a determiner ("an estimated 25 million",
+# "some reports suggesting"), a passive ("were put under quarantine", "is estimated"), "added" with an
+# object ("added his seventh", "added a goal") and "put" not putting a figure at a value.
+_NOT_SPEECH_BEFORE = re.compile(r"\b(?:a|an|the|some|these|those|such|its|his|her|their|our|many|several|other|"
+                                r"is|are|was|were|be|been|being)[ \t]+$", re.I)
+_NOT_SPEECH_AFTER = {"added": re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|another|more|\d)\b", re.I),
+                     "put": re.compile(r"(?![^.;:]{0,60}\bat\b)")}
 _ACCORDING = re.compile(r"\baccording to (?:the )?(?P<who>[^,.;:()—–]{2,80})", re.I)
 # A clause starts after these; the subject of a speech verb lies between one and the verb.
-_CLAUSE = re.compile(r"(?:^|[,;:—–(]|\b(?:that|when|as|and|but|while|after|which|who|where)\b)\s*", re.I)
+_CLAUSE = re.compile(r"(?:^|[,;:—–(]|\b(?:that|when|as|and|but|while|after|which|who|where|though|although|"
+                     r"because|if|whereas)\b)\s*", re.I)
 _LEADING = re.compile(r"^(?:but|and|so|yet|however|meanwhile|also|the)\s+", re.I)
 _TRAILING = re.compile(r"\s+(?:has|have|had|also|previously|earlier|later|on \w+|last \w+|this \w+)$", re.I)
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -106,7 +114,15 @@ def _speaker_after(sentence: str, verb: int) -> str | None:
 @lru_cache(maxsize=8)  # asked for each figure of a sentence, one sentence after another
 def _speech(sentence: str) -> tuple[re.Match[str] | None, list[int]]:
     """A sentence's "according to X", and where its speech verbs start."""
-    return _ACCORDING.search(sentence), [verb.start() for verb in _SPEECH_VERB.finditer(sentence)]
+    return _ACCORDING.search(sentence), [verb.start() for verb in _SPEECH_VERB.finditer(sentence) if _says(sentence, verb)]
+
+
+def _says(sentence: str, verb: re.Match[str]) -> bool:
+    """Whether a speech word is a verb someone says something with."""
+    if _NOT_SPEECH_BEFORE.search(sentence, max(0, verb.start() - 12), verb.start()):
+        return False
+    after = _NOT_SPEECH_AFTER.get(verb.group(0).removesuffix("s"))  # "puts" as "put"
+    return not (after and after.match(sentence, verb.end()))
 
 
 def resolve(who: str, position: int, sentence_start: int, mentions: Mentions,
@@ -114,7 +130,12 @@ def resolve(who: str, position: int, sentence_start: int, mentions: Mentions,
     """Names for pronouns and short references, from the mentions before `position`: "he" is the
     first person named in the latest sentence naming one (its subject, usually); "it" is a place or
     organisation named earlier in the sentence, else `last`, the previous claimant."""
-    who = _TRAILING.sub("", _LEADING.sub("", who.strip(" \"“”'‘’").lstrip(".,;:!? "))).strip()
+    who = _LEADING.sub("", who.strip(" \"“”'‘’").lstrip(".,;:!? "))
+    for _ in range(3):  # "The institute has also": each trailing word in turn
+        who, trimmed = _TRAILING.subn("", who)
+        if not trimmed:
+            break
+    who = who.strip()
     words = who.split()
     if not words or len(words) > _MAX_WORDS:
         return None
