@@ -372,3 +372,12 @@ def test_an_organisations_name_runs_on_over_a_word_or_two_to_its_last_organisati
     assert {"Brightline Media Capital Group", "Fairhaven Bank Arts Center"} <= set(found["organisations"])
     assert not {"Capital Group", "Arts Center"} & set(found["organisations"])
     assert "Jane Doe" in found["people"]
+
+
+def test_a_bodys_name_joined_by_and_is_one_name_when_its_words_are_everyday_words(lexicon):
+    text = ("Ranchers sued the Fish and Wildlife Service in Boise. It faces a U.S. Securities and Exchange "
+            "Commission inquiry too.")
+    found = extract_entities(text, lexicon)
+    assert {"Fish and Wildlife Service", "U.S. Securities and Exchange Commission"} <= set(found["organisations"])
+    text = "Apple sells phones in Europe. Shares of the Apple and Samsung Electronics rivals fell."
+    assert "Apple and Samsung Electronics" not in extract_entities(text, lexicon)["organisations"]

@@ -390,10 +390,42 @@ def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
     """Every entity mention in plain text, in order; surnames resolved to full names."""
     lowercase = set(_LOWERCASE_WORD.findall(text))
     reader = _Reader(text, lexicon, lowercase)
-    for run in _capitalised_runs(text):
+    for run in _joined_bodies(text, _capitalised_runs(text), lexicon):
         for start in range(0, len(run), _LONGEST_RUN):  # reading a run costs its length squared and more
             reader.read_run(run[start:start + _LONGEST_RUN])
     return reader.resolved()
+
+
+def _joined_bodies(text: str, runs: list[list[_Token]], lexicon: Lexicon) -> list[list[_Token]]:
+    """Two runs joined by "and" that are one body's name: "the Securities and Exchange Commission",
+    "the U.S. Citizenship and Immigration Services" (not "Apple and Samsung Electronics")."""
+    if " and " not in text:
+        return runs
+    joined: list[list[_Token]] = []
+    for run in runs:
+        if joined and run[0].start == joined[-1][-1].end + 5 and text.startswith(" and ", joined[-1][-1].end) and (
+                _body_joined_by_and(text, joined[-1], run, lexicon)):
+            joined[-1] = joined[-1] + run
+        else:
+            joined.append(run)
+    return joined
+
+
+def _body_joined_by_and(text: str, before: list[_Token], after: list[_Token], lexicon: Lexicon) -> bool:
+    """Whether the clues agree that "and" joins the words of one body's name: the run after it ends
+    with an organisation word, both sides are everyday words no list knows ("Securities",
+    "Exchange Commission"), the first after "the" or a known place ("U.S."), and the text does not
+    name the first side alone elsewhere."""
+    place = 1 if len(before) > 1 and lexicon.kind(before[0].text) == "places" else 0
+    words, heads = before[place:], [i for i, token in enumerate(after) if _is_head(token)]
+    if not (1 <= len(words) <= 2 and heads and len(after) <= 4 and before[-1].sentence == after[0].sentence):
+        return False
+    if not place and text[max(0, words[0].start - 4):words[0].start].lower() != "the ":
+        return False
+    if not all(_everyday_word(token.lower) and not _is_head(token) and lexicon.kind(token.text) is None
+               for token in (*words, *after[:heads[0]])):
+        return False
+    return text.count(text[words[0].start:words[-1].end]) == 1
 
 
 def extract_entities(text: str, lexicon: Lexicon) -> dict[str, list[str]]:
