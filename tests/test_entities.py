@@ -381,3 +381,10 @@ def test_a_bodys_name_joined_by_and_is_one_name_when_its_words_are_everyday_word
     assert {"Fish and Wildlife Service", "U.S. Securities and Exchange Commission"} <= set(found["organisations"])
     text = "Apple sells phones in Europe. Shares of the Apple and Samsung Electronics rivals fell."
     assert "Apple and Samsung Electronics" not in extract_entities(text, lexicon)["organisations"]
+
+
+def test_names_joined_by_an_ampersand_before_an_organisation_word_are_one_organisation(lexicon):
+    text = "Shares of Harlow Gas & Electric Co. fell, and Procter & Gamble Co rose, Jane Doe said."
+    found = extract_entities(text, lexicon)
+    assert {"Harlow Gas & Electric Co", "Procter & Gamble Co"} <= set(found["organisations"])
+    assert "Electric Co" not in found["organisations"]

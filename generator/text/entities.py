@@ -398,17 +398,26 @@ def find_mentions(text: str, lexicon: Lexicon) -> list[Mention]:
 
 def _joined_bodies(text: str, runs: list[list[_Token]], lexicon: Lexicon) -> list[list[_Token]]:
     """Two runs joined by "and" that are one body's name: "the Securities and Exchange Commission",
-    "the U.S. Citizenship and Immigration Services" (not "Apple and Samsung Electronics")."""
-    if " and " not in text:
+    "the U.S. Citizenship and Immigration Services" (not "Apple and Samsung Electronics"); or by "&"
+    ("Pacific Gas & Electric Co")."""
+    if " and " not in text and " & " not in text:
         return runs
     joined: list[list[_Token]] = []
     for run in runs:
-        if joined and run[0].start == joined[-1][-1].end + 5 and text.startswith(" and ", joined[-1][-1].end) and (
-                _body_joined_by_and(text, joined[-1], run, lexicon)):
+        if joined and (run[0].start == joined[-1][-1].end + 5 and text.startswith(" and ", joined[-1][-1].end) and (
+                _body_joined_by_and(text, joined[-1], run, lexicon)) or run[0].start == joined[-1][-1].end + 3
+                and text.startswith(" & ", joined[-1][-1].end) and _joined_by_ampersand(joined[-1], run)):
             joined[-1] = joined[-1] + run
         else:
             joined.append(run)
     return joined
+
+
+def _joined_by_ampersand(before: list[_Token], after: list[_Token]) -> bool:
+    """ "Pacific Gas & Electric Co", "Rowe & Pitman Group": names joined by "&" in one sentence are one
+    organisation's when the run after it ends the name with an organisation word."""
+    return (len(before) <= 3 and len(after) <= 4 and before[-1].sentence == after[0].sentence
+            and _is_head(after[-1]) and all(token.lower not in _ROLES for token in before))
 
 
 def _body_joined_by_and(text: str, before: list[_Token], after: list[_Token], lexicon: Lexicon) -> bool:
