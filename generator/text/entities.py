@@ -416,8 +416,9 @@ def _joined_bodies(text: str, runs: list[list[_Token]], lexicon: Lexicon) -> lis
 def _joined_by_ampersand(before: list[_Token], after: list[_Token]) -> bool:
     """ "Pacific Gas & Electric Co", "Rowe & Pitman Group": names joined by "&" in one sentence are one
     organisation's when the run after it ends the name with an organisation word."""
-    return (len(before) <= 3 and len(after) <= 4 and before[-1].sentence == after[0].sentence
-            and _is_head(after[-1]) and all(token.lower not in _ROLES for token in before))
+    joint = max((i + 1 for i, token in enumerate(before) if token.lower in _CONNECTORS), default=0)  # "Shares of"
+    return (len(before) - joint <= 3 and len(after) <= 4 and before[-1].sentence == after[0].sentence
+            and _is_head(after[-1]) and all(token.lower not in _ROLES for token in before[joint:]))
 
 
 def _body_joined_by_and(text: str, before: list[_Token], after: list[_Token], lexicon: Lexicon) -> bool:
