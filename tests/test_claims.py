@@ -317,3 +317,19 @@ def test_speech_words_that_say_nothing_name_no_claimant():
         (12, "people killed")
     assert keyed("Officials put the number of people killed at 300, and Dr Lee added that 12 people died.")[-1][2] in \
         ("Lee", "Dr Lee")
+
+
+def test_a_count_is_read_whole_and_what_is_no_count_is_left_out():
+    # A number word with its scale, "a million or more"; the thing counted ends before a weekday,
+    # takes "false or misleading" whole, and ends at the verb after "people".
+    assert keyed("Officials said more than three million Palestinians were displaced.") == \
+        [(3000000, "Palestinians displaced", "Officials")]
+    assert keyed("Officials said a million or more Uighurs were detained.") == [(1000000, "Uighurs detained", "Officials")]
+    assert keyed("Police arrested six people Monday during a narcotics investigation.") == [(6, "people arrested", None)]
+    assert keyed("The Post said Trump has made more than 13,000 false or misleading claims.") == \
+        [(13000, "false or misleading claims", "Post")]
+    assert keyed("The institute said 964,000 people use it.") == [(964000, "people", "institute")]
+    # Money, a study's sample and an emergency number's name count nothing.
+    assert keyed("Analysts said 176 Hong Kong dollars is likely to be the price.") == []
+    assert keyed("Researchers said one study in 77 people showed that exercise helped.") == []
+    assert keyed("The chief said officials began receiving 911 calls Tuesday afternoon.") == []

@@ -36,13 +36,19 @@ _COUNT_WORDS = [word for word, value in _WORD_VALUES.items() if 2 <= value <= 50
 # What a number can start with. A pattern opening with a look-ahead on it lets the engine pass over
 # every other character cheaply: a look-behind or a case-blind alternation gets no such skip.
 _STARTS_NUMBER = rf"(?=(?i:[\d{''.join(sorted({w[0] for w in _COUNT_WORDS}))}]))"
-_NUMBER = re.compile(_STARTS_NUMBER + r"(?<![\w$£€.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-                     r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])"
-                     rf"|(?P<word>(?i:{'|'.join(_COUNT_WORDS)}))(?P<dozen>\s+dozen)?(?![\w'’-]))")
+_NUMBER_BODY = (r"(?<![\w$£€.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])"
+                rf"|(?P<word>(?i:{'|'.join(_COUNT_WORDS)}))(?P<dozen>\s+dozen)?"
+                r"(?:\s+(?P<wscale>million|billion)\b)?(?![\w'’-])")  # "three million Palestinians"
+_NUMBER = re.compile(_STARTS_NUMBER + _NUMBER_BODY + ")")
+# "a million or more Uighurs", "one billion people": read only in a sentence saying "million" or "billion".
+_NUMBER_OR_ONE = re.compile(_STARTS_NUMBER[:-3] + "ao]))" + _NUMBER_BODY +
+                            r"|(?P<one>(?i:an?|one))\s+(?P<oscale>million|billion)\b(?![\w'’-]))")
 _HAS_NUMBER = re.compile(rf"{_STARTS_NUMBER}(?:\d|\b(?i:{'|'.join(_COUNT_WORDS)})\b)")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|up to|some|fewer than|"
                         r"less than|roughly|approximately|an estimated|as many as)\s+$", re.I)
+_OR_MORE = re.compile(r"[ \t]+(?:or|and)[ \t]+(?:more|so)\b")
 _OWN = re.compile(r"\s+of (?:its|their|his|her)(?P<own> own)?\b", re.I)
 _WORD = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z-]*)(?![\w'’])")
 _STOPS = set("""
@@ -50,6 +56,7 @@ had has have were was are is be been and or in on at since of to from by for wit
 during into over who which that but while than when its their his her the a an per each between among
 across under near inside outside around through including worldwide nationwide will would could may
 might can remain remained being age aged this last next he she they we you him them
+monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 """.split())
 _NOT_COUNTED = set("""
 days day weeks week months month years year hours hour minutes minute seconds times per cent percent
@@ -57,6 +64,7 @@ am pm km miles metres meters kilometres kilometers inches inch feet foot millime
 centimeters centimetres mph kph degrees tons tonnes acres hectares gallons points cities countries counties
 states towns villages provinces regions microns nanometres nanometers grams kilograms kg pounds ounces
 litres liters barrels watts kilowatts megawatts gigawatts bytes megabytes gigabytes terabytes
+dollars euros yuan yen rupees roubles rubles pesos francs cents pence lakh crore
 """.split())
 _HEADS = {"soldiers": "troops", "servicemen": "troops", "troops": "troops", "service members": "troops",
           "planes": "aircraft", "jets": "aircraft", "aircraft": "aircraft", "warplanes": "aircraft",
@@ -112,7 +120,12 @@ launchers missiles rockets boats ships warships systems""".split())
 _LOSSES = {"killed", "wounded", "destroyed", "captured"}
 _MODEL = re.compile(r"\d[ \t]+$")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A lowercase word no noun's plural: "false" in "false or misleading claims" (not "tanks and planes").
+_ADJECTIVE = re.compile(r"[a-z][a-z-]*(?<![^su]s)")
 _PLURAL = re.compile(r"[^su]s$")  # "companies", "news", not "glass" or "bus"
+_SAMPLE_BEFORE = re.compile(r"\b(?:study|studies|trial|survey|poll|experiment)[ \t]+(?:in|of|with|among|involving)[ \t]+"
+                            r"(?:(?:more than|over|about|around|nearly|almost|some|at least)[ \t]+)?$", re.I)
+_NAMED_NUMBER = re.compile(r"(?:911|999|112)[ \t]+(?:calls?|operators?|dispatch)")
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
 _SIDE_LOST = re.compile(r"\b([A-Z][a-z]+)(?:’s|'s)?\s+(?:had |has |have )?(?:lost|losing)\s+$")
@@ -168,7 +181,7 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
     for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         sentences.append(sentence)
-        if not _HAS_NUMBER.search(sentence):
+        if not _HAS_NUMBER.search(sentence) and "illion" not in sentence:
             continue
         previous = (counts[-1].noun, counts[-1].outcome) if counts else None
         for count in _sentence_counts(sentence, index, previous):
@@ -210,8 +223,10 @@ def _figure(count: _Count, sentence: str, what: str, date: dt.date | None) -> di
 
 
 def _value(match: re.Match[str]) -> float:
+    if match["one"] if "one" in match.re.groupindex else None:
+        return _SCALES[match["oscale"]]
     if match["word"]:
-        return _WORD_VALUES[match["word"].lower()] * (12 if match["dozen"] else 1)
+        return _WORD_VALUES[match["word"].lower()] * (12 if match["dozen"] else 1) * _SCALES.get(match["wscale"] or "", 1)
     value = float(match["digits"].replace(",", "")) * _SCALES.get(match["scale"] or "", 1)
     return int(round(value)) if abs(value - round(value)) < 1e-6 else value  # 16.6 million is whole
 
@@ -231,7 +246,7 @@ def _tracked(count: _Count) -> bool:
     head = count.noun.split()[-1].lower()
     if head not in _INVARIANT and not head.endswith("s"):
         return False  # "its 737 Max jet": a name, not a count
-    if count.match["word"]:  # "two sides", "two people who contracted it": no figure without what befell them
+    if count.match["word"] and not count.match["wscale"]:  # "two sides", "two people who contracted it": no figure without what befell them
         return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS
     tracked = head in _TRACKED_HEADS or (bool(count.outcome) and head not in _NOT_COUNTED)
     return tracked or (bool(count.claimant) and head.endswith("s"))
@@ -241,7 +256,7 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
     """The sentence's numbers that count something, a list's sharing its verb and side. `previous`
     is (noun, outcome) of the last count before the sentence: "as many as 200 have been killed"."""
     found: list[tuple[re.Match[str], tuple[str, list[str], bool, int], str, bool]] = []
-    for match in _NUMBER.finditer(sentence):
+    for match in (_NUMBER_OR_ONE if "illion " in sentence else _NUMBER).finditer(sentence):
         phrase = _phrase(sentence, match)
         if phrase is not None:
             died = bool(_DEATHS.match(sentence, match.end()))
@@ -313,10 +328,14 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
         return None  # a date or a year
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
         return None  # "according to two people familiar with the matter": who says, not what
+    if _SAMPLE_BEFORE.search(before) or (digits and _NAMED_NUMBER.match(sentence, match.start())):
+        return None  # "one study in 77 people": a sample, not a count; "911 calls": a number's name
     if deaths := _DEATHS.match(sentence, match.end()):
         return "", ["people"], False, deaths.end()
     own = _OWN.match(sentence, match.end(), match.end() + _AFTER)
     start = own.end() if own else match.end()
+    if more := _OR_MORE.match(sentence, start):  # "a million or more Uighurs"
+        start = more.end()
     words, end = _noun_phrase(sentence, start)
     side, words = _side(words, before)
     return side, words, own is not None, end
@@ -327,13 +346,20 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
     words: list[str] = []
     while len(words) < 4:
         match = _WORD.match(sentence, position)
+        if match and words and match.group(1) == "or" and _ADJECTIVE.fullmatch(words[-1]) \
+                and words[-1] not in _INVARIANT:
+            joined = _WORD.match(sentence, match.end())  # "false or misleading claims": one thing
+            if joined and joined.group(1).islower() and joined.group(1) not in _STOPS:
+                words[-1:] = [f"{words[-1]} {match.group(1)} {joined.group(1)}"]
+                position = joined.end()
+                continue
         if not match or match.group(1).lower() in _STOPS or _OUTCOME.fullmatch(match.group(1).lower()):
             break
         if words and match.group(1).endswith("ed"):  # "people registered": a verb after the noun
             break
-        if words and words[-1].islower() and _PLURAL.search(words[-1]) and match.group(1).islower() \
-                and not _PLURAL.search(match.group(1)):
-            break  # "five companies join", "14 companies currently": a plural noun ends the phrase
+        if words and words[-1].islower() and (_PLURAL.search(words[-1]) or words[-1] in _INVARIANT) \
+                and match.group(1).islower() and not _PLURAL.search(match.group(1)):
+            break  # "five companies join", "14 companies currently", "964,000 people use": a plural noun ends the phrase
         words.append(match.group(1))
         position = match.end()
     return words, position
