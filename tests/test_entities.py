@@ -388,3 +388,12 @@ def test_names_joined_by_an_ampersand_before_an_organisation_word_are_one_organi
     found = extract_entities(text, lexicon)
     assert {"Harlow Gas & Electric Co", "Procter & Gamble Co"} <= set(found["organisations"])
     assert "Electric Co" not in found["organisations"]
+
+
+def test_a_compass_word_capitalised_before_a_known_place_names_a_region(lexicon):
+    text = ("Cases first appeared in West Michigan in August. Rain fell as Southern California braced, and the "
+            "University of Southern California shut.")
+    found = extract_entities(text, lexicon)
+    assert {"West Michigan", "Southern California"} <= set(found["places"])
+    assert "Michigan" not in found["places"] and "Southern California" not in found["organisations"]
+    assert "University of Southern California" in found["organisations"]

@@ -85,6 +85,12 @@ foreign defence defense interior health finance justice economy economic armed a
 general security national state federal border emergency emergencies intelligence human rights
 prosecutor prosecutors supreme constitutional high affairs
 """.split())
+# A compass word capitalised before a known place, inside a sentence, names a region of it ("West
+# Michigan", "Southern California").
+_COMPASS = set("""
+north south east west northern southern eastern western northeast northwest southeast southwest
+northeastern northwestern southeastern southwestern
+""".split())
 _PLACE_HEADS = set("""
 sea ocean river region oblast province island islands peninsula bay gulf strait mountains valley
 lake desert canal county district
@@ -622,6 +628,12 @@ class _Reader:
 
     def _read_segment(self, tokens: list[_Token], owner: str | None) -> str | None:
         """Read one segment; return the name it ends with when that is a possessive owner."""
+        if len(tokens) > 1 and tokens[0].lower in _COMPASS and not tokens[0].first and self._known(tokens[1:]) == "places":
+            # "in West Michigan", "as Southern California braced": a region, unless the text's clues say
+            # more often that it is a team or a university ("Eastern Michigan's quarterback")
+            people, organisations, places, none = self._clues(tokens, False)
+            self.candidates.append(_Candidate(tokens, self._surface(tokens), (people, organisations, places + 2, none)))
+            return None
         tokens = self._drop_leading_common(tokens)
         if not tokens or self.lexicon.stopped(self._surface(tokens)):
             return None
