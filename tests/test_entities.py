@@ -397,3 +397,12 @@ def test_a_compass_word_capitalised_before_a_known_place_names_a_region(lexicon)
     assert {"West Michigan", "Southern California"} <= set(found["places"])
     assert "Michigan" not in found["places"] and "Southern California" not in found["organisations"]
     assert "University of Southern California" in found["organisations"]
+
+
+def test_a_datelines_city_in_capitals_is_a_place(lexicon):
+    found = extract_entities("KELDRA, SWITZERLAND\n\nVantor, a maker of pumps, said sales rose.", lexicon)
+    assert found["places"] == ["Keldra", "Switzerland"] and "KELDRA" not in found["organisations"]
+    found = extract_entities("ST. ALBAN, Mich. (AP) — Health officials said on Monday.", lexicon)
+    assert found["places"] == ["St. Alban", "Michigan"]
+    found = extract_entities("GIRLS BASKETBALL, Palm Bay won again on Friday.", lexicon)
+    assert "Girls Basketball" not in found["places"]

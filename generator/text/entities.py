@@ -373,6 +373,8 @@ _PRODUCT_WORDS = re.compile(rf"\S+(?: (?!(?i:{'|'.join(sorted(_ORG_HEADS - {'wat
 # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run ("St. Louis")
 _SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}
 _CITY_COMMA = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]+$")  # a capitalised word's end and a comma, before a state
+# The place after a dateline's city and its comma: "SWITZERLAND", "Mich.", "N.Y.", "United Arab Emirates".
+_DATELINE_PLACE = re.compile(r"((?:[A-Z]\.){2}|[A-Z][A-Za-z]+\.?(?:[ \t][A-Z][A-Za-z]+){0,2})(?=[ \t]*(?:$|\n|[(:—–-]))")
 # A US state's abbreviation after a name and its comma: the name is a city's ("Sugar Land, Calif.").
 _STATE_AFTER = re.compile(r",[ \t]+((?:[A-Z]\.){2}|[A-Z][a-z]{1,3}(?=\.)|[A-Z]{2}(?![\w.]))")
 # How a word read alone is read (_Reader._read_word), besides the kind of a known name.
@@ -557,6 +559,9 @@ class _Reader:
         if token.text in self.lexicon.states and self._after_city(token):
             self._add(run, "places", name=self.lexicon.states[token.text])
             return
+        if self._dateline(run):
+            self._add(run, "places", name=token.text.title())
+            return
         route = self.lexicon.lone_words.get(token.text)
         if route is None:
             route = self.lexicon.lone_words[token.text] = self._lone_route(token)
@@ -570,6 +575,20 @@ class _Reader:
             self.candidates.append(_Candidate(run, token.text, self._clues(run, False)))
         elif route is _HEAD:
             self._organisation(run, None)
+
+    def _dateline(self, tokens: list[_Token]) -> bool:
+        """ "BAAR, SWITZERLAND", "ST. JOSEPH, Mich. (AP)": a name in capitals that opens a line, then a
+        comma and a known place or a US state's abbreviation, is the city of a dateline."""
+        first, last = tokens[0], tokens[-1]
+        if not (first.start == 0 or self.text[first.start - 1] == "\n") or not last.text.isupper() or (
+                not self.text.startswith(", ", last.end)):
+            return False
+        after = _DATELINE_PLACE.match(self.text, last.end + 2)
+        if after is None:
+            return False
+        place = after[1].rstrip(".")
+        return place in self.lexicon.states or fold(self.lexicon.name(place)) in self.lexicon.countries or (
+            place.title() in self.lexicon.states.values())
 
     def _after_city(self, token: _Token) -> bool:
         """ "HAYWARD, Calif. (AP)", "Tampa, FL": a US state's abbreviation after a city and its comma
@@ -638,6 +657,8 @@ class _Reader:
         if not tokens or self.lexicon.stopped(self._surface(tokens)):
             return None
         if len(tokens) > 1 and all(t.text.isupper() for t in tokens) and not self._known(tokens):
+            if self._dateline(tokens):
+                return self._add(tokens, "places", name=self._surface(tokens).title())
             return None  # a line in capitals: a table's row or a shouted heading, no name
         if any(map(_is_head, tokens)):
             known = self._known_prefix(tokens)
