@@ -406,3 +406,8 @@ def test_a_datelines_city_in_capitals_is_a_place(lexicon):
     assert found["places"] == ["St. Alban", "Michigan"]
     found = extract_entities("GIRLS BASKETBALL, Palm Bay won again on Friday.", lexicon)
     assert "Girls Basketball" not in found["places"]
+
+
+def test_capitals_inside_a_code_written_with_slashes_are_no_acronym(lexicon):
+    found = extract_entities("The suit, with Number KLM/QRT/03/095/2018, was filed by Ada Obi at the FBI.", lexicon)
+    assert found["organisations"] == ["FBI"] and found["people"] == ["Ada Obi"]

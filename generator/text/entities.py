@@ -221,6 +221,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*")
 # skipped by the regex engine instead of being looked at one by one: _TOKEN's words that start with
 # a capital (or a letter of another script: its case is checked word by word), joined by blanks,
 # by lowercase connectors, or by an initial's dot ("Patrick W. Carlineo").
+_CODE_BEFORE = {".", "/"}  # a capital word right after these is part of a ticker or a code, no acronym
+_CODE_AFTER = {"=", "/"}
 _CAPITAL_WORD = r"(?:(?:[A-Z]\.){2,}|[^\W\da-z_]\w*(?:[-'’]\w+)*)"
 _CONNECTOR_WORD = rf"(?:{'|'.join(sorted(_CONNECTORS))})(?!\w|[-'’]\w)"
 # It opens with its first letter's class, not with the look-behinds that no word may be glued to it
@@ -894,11 +896,12 @@ class _Reader:
 
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT", or an everyday
-        word: "STAFF", "VISIT"), a common acronym ("CEO") or a ticker (".DJI", "EUR=")."""
+        word: "STAFF", "VISIT"), a common acronym ("CEO"), a ticker (".DJI", "EUR=") or a part of a
+        code or a pair written with slashes ("FHC/ABJ/03/2018", "TCP/IP")."""
         letters = token.text.replace(".", "").replace("&", "")
         return (token.text.isupper() and 3 <= len(letters) <= 6 and letters.isalpha()
                 and letters.lower() not in _COMMON_ACRONYMS and letters.lower() not in self.lowercase
-                and self.text[token.start - 1:token.start] != "." and self.text[token.end:token.end + 1] != "="
+                and self.text[token.start - 1:token.start] not in _CODE_BEFORE and self.text[token.end:token.end + 1] not in _CODE_AFTER
                 and word_frequencies().get(letters.lower(), 0.0) < _SHOUTED)
 
     def _known_prefix(self, tokens: list[_Token], titled: bool = False) -> int:
