@@ -411,3 +411,11 @@ def test_a_datelines_city_in_capitals_is_a_place(lexicon):
 def test_capitals_inside_a_code_written_with_slashes_are_no_acronym(lexicon):
     found = extract_entities("The suit, with Number KLM/QRT/03/095/2018, was filed by Ada Obi at the FBI.", lexicon)
     assert found["organisations"] == ["FBI"] and found["people"] == ["Ada Obi"]
+
+
+def test_an_everyday_word_named_only_as_a_sentences_first_word_is_the_word(lexicon):
+    text = ("The fund sold its stake. “Financial players like Kestrel Capital are making money,” said Jo Kuo. "
+            "Apple analyst Jo Kuo said Apple will move to new keys.")
+    found = extract_entities(text, lexicon)
+    assert "Financial" not in found["organisations"]
+    assert {"Kestrel Capital", "Apple"} <= set(found["organisations"])  # named inside a sentence too

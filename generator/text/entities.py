@@ -468,12 +468,21 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
         for found in _RUN.finditer(text, start, end):
             words, at = found.group(0), found.start()
             if " " in words or "\t" in words:
-                runs += _split_run(text, found, number, at == start)
+                runs += _split_run(text, found, number, at == start or _opens(text, start, at))
             elif words[:1].isupper():  # most runs: one word, the match itself
-                token = _token(words, at, at == start, number)
+                token = _token(words, at, at == start or _opens(text, start, at), number)
                 if not (token.lower in _FUNCTION_WORDS or token.lower in _CONNECTORS or token.text in _PLURAL_DEMONYMS):
                     runs.append([token])
     return runs
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether only opening quotation marks or brackets stand between a sentence's start and `at`
+    (“Financial players …": its first word)."""
+    return at - start <= 2 and all(c in _OPENING for c in text[start:at])
+
+
+_OPENING = set("\"“‘'([")
 
 
 def _split_run(text: str, found: re.Match[str], sentence: int, first: bool) -> list[list[_Token]]:
@@ -962,6 +971,11 @@ class _Reader:
             votes = pooled.get(key)
             pooled[key] = candidate.votes if votes is None else tuple(map(sum, zip(votes, candidate.votes)))
         names = {key: candidate.name for key, candidate in zip(keys, self.candidates)}
+        inside = {key for key, candidate in zip(keys, self.candidates) if not candidate.tokens[0].first}
+        for key in pooled.keys() - inside:  # "Financial players like …": named only as a sentence's first
+            if " " not in names[key] and _everyday_word(key) and not _camel_cased(names[key]) and not names[key].isupper():
+                people, organisations, places, none = pooled[key]  # word, an everyday one: the word
+                pooled[key] = (people, organisations, places, none + 3)
         kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
