@@ -419,3 +419,12 @@ def test_an_everyday_word_named_only_as_a_sentences_first_word_is_the_word(lexic
     found = extract_entities(text, lexicon)
     assert "Financial" not in found["organisations"]
     assert {"Kestrel Capital", "Apple"} <= set(found["organisations"])  # named inside a sentence too
+
+
+def test_two_names_the_text_writes_apart_joined_by_a_hyphen_are_an_adjective(lexicon):
+    text = ("Quorvant bought a stake in Lyrene Vasko's company. The Quorvant-Lyrene Vasko deal pleased "
+            "investors, said Ben Murray-Bruce of the Pittsburgh Post-Gazette.")
+    found = extract_entities(text, lexicon)
+    assert "Quorvant-Lyrene Vasko" not in found["people"]
+    assert {"Lyrene Vasko", "Ben Murray-Bruce"} <= set(found["people"])
+    assert "Pittsburgh Post-Gazette" in found["organisations"]

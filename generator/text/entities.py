@@ -547,6 +547,7 @@ class _Reader:
         self.known_ends: dict[int, int] = {}  # where they end in the text, by offset
         self.candidates: list[_Candidate] = []
         self.read_to = 0  # the end of the last name that ran on past its run
+        self._pairs: dict[str, bool] = {}  # _pair_of_names() by hyphenated word
 
     def read_run(self, run: list[_Token]) -> None:
         if run[0].start < self.read_to:  # words a name read before has taken ("… Health and Human Services")
@@ -933,12 +934,25 @@ class _Reader:
 
     def _name_like(self, token: _Token) -> bool:
         return (_word_like_a_name(token.text) and not self.lexicon.stopped(token.text) and not (
-            "-" in token.text and self._pair_of_places(token.text))) or token.lower in _NAME_PARTICLES
+            "-" in token.text and (self._pair_of_places(token.text) or self._pair_of_names(token.text)))
+                ) or token.lower in _NAME_PARTICLES
 
     def _pair_of_places(self, text: str) -> bool:
         """ "US-China talks", "the Israeli-Palestinian conflict", "Asia-Pacific shares": two places
         or peoples joined, an adjective."""
         return any(part in DEMONYMS or self.lexicon.kind(part) == "places" for part in text.split("-"))
+
+    def _pair_of_names(self, text: str) -> bool:
+        """ "the Gannett-Gatehouse merger", "the Coty-Kylie Jenner deal": two names the text also
+        writes apart, joined as an adjective; not "Post-Gazette" (an everyday word), nor a double
+        surname whose parts the text never writes alone."""
+        known = self._pairs.get(text)
+        if known is None:
+            parts = text.split("-")
+            known = self._pairs[text] = all(
+                part[:1].isupper() and not _everyday_word(part.lower()) and re.search(
+                    rf"(?<![\w-]){re.escape(part)}(?![\w-])", self.text, re.I) is not None for part in parts)
+        return known
 
     def _surface(self, tokens: list[_Token]) -> str:
         if len(tokens) == 1:
