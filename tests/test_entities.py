@@ -428,3 +428,10 @@ def test_two_names_the_text_writes_apart_joined_by_a_hyphen_are_an_adjective(lex
     assert "Quorvant-Lyrene Vasko" not in found["people"]
     assert {"Lyrene Vasko", "Ben Murray-Bruce"} <= set(found["people"])
     assert "Pittsburgh Post-Gazette" in found["organisations"]
+
+
+def test_a_us_state_or_a_country_written_whole_after_a_name_and_a_comma_makes_it_a_city(lexicon):
+    found = extract_entities("Flu shots were offered at the Vel Orrin, California, processing centre.", lexicon)
+    assert "Vel Orrin" in found["places"] and "Vel Orrin" not in found["organisations"]
+    found = extract_entities("Kestrel Quarry, Georgia's biggest, shut on Monday.", lexicon)
+    assert "Kestrel Quarry" not in found["places"]  # a possessive after the comma says nothing of it

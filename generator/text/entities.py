@@ -375,6 +375,8 @@ _PRODUCT_WORDS = re.compile(rf"\S+(?: (?!(?i:{'|'.join(sorted(_ORG_HEADS - {'wat
 # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run ("St. Louis")
 _SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}
 _CITY_COMMA = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]+$")  # a capitalised word's end and a comma, before a state
+# A name after a comma, then punctuation: "…, California, Customs", "…, Qatar."
+_REGION_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[,.;:)])")
 # The place after a dateline's city and its comma: "SWITZERLAND", "Mich.", "N.Y.", "United Arab Emirates".
 _DATELINE_PLACE = re.compile(r"((?:[A-Z]\.){2}|[A-Z][A-Za-z]+\.?(?:[ \t][A-Z][A-Za-z]+){0,2})(?=[ \t]*(?:$|\n|[(:—–-]))")
 # A US state's abbreviation after a name and its comma: the name is a city's ("Sugar Land, Calif.").
@@ -863,6 +865,7 @@ class _Reader:
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
             self.text.startswith(",", last.end) and (state := _STATE_AFTER.match(self.text, last.end)) is not None
             and state.group(1) in self.lexicon.states) or (  # "Sugar Land, Calif."
+            self.text.startswith(", ", last.end) and not last.possessive and self._region_after(last.end)) or (
             len(tokens) > 1 and first.text in _SAINTS and self.text.startswith(".", first.end))  # "St. Croix", "Mt. Hood"
         if len(tokens) > 1:
             lowers = {t.lower for t in tokens}
@@ -892,6 +895,12 @@ class _Reader:
         elif cued and not owner_role:
             places += 1
         return people, organisations, places, none
+
+    def _region_after(self, end: int) -> bool:
+        """ "San Ysidro, California, …", "Doha, Qatar, where": a US state or a country written whole
+        after a name and its comma, then punctuation: the name is a city's."""
+        region = _REGION_AFTER.match(self.text, end)
+        return region is not None and (region[1] in _state_names() or fold(self.lexicon.name(region[1])) in self.lexicon.countries)
 
     def _initial(self, token: _Token) -> bool:
         """ "J.J.", or "W" followed by its dot."""
@@ -1136,6 +1145,11 @@ _LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
 _LONGEST_LIST_GAP = len(", and Van ")
 _LIST_GAP_BEFORE = re.compile(_LIST_GAP.pattern + "$")
 _PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    return frozenset(us_state_abbreviations().values())
 
 
 @lru_cache(maxsize=1 << 16)
