@@ -435,3 +435,8 @@ def test_a_us_state_or_a_country_written_whole_after_a_name_and_a_comma_makes_it
     assert "Vel Orrin" in found["places"] and "Vel Orrin" not in found["organisations"]
     found = extract_entities("Kestrel Quarry, Georgia's biggest, shut on Monday.", lexicon)
     assert "Kestrel Quarry" not in found["places"]  # a possessive after the comma says nothing of it
+
+
+def test_a_capitalised_word_with_a_websites_domain_is_an_organisation_named_with_it(lexicon):
+    text = "Sources told Veritrack.info the claim was false. Tickets are at Tourlane.com. See http://www.Example.com/x."
+    assert extract_entities(text, lexicon)["organisations"] == ["Veritrack.info", "Tourlane.com"]

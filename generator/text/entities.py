@@ -375,6 +375,8 @@ _PRODUCT_WORDS = re.compile(rf"\S+(?: (?!(?i:{'|'.join(sorted(_ORG_HEADS - {'wat
 # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run ("St. Louis")
 _SAINTS = {"St", "ST", "Mt", "MT", "Ft", "FT"}
 _CITY_COMMA = re.compile(r"[A-Za-z][\w.'’-]*,[ \t]+$")  # a capitalised word's end and a comma, before a state
+# A website's domain right after a capitalised word: "Polygraph.info", "Edmunds.com" (not a URL's path).
+_DOMAIN = re.compile(r"\.(?:com|net|org|info|io|news|co\.uk)(?![\w/]|\.\w)", re.I)
 # A name after a comma, then punctuation: "…, California, Customs", "…, Qatar."
 _REGION_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[,.;:)])")
 # The place after a dateline's city and its comma: "SWITZERLAND", "Mich.", "N.Y.", "United Arab Emirates".
@@ -575,6 +577,10 @@ class _Reader:
             return
         if self._dateline(run):
             self._add(run, "places", name=token.text.title())
+            return
+        if self.text.startswith(".", token.end) and (domain := _DOMAIN.match(self.text, token.end)) is not None and (
+                self.text[token.start - 1:token.start] not in _CODE_BEFORE):  # not "www.Example.com"
+            self._add(run, "organisations", until=domain.end())  # "Polygraph.info", "Edmunds.com": a website
             return
         route = self.lexicon.lone_words.get(token.text)
         if route is None:
