@@ -333,3 +333,30 @@ def test_a_count_is_read_whole_and_what_is_no_count_is_left_out():
     assert keyed("Analysts said 176 Hong Kong dollars is likely to be the price.") == []
     assert keyed("Researchers said one study in 77 people showed that exercise helped.") == []
     assert keyed("The chief said officials began receiving 911 calls Tuesday afternoon.") == []
+
+
+def test_counts_of_organisations_users_and_nationals_are_tracked_and_shares_and_models_are_not():
+    assert keyed("The 14 companies currently in the program can bid.") == [(14, "companies", None)]
+    assert keyed("NASA was adding five companies to the contract, bringing the total to 14 firms.") == \
+        [(5, "companies", None), (14, "companies", None)]  # "firms" are companies: one key
+    assert keyed("The five companies can now vie for contracts.") == []  # refers back to a count told before
+    assert keyed("The company struggled with the more than 10 million users who activated their accounts.") == \
+        [(10000000, "users", None)]
+    assert keyed("More than 600,000 Israelis live in settlements.") == [(600000, "Israelis", None)]
+    # A share, a model's number and a range's ends count nothing.
+    assert keyed("Eight out of ten companies are writing apps, Cook told Benioff.") == []
+    assert keyed("Some iPhone 11 Pro users will jump on board, analysts said.") == []
+    assert keyed("The population fell to 350–375 million.") == []
+
+
+def test_a_number_with_nothing_counted_after_it_counts_what_its_clause_named_before():
+    assert keyed("The utility cut the number of people who could be affected from an original estimate of "
+                 "about 660,000 based on forecasts.") == [(660000, "people", None)]
+    assert keyed("The population in the camp has fluctuated and currently is estimated at around 40,000.") == \
+        [(40000, "people", None)]
+    assert keyed("The death toll rose to 35 on Monday.") == [(35, "people killed", None)]
+    assert keyed("The doctors said the three deaths of detained children were avoidable.") == \
+        [(3, "children killed", "doctors")]
+    # A number with a verb of its own goes on with the count before it, not with "death toll".
+    assert keyed("At least 106 protesters have been killed, and the real death toll may be higher, with "
+                 "as many as 200 killed.") == [(106, "protesters killed", None), (200, "protesters killed", None)]

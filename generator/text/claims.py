@@ -36,8 +36,8 @@ _COUNT_WORDS = [word for word, value in _WORD_VALUES.items() if 2 <= value <= 50
 # What a number can start with. A pattern opening with a look-ahead on it lets the engine pass over
 # every other character cheaply: a look-behind or a case-blind alternation gets no such skip.
 _STARTS_NUMBER = rf"(?=(?i:[\d{''.join(sorted({w[0] for w in _COUNT_WORDS}))}]))"
-_NUMBER_BODY = (r"(?<![\w$£€.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-                r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/-])"
+_NUMBER_BODY = (r"(?<![\w$£€.,/–-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/–-])"
                 rf"|(?P<word>(?i:{'|'.join(_COUNT_WORDS)}))(?P<dozen>\s+dozen)?"
                 r"(?:\s+(?P<wscale>million|billion)\b)?(?![\w'’-])")  # "three million Palestinians"
 _NUMBER = re.compile(_STARTS_NUMBER + _NUMBER_BODY + ")")
@@ -48,6 +48,7 @@ _HAS_NUMBER = re.compile(rf"{_STARTS_NUMBER}(?:\d|\b(?i:{'|'.join(_COUNT_WORDS)}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|up to|some|fewer than|"
                         r"less than|roughly|approximately|an estimated|as many as)\s+$", re.I)
+_OF = re.compile(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])")
 _OR_MORE = re.compile(r"[ \t]+(?:or|and)[ \t]+(?:more|so)\b")
 _OWN = re.compile(r"\s+of (?:its|their|his|her)(?P<own> own)?\b", re.I)
 _WORD = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z-]*)(?![\w'’])")
@@ -69,7 +70,7 @@ dollars euros yuan yen rupees roubles rubles pesos francs cents pence lakh crore
 _HEADS = {"soldiers": "troops", "servicemen": "troops", "troops": "troops", "service members": "troops",
           "planes": "aircraft", "jets": "aircraft", "aircraft": "aircraft", "warplanes": "aircraft",
           "people": "people", "persons": "people", "dead": "deaths", "armored": "armoured",
-          "personnel": "troops", "members": "members", "immigrants": "migrants"}
+          "personnel": "troops", "members": "members", "immigrants": "migrants", "firms": "companies"}
 # "the United States' 200 service members": the words a key leaves out or joins.
 _PHRASES = {"service members": "troops", "military personnel": "troops", "servicemen": "troops"}
 # A number followed by one of these counts people who died: "584 deaths", "three fatalities", with
@@ -107,10 +108,19 @@ _RESTATED = {"civilian casualties": "civilians", "casualties": "people"}
 _PEOPLE_HEADS = set("""troops people civilians children casualties fighters militants men women residents
 refugees migrants workers patients journalists prisoners soldiers protesters hostages officers guards inmates
 suspects victims students""".split())
+# People counted by their relation to a service, a vote or a country: "10 million users", "600,000 Israelis".
+_PEOPLE_ROLES = set("""users customers subscribers passengers voters candidates citizens immigrants tourists
+visitors""".split())
+# Organisations news counts: "14 companies", "263 daily news organizations", "17 manufacturers".
+_ORGANISATIONS = set("""companies firms businesses manufacturers automakers providers organizations organisations
+banks lenders insurers airlines carriers retailers startups start-ups newspapers schools hospitals universities
+colleges""".split())
 # The kinds of quantity news follows: a count of one of these is a figure even with no claimant.
-_TRACKED_HEADS = _PEOPLE_HEADS | set("""deaths tanks aircraft helicopters drones vehicles artillery pieces
-launchers missiles rockets boats ships warships systems hostages cases infections homes houses buildings
-jobs evacuees detainees protesters employees staff""".split()) - {"men", "women", "workers", "journalists"}
+_TRACKED_HEADS = _PEOPLE_HEADS | _PEOPLE_ROLES | _ORGANISATIONS | set("""deaths tanks aircraft helicopters drones
+vehicles artillery pieces launchers missiles rockets boats ships warships systems hostages cases infections homes
+houses buildings jobs evacuees detainees protesters employees staff""".split()) - {"men", "women", "workers", "journalists"}
+# "The five companies", "these two", "both": a number word after these refers to a count told before.
+_TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all|both|other|its|their)[ \t]+$", re.I)
 # Heads that count without a plural -s, and counts that are events themselves ("three cases").
 _INVARIANT = set("aircraft people personnel police staff children men women cattle sheep fish".split())
 _EVENTS = {"cases", "deaths", "infections", "casualties"}
@@ -119,10 +129,18 @@ _MILITARY_HEADS = set("""troops fighters militants tanks aircraft helicopters dr
 launchers missiles rockets boats ships warships systems""".split())
 _LOSSES = {"killed", "wounded", "destroyed", "captured"}
 _MODEL = re.compile(r"\d[ \t]+$")
+_NAME_BEFORE = re.compile(r"(?<![.!?:;,])[ \t][a-zA-Z]*[A-Z][\w]*[ \t]+$")  # a name's word right before: "iPhone 11"
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z]")  # and a name's word right after: "11 Pro"
+_OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(?:every[ \t]+)?(?:\d|[a-z]+\b)", re.I)
+_OUT_OF_BEFORE = re.compile(r"\bout[ \t]+of[ \t]+(?:every[ \t]+)?$", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # A lowercase word no noun's plural: "false" in "false or misleading claims" (not "tanks and planes").
 _ADJECTIVE = re.compile(r"[a-z][a-z-]*(?<![^su]s)")
 _PLURAL = re.compile(r"[^su]s$")  # "companies", "news", not "glass" or "bus"
+_NAMED_BEFORE = re.compile(r"\b(?:(?:number|total) of (?P<what>(?:[a-z][a-z-]* ){0,2}(?:[a-z][a-z-]*[^s\W]s|people|children))\b"
+                           r"|(?P<toll>death toll)|population)\b", re.I)
+_NEXT_CLAUSE_START = re.compile(r"[;:!?]|,[ \t]+(?:and|but|while|which)\b")
+_NAMED_REACH = 160  # how far before a bare number "the number of …" is looked for
 _SAMPLE_BEFORE = re.compile(r"\b(?:study|studies|trial|survey|poll|experiment)[ \t]+(?:in|of|with|among|involving)[ \t]+"
                             r"(?:(?:more than|over|about|around|nearly|almost|some|at least)[ \t]+)?$", re.I)
 _NAMED_NUMBER = re.compile(r"(?:911|999|112)[ \t]+(?:calls?|operators?|dispatch)")
@@ -169,6 +187,7 @@ class _Count(NamedTuple):
     verb: str = ""  # its outcome in the article's word ("died" for killed), kept for its wording
     claimant: str | None = None
     when: str | None = None  # when the claim was made, as the sentence says it
+    told_before: bool = False  # "the five companies": a number word referring back to a count
 
 
 def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) -> list[dict[str, Any]]:
@@ -243,12 +262,14 @@ def _excerpt(sentence: str, match: re.Match[str]) -> str:
 def _tracked(count: _Count) -> bool:
     """A count someone claims, or one of the kinds news follows; a number word only for the latter
     ("two sides", "three options" are no figures)."""
-    head = count.noun.split()[-1].lower()
+    last = count.noun.split()[-1]
+    head = last.lower()
     if head not in _INVARIANT and not head.endswith("s"):
         return False  # "its 737 Max jet": a name, not a count
     if count.match["word"] and not count.match["wscale"]:  # "two sides", "two people who contracted it": no figure without what befell them
-        return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS
-    tracked = head in _TRACKED_HEADS or (bool(count.outcome) and head not in _NOT_COUNTED)
+        return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS or \
+            (head in _ORGANISATIONS and not count.told_before)  # "adding five companies", not "the five companies"
+    tracked = head in _TRACKED_HEADS or last[:-1] in DEMONYMS or (bool(count.outcome) and head not in _NOT_COUNTED)
     return tracked or (bool(count.claimant) and head.endswith("s"))
 
 
@@ -259,7 +280,9 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
     for match in (_NUMBER_OR_ONE if "illion " in sentence else _NUMBER).finditer(sentence):
         phrase = _phrase(sentence, match)
         if phrase is not None:
-            died = bool(_DEATHS.match(sentence, match.end()))
+            died = bool(_DEATHS.match(sentence, match.end())) or phrase[1] == ["deaths"]  # "the death toll rose to 35"
+            if died and phrase[1] == ["deaths"]:
+                phrase = (phrase[0], ["people"], phrase[2], phrase[3])
             found.append((match, phrase, "" if died else _outcome_after(sentence, phrase[3]), died))
     counts: list[_Count] = []
     run = 0
@@ -277,8 +300,9 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
         if words[-1].lower() in _NOT_COUNTED:
             continue
         in_run = counts[-1].run if borrowed and counts else (index, run)
+        told_before = bool(match["word"]) and bool(_TOLD_BEFORE.search(sentence, max(0, match.start() - 12), match.start()))
         counts.append(_Count(match, side or ("own" if own else ""), _noun(words), outcome,
-                             " ".join(words), index, in_run, not (died or borrowed), verb))
+                             " ".join(words), index, in_run, not (died or borrowed), verb, told_before=told_before))
         previous = (counts[-1].noun, outcome)
     return _share_in_lists(sentence, counts)
 
@@ -322,8 +346,10 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
     """(side, noun words, "of its own", where the phrase ends) for a number, or None for a date or year."""
     before = sentence[max(0, match.start() - _BEFORE):match.start()]
     digits = match["digits"]
-    if _MODEL.search(before):
-        return None  # "400 737 Max jets": a model's number, not a count
+    if _MODEL.search(before) or (_NAME_BEFORE.search(before) and _NAME_AFTER.match(sentence, match.end())):
+        return None  # "400 737 Max jets", "iPhone 11 Pro users": a model's number, not a count
+    if _OUT_OF.match(sentence, match.end()) or _OUT_OF_BEFORE.search(before):
+        return None  # "eight out of ten companies": a share, not a count
     if digits and (_MONTHS.search(before) or (_YEAR.fullmatch(digits) and not match["scale"])):
         return None  # a date or a year
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
@@ -331,14 +357,44 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
     if _SAMPLE_BEFORE.search(before) or (digits and _NAMED_NUMBER.match(sentence, match.start())):
         return None  # "one study in 77 people": a sample, not a count; "911 calls": a number's name
     if deaths := _DEATHS.match(sentence, match.end()):
+        if whose := _deaths_of(sentence, deaths.end()):  # "three deaths of detained children": children killed
+            return (*_side(whose[0], before), False, whose[1])
         return "", ["people"], False, deaths.end()
     own = _OWN.match(sentence, match.end(), match.end() + _AFTER)
     start = own.end() if own else match.end()
     if more := _OR_MORE.match(sentence, start):  # "a million or more Uighurs"
         start = more.end()
     words, end = _noun_phrase(sentence, start)
+    # Nothing, an adverb or a participle after the number: "from 16 currently", "about 660,000 based on".
+    bare = not words or (words[0].islower() and words[0].endswith(("ly", "ed")))
+    # A verb of its own after it ("as many as 200 have been killed") leaves it to the count before.
+    if bare and not own and not _outcome_after(sentence, end) and \
+            (named := _named_before(sentence[max(0, match.start() - _NAMED_REACH):match.start()])):
+        words = named  # "the number of electric vehicles … to grow from 16 to 80", "the death toll rose to 35"
     side, words = _side(words, before)
     return side, words, own is not None, end
+
+
+def _deaths_of(sentence: str, end: int) -> tuple[list[str], int] | None:
+    """The people whose deaths a count is, "of" after it: "deaths of (detained) children"."""
+    if not (of := _OF.match(sentence, end)):
+        return None
+    whose = _noun_phrase(sentence, of.end())
+    if not whose[0] and (state := _WORD.match(sentence, of.end())) and _OUTCOME.fullmatch(state.group(1).lower()):
+        whose = _noun_phrase(sentence, state.end())  # "of detained children": the state is theirs, not the count's
+    return whose if whose[0] and whose[0][-1].lower() in _PEOPLE_HEADS else None
+
+
+def _named_before(before: str) -> list[str] | None:
+    """What a number with no noun after it counts, named before it in its clause: "the number of
+    people who could be affected from an original estimate of about 660,000", "the population …
+    is estimated at 40,000" (people), "the death toll rose to 35" (deaths)."""
+    found = None
+    for found in _NAMED_BEFORE.finditer(before):
+        pass
+    if found is None or _NEXT_CLAUSE_START.search(before, found.end()):
+        return None
+    return found["what"].split() if found["what"] else ["deaths"] if found["toll"] else ["people"]
 
 
 def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
@@ -357,9 +413,10 @@ def _noun_phrase(sentence: str, position: int) -> tuple[list[str], int]:
             break
         if words and match.group(1).endswith("ed"):  # "people registered": a verb after the noun
             break
-        if words and words[-1].islower() and (_PLURAL.search(words[-1]) or words[-1] in _INVARIANT) \
+        if words and (words[-1].islower() or words[-1][:-1] in DEMONYMS) \
+                and (_PLURAL.search(words[-1]) or words[-1] in _INVARIANT) \
                 and match.group(1).islower() and not _PLURAL.search(match.group(1)):
-            break  # "five companies join", "14 companies currently", "964,000 people use": a plural noun ends the phrase
+            break  # "five companies join", "964,000 people use", "600,000 Israelis live": a plural noun ends the phrase
         words.append(match.group(1))
         position = match.end()
     return words, position
