@@ -440,3 +440,11 @@ def test_a_us_state_or_a_country_written_whole_after_a_name_and_a_comma_makes_it
 def test_a_capitalised_word_with_a_websites_domain_is_an_organisation_named_with_it(lexicon):
     text = "Sources told Veritrack.info the claim was false. Tickets are at Tourlane.com. See http://www.Example.com/x."
     assert extract_entities(text, lexicon)["organisations"] == ["Veritrack.info", "Tourlane.com"]
+
+
+def test_a_names_own_word_after_its_organisation_word_ends_the_name(lexicon):
+    text = ("It made $3 million, according to Ticket Office Zorbo. Acme Holdings Smith said no. "
+            "Spain top Group B of the Vantor League Cup.")
+    found = extract_entities(text, lexicon)
+    assert "Ticket Office Zorbo" in found["organisations"] and "Ticket Office" not in found["organisations"]
+    assert not {"Acme Holdings Smith", "Group B"} & set(found["organisations"])

@@ -727,6 +727,8 @@ class _Reader:
             self._owner(tokens[:head])
             return self._person_or_place(tokens[head + 1:], True)
         end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS else head + 1
+        if end == len(tokens) - 1 and self._last_word_of_name(tokens[end]):
+            end += 1  # "Box Office Mojo": a name's own word after its organisation word ends the run
         start = 0
         while start + 1 < head and tokens[start].lower in _ROLES and tokens[start + 1].lower in _CONNECTORS:
             start += 2
@@ -745,6 +747,15 @@ class _Reader:
                     return later
                 return None
         return None
+
+    def _last_word_of_name(self, token: _Token) -> bool:
+        """A word ending a run after an organisation word that is the organisation's own ("Box Office
+        Mojo"): name-like, longer than a letter or two ("Group B"), and no title, role, given name,
+        common surname, known name, weekday or word the text also writes in lowercase ("Emirates
+        Airline President", "Acme Holdings Smith said")."""
+        return (len(token.text) > 2 and self._name_like(token) and token.lower not in _ROLES and not self._given(token)
+                and not token.possessive and token.lower not in self.lowercase and not self._known([token])
+                and not _is_head(token) and token.lower not in _CALENDAR and not _is_surname(token.lower))
 
     def _organisation_name(self, tokens: list[_Token], owner: str | None) -> str | None:
         country = owner if owner and self.lexicon.kind(owner) == "places" else None
@@ -1151,6 +1162,11 @@ _LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
 _LONGEST_LIST_GAP = len(", and Van ")
 _LIST_GAP_BEFORE = re.compile(_LIST_GAP.pattern + "$")
 _PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_surname(lower: str) -> bool:
+    return lower in common_surnames()
 
 
 @lru_cache(maxsize=1)
