@@ -472,9 +472,9 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
         for found in _RUN.finditer(text, start, end):
             words, at = found.group(0), found.start()
             if " " in words or "\t" in words:
-                runs += _split_run(text, found, number, at == start or _opens(text, start, at))
+                runs += _split_run(text, found, number, at == start or at - start <= 2 and _opens(text, start, at))
             elif words[:1].isupper():  # most runs: one word, the match itself
-                token = _token(words, at, at == start or _opens(text, start, at), number)
+                token = _token(words, at, at == start or at - start <= 2 and _opens(text, start, at), number)
                 if not (token.lower in _FUNCTION_WORDS or token.lower in _CONNECTORS or token.text in _PLURAL_DEMONYMS):
                     runs.append([token])
     return runs
@@ -483,7 +483,7 @@ def _capitalised_runs(text: str) -> list[list[_Token]]:
 def _opens(text: str, start: int, at: int) -> bool:
     """Whether only opening quotation marks or brackets stand between a sentence's start and `at`
     (“Financial players …": its first word)."""
-    return at - start <= 2 and all(c in _OPENING for c in text[start:at])
+    return all(c in _OPENING for c in text[start:at])
 
 
 _OPENING = set("\"“‘'([")
@@ -575,10 +575,11 @@ class _Reader:
         if token.text in self.lexicon.states and self._after_city(token):
             self._add(run, "places", name=self.lexicon.states[token.text])
             return
-        if self._dateline(run):
+        following = self.text[token.end:token.end + 1]
+        if following == "," and token.text.isupper() and self._dateline(run):
             self._add(run, "places", name=token.text.title())
             return
-        if self.text.startswith(".", token.end) and (domain := _DOMAIN.match(self.text, token.end)) is not None and (
+        if following == "." and (domain := _DOMAIN.match(self.text, token.end)) is not None and (
                 self.text[token.start - 1:token.start] not in _CODE_BEFORE):  # not "www.Example.com"
             self._add(run, "organisations", until=domain.end())  # "Polygraph.info", "Edmunds.com": a website
             return
