@@ -129,6 +129,7 @@ _MILITARY_HEADS = set("""troops fighters militants tanks aircraft helicopters dr
 launchers missiles rockets boats ships warships systems""".split())
 _LOSSES = {"killed", "wounded", "destroyed", "captured"}
 _MODEL = re.compile(r"\d[ \t]+$")
+_NEAR = 45
 _NAME_BEFORE = re.compile(r"(?<![.!?:;,])[ \t][a-zA-Z]*[A-Z][\w]*[ \t]+$")  # a name's word right before: "iPhone 11"
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")  # and a name's word right after: "11 Pro"
 _OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(?:every[ \t]+)?(?:\d|[a-z]+\b)", re.I)
@@ -143,6 +144,7 @@ _NEXT_CLAUSE_START = re.compile(r"[;:!?]|,[ \t]+(?:and|but|while|which)\b")
 _NAMED_REACH = 160  # how far before a bare number "the number of …" is looked for
 _SAMPLE_BEFORE = re.compile(r"\b(?:study|studies|trial|survey|poll|experiment)[ \t]+(?:in|of|with|among|involving)[ \t]+"
                             r"(?:(?:more than|over|about|around|nearly|almost|some|at least)[ \t]+)?$", re.I)
+_SAMPLES = re.compile(r"(?=[stpe])(?:stud|trial|survey|poll|experiment)")  # _SAMPLE_BEFORE's nouns, found cheaply first
 _NAMED_NUMBER = re.compile(r"(?:911|999|112)[ \t]+(?:calls?|operators?|dispatch)")
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
@@ -346,15 +348,17 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
     """(side, noun words, "of its own", where the phrase ends) for a number, or None for a date or year."""
     before = sentence[max(0, match.start() - _BEFORE):match.start()]
     digits = match["digits"]
-    if _MODEL.search(before) or (_NAME_BEFORE.search(before) and _NAME_AFTER.match(sentence, match.end())):
+    near = len(before) - _NEAR  # the rules below look at the last few words before the number only
+    if _MODEL.search(before) or (_NAME_AFTER.match(sentence, match.end()) and _NAME_BEFORE.search(before, near)):
         return None  # "400 737 Max jets", "iPhone 11 Pro users": a model's number, not a count
-    if _OUT_OF.match(sentence, match.end()) or _OUT_OF_BEFORE.search(before):
+    if _OUT_OF.match(sentence, match.end()) or (before.rstrip().endswith("of") and _OUT_OF_BEFORE.search(before, near)):
         return None  # "eight out of ten companies": a share, not a count
     if digits and (_MONTHS.search(before) or (_YEAR.fullmatch(digits) and not match["scale"])):
         return None  # a date or a year
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
         return None  # "according to two people familiar with the matter": who says, not what
-    if _SAMPLE_BEFORE.search(before) or (digits and _NAMED_NUMBER.match(sentence, match.start())):
+    if (_SAMPLES.search(before, near) and _SAMPLE_BEFORE.search(before, near)) or \
+            (digits and _NAMED_NUMBER.match(sentence, match.start())):
         return None  # "one study in 77 people": a sample, not a count; "911 calls": a number's name
     if deaths := _DEATHS.match(sentence, match.end()):
         if whose := _deaths_of(sentence, deaths.end()):  # "three deaths of detained children": children killed
@@ -368,8 +372,8 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
     # Nothing, an adverb or a participle after the number: "from 16 currently", "about 660,000 based on".
     bare = not words or (words[0].islower() and words[0].endswith(("ly", "ed")))
     # A verb of its own after it ("as many as 200 have been killed") leaves it to the count before.
-    if bare and not own and not _outcome_after(sentence, end) and \
-            (named := _named_before(sentence[max(0, match.start() - _NAMED_REACH):match.start()])):
+    if bare and not own and (named := _named_before(sentence[max(0, match.start() - _NAMED_REACH):match.start()])) \
+            and not _outcome_after(sentence, end):
         words = named  # "the number of electric vehicles … to grow from 16 to 80", "the death toll rose to 35"
     side, words = _side(words, before)
     return side, words, own is not None, end
@@ -389,6 +393,8 @@ def _named_before(before: str) -> list[str] | None:
     """What a number with no noun after it counts, named before it in its clause: "the number of
     people who could be affected from an original estimate of about 660,000", "the population …
     is estimated at 40,000" (people), "the death toll rose to 35" (deaths)."""
+    if "umber of" not in before and "otal of" not in before and "toll" not in before and "opulation" not in before:
+        return None  # the patterns' words, looked for cheaply first
     found = None
     for found in _NAMED_BEFORE.finditer(before):
         pass
