@@ -448,3 +448,9 @@ def test_a_names_own_word_after_its_organisation_word_ends_the_name(lexicon):
     found = extract_entities(text, lexicon)
     assert "Ticket Office Zorbo" in found["organisations"] and "Ticket Office" not in found["organisations"]
     assert not {"Acme Holdings Smith", "Group B"} & set(found["organisations"])
+
+
+def test_an_acronyms_plural_after_the_is_no_team(lexicon):
+    text = "She sang at the AMAs on Sunday and the Zorvers won on Monday, Jane Doe said."
+    found = extract_entities(text, lexicon)
+    assert "AMAs" not in found["organisations"] and "Zorvers" in found["organisations"]

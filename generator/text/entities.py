@@ -1194,8 +1194,9 @@ def _word_like_a_name(text: str) -> bool:
 
 
 def _plural(token: _Token) -> bool:
-    """ "Steelers", "Browns": a plural name is a team, a band or a party."""
-    return token.lower.endswith("s") and not token.lower.endswith(("ss", "us", "is"))
+    """ "Steelers", "Browns": a plural name is a team, a band or a party; not an acronym's plural
+    ("the AMAs", "the SUVs": events and things)."""
+    return token.lower.endswith("s") and not token.lower.endswith(("ss", "us", "is")) and not token.text[1:2].isupper()
 
 
 def _possessive_length(text: str, end: int) -> int:
