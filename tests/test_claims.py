@@ -360,3 +360,15 @@ def test_a_number_with_nothing_counted_after_it_counts_what_its_clause_named_bef
     # A number with a verb of its own goes on with the count before it, not with "death toll".
     assert keyed("At least 106 protesters have been killed, and the real death toll may be higher, with "
                  "as many as 200 killed.") == [(106, "protesters killed", None), (200, "protesters killed", None)]
+
+
+def test_a_range_a_change_and_a_count_told_before_are_no_new_counts_and_judging_words_are_no_key():
+    assert keyed("The jet seats 242 to 330 passengers, Boeing said.") == []
+    assert keyed("The death toll rose from 20 to 35 people killed, officials said.")[-1][:2] == (35, "people killed")
+    assert keyed("The population has boomed by more than 7 million people.") == []
+    assert keyed("The first two infected patients were quarantined.") == []
+    assert keyed("Two infected patients were quarantined.") == [(2, "infected patients quarantined", None)]
+    # "hardworking", "fellow", "additional": the key is what is counted; the wording keeps them.
+    assert keyed("The company said it employs 120 hardworking employees.") == [(120, "employees", "company")]
+    assert [f.get("wording") for f in figures("Officials said 2,000 additional troops were sent.")] == \
+        ["additional troops"]

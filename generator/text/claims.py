@@ -120,7 +120,10 @@ _TRACKED_HEADS = _PEOPLE_HEADS | _PEOPLE_ROLES | _ORGANISATIONS | set("""deaths 
 vehicles artillery pieces launchers missiles rockets boats ships warships systems hostages cases infections homes
 houses buildings jobs evacuees detainees protesters employees staff""".split()) - {"men", "women", "workers", "journalists"}
 # "The five companies", "these two", "both": a number word after these refers to a count told before.
-_TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all|both|other|its|their)[ \t]+$", re.I)
+_TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all|both|other|its|their|first|last|remaining)[ \t]+$", re.I)
+# Words that judge or add to what is counted, not what it is: "120 hardworking employees" are employees.
+_EVALUATIVE = set("""fellow hardworking hard-working relatively brave dedicated innocent ordinary additional
+further extra""".split())
 # Heads that count without a plural -s, and counts that are events themselves ("three cases").
 _INVARIANT = set("aircraft people personnel police staff children men women cattle sheep fish".split())
 _EVENTS = {"cases", "deaths", "infections", "casualties"}
@@ -144,6 +147,10 @@ _NEXT_CLAUSE_START = re.compile(r"[;:!?]|,[ \t]+(?:and|but|while|which)\b")
 _NAMED_REACH = 160  # how far before a bare number "the number of …" is looked for
 _SAMPLE_BEFORE = re.compile(r"\b(?:study|studies|trial|survey|poll|experiment)[ \t]+(?:in|of|with|among|involving)[ \t]+"
                             r"(?:(?:more than|over|about|around|nearly|almost|some|at least)[ \t]+)?$", re.I)
+_RANGE_BEFORE = re.compile(r"(?P<start>\bfrom[ \t]+)?(?<![\w.,])\d[\d,.]*(?:[ \t]+(?:million|billion))?[ \t]*(?:to|–)[ \t]*$")
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rises|fell|fallen|falls|grew|grown|grows|increased|decreased|dropped|"
+                            r"declined|boomed|jumped|climbed|surged|shrank|shrunk)[ \t]+by[ \t]+(?:(?:more than|over|"
+                            r"about|around|nearly|almost|some|at least|roughly)[ \t]+)?$", re.I)
 _SAMPLES = re.compile(r"(?=[stpe])(?:stud|trial|survey|poll|experiment)")  # _SAMPLE_BEFORE's nouns, found cheaply first
 _NAMED_NUMBER = re.compile(r"(?:911|999|112)[ \t]+(?:calls?|operators?|dispatch)")
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
@@ -269,8 +276,9 @@ def _tracked(count: _Count) -> bool:
     if head not in _INVARIANT and not head.endswith("s"):
         return False  # "its 737 Max jet": a name, not a count
     if count.match["word"] and not count.match["wscale"]:  # "two sides", "two people who contracted it": no figure without what befell them
-        return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS or \
-            (head in _ORGANISATIONS and not count.told_before)  # "adding five companies", not "the five companies"
+        if count.told_before:  # "the five companies", "the first two infected patients": a count told before
+            return False
+        return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS or head in _ORGANISATIONS
     tracked = head in _TRACKED_HEADS or last[:-1] in DEMONYMS or (bool(count.outcome) and head not in _NOT_COUNTED)
     return tracked or (bool(count.claimant) and head.endswith("s"))
 
@@ -353,6 +361,9 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
         return None  # "400 737 Max jets", "iPhone 11 Pro users": a model's number, not a count
     if _OUT_OF.match(sentence, match.end()) or (before.rstrip().endswith("of") and _OUT_OF_BEFORE.search(before, near)):
         return None  # "eight out of ten companies": a share, not a count
+    if ((range_ := _RANGE_BEFORE.search(before, near)) and not range_["start"]) or \
+            (" by " in before[-30:] and _CHANGE_BEFORE.search(before, near)):
+        return None  # "seating 242 to 330 passengers": a range's end; "boomed by 7 million people": a change
     if digits and (_MONTHS.search(before) or (_YEAR.fullmatch(digits) and not match["scale"])):
         return None  # a date or a year
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
@@ -466,6 +477,7 @@ def _side(words: list[str], before: str) -> tuple[str, list[str]]:
 def _noun(words: list[str]) -> str:
     """The counted thing with names kept as written and nouns normalised: "Russian troops"."""
     words = [w if w[:1].isupper() else w.lower() for w in words]
+    words = [w for w in words[:-1] if w not in _EVALUATIVE] + words[-1:]
     if len(words) > 1 and (phrase := _PHRASES.get(" ".join(words[-2:]).lower())):
         words = [*words[:-2], phrase]
     words = [_HEADS.get(w, w) for w in words[:-1]] + [_HEADS.get(words[-1].lower(), words[-1])]
