@@ -576,3 +576,60 @@ def test_an_articles_sentence_to_its_reader_about_apps_and_accounts_stays(senten
 def test_a_partners_credit_without_its_name_goes_and_the_sentence_after_it_stays():
     body = _cleaned(f"{_ARTICLE[0]} Supported by The tie was already decided when the doubles began. {_ARTICLE[1]}")
     assert "Supported by" not in body and "The tie was already decided when the doubles began." in body
+
+
+@pytest.mark.parametrize("aside", ["Translate this page", "Subscriber exclusive", "Report an error"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_an_aside_the_page_repeats_goes_every_time(aside, one_line):
+    """No copy of a repeated aside, nor another aside sharing its words ("page"), vouches for it as the article's."""
+    pieces = [_ARTICLE[0], aside, _ARTICLE[1], aside, _ARTICLE[3], "Print this page", _ARTICLE[4]]
+    body = _cleaned((" " if one_line else "\n").join(pieces))
+    assert _words(body) == _words(" ".join([_ARTICLE[0], _ARTICLE[1], _ARTICLE[3], _ARTICLE[4]])), body
+
+
+def test_a_short_sentence_of_the_article_naming_its_topic_stays():
+    """"Facebook" is one of the page's words, but "Clegg" is the article's, named in its longer sentence."""
+    text = ("A confident 2010 appearance by former Liberal Democrat leader Nick Clegg sparked a wave of support for him. "
+            "Clegg now works for Facebook. The party has since lost most of its seats in parliament.")
+    assert not _words(text) - _words(_cleaned(text))
+
+
+@pytest.mark.parametrize("credit", ["Fact checked by The Wall Street Journal staff", "Medically reviewed by Jane Doe",
+                                    "Originally published on NBC 5 Dallas-Fort Worth", "First appeared in The Conversation",
+                                    "Edited by Tom Brown; Additional reporting by Anna Smith in Kyiv"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_an_editorial_credit_goes_and_takes_no_word_of_the_article(credit, one_line):
+    pieces = [_ARTICLE[0], _ARTICLE[1], credit, _ARTICLE[3], _ARTICLE[4]]
+    body = _cleaned((" " if one_line else "\n").join(pieces))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:])), body
+
+
+@pytest.mark.parametrize("text", [
+    "Published in Nature, the study found that the glacier lost a third of its ice.",
+    "Published in March, the report said the plant would close. Officials confirmed it.",
+    "Originally published on Autoracing 37 Drew Herring 8 0 0 0 0",
+    "Recommended: The Weird Plumes of Europa Are Spewing Water Vapor 37 Drew Herring 8 0 0 0 0 38 Blake Jones 6 0 0 0 0",
+    "Reviewed by regulators for two years, the drug was approved on Monday."])
+def test_a_sentence_or_a_table_row_after_a_credits_words_stays(text):
+    kept = re.sub(r"^(?:Originally published on Autoracing|Recommended: .* Vapor) ", "", text)
+    assert not _words(kept) - _words(_cleaned(f"{_ARTICLE[0]} {text}"))
+
+
+@pytest.mark.parametrize("note", ["This article was produced in partnership with The Example Foundation.",
+                                  "This post may contain affiliate links.", "This is a developing story.",
+                                  "This story has been adapted from its original source.",
+                                  "We may earn a commission when you buy through links on our site."])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_a_note_about_the_article_itself_goes(note, one_line):
+    pieces = [_ARTICLE[0], _ARTICLE[1], note, _ARTICLE[3]]
+    body = _cleaned((" " if one_line else "\n").join(pieces))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:4])), body
+
+
+@pytest.mark.parametrize("sentence", [
+    "This video, published by the ministry on Monday, shows troops crossing the river.",
+    "“This article was written to mislead,” the minister said of the report.",
+    "This feature was introduced last year and includes a map of the front line."])
+def test_an_articles_sentence_about_a_video_a_quote_or_a_feature_stays(sentence):
+    text = f"{_ARTICLE[0]} {sentence} {_ARTICLE[1]}"
+    assert not _words(text) - _words(_cleaned(text))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.text.gazetteer import word_frequencies
@@ -81,7 +82,8 @@ _OPENING_WORDS = frozenset("""listen audio story article advertisement sponsored
 click tap gift most accept updated published posted last already people photo photograph photos picture credit credits source pictured live by
 written words reported additional reporting writing editing research translation compiled read continue more related
 recommended see also you trending watch must don't don’t dont editor's editor’s editors top topic topics tag tags
-tagged filed""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
+tagged filed edited reviewed verified translated illustrated curated photographed designed narrated fact checked
+medically originally first appeared syndicated republished""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
 _SENTENCE_WORDS = frozenset("""listen watch this inconsistencies enjoy file copyright all follow like about sign subscribe register
 newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue""".split()) | _OPENING_SIGNS
 _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
@@ -119,7 +121,14 @@ _PLATFORMS = r"(?:twitter|facebook|instagram|google news|x|youtube|spotify|apple
 _FOLLOW = re.compile(rf"(?:follow|like|listen to|watch|subscribe to) (?:us|\S+(?: (?-i:[A-Z0-9])\S*){{0,4}}) on {_PLATFORMS}"
                      rf"(?:(?:,| and| or) {_PLATFORMS})*(?![\w-])\.?", re.I)  # a piece: what follows it may be the article
 _BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=(?-i:[A-Z]))", re.I)
-_CREDIT = re.compile(r"(?:additional )?(?:reporting|writing|editing|research|translation|compiled|produced)(?: and \w+ing)? by\s+(?=(?-i:[A-Z]))", re.I)
+# The article's making credited to people or a desk: "Reporting by A; Editing by B", "Fact checked by NAME staff".
+_MAKING = (r"(?:reporting|writing|editing|research|translation|compiled|produced|edited|reviewed|verified|translated"
+           r"|illustrated|curated|photographed|designed|narrated|(?:fact[- ]?)?check(?:ed|ing))")
+_CREDIT = re.compile(rf"(?:additional |medically )?{_MAKING}(?: and \w+(?:ing|ed))? by\s+(?=(?-i:[A-Z]))", re.I)
+_DESK = re.compile(r"(?:[A-Z][\w&'’.-]*(?: of| the| and| &)? ){0,4}[A-Z][\w&'’.-]* (?:staff|team|desk|editors|reporters|newsroom)\b")
+# Where the article was first published: "Originally published on NAME", "First appeared in NAME".
+_REPUBLISHED = re.compile(r"(?:originally |first )?(?:published|posted|appeared|syndicated|republished)(?: with permission)?"
+                          r" (?:on|in|at|by|from|via)\s+(?=(?-i:[A-Z]))", re.I)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w.]+\.?(?: [A-Z][\w.]+)?)?(?: \([\w .&]{2,40}\))? ?[—–-]{1,2}\s")
 # "Tags: world, politics", "Posted in News | Tagged Hong Kong, Trade": a label and its list, which in a
 # one-line paste runs straight on into the article's next sentence.
@@ -144,6 +153,16 @@ _CRUFT_SENTENCE = re.compile(
     r"|.{0,60}\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|free)"
     r"|don'?t miss a (?:story|thing)|get (?:the|our) .{0,40}(?:newsletter|briefing))",
     re.I | re.S)
+# A note about the article itself and its making: "This article was produced in partnership with
+# NAME.", "This post may contain affiliate links", "This is a developing story." Not "This video",
+# "This feature" or "This episode", which an article describes as its subject.
+_ITSELF = re.compile(r"\W*(?:this|the following) (?:article|story|post|piece|page|content|newsletter)\b"
+                     r"|\W*this is an? (?:\w+ ){0,2}(?:story|article)\b", re.I)
+_ITS_MAKING = re.compile(r"\b(?:produced|published|appeared|written|edited|updated|corrected|amended|funded|supported"
+                         r"|sponsored|paid|contains?|includes?|affiliate|partnership|collaboration|syndicated|republished"
+                         r"|adapted|excerpted|translated|generated|reviewed|checked|narrated|condensed|reproduced|licensed"
+                         r"|permission|developing)\b", re.I)
+_ITSELF_MOST = 30  # words: a note, not a paragraph
 _BIO = re.compile(
     rf"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}} (?:(?:is|was) (?:a|an|the|[A-Z][\w.&'’-]*(?:’s|'s)?)\b[^.]{{0,80}}\b{_ROLE_WORDS}"
     rf"|(?:covers|writes about|reports on|writes on)\b[^.]{{0,60}}\bfor\b)")
@@ -203,7 +222,7 @@ def is_cruft(block: Block) -> bool:
     count = plain.count(" ") + 1  # words, near enough: only compared with bounds
     if count > 45 and _stop_share(plain.split()) > 0.25:
         return False  # prose, whatever phrase it holds
-    if _cruft_sentence(plain) or count <= 40 and _bio(plain):
+    if _cruft_sentence(plain) or count <= 40 and _bio(plain) or count <= _ITSELF_MOST and _about_itself(plain):
         return True
     if count <= 15 and "@" in plain and _EMAIL.search(plain):
         return True  # "Send us your tips: …@…", "Contact the author at …": a page's contact line
@@ -291,6 +310,12 @@ def _cruft_sentence(text: str) -> bool:
     if _opening_word(text) not in _SENTENCE_WORDS and not any(clue in head for clue in _CONTAINED_CLUES):
         return False
     return bool(_CRUFT_SENTENCE.match(text))
+
+
+def _about_itself(text: str) -> bool:
+    """A note about the article itself (see _ITSELF): never a quote, which may be of another article."""
+    return (_opening_word(text) in ("this", "the") and bool(_ITSELF.match(text)) and not any(mark in text for mark in "\"“”")
+            and bool(_ITS_MAKING.search(text)))
 
 
 def _bio(text: str) -> bool:
@@ -406,23 +431,59 @@ def _byline_end(text: str, start: int) -> int:
 
 
 def _credit_end(text: str, start: int) -> int:
-    """"Reporting by A and B; Editing by C": every role and its names."""
-    end = _place_end(text, _names_end(text, start))
+    """"Reporting by A and B; Editing by C", "Fact checked by NAME staff": every role and its names,
+    a person's or a desk's."""
+    end = _credited_end(text, start)
     while end:
-        more = re.compile(r"[;,]?\s*(?:and )?(?:additional )?(?:reporting|writing|editing|research|translation)(?: and \w+ing)?"
-                          r"(?: by)?\s+(?:[^;.]{0,30}?\bby\s+)?(?=[A-Z])", re.I).match(text, end)
-        if not more:
+        more = _MORE_CREDIT.match(text, end)
+        if not more or not (following := _credited_end(text, more.end())):
             break
-        if not _names_end(text, more.end()):
-            break
-        end = _place_end(text, _names_end(text, more.end()))
+        end = following
     return end
+
+
+_MORE_CREDIT = re.compile(rf"[;,]?\s*(?:and )?(?:additional )?{_MAKING}(?: and \w+ing)?(?: by)?\s+(?:[^;.]{{0,30}}?\bby\s+)?(?=[A-Z])", re.I)
+
+
+def _credited_end(text: str, start: int) -> int:
+    """End of who a credit names: an outlet's desk ("The Wall Street Journal staff"), people (" in
+    London" after them), or an outlet."""
+    if desk := _DESK.match(text, start):
+        return desk.end()
+    if people := _names_end(text, start):
+        return _place_end(text, people)
+    return _capitalised_end(text, start, 5)
+
+
+def _republished_end(text: str, start: int) -> int:
+    """End of the outlet an article was first published by: not a clause ("Published in Nature, the
+    study …"), and not a table row glued after it ("… on Autoracing 37 Drew Herring 8 0 0 0": where
+    numbers follow the name, a number in it ("NBC 5 Dallas-Fort Worth") opened the row)."""
+    end = _before_row(text, start, _capitalised_end(text, start, 5))
+    return end if end > start and not text.startswith((",", ";"), end) else 0
+
+
+_NUMBERS = re.compile(r"(?<= )\d[\d.,]*(?: \d[\d.,]*){2,}(?= |$)")  # "8 0 0 0": a table row's figures
+_NUMBER_WORD = re.compile(r"(?<= )\d")
+
+
+def _before_row(text: str, start: int, end: int) -> int:
+    """A name or headline glued before a table row ("… on Autoracing 37 Drew Herring 8 0 0 0"): where
+    a row's run of figures starts inside it or right after it, its first number opened the row (one
+    number alone is the name's: "NBC 5 Dallas-Fort Worth")."""
+    row = _NUMBERS.search(text, start + 1, end + READ_WINDOW) if end else None
+    if row and row.start() <= end + 1 and (number := _NUMBER_WORD.search(text, start + 1, row.start() + 1)):
+        return number.start() - 1
+    return end
+
+
+_PLACE = re.compile(r",? in [A-Z]\w+(?: [A-Z]\w+(?! [a-z]))?(?=[;,.]|\s|$)")  # "in New York", not "in Kyiv Military analysts"
 
 
 def _place_end(text: str, end: int) -> int:
     """After a name in a credit line: " in London"."""
-    where = re.match(r",? in [A-Z]\w+(?: [A-Z]\w+)?(?=[;,.]|\s|$)", text[end:]) if end else None
-    return end + where.end() if where else end
+    where = _PLACE.match(text, end) if end else None
+    return where.end() if where else end
 
 
 def _capitalised_end(text: str, start: int, most: int) -> int:
@@ -477,7 +538,12 @@ def _topic_end(text: str, start: int) -> int:
 
 def _headline_end(text: str, start: int) -> int:
     """End of a related story's headline glued to the text: at most 20 words, to the word before one
-    that opens a sentence, or through the length of the clip it links to ("… (video, 2:31)")."""
+    that opens a sentence, or through the length of the clip it links to ("… (video, 2:31)"), and
+    before a table row glued after it."""
+    return _before_row(text, start, _headline_words_end(text, start))
+
+
+def _headline_words_end(text: str, start: int) -> int:
     tokens = _tokens_from(text, start)
     if not tokens:
         return 0
@@ -568,7 +634,7 @@ def _through_space(text: str, end: int) -> int:
 # (pattern, where its piece ends, strong): a strong piece is told apart even glued on after a word.
 _OPENERS = [
     (_VOICE, _whole, True), (_ADVERT, _whole, True), (_FIXED_UI, _whole, True), (_CAPTION, _whole, True),
-    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_FOLLOW, _whole, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True),
+    (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_REPUBLISHED, _republished_end, True), (_FOLLOW, _whole, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True),
     (_TAGS, _tags_end, False),
     (_BYLINE, _byline_end, False),
 ]
@@ -623,16 +689,43 @@ def aside_words(text: str) -> list[str] | None:
 
 class ArticleWords:
     """How often each word of the article (in lowercase, as `aside_words` gives them) is in it,
-    counted when first asked: most blocks are told from an aside before any word is looked up."""
+    counted when first asked: most blocks are told from an aside before any word is looked up.
+    Each distinct block counts once: a page repeats its asides ("Translate this page" at every
+    section), and a copy must not vouch for another as the article's words."""
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self, blocks: Iterable[str]) -> None:
+        self._blocks = list(dict.fromkeys(blocks))
         self._counts: Counter[str] | None = None
+        self._sentences: list[str] | None = None
+        self._sentence_counts: Counter[str] = Counter()
 
     def get(self, word: str, default: int = 0) -> int:
+        """In any block: a topical word found anywhere, even in the headline, is the article's."""
         if self._counts is None:
-            self._counts = Counter(_ASIDE_WORD.findall(self._text.lower().replace("’", "'")))
+            self._counts = _word_counts(self._blocks)
         return self._counts.get(word, default)
+
+    def in_sentences(self, word: str, judged: str) -> bool:
+        """Whether the article's sentences (blocks longer than an aside) name `word` outside the copies
+        of `judged` they hold. The page's own words ("subscriber", "page") vouch for an aside only from
+        there: two of the page's lines, or two copies of one glued to two sentences, would vouch for each other."""
+        if self._sentences is None:
+            self._sentences = [_lowered(block) for block in self._blocks if block.count(" ") >= _ASIDE_MOST]
+            self._sentence_counts = _word_counts(self._sentences)
+        found = self._sentence_counts.get(word, 0)
+        if not found:
+            return False
+        judged = _lowered(judged)
+        copies = sum(judged in sentence for sentence in self._sentences)
+        return found > copies * _word_counts([judged])[word]
+
+
+def _lowered(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _word_counts(blocks: list[str]) -> Counter[str]:
+    return Counter(_ASIDE_WORD.findall(_lowered("\n".join(blocks))))
 
 
 def is_aside(text: str, article: ArticleWords) -> bool:
@@ -653,14 +746,16 @@ def _page_line(text: str, article: ArticleWords) -> bool:
     words = aside_words(text)
     if words and len(words) <= 3 and words[0] in _CREDITS and words[-1] in ("by", "with"):
         return True  # "Supported by", "In partnership with": a partner's credit whose name was a logo
-    return bool(words) and not _has_subject(words) and _page_run(words, article)
+    return bool(words) and not _has_subject(words) and _page_run(words, article, text)
 
 
 # The page addressing its reader about the reader's dealings with it: an account, access, alerts,
 # an app, a comment form ("You have 3 free articles left this month.", "Your email address will not
-# be published."). Its things, beyond the page's parts above; they count only in such a notice.
+# be published.", "We may earn a commission on purchases."). Its things, beyond the page's parts above; they
+# count only in such a notice.
 _DEALINGS = frozenset("""access free unlimited offer offers trial account email address inbox alerts news fields
-reply consent preferences views author opinions""".split())
+reply consent preferences views author opinions affiliate affiliates commission commissions purchase purchases
+earn""".split())
 _NOTICE_THINGS = (_PAGE_THINGS | _DEALINGS) - _PLACES
 _NOTICE_VERBS = _UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _verb_forms(frozenset("enjoy get manage".split()))
 _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
@@ -697,7 +792,7 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     topical = [w for w in others if word_frequencies().get(w, 0) < _TOPICLESS]
     if len(set(things)) < 2 or len(page) <= len(topical):
         return False
-    alone = sum(article.get(w, 0) <= own[w] for w in things)  # things of the page the article never names
+    alone = sum(not article.in_sentences(w, text) for w in things)  # things of the page the article never names
     if 2 * alone < len(things):
         return False
     return alone >= 3 or all(article.get(w, 0) <= own[w] for w in topical)
@@ -788,7 +883,7 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
         if not opens and (k == 1 or following.lower().rstrip(".") in _MONTHS_DAYS | _DAY_SHORT):
             continue  # "Correction added Nov. 18, 2019: …" is a correction's date
         words = aside_words(text[:tokens[k - 1][1]])
-        if words and not _has_subject(words) and _page_run(words, article, whole=False):
+        if words and not _has_subject(words) and _page_run(words, article, text[:tokens[k - 1][1]], whole=False):
             best = tokens[k][0]
     return best
 
@@ -812,7 +907,7 @@ def _notice_prefix(text: str, article: ArticleWords) -> int:
     return 0
 
 
-def _page_run(words: list[str], article: ArticleWords, whole: bool = True) -> bool:
+def _page_run(words: list[str], article: ArticleWords, judged: str, whole: bool = True) -> bool:
     """A short run of the page's words naming one of its things (not only "next" or "more"): more
     than half its content words are the page's, at least half of those are found nowhere else in the
     article (a subheading shares its words with the text below it), and the others are common words,
@@ -830,7 +925,7 @@ def _page_run(words: list[str], article: ArticleWords, whole: bool = True) -> bo
     if not names or len(page) <= len(topical):
         return False  # the page names a thing of its own, or its reader: "Show Jumping" is two verbs and a heading
     cited = [w for w in page if w not in _READER]
-    if 2 * sum(article.get(w, 0) <= own[w] for w in cited) < len(cited):
+    if 2 * sum(not article.in_sentences(w, judged) for w in cited) < len(cited):
         return False
     return all(common.get(w, 0) >= _COMMON and article.get(w, 0) <= own[w] for w in topical)
 

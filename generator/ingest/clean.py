@@ -131,7 +131,7 @@ def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str], furniture
     says of itself shares no word with the article but the page's own (see boilerplate.is_aside),
     and the lines other seeds repeat that share no topical word with it (see furniture.py).
     What an aside hid from the article's lead ("Sponsored by NAME HONG KONG — …") is peeled as a lead's."""
-    article = ArticleWords("\n".join(piece for pieces in kept_lines.values() for piece in pieces))
+    article = ArticleWords([piece for pieces in kept_lines.values() for piece in pieces])
     lines_with_text = 0
     for line in sorted(kept_lines):
         kept: list[str] = []
