@@ -11,7 +11,11 @@ article's words when they differ. Whose is read from the phrase ("Russian troops
 claims about the same thing, or the same claimant's other losses, give.
 
 Only what a reader tracks becomes a figure: a count someone claims, or a quantity of the kinds
-news follows (casualties, the displaced, equipment destroyed, cases, arrests). A claim is dated
+news follows (casualties, the displaced, equipment destroyed, cases, arrests, organisations, users,
+a country's people). A number with nothing counted after it counts what its clause named before it
+("the number of people … 660,000", "the death toll rose to 35"); money, shares ("eight out of
+ten"), ranges' ends, changes ("rose by 7 million"), a study's sample and model numbers count
+nothing. A claim is dated
 when the sentence says it was made ("on Monday", "two weeks ago"), else as the article; its
 claimant is one name per article ("Ukraine's defence minister" is the person the next sentence
 names).
