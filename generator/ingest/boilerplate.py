@@ -486,9 +486,14 @@ def _place_end(text: str, end: int) -> int:
     return where.end() if where else end
 
 
+# A company's legal or trade suffix ends its name: "Produced by Fox Business Studios Home Depot shares …".
+_NAME_ENDS = frozenset("studios productions inc ltd llc plc gmbh corp".split())
+
+
 def _capitalised_end(text: str, start: int, most: int) -> int:
     """End of an outlet's or a topic's name: capitalised words (and "of", "the"), stopping where a new
-    sentence opens: a sentence opener, or a capitalised word followed by lowercase once a word is in."""
+    sentence opens: a sentence opener, or a capitalised word followed by lowercase once a word is in,
+    or after a company's suffix."""
     tokens = _tokens_from(text, start)
     end, run = 0, 0
     for i, (_, stop, word) in enumerate(tokens):
@@ -506,7 +511,7 @@ def _capitalised_end(text: str, start: int, most: int) -> int:
         if run and i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and tokens[i + 1][2].lower() not in ("of", "and"):
             break
         run, end = run + 1, start + stop - (len(word) - len(bare))
-        if word != bare:
+        if word != bare or lower in _NAME_ENDS:
             break
     return end
 
@@ -841,8 +846,9 @@ def _page_credit(text: str) -> int:
     if not end or text[end:end + 1] in (",", ";") or not _stands_apart(text, end):
         return 0  # "Supported by Washington, the rebels …": a sentence's opening clause
     rest = text[end:].lstrip()
-    if rest and not (_opens_sentence(rest) or rest[:2].isupper() or cruft_prefix(rest[:READ_WINDOW], at_start=False)):
-        return 0  # "Produced by Wired Studios Kym Lino, a spokesperson …": where the name ends is not in the text
+    if (rest and not (_opens_sentence(rest) or rest[:2].isupper() or cruft_prefix(rest[:READ_WINDOW], at_start=False))
+            and _bare(text[:end].split()[-1]) not in _NAME_ENDS):
+        return 0  # "Produced by Wired Home Kym Lino, a spokesperson …": where the name ends is not in the text
     return _through_space(text, end)
 
 
