@@ -91,3 +91,18 @@ def test_a_name_suffix_is_not_the_surname_a_later_sentence_opens_with():
     points = key_points(sentences, skip=1)
     assert any(p.startswith("Carlineo was convicted of criminal mischief") for p in points), points
     assert not any(p.startswith("Sonya Zoghlin was") for p in points), points
+
+
+def test_a_he_after_a_sentence_about_someones_doing_names_that_person_not_a_speaker_before():
+    sentences = [
+        "Tariff threats have unsettled markets around the world this year, economists say.",
+        "“Tensions are threatening to put the brakes on growth,” John Williams, the president of the Federal "
+        "Reserve Bank of New York, said in a speech on Monday.",
+        "Mr. Trump’s theatrical embrace is not limited to China.",
+        "He has injected similar drama into trade talks with Europe, Japan, Canada and Mexico, threatening them "
+        "with tariffs on Tuesday.",
+        "Chinese economic growth has slowed to its lowest rate in nearly three decades, officials said on Tuesday.",
+    ]
+    points = key_points(sentences, 1)
+    assert any(p.startswith("Mr. Trump has injected") for p in points), points
+    assert not any(p.startswith("John Williams has") for p in points)

@@ -97,6 +97,8 @@ _FINITE = re.compile(r"(?:(?!that |which |who )\S+ ){0,6}?(?:is|are|was|were|has
 # after "Eva-Marie Persson"): "Russia has …" names nobody.
 _SUBJECT = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?:[ ’'][A-Z][\w-]+){0,2})(?:,[^,]{1,100},)? "
                       r"(?:(?P<speech>said|says|told|tells|added|warned|denied|announced|accused|called)\b|[a-z])")
+# A person's possessive opening a sentence: a title and a name, or a full name ("Mr. Trump’s …").
+_OWNER = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})[’']s ")
 # A full name set off by commas after a role opening the sentence: its subject ("Veteran actress,
 # Kate Henshaw, who …"; not after "According to his aunt,"); or a full name speaking inside it
 # ("While …, team head Jennifer Ngo-Anh says").
@@ -252,6 +254,10 @@ def _surnames(sentence: str) -> list[str]:
 
 def _person_subject(sentence: str, surnames: set[str]) -> str | None:
     """The person the sentence opens with: a title and a name, a full name, or a known surname."""
+    if (owner := _OWNER.match(sentence)) and not _NOT_NAMES.search(owner.group(1)) and owner.group(1).split()[0] not in _NOT_FIRST:
+        words = owner.group(1).split()  # "Mr. Trump’s theatrical embrace …": the sentence is about him
+        titled = words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")
+        return owner.group(1) if (titled and len(words) > 1) or (len(words) > 1 and words[-1] in surnames) else None
     match = _SUBJECT.match(sentence)
     if not match or _NOT_NAMES.search(match.group(1)):
         return None
