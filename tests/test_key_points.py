@@ -106,3 +106,17 @@ def test_a_he_after_a_sentence_about_someones_doing_names_that_person_not_a_spea
     points = key_points(sentences, 1)
     assert any(p.startswith("Mr. Trump has injected") for p in points), points
     assert not any(p.startswith("John Williams has") for p in points)
+
+
+def test_a_he_after_an_opening_saying_when_is_named_from_a_subject_set_off_by_two_commas():
+    sentences = [
+        "South Dakota’s anti-meth campaign drew mockery online after its launch this week, officials said.",
+        "Jeff Sanborn, president of Chapter & Verse, a Spokane and Seattle advertising agency, said he thought "
+        "the campaign was meant to raise eyebrows.",
+        "On Tuesday morning, he posted materials from the campaign on the wall of the company’s kitchen.",
+        "The governor defended the campaign on Monday, saying its point was to raise awareness of meth use.",
+        "The state has paid the Minneapolis agency nearly $449,000 so far this year, records show.",
+    ]
+    points = key_points(sentences, 1)
+    assert "On Tuesday morning, Jeff Sanborn posted materials from the campaign on the wall of the company’s kitchen." \
+        in points, points

@@ -38,6 +38,9 @@ _EVENT = frozenset("""bombing bombed strike airstrike attack attacked shelling e
 protest ban ruling verdict deal agreement sanctions talks ceasefire outbreak layoffs inquiry investigation""".split())
 _WAR_CRIMES = re.compile(r"\bwar crimes\b", re.I)
 _WHEN = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight".split())
+# Capitalised words of an opening that name no one: "On Tuesday morning, he …".
+_TIMES = _WHEN | frozenset("""January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
 _WHEN_SPAN = re.compile(r"\b(?:this|last|next) (?:week|month)\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 # Background rather than news: history, a sentence set in a year long past ("in 2009", "since
@@ -95,7 +98,7 @@ _FINITE = re.compile(r"(?:(?!that |which |who )\S+ ){0,6}?(?:is|are|was|were|has
 # word, its verb ("Oleksii Reznikov said …", "Mr Reznikov, who …, told …", "Assange has denied …").
 # A lone capitalised word is a person only as the surname of a full name seen before ("Persson"
 # after "Eva-Marie Persson"): "Russia has …" names nobody.
-_SUBJECT = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?:[ ’'][A-Z][\w-]+){0,2})(?:,[^,]{1,100},)? "
+_SUBJECT = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?:[ ’'][A-Z][\w-]+){0,2})(?:,[^,]{1,100}(?:,[^,]{1,100})?,)? "
                       r"(?:(?P<speech>said|says|told|tells|added|warned|denied|announced|accused|called)\b|[a-z])")
 # A person's possessive opening a sentence: a title and a name, or a full name ("Mr. Trump’s …").
 _OWNER = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})[’']s ")
@@ -317,7 +320,7 @@ def _score(sentence: str) -> float:
 def _names_in(lead: str | None) -> bool:
     """Whether an opening names someone a pronoun after it may stand for ("When Carlineo was
     approached, he …"): a capitalised word after its first."""
-    return bool(lead) and any(word[:1].isupper() for word in lead.split()[1:])
+    return bool(lead) and any(word[:1].isupper() and word.strip(",") not in _TIMES for word in lead.split()[1:])
 
 
 def _person(sentence: str) -> re.Match[str] | None:
