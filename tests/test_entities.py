@@ -419,6 +419,8 @@ def test_an_everyday_word_named_only_as_a_sentences_first_word_is_the_word(lexic
     found = extract_entities(text, lexicon)
     assert "Financial" not in found["organisations"]
     assert {"Kestrel Capital", "Apple"} <= set(found["organisations"])  # named inside a sentence too
+    found = extract_entities("“Football players like Kestrel Capital are rich,” said Jo Kuo.", lexicon)
+    assert found["organisations"] == ["Kestrel Capital"]  # a word with a doubled letter too
 
 
 def test_two_names_the_text_writes_apart_joined_by_a_hyphen_are_an_adjective(lexicon):

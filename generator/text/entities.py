@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import MutableMapping
 from functools import cached_property, lru_cache
 from importlib import metadata
@@ -414,17 +415,29 @@ def _joined_bodies(text: str, runs: list[list[_Token]], lexicon: Lexicon) -> lis
     """Two runs joined by "and" that are one body's name: "the Securities and Exchange Commission",
     "the U.S. Citizenship and Immigration Services" (not "Apple and Samsung Electronics"); or by "&"
     ("Pacific Gas & Electric Co")."""
-    if " and " not in text and " & " not in text:
+    gaps: dict[int, str] = {}  # where a joining word's gap starts -> the word (str.find: quicker than a regex)
+    for word in (" and ", " & "):
+        at = text.find(word)
+        while at >= 0:
+            if text[at + len(word):at + len(word) + 1].isupper():
+                gaps[at] = word
+            at = text.find(word, at + 1)
+    if not gaps:
         return runs
-    joined: list[list[_Token]] = []
-    for run in runs:
-        if joined and (run[0].start == joined[-1][-1].end + 5 and text.startswith(" and ", joined[-1][-1].end) and (
-                _body_joined_by_and(text, joined[-1], run, lexicon)) or run[0].start == joined[-1][-1].end + 3
-                and text.startswith(" & ", joined[-1][-1].end) and _joined_by_ampersand(joined[-1], run)):
-            joined[-1] = joined[-1] + run
-        else:
-            joined.append(run)
-    return joined
+    after = [bisect_left(runs, at, key=_run_start) for at in gaps]  # the runs right after the gaps (runs are few)
+    joins = [i - 1 for i in after if 0 < i < len(runs) and runs[i - 1][-1].end in gaps]
+    joins = [i for i in joins if runs[i + 1][0].start == runs[i][-1].end + len(gaps[runs[i][-1].end]) and (
+        _body_joined_by_and(text, runs[i], runs[i + 1], lexicon) if gaps[runs[i][-1].end] == " and "
+        else _joined_by_ampersand(runs[i], runs[i + 1]))]
+    if joins:
+        runs = list(runs)
+        for i in reversed(joins):  # from the end, so that a chain ("A and B & C Co") joins whole
+            runs[i:i + 2] = [runs[i] + runs[i + 1]]
+    return runs
+
+
+def _run_start(run: list[_Token]) -> int:
+    return run[0].start
 
 
 def _joined_by_ampersand(before: list[_Token], after: list[_Token]) -> bool:
@@ -575,14 +588,6 @@ class _Reader:
         if token.text in self.lexicon.states and self._after_city(token):
             self._add(run, "places", name=self.lexicon.states[token.text])
             return
-        following = self.text[token.end:token.end + 1]
-        if following == "," and token.text.isupper() and self._dateline(run):
-            self._add(run, "places", name=token.text.title())
-            return
-        if following == "." and (domain := _DOMAIN.match(self.text, token.end)) is not None and (
-                self.text[token.start - 1:token.start] not in _CODE_BEFORE):  # not "www.Example.com"
-            self._add(run, "organisations", until=domain.end())  # "Polygraph.info", "Edmunds.com": a website
-            return
         route = self.lexicon.lone_words.get(token.text)
         if route is None:
             route = self.lexicon.lone_words[token.text] = self._lone_route(token)
@@ -590,7 +595,17 @@ class _Reader:
             return
         if route in KINDS:
             self._add(run, route)
-        elif token.first and token.lower in self.lowercase:
+            return
+        if route is _NAME_LIKE or route is _CAPITALS:  # what follows may say more than the word
+            following = self.text[token.end:token.end + 1]
+            if following == "," and route is _CAPITALS and self._dateline(run):
+                self._add(run, "places", name=token.text.title())
+                return
+            if following == "." and (domain := _DOMAIN.match(self.text, token.end)) is not None and (
+                    self.text[token.start - 1:token.start] not in _CODE_BEFORE):  # not "www.Example.com"
+                self._add(run, "organisations", until=domain.end())  # "Polygraph.info", "Edmunds.com": a website
+                return
+        if token.first and token.lower in self.lowercase:
             return  # a sentence's first word that the text also writes in lowercase
         elif route is _NAME_LIKE or (route is _CAPITALS and self._acronym(token)):
             self.candidates.append(_Candidate(run, token.text, self._clues(run, False)))
@@ -717,12 +732,12 @@ class _Reader:
             return self._organisation(_drop_articles(tokens[joint + 1:]), None)
         while head + 1 < len(tokens) and _is_head(tokens[head + 1]):
             head += 1  # "Federal Reserve Bank", "Ceres Robotics Inc"
-        later = self._later_head(tokens, head)
+        later = self._later_head(tokens, head) if head + 2 < len(tokens) else None
         while later:  # "New Media Investment Group", "PNC Bank Arts Center": one name runs on to its last head
             head = later
             while head + 1 < len(tokens) and _is_head(tokens[head + 1]):
                 head += 1
-            later = self._later_head(tokens, head)
+            later = self._later_head(tokens, head) if head + 2 < len(tokens) else None
         if 0 < head < len(tokens) - 1 and tokens[head].lower in _ROLE_HEADS and self._given(tokens[head + 1]):
             # "NFL Insider Jason La Canfora", "Times Reporter Jane Doe": a role before a person's name
             self._owner(tokens[:head])
@@ -1012,11 +1027,15 @@ class _Reader:
             votes = pooled.get(key)
             pooled[key] = candidate.votes if votes is None else tuple(map(sum, zip(votes, candidate.votes)))
         names = {key: candidate.name for key, candidate in zip(keys, self.candidates)}
-        inside = {key for key, candidate in zip(keys, self.candidates) if not candidate.tokens[0].first}
-        for key in pooled.keys() - inside:  # "Financial players like …": named only as a sentence's first
-            if " " not in names[key] and _everyday_word(key) and not _camel_cased(names[key]) and not names[key].isupper():
-                people, organisations, places, none = pooled[key]  # word, an everyday one: the word
-                pooled[key] = (people, organisations, places, none + 3)
+        # "Financial players like …": a lone everyday word named only as a sentence's first word is the word
+        opening = {key for key, candidate in zip(keys, self.candidates) if candidate.tokens[0].first
+                   and len(candidate.tokens) == 1 and _everyday_word(candidate.tokens[0].lower)}
+        if opening:
+            opening -= {key for key, candidate in zip(keys, self.candidates) if not candidate.tokens[0].first}
+            for key in opening:
+                if not _camel_cased(names[key]) and not names[key].isupper():
+                    people, organisations, places, none = pooled[key]
+                    pooled[key] = (people, organisations, places, none + 3)
         kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
