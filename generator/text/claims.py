@@ -155,7 +155,7 @@ _RANGE_BEFORE = re.compile(r"(?P<start>\bfrom[ \t]+)?(?<![\w.,])\d[\d,.]*(?:[ \t
 _CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rises|fell|fallen|falls|grew|grown|grows|increased|decreased|dropped|"
                             r"declined|boomed|jumped|climbed|surged|shrank|shrunk)[ \t]+by[ \t]+(?:(?:more than|over|"
                             r"about|around|nearly|almost|some|at least|roughly)[ \t]+)?$", re.I)
-_SAMPLES = re.compile(r"(?=[stpe])(?:stud|trial|survey|poll|experiment)")  # _SAMPLE_BEFORE's nouns, found cheaply first
+_SAMPLE_NOUNS = ("stud", "trial", "survey", "poll", "experiment")  # _SAMPLE_BEFORE's nouns, found cheaply first
 _NAMED_NUMBER = re.compile(r"(?:911|999|112)[ \t]+(?:calls?|operators?|dispatch)")
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
 _SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
@@ -365,14 +365,15 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
         return None  # "400 737 Max jets", "iPhone 11 Pro users": a model's number, not a count
     if _OUT_OF.match(sentence, match.end()) or (before.rstrip().endswith("of") and _OUT_OF_BEFORE.search(before, near)):
         return None  # "eight out of ten companies": a share, not a count
-    if ((range_ := _RANGE_BEFORE.search(before, near)) and not range_["start"]) or \
-            (" by " in before[-30:] and _CHANGE_BEFORE.search(before, near)):
+    tail = before[-_NEAR:].rstrip()
+    if (tail.endswith(("to", "–")) and (range_ := _RANGE_BEFORE.search(before, near)) and not range_["start"]) or \
+            (" by" in tail[-40:] and _CHANGE_BEFORE.search(before, near)):
         return None  # "seating 242 to 330 passengers": a range's end; "boomed by 7 million people": a change
     if digits and (_MONTHS.search(before) or (_YEAR.fullmatch(digits) and not match["scale"])):
         return None  # a date or a year
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
         return None  # "according to two people familiar with the matter": who says, not what
-    if (_SAMPLES.search(before, near) and _SAMPLE_BEFORE.search(before, near)) or \
+    if (any(noun in before[-_NEAR:] for noun in _SAMPLE_NOUNS) and _SAMPLE_BEFORE.search(before, near)) or \
             (digits and _NAMED_NUMBER.match(sentence, match.start())):
         return None  # "one study in 77 people": a sample, not a count; "911 calls": a number's name
     if deaths := _DEATHS.match(sentence, match.end()):
