@@ -565,6 +565,8 @@ class _Reader:
         self.candidates: list[_Candidate] = []
         self.read_to = 0  # the end of the last name that ran on past its run
         self._pairs: dict[str, bool] = {}  # _pair_of_names() by hyphenated word
+        self._lower_text = ""  # the text in lowercase, when first asked
+        self.opening: list[_Token] = []  # lone words read as candidates that open a sentence
 
     def read_run(self, run: list[_Token]) -> None:
         if run[0].start < self.read_to:  # words a name read before has taken ("… Health and Human Services")
@@ -609,6 +611,8 @@ class _Reader:
             return  # a sentence's first word that the text also writes in lowercase
         elif route is _NAME_LIKE or (route is _CAPITALS and self._acronym(token)):
             self.candidates.append(_Candidate(run, token.text, self._clues(run, False)))
+            if token.first:
+                self.opening.append(token)
         elif route is _HEAD:
             self._organisation(run, None)
 
@@ -991,9 +995,12 @@ class _Reader:
         known = self._pairs.get(text)
         if known is None:
             parts = text.split("-")
-            known = self._pairs[text] = all(
-                part[:1].isupper() and not _everyday_word(part.lower()) and re.search(
-                    rf"(?<![\w-]){re.escape(part)}(?![\w-])", self.text, re.I) is not None for part in parts)
+            known = all(part[:1].isupper() and not _everyday_word(part.lower()) for part in parts)
+            if known:  # each part written more often than the hyphenated word: also apart (str.count: quick)
+                lower = self._lower_text = self._lower_text or self.text.lower()
+                whole = lower.count(text.lower())
+                known = all(lower.count(part.lower()) > whole for part in parts)
+            self._pairs[text] = known
         return known
 
     def _surface(self, tokens: list[_Token]) -> str:
@@ -1028,14 +1035,13 @@ class _Reader:
             pooled[key] = candidate.votes if votes is None else tuple(map(sum, zip(votes, candidate.votes)))
         names = {key: candidate.name for key, candidate in zip(keys, self.candidates)}
         # "Financial players like …": a lone everyday word named only as a sentence's first word is the word
-        opening = {key for key, candidate in zip(keys, self.candidates) if candidate.tokens[0].first
-                   and len(candidate.tokens) == 1 and _everyday_word(candidate.tokens[0].lower)}
+        opening = {fold(token.text) for token in self.opening if _everyday_word(token.lower)
+                   and not _camel_cased(token.text) and not token.text.isupper()}
         if opening:
             opening -= {key for key, candidate in zip(keys, self.candidates) if not candidate.tokens[0].first}
             for key in opening:
-                if not _camel_cased(names[key]) and not names[key].isupper():
-                    people, organisations, places, none = pooled[key]
-                    pooled[key] = (people, organisations, places, none + 3)
+                people, organisations, places, none = pooled[key]
+                pooled[key] = (people, organisations, places, none + 3)
         kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
