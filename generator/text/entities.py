@@ -598,15 +598,14 @@ class _Reader:
         if route in KINDS:
             self._add(run, route)
             return
-        if route is _NAME_LIKE or route is _CAPITALS:  # what follows may say more than the word
-            following = self.text[token.end:token.end + 1]
-            if following == "," and route is _CAPITALS and self._dateline(run):
-                self._add(run, "places", name=token.text.title())
-                return
-            if following == "." and (domain := _DOMAIN.match(self.text, token.end)) is not None and (
-                    self.text[token.start - 1:token.start] not in _CODE_BEFORE):  # not "www.Example.com"
-                self._add(run, "organisations", until=domain.end())  # "Polygraph.info", "Edmunds.com": a website
-                return
+        if route is _CAPITALS and self._dateline(run):
+            self._add(run, "places", name=token.text.title())
+            return
+        if (route is _NAME_LIKE or route is _CAPITALS) and self.text.startswith(".", token.end) and (
+                domain := _DOMAIN.match(self.text, token.end)) is not None and (
+                self.text[token.start - 1:token.start] not in _CODE_BEFORE):  # not "www.Example.com"
+            self._add(run, "organisations", until=domain.end())  # "Polygraph.info", "Edmunds.com": a website
+            return
         if token.first and token.lower in self.lowercase:
             return  # a sentence's first word that the text also writes in lowercase
         elif route is _NAME_LIKE or (route is _CAPITALS and self._acronym(token)):
@@ -620,8 +619,8 @@ class _Reader:
         """ "BAAR, SWITZERLAND", "ST. JOSEPH, Mich. (AP)": a name in capitals that opens a line, then a
         comma and a known place or a US state's abbreviation, is the city of a dateline."""
         first, last = tokens[0], tokens[-1]
-        if not (first.start == 0 or self.text[first.start - 1] == "\n") or not last.text.isupper() or (
-                not self.text.startswith(", ", last.end)):
+        if not self.text.startswith(", ", last.end) or not (first.start == 0 or self.text[first.start - 1] == "\n") or (
+                not last.text.isupper()):
             return False
         after = _DATELINE_PLACE.match(self.text, last.end + 2)
         if after is None:
@@ -900,9 +899,9 @@ class _Reader:
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" or (
             role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
-            self.text.startswith(",", last.end) and (state := _STATE_AFTER.match(self.text, last.end)) is not None
-            and state.group(1) in self.lexicon.states) or (  # "Sugar Land, Calif."
-            self.text.startswith(", ", last.end) and not last.possessive and self._region_after(last.end)) or (
+            self.text.startswith(",", last.end) and (  # "Sugar Land, Calif."; "San Ysidro, California, …"
+                (state := _STATE_AFTER.match(self.text, last.end)) is not None and state.group(1) in self.lexicon.states
+                or not last.possessive and self._region_after(last.end))) or (
             len(tokens) > 1 and first.text in _SAINTS and self.text.startswith(".", first.end))  # "St. Croix", "Mt. Hood"
         if len(tokens) > 1:
             lowers = {t.lower for t in tokens}
