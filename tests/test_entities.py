@@ -456,3 +456,14 @@ def test_an_acronyms_plural_after_the_is_no_team(lexicon):
     text = "She sang at the AMAs on Sunday and the Zorvers won on Monday, Jane Doe said."
     found = extract_entities(text, lexicon)
     assert "AMAs" not in found["organisations"] and "Zorvers" in found["organisations"]
+
+
+def test_a_hyphenated_word_ending_in_a_lowercase_english_word_is_no_name(lexicon):
+    text = ("The league-leading Celtics beat the Kremlin-friendly broadcaster's team. Quadruple-doubles are rare, "
+            "said coach Ime Udoka. President Tsai Ing-wen and Kim Jong-un were not there.")
+    found = extract_entities(text, lexicon)
+    assert not any("leading" in name or "doubles" in name or "friendly" in name for names in found.values() for name in names)
+    text = "The NBA-leading Lakers won again. Triple-doubles came from Hamidou Diallo."
+    found = extract_entities(text, lexicon)
+    assert not any("leading" in name or "doubles" in name for names in found.values() for name in names)
+    assert "Hamidou Diallo" in found["people"]

@@ -1212,9 +1212,22 @@ def _word_like_a_name(text: str) -> bool:
     lower = text.lower()
     return (text[:1].isupper() and lower not in _CALENDAR and lower not in _FUNCTION_WORDS
             and not (("-" in text or "'" in text or "’" in text) and _NOT_NAME.fullmatch(text))
+            and not ("-" in text and _lowercase_word_after_hyphen(text))
             and not any(c.isdigit() for c in text)
             and text not in DEMONYMS and text not in _PLURAL_DEMONYMS
             and (not text.isupper() or len(text) == 1 or _INITIALS.fullmatch(text) is not None))
+
+
+_HYPHEN_TAIL = 3.5  # Zipf frequency: "doubles" 3.89; the parts of hyphenated given names are rarer ("Ching-kuo")
+
+
+def _lowercase_word_after_hyphen(text: str) -> bool:
+    """ "NBA-leading", "Triple-doubles", "Kremlin-friendly": a hyphenated word whose last part is an
+    English word in lowercase is an adjective or a noun; a name's parts are capitalised ("Post-Gazette",
+    "Jo-Wilfried"), or short ("Jae-in", "Jong-un"), or rare words ("Ing-wen")."""
+    tail = text.rsplit("-", 1)[1]
+    return (len(tail) > 3 and tail.islower() and word_frequencies().get(tail, 0.0) >= _HYPHEN_TAIL
+            and not _is_given(tail))
 
 
 def _plural(token: _Token) -> bool:
