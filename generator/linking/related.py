@@ -65,8 +65,8 @@ _REASONS = (*_SIGNALS, "time")  # what adds points, as rows of _evidence; reason
 # The logistic model's intercept and, per signal in _REASONS order, its coefficient on the
 # evidence (_evidence), fitted on the tuned part of the devset (`python -m bench.related_eval
 # --fit`); the weights in site.yaml multiply these (1: as calibrated, 0: off).
-_INTERCEPT = -7.53
-_COEFFICIENTS = (2.00, 2.00, 2.00, 2.00, 15.74, 1.00)
+_INTERCEPT = -7.10
+_COEFFICIENTS = (2.19, 2.19, 2.19, 2.00, 13.80, 1.00)
 # A suffix stripped from a word, and what replaces it, tried in order: enough for inflections
 # ("killed", "kills", "killing") and common derivations ("investigation", "investigating") to
 # meet, while names and short words stay as they are.
