@@ -467,3 +467,17 @@ def test_a_hyphenated_word_ending_in_a_lowercase_english_word_is_no_name(lexicon
     found = extract_entities(text, lexicon)
     assert not any("leading" in name or "doubles" in name for names in found.values() for name in names)
     assert "Hamidou Diallo" in found["people"]
+
+
+def test_a_trade_word_ends_a_company_name(lexicon):
+    text = ("Analysts at Mirae Securities and Axis Equities cut their targets. Tata Steel and Rocket Machines "
+            "signed a deal with the Applied Physics Laboratory. The novelist Danielle Steel was not involved.")
+    found = extract_entities(text, lexicon)
+    assert "Danielle Steel" in found["people"]
+    found |= {"organisations": found["organisations"] + extract_entities(
+        "The U.S. Securities and Exchange Commission said nothing.", lexicon)["organisations"]}
+    assert {"Mirae Securities", "Axis Equities", "Tata Steel", "Rocket Machines", "Applied Physics Laboratory",
+            "U.S. Securities and Exchange Commission"} <= set(found["organisations"]), found
+    assert not set(found["people"]) & {"Mirae Securities", "Axis Equities", "Rocket Machines"}
+    found = extract_entities("The Securities and Exchange Commission said nothing.", lexicon)
+    assert found["organisations"] == ["Securities and Exchange Commission"]

@@ -53,6 +53,11 @@ finance health economy officer head leader envoy adviser advisor attorney commis
 administrator ceo cfo coo cto
 """.split())
 _CONNECTORS = {"of", "the", "for", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "di"}
+# Trade words that end a company's name ("Kotak Securities", "Essar Steel", "Intuitive Machines", "Jet
+# Propulsion Laboratory") and may also open a body's name joined by "and" ("Securities and Exchange Commission").
+_TRADE_HEADS = set("""
+securities equities investments laboratory laboratories machines steel chemicals minerals metals mining
+""".split())
 _ORG_HEADS = set("""
 ministry ministries office council commission committee agency bank union nations organisation
 organization party parliament army navy forces force court university institute foundation service
@@ -68,7 +73,7 @@ magazine radio television broadcasting sports business today
 aerospace express instruments dynamics pharma therapeutics biosciences biotech semiconductor semiconductors
 logistics brands foods petroleum telecom telecommunications communications networks software interactive
 automotive insurance bancorp railways shipping
-""".split())
+""".split()) | _TRADE_HEADS
 # The bodies of a state: a nationality before one of these names the country's ("the Russian Foreign
 # Ministry" is Russia's); before another organisation word it is part of a name ("American Airlines").
 _STATE_HEADS = set("""
@@ -81,7 +86,7 @@ prosecutor prosecutors assembly congress
 # only a name with its country.
 _SOLE_BODIES = {"congress", "senate", "parliament", "reserve", "navy", "guard"}
 # Words that may qualify an organisation word without naming it ("Foreign Ministry").
-_GENERIC = _ORG_HEADS | set("""
+_GENERIC = _ORG_HEADS - _TRADE_HEADS | set("""
 foreign defence defense interior health finance justice economy economic armed air naval central
 general security national state federal border emergency emergencies intelligence human rights
 prosecutor prosecutors supreme constitutional high affairs
@@ -453,14 +458,15 @@ def _body_joined_by_and(text: str, before: list[_Token], after: list[_Token], le
     with an organisation word, both sides are everyday words no list knows ("Securities",
     "Exchange Commission"), the first after "the" or a known place ("U.S."), and the text does not
     name the first side alone elsewhere."""
-    place = 1 if len(before) > 1 and lexicon.kind(before[0].text) == "places" else 0
-    words, heads = before[place:], [i for i, token in enumerate(after) if _is_head(token)]
+    article = before[0].lower == "the" and len(before) > 1  # "The Securities …" opening a sentence
+    place = 1 if len(before) > article + 1 and lexicon.kind(before[article].text) == "places" else 0
+    words, heads = before[article + place:], [i for i, token in enumerate(after) if _is_head(token)]
     if not (1 <= len(words) <= 2 and heads and len(after) <= 4 and before[-1].sentence == after[0].sentence):
         return False
-    if not place and text[max(0, words[0].start - 4):words[0].start].lower() != "the ":
+    if not place and not article and text[max(0, words[0].start - 4):words[0].start].lower() != "the ":
         return False
-    if not all(_everyday_word(token.lower) and not _is_head(token) and lexicon.kind(token.text) is None
-               for token in (*words, *after[:heads[0]])):
+    if not all(_everyday_word(token.lower) and (not _is_head(token) or token.lower in _TRADE_HEADS)
+               and lexicon.kind(token.text) is None for token in (*words, *after[:heads[0]])):
         return False
     return text.count(text[words[0].start:words[-1].end]) == 1
 
@@ -699,7 +705,8 @@ class _Reader:
             if self._dateline(tokens):
                 return self._add(tokens, "places", name=self._surface(tokens).title())
             return None  # a line in capitals: a table's row or a shouted heading, no name
-        if any(map(_is_head, tokens)):
+        if any(map(_is_head, tokens)) and not (  # "Danielle Steel": a given name and a trade word, a person
+                len(tokens) == 2 and tokens[1].lower in _TRADE_HEADS and self._given(tokens[0])):
             known = self._known_prefix(tokens)
             if known and known < len(tokens) and self._body_of(tokens[:known], tokens[known:]):
                 return self._read_segment(tokens[known:], self._add(tokens[:known], self._known(tokens[:known]) or "places"))
