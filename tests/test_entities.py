@@ -481,3 +481,12 @@ def test_a_trade_word_ends_a_company_name(lexicon):
     assert not set(found["people"]) & {"Mirae Securities", "Axis Equities", "Rocket Machines"}
     found = extract_entities("The Securities and Exchange Commission said nothing.", lexicon)
     assert found["organisations"] == ["Securities and Exchange Commission"]
+
+
+def test_a_place_that_is_a_given_name_before_a_surname_is_a_person(lexicon):
+    text = ("The billionaire tangled with Elizabeth Warren over a wealth tax. Residents of Lincoln Park met in "
+            "Elizabeth on Monday.")
+    found = extract_entities(text, lexicon)
+    assert "Elizabeth Warren" in found["people"], found
+    assert "Warren" not in found["places"]
+    assert "Lincoln Park" not in found["people"]  # "park" is an everyday word: no surname here

@@ -975,8 +975,16 @@ class _Reader:
                 small = size == 1 and self._known(tokens[:1]) == "places" and not self._country(tokens[0])
                 ambiguous = small and rest and (titled or not (
                     rest[0].lower in _TITLES or rest[0].text in DEMONYMS or self._known(rest[:1])))
-                return 0 if ambiguous else size
+                return 0 if ambiguous or (size == 1 and rest and self._given_and_surname(tokens[0], rest[0])) else size
         return 0
+
+    def _given_and_surname(self, first: _Token, second: _Token) -> bool:
+        """ "Elizabeth Warren", "Jordan Peterson": a place's name that is a given name, then a common
+        surname that is no everyday word ("Lincoln Park", "Forest Hill", "Jordan River" are places) nor
+        a name a list knows as other than a place."""
+        return (self._given(first) and self._known([first]) == "places" and _is_surname(second.lower)
+                and not _everyday_word(second.lower) and self._known([second]) in (None, "places")
+                and self._name_like(second))
 
     def _country(self, token: _Token) -> bool:
         return fold(self.lexicon.name(token.text)) in self.lexicon.countries
