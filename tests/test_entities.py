@@ -490,3 +490,12 @@ def test_a_place_that_is_a_given_name_before_a_surname_is_a_person(lexicon):
     assert "Elizabeth Warren" in found["people"], found
     assert "Warren" not in found["places"]
     assert "Lincoln Park" not in found["people"]  # "park" is an everyday word: no surname here
+
+
+def test_job_titles_before_a_name_are_peeled(lexicon):
+    text = ("State schools Superintendent Maria Delgado spoke first. Sheriff Tom Reddick and Detective Ana Ruiz "
+            "followed, then Councilwoman Grace Obi. Delgado said the budget was short.")
+    found = extract_entities(text, lexicon)
+    assert {"Maria Delgado", "Tom Reddick", "Ana Ruiz", "Grace Obi"} <= set(found["people"]), found
+    assert not any(name.split()[0] in {"Superintendent", "Sheriff", "Detective", "Councilwoman"}
+                   for names in found.values() for name in names)

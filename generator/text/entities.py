@@ -51,6 +51,9 @@ spokesman spokeswoman spokesperson chairman chairwoman chair chief director prem
 justice sheikh crown emir archbishop patriarch professor prof foreign defence defense interior
 finance health economy officer head leader envoy adviser advisor attorney commissioner ombudsman
 administrator ceo cfo coo cto
+superintendent supt sheriff inspector detective constable trooper marshal warden provost rector cardinal
+rabbi imam pastor reverend councilman councilwoman councillor councilor alderman assemblyman assemblywoman
+treasurer comptroller coroner magistrate congressman congresswoman corporal cpl admiral adm brigadier
 """.split())
 _CONNECTORS = {"of", "the", "for", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "di"}
 # Trade words that end a company's name ("Kotak Securities", "Essar Steel", "Intuitive Machines", "Jet
