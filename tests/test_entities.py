@@ -499,3 +499,11 @@ def test_job_titles_before_a_name_are_peeled(lexicon):
     assert {"Maria Delgado", "Tom Reddick", "Ana Ruiz", "Grace Obi"} <= set(found["people"]), found
     assert not any(name.split()[0] in {"Superintendent", "Sheriff", "Detective", "Councilwoman"}
                    for names in found.values() for name in names)
+
+
+def test_a_players_position_before_the_name_is_dropped(lexicon):
+    text = ("The Hornets waived G Malik Okafor and QB Tom Brady threw twice. Harry S Truman and J K Rowling "
+            "were not there.")
+    found = extract_entities(text, lexicon)
+    assert {"Malik Okafor", "Tom Brady", "Harry S Truman", "J K Rowling"} <= set(found["people"]), found
+    assert "G Malik Okafor" not in found["people"]

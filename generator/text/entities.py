@@ -834,6 +834,10 @@ class _Reader:
         if tokens[0].first and len(tokens) > 1 and not self._given(tokens[0]) and (
                 tokens[0].lower.endswith("ing") or tokens[0].lower in _CUES):
             tokens = tokens[1:]  # "Following Assange's arrest", "Rival Lowe's"
+        if len(tokens) > 2 and (len(tokens[0].text) == 1 and not self._initial(tokens[0]) and len(tokens[1].text) > 1
+                                and self._name_like(tokens[1])
+                                or tokens[0].text.isupper() and tokens[0].lower in _COMMON_ACRONYMS and self._given(tokens[1])):
+            tokens = tokens[1:]  # "F Hamidou Diallo", "QB Tom Brady": a player's position before the name
         if len(tokens) > 1 and tokens[-1].lower in _ROLES and not self._given(tokens[-2]):
             if tokens[-1].lower not in _TITLES:  # "Newsweek Reporter"; "Home Secretary" is one title
                 self._owner(tokens[:-1])
