@@ -507,3 +507,11 @@ def test_a_players_position_before_the_name_is_dropped(lexicon):
     found = extract_entities(text, lexicon)
     assert {"Malik Okafor", "Tom Brady", "Harry S Truman", "J K Rowling"} <= set(found["people"]), found
     assert "G Malik Okafor" not in found["people"]
+
+
+def test_a_name_before_a_word_for_a_work_or_a_product_is_no_person(lexicon):
+    text = ("The company flew its Dream Racer vehicle again, and NASA flew the Silver Falcon spacecraft. "
+            "It will be a Steven Spielberg film, said Mary Jones.")
+    found = extract_entities(text, lexicon)
+    assert "Dream Racer" not in found["people"] and "Silver Falcon" not in found["people"], found
+    assert {"Steven Spielberg", "Mary Jones"} <= set(found["people"])

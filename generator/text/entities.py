@@ -153,6 +153,14 @@ _CUES = _ORG_CUES | _PERSON_CUES
 # Hill police officers", "the Sarkh district".
 _REGION_WORDS = {"region", "province", "oblast", "district", "county", "settlement", "village", "town", "suburb",
                  "municipality", "neighborhood", "neighbourhood", "police", "residents"}
+# Lowercase words after a name of several words that say it is a work or a product: "the Star Trek film
+# series", "its Dream Chaser vehicle", "two Star Trek novels" (not after a given name: "a Steven Spielberg film").
+_THING_AFTER = set("""
+film films movie movies series sequel sequels trilogy franchise episode episodes novel novels book books album
+albums song songs game games app apps software device devices phone phones handset laptop laptops tablet
+console vehicle vehicles spacecraft capsule rocket rockets satellite satellites aircraft jet jets car cars model
+models spin-off reboot drug drugs vaccine vaccines
+""".split())
 # A model year or size right before a name ("the 2020 Sentra", "the 16-inch MacBook Pro"); it opens
 # with a digit, not with \b, so that the regex engine skips to the digits.
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
@@ -892,6 +900,8 @@ class _Reader:
         owner_role = word_after in _OWNER_ROLES or (last.possessive and after is not None and after.group(1) in _OWNED)
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
             people += 3
+        if word_after in _THING_AFTER and len(tokens) > 1 and not _person_given(first.lower):
+            none += 3  # "the Star Trek film series", "its Dream Chaser vehicle": a work or a product
         if word_after in _REGION_WORDS:  # "the Gush Etzion settlement", "Forest Hill police": more than a given name
             places += 3
         if self.text.startswith(",", last.end) and (appositive := _APPOSITIVE.match(self.text, last.end)):
@@ -1313,6 +1323,12 @@ def _everyday_word(lower: str) -> bool:
     return word_frequencies().get(lower, 0.0) >= _EVERYDAY and not _is_given(lower)
 
 
+def _person_given(lower: str) -> bool:
+    """A given name that is a person's before it is a word: not a rare given name that is a common word
+    above all ("Star", "Will")."""
+    return _is_given(lower) and (word_frequencies().get(lower, 0.0) < _WORD_ABOVE_ALL or lower in common_given_names())
+
+
 @lru_cache(maxsize=1 << 14)
 def _everyday_phrase(name: str) -> bool:
     """ "Grand Slam", "Box Office", "Blue Origin", "Star Trek": every word an everyday English word,
@@ -1323,7 +1339,7 @@ def _everyday_phrase(name: str) -> bool:
     frequency = word_frequencies()
     return (len(words) > 1 and words[-1] not in common_surnames()
             and all(frequency.get(word, 0.0) >= _EVERYDAY for word in words)
-            and not (_is_given(words[0]) and (frequency[words[0]] < _WORD_ABOVE_ALL or words[0] in common_given_names())))
+            and not _person_given(words[0]))
 
 
 _PHRASE_WORDS = re.compile(r"[^\W\d_]+")
