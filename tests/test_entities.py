@@ -515,3 +515,12 @@ def test_a_name_before_a_word_for_a_work_or_a_product_is_no_person(lexicon):
     found = extract_entities(text, lexicon)
     assert "Dream Racer" not in found["people"] and "Silver Falcon" not in found["people"], found
     assert {"Steven Spielberg", "Mary Jones"} <= set(found["people"])
+
+
+def test_a_venue_or_a_road_is_no_person(lexicon):
+    text = ("The band plays the Harbor Lights Amphitheater on Friday and the Gexa Pavilion on Sunday. Police closed "
+            "Gladstone Avenue. Tickets sold out, said Dana Hall.")
+    found = extract_entities(text, lexicon)
+    people = set(found["people"])
+    assert not people & {"Harbor Lights Amphitheater", "Gexa Pavilion", "Gladstone Avenue"}, found
+    assert "Dana Hall" in people

@@ -109,6 +109,12 @@ _EVENT_HEADS = set("""
 cup cups final finals awards award show games championship championships prize festival olympics trophy
 tournament summit expo fair week war wars
 """.split())
+# Last words of the names of venues and roads, which are no entity here ("Jones Beach Amphitheater",
+# "Bridgestone Arena", "Gladstone Avenue"); not "Hall", a common surname.
+_VENUE_HEADS = set("""
+amphitheatre amphitheater amphitheaters amphitheatres arena pavilion stadium ballpark coliseum colosseum
+theatre theater street st avenue ave road rd boulevard blvd highway freeway interstate drive lane
+""".split())
 # Lowercase words that say what the capitalised name next to them is: "investor SoftBank", "the
 # carrier Emirates" name an organisation; "analyst Jeffrey Halley", "coach Anthony Lynn" a person;
 # "Amazon founder Jeff Bezos", "Wild coach Bruce Boudreau" name the organisation before the role.
@@ -938,6 +944,8 @@ class _Reader:
                 organisations += 1
             if not _EVENT_HEADS.isdisjoint(t.lower for t in tokens[1:]):
                 none += 4  # "Davis Cup Final", "Dubai Air Show"
+            if last.lower in _VENUE_HEADS:
+                none += 4  # "Verizon Amphitheatre", "County Road": a venue or a road
             if last.lower.endswith(_DOCTRINE_OR_DISEASE):
                 none += 4  # "National Socialism", "Eastern Equine Encephalitis": a doctrine or a disease
             if lowers <= _PLAIN_WORDS or len(lowers) < len(tokens):
