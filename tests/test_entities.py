@@ -524,3 +524,11 @@ def test_a_venue_or_a_road_is_no_person(lexicon):
     people = set(found["people"])
     assert not people & {"Harbor Lights Amphitheater", "Gexa Pavilion", "Gladstone Avenue"}, found
     assert "Dana Hall" in people
+
+
+def test_a_newspaper_named_after_its_city(lexicon):
+    text = ("The chain owns the Kansas City Star, the Baltimore Sun and the Boston Globe. Reporters in Baltimore "
+            "said the Star's owner would sell.")
+    found = extract_entities(text, lexicon)
+    assert {"Kansas City Star", "Baltimore Sun", "Boston Globe"} <= set(found["organisations"]), found
+    assert "Kansas City" not in found["places"] and "Baltimore" in found["places"]

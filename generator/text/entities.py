@@ -109,6 +109,12 @@ _EVENT_HEADS = set("""
 cup cups final finals awards award show games championship championships prize festival olympics trophy
 tournament summit expo fair week war wars
 """.split())
+# Last words of newspapers' names after their city, that are no organisation word alone ("Kansas City
+# Star", "Baltimore Sun", "Boston Globe", "Hartford Courant", "Philadelphia Inquirer").
+_PAPER_WORDS = set("""
+star sun globe bee courant observer inquirer enquirer examiner register dispatch courier sentinel bulletin
+ledger clarion argus statesman
+""".split())
 # Last words of the names of venues and roads, which are no entity here ("Jones Beach Amphitheater",
 # "Bridgestone Arena", "Gladstone Avenue"); not "Hall", a common surname.
 _VENUE_HEADS = set("""
@@ -829,6 +835,9 @@ class _Reader:
         titled = False
         while tokens:
             known = self._known_prefix(tokens, titled)
+            if known and len(tokens) == known + 1 and tokens[-1].lower in _PAPER_WORDS and (
+                    self._known(tokens[:known]) == "places") and not tokens[-1].possessive:
+                return self._add(tokens, "organisations")  # "Kansas City Star", "Baltimore Sun": a newspaper
             if known:
                 name = self._add(tokens[:known], self._known(tokens[:known]) or "places")
                 tokens = tokens[known:]
