@@ -226,6 +226,12 @@ def detail(outcomes: list[Outcome], worst: int) -> list[str]:
             problems.append(f"sentences lost {[sentence[:80] for sentence in taken]}")
         if title_kept(outcome) is False:
             problems.append(f"title {outcome.front.get('title')!r} != {outcome.truth.title!r}")
+        outlet = outcome.front.get("source", {}).get("name")
+        if outcome.truth.outlet and (outlet or outcome.truth.outlet_clue) and not same_outlet(outlet, outcome.truth.outlet):
+            problems.append(f"outlet {outlet!r} != {outcome.truth.outlet!r}")
+        authors = {_person(a) for a in outcome.front.get("authors", [])}
+        if outcome.truth.byline and authors != {_person(a) for a in outcome.truth.authors}:
+            problems.append(f"authors {sorted(authors)} != {sorted(outcome.truth.authors)}")
         if problems:
             lines.append(f"  {outcome.truth.file}: " + "; ".join(problems))
     return lines[:worst]

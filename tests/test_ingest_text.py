@@ -480,8 +480,8 @@ def test_a_label_or_credit_of_the_pages_goes_with_its_headline_or_name(aside, on
 
 @pytest.mark.parametrize("text", ["Supported by Washington, the rebels advanced on the city.",
                                   "He added: “The refugees must not be forced to leave.”",
-                                  "Produced by Example Studios Kym Lino, a spokesperson for the studio, confirmed the date.",
-                                  "Produced by Example Studios Home Depot shares are up 39 percent this year.",
+                                  "Produced by Example Motors Kym Lino, a spokesperson for the maker, confirmed the date.",
+                                  "Produced by Example Motors Home Depot shares are up 39 percent this year.",
                                   "Next article CLICK FOR FULL STATE SWIM RESULTS"])
 def test_a_sentence_opening_like_a_label_or_credit_keeps_its_words(text):
     body = _cleaned("\n".join([_ARTICLE[0], text, _ARTICLE[1]]))
@@ -633,3 +633,10 @@ def test_a_note_about_the_article_itself_goes(note, one_line):
 def test_an_articles_sentence_about_a_video_a_quote_or_a_feature_stays(sentence):
     text = f"{_ARTICLE[0]} {sentence} {_ARTICLE[1]}"
     assert not _words(text) - _words(_cleaned(text))
+
+
+@pytest.mark.parametrize("text", ["Kym Lino, a spokesperson for the studio, confirmed the date.",
+                                  "Home Depot shares are up 39 percent this year."])
+def test_a_credit_whose_name_ends_in_a_companys_suffix_goes_and_the_sentence_after_it_stays(text):
+    body = _cleaned("\n".join([_ARTICLE[0], f"Produced by Example Studios {text}", _ARTICLE[1]]))
+    assert "Produced by" not in body and text in body, body

@@ -884,10 +884,12 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
             continue  # a stop or a label's colon is another rule's piece, or a sentence's end
         if last.isupper() and not tokens[0][2].isupper():
             break  # "Previous article CLICK FOR FULL …": a line in capitals is the article's
-        opens = (following.lower() in _SENTENCE_OPENERS or after[:1].islower() and not following.isupper()
-                 or len(following) > 2 and following.rstrip(",").isupper())  # "Sections DUBAI, …": a dateline
+        surely = following.lower() in _SENTENCE_OPENERS or len(following) > 2 and following.rstrip(",").isupper()
+        opens = surely or after[:1].islower() and not following.isupper()  # "Sections DUBAI, …": a dateline
         if not opens and (k == 1 or following.lower().rstrip(".") in _MONTHS_DAYS | _DAY_SHORT):
             continue  # "Correction added Nov. 18, 2019: …" is a correction's date
+        if k == 1 and not surely:
+            continue  # "Home Depot shares …": one word of the page's may open a name, the sentence's subject
         words = aside_words(text[:tokens[k - 1][1]])
         if words and not _has_subject(words) and _page_run(words, article, text[:tokens[k - 1][1]], whole=False):
             best = tokens[k][0]

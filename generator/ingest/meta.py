@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from generator.ingest.article import Link
+from generator.text.gazetteer import LARGE_CITY, cities, countries, given_names, us_state_abbreviations
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -268,7 +269,7 @@ def find_authors(text: str, removed: Iterable[str]) -> list[str]:
     for kind, forms in (("bio", [_ABOUT_WRITER]), ("byline", [_BYLINE_FORM]), ("bio", _BIO_FORMS)):
         for form in forms:
             for found in (found for window in windows[kind] for found in form.finditer(window)):
-                people = _people(found["people"] if form is _BYLINE_FORM else _last_name_in_run(found["people"]))
+                people = _people(_byline(found)[0] if form is _BYLINE_FORM else _last_name_in_run(found["people"]))
                 if people:
                     return people
     return []
@@ -293,6 +294,8 @@ def _last_name_in_run(words: str) -> str:
     """A bio's subject where a one-line paste ran the line before into it: "Maria Keller Mike Wall
     writes…" -> "Mike Wall" (a name of four capitalised words is rarer than such a run)."""
     parts = words.split()
+    if len(parts) == 3 and parts[0].lower() not in given_names() and parts[1].lower() in given_names():
+        return " ".join(parts[1:])  # "… Grading on a Curve Chris Davies is a reporter": a given name opens the name
     if len(parts) <= 3:
         return words
     start = len(parts) - 2
@@ -313,8 +316,9 @@ def _outlet_clues(text: str, article: str) -> Iterable[tuple[str, str, str]]:
     anywhere, from the whole `article`."""
     lowered = text.lower()
     for found in (found for window in _near("byline", text, lowered) for found in _BYLINE_FORM.finditer(window)):
-        if found["outlet"] and _people(found["people"]):
-            yield "byline", found["outlet"], f"byline: “{found[0].strip()[:80]}”"
+        people, outlet = _byline(found)
+        if outlet and _people(people):
+            yield "byline", outlet, f"byline: “{found[0].strip()[:80]}”"
     for window in _near("bio", text, lowered):
         for found in (found for form in _BIO_FORMS for found in form.finditer(window)):
             yield "bio", found["outlet"], f"writer bio: “{found[0][:80]}”"
@@ -324,6 +328,25 @@ def _outlet_clues(text: str, article: str) -> Iterable[tuple[str, str, str]]:
         yield "self", found[1], f"self-reference: “{found[0][:80]}”"
     for found in (found for window in _near("dateline", text, lowered) for found in _AGENCY_DATELINE.finditer(window)):
         yield "dateline", _AGENCIES.get(found["agency"], found["agency"]), f"dateline: “{found[0].strip()}”"
+
+
+def _byline(found: re.Match[str]) -> tuple[str, str | None]:
+    """A byline's people and outlet, unless what reads as its outlet is a region after a city the
+    name ran on into ("By Laura Winter Washington, DC, United States: …"): then a dateline follows the
+    writer, and names no outlet."""
+    people, outlet = found["people"], found["outlet"]
+    if outlet and " " in people:
+        writer, city = people.rsplit(" ", 1)
+        if " " in writer and _region(outlet) and cities().get(city, 0) >= LARGE_CITY:
+            return writer, None
+    return people, outlet
+
+
+def _region(name: str) -> bool:
+    """A US state or a country, as a dateline names it after a city ("DC", "Calif.", "Ukraine")."""
+    name, states = name.strip().rstrip("."), us_state_abbreviations()
+    return (name in ("DC", "D.C") or name in states or f"{name}." in states or name in states.values()
+            or name in countries())
 
 
 def _outlet_name(name: str) -> str:
