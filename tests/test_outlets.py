@@ -99,3 +99,25 @@ def test_a_clue_in_the_paste_and_in_what_cruft_removal_took_counts_once() -> Non
     clue = "© 2019 The Hill."
     found = find_outlet(f"{STORY}\n{clue}", [clue], [], OUTLETS)
     assert found is not None and found.evidence == ("“© 2019 The Hill”",)
+
+
+@pytest.mark.parametrize("byline, writer", [
+    ("Words by Laura Winter Washington, DC, United States: Getting to the Moon has been done.", "Laura Winter"),
+    ("By Tom Phillips Beijing, China — The talks resumed on Monday.", "Tom Phillips"),
+    ("By Anna Smith Chicago, Ill. — The council voted on Monday.", "Anna Smith")])
+def test_a_byline_run_on_into_a_dateline_names_the_writer_and_no_outlet(byline: str, writer: str) -> None:
+    assert find_authors(byline, []) == [writer]
+    assert find_outlet(byline, [], [], {}) is None
+
+
+def test_a_byline_with_an_outlet_named_after_a_place_keeps_its_outlet() -> None:
+    text = "By Mary Jordan, Washington Post The talks resumed on Monday."
+    assert find_authors(text, []) == ["Mary Jordan"]
+    assert find_outlet(text, [], [], {}).name == "Washington Post"
+
+
+@pytest.mark.parametrize("bio, writer", [
+    ("2019 Audi e-tron Review: Grading on a Curve Chris Davies is a reporter at SlashGear.", "Chris Davies"),
+    ("Mary Kay Ash is a reporter at Example News.", "Mary Kay Ash")])
+def test_a_bio_run_on_from_a_headline_names_the_writer_from_a_given_name(bio: str, writer: str) -> None:
+    assert find_authors(bio, []) == [writer]
