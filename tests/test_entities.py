@@ -532,3 +532,10 @@ def test_a_newspaper_named_after_its_city(lexicon):
     found = extract_entities(text, lexicon)
     assert {"Kansas City Star", "Baltimore Sun", "Boston Globe"} <= set(found["organisations"]), found
     assert "Kansas City" not in found["places"] and "Baltimore" in found["places"]
+
+
+def test_a_sentence_opening_verb_before_an_acronym_and_a_name_opening_with_an_acronym(lexicon):
+    text = "The clinic reopened on Monday. Read BBC Mundo for more. Follow KQED Noticias on Instagram."
+    found = extract_entities(text, lexicon)
+    assert {"BBC Mundo", "KQED Noticias"} <= set(found["organisations"]), found
+    assert not found["people"]

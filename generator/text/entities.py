@@ -855,8 +855,9 @@ class _Reader:
         Reporter": a title, a role or a given name inside a run starts a person; what is before it
         is the organisation they speak for, or words."""
         if tokens[0].first and len(tokens) > 1 and not self._given(tokens[0]) and (
-                tokens[0].lower.endswith("ing") or tokens[0].lower in _CUES):
-            tokens = tokens[1:]  # "Following Assange's arrest", "Rival Lowe's"
+                tokens[0].lower.endswith("ing") or tokens[0].lower in _CUES
+                or _everyday_word(tokens[0].lower) and self._acronym(tokens[1])):
+            tokens = tokens[1:]  # "Following Assange's arrest", "Rival Lowe's", "Follow NBC Latino on Twitter"
         if len(tokens) > 2 and (len(tokens[0].text) == 1 and not self._initial(tokens[0]) and len(tokens[1].text) > 1
                                 and self._name_like(tokens[1])
                                 or tokens[0].text.isupper() and tokens[0].lower in _COMMON_ACRONYMS and self._given(tokens[1])):
@@ -931,7 +932,7 @@ class _Reader:
                                          and _MODEL_BEFORE.search(before) is not None):
             none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
         if (self._acronym(first) or _camel_cased(first.text) if len(tokens) == 1
-                else any(_camel_cased(t.text) for t in tokens)):
+                else any(_camel_cased(t.text) for t in tokens) or self._acronym(first)):  # "NBC Latino"
             organisations += 2
             if _MEASURED.match(self.text, last.end) or _MEASURED_BEFORE.search(before):
                 none += 3  # a product or a unit, numbered or measured
