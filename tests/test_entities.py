@@ -539,3 +539,17 @@ def test_a_sentence_opening_verb_before_an_acronym_and_a_name_opening_with_an_ac
     found = extract_entities(text, lexicon)
     assert {"BBC Mundo", "KQED Noticias"} <= set(found["organisations"]), found
     assert not found["people"]
+
+
+def test_more_place_heads_name_places(lexicon):
+    text = "Herders crossed the Tibetan Plateau and the Tarim Basin, far from the Tian Shan Highlands."
+    found = extract_entities(text, lexicon)
+    assert {"Tibetan Plateau", "Tarim Basin", "Tian Shan Highlands"} <= set(found["places"]), found
+    assert not found["people"]
+
+
+def test_acronyms_of_finance_and_technology_terms_are_no_organisations(lexicon):
+    text = "Analysts expect EBITDA to rise, with ICT spending and CAPEX flat, said Sanjiv Bhasin of IIFL."
+    found = extract_entities(text, lexicon)
+    assert not {"EBITDA", "ICT", "CAPEX"} & set(found["organisations"]), found
+    assert "IIFL" in found["organisations"]

@@ -103,6 +103,7 @@ northeastern northwestern southeastern southwestern
 _PLACE_HEADS = set("""
 sea ocean river region oblast province island islands peninsula bay gulf strait mountains valley
 lake desert canal county district
+plateau basin archipelago canyon glacier highlands steppe
 """.split())
 # Heads of names that are no entity: events, competitions, prizes ("Davis Cup", "Dubai Air Show").
 _EVENT_HEADS = set("""
@@ -199,6 +200,7 @@ _COMMON_ACRONYMS = set("""
 ceo cfo coo cto ipo gdp tv pv ai led suv ev dna pm am gmt utc est edt pst pdt mvp ok id it hr pr usb pc
 vpn api cpu gpu os etf faq hiv aids sars icu mp mep dj cd dvd ufo mri ppe vip lgbt lgbtq rsvp diy nft
 qb dl hd rpg fps kwh mw gw ghz
+ebitda eps roe roi yoy capex opex ict iot saas esg
 """.split())
 # Not "from": things come from companies and people too ("available from Amazon"), so a name after
 # it is only cued as a place when the city gazetteer knows it.
