@@ -553,3 +553,9 @@ def test_acronyms_of_finance_and_technology_terms_are_no_organisations(lexicon):
     found = extract_entities(text, lexicon)
     assert not {"EBITDA", "ICT", "CAPEX"} & set(found["organisations"]), found
     assert "IIFL" in found["organisations"]
+
+
+def test_air_lines_and_cruise_lines_are_companies(lexicon):
+    found = extract_entities("Delta Air Lines and Norwegian Cruise Lines cut routes, and Acme Air Lines followed.", lexicon)
+    assert {"Delta Air Lines", "Norwegian Cruise Lines", "Acme Air Lines"} <= set(found["organisations"]), found
+    assert not found["people"]

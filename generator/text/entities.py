@@ -59,7 +59,7 @@ _CONNECTORS = {"of", "the", "for", "de", "von", "van", "der", "al", "bin", "la",
 # Trade words that end a company's name ("Kotak Securities", "Essar Steel", "Intuitive Machines", "Jet
 # Propulsion Laboratory") and may also open a body's name joined by "and" ("Securities and Exchange Commission").
 _TRADE_HEADS = set("""
-securities equities investments laboratory laboratories machines steel chemicals minerals metals mining
+securities equities investments laboratory laboratories machines steel chemicals minerals metals mining lines
 """.split())
 _ORG_HEADS = set("""
 ministry ministries office council commission committee agency bank union nations organisation
@@ -490,7 +490,7 @@ def _body_joined_by_and(text: str, before: list[_Token], after: list[_Token], le
         return False
     if not place and not article and text[max(0, words[0].start - 4):words[0].start].lower() != "the ":
         return False
-    if not all(_everyday_word(token.lower) and (not _is_head(token) or token.lower in _TRADE_HEADS)
+    if not all(_everyday_word(token.lower) and (not _is_head(token) or len(words) == 1 and token.lower in _TRADE_HEADS)
                and lexicon.kind(token.text) is None for token in (*words, *after[:heads[0]])):
         return False
     return text.count(text[words[0].start:words[-1].end]) == 1
