@@ -121,3 +121,13 @@ def test_a_byline_with_an_outlet_named_after_a_place_keeps_its_outlet() -> None:
     ("Mary Kay Ash is a reporter at Example News.", "Mary Kay Ash")])
 def test_a_bio_run_on_from_a_headline_names_the_writer_from_a_given_name(bio: str, writer: str) -> None:
     assert find_authors(bio, []) == [writer]
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Originally published on Washington Examiner", "Washington Examiner"),
+    ("Fact checked by The Wall Street Journal staff", "The Wall Street Journal"),
+    ("By Ann Lee | IGN 18/11/2019 14:05 The game opens on Friday.", "IGN"),
+    ("By Ann Lee | CNN Ad Feedback The game opens on Friday.", "CNN"),
+    ("By Ann Lee | CBS Sports This article may contain affiliate links.", "CBS Sports")])
+def test_provenance_and_desk_credits_name_the_outlet_and_run_on_words_are_left_out(line: str, outlet: str) -> None:
+    assert find_outlet(line, [], [], {}).name == outlet

@@ -176,17 +176,20 @@ _ABOUT_WRITER = re.compile(rf"\babout the (?:writer|author|reporter)s?\W+(?P<peo
 # Lines by which a page names itself: "© 2019 OUTLET", "This article originally appeared on OUTLET".
 _PROVENANCE = re.compile(
     rf"(?:©|\(c\)|Copyright)\s*(?:19|20)\d\d,?\s+(?P<a>{_OUTLET_NAME}){_END}"
-    rf"|\b(?:Read more|Continue reading|(?:originally|first) (?:appeared|published)|(?:appeared|published) first) (?:on|in|at) (?P<b>{_OUTLET_NAME}){_END}"
+    rf"|\b(?:Read more|Continue reading|(?:[Oo]riginally|[Ff]irst) (?:appeared|published)|(?:appeared|published) first) (?:on|in|at) (?P<b>{_OUTLET_NAME}){_END}"
     rf"|\bFollow (?P<c>{_OUTLET_NAME}) on (?:Twitter|Facebook|Instagram|X|Google News|LinkedIn)\b"
     rf"|\bGet the (?P<d>{_OUTLET_NAME}) newsletter\b|\bMore from (?P<e>{_OUTLET_NAME}):"
+    rf"|\b(?:checked|edited|reviewed|reported|written) by (?P<f>{_OUTLET_NAME}) (?:staff|editors|newsroom)\b"
 )
 _AGENCY_DATELINE = re.compile(r"\b[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)? \((?P<agency>Reuters|AP|AFP|dpa|PTI|IANS|ANI|UPI|Xinhua)\)\s*[—–-]")
 _AGENCIES = {"AP": "Associated Press"}
-_RUN_ON_CAPITALS = re.compile(r"[A-Z]{4,}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d\d|(?:19|20)\d\d")  # and dates, times
+_RUN_ON_CAPITALS = re.compile(r"[A-Z]{4,}")
+_RUN_ON_STAMP = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d\d|(?:19|20)\d\d")  # a date or a time: "IGN 18/11/2019"
 # Words that end a name when a one-line paste runs the next span on: "IGN Published 18 November".
 _NOT_IN_NAME = set("""Published Updated Posted Share Follow Advertisement Listen Subscribe Sign Read Photo
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December All Reporting Editing Writing Additional Image Click""".split())
+September October November December All Reporting Editing Writing Additional Image Click Ad Ads Like Tweet Print
+Email Save Skip Watch Download Loading Translate This That These It He She They We But When While""".split())
 # Short forms end a name only beside a number: "The Hill Tue 19 Nov", but "The Sun".
 _SHORT_DATE_WORDS = set("Mon Tue Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 # Domains links point to for what they cite, never as the outlet's own: social networks, governments,
@@ -205,7 +208,8 @@ _CUES = {
     "byline": (re.compile(r"By |BY |(?:Written|Words|Story|Text|Analysis|Opinion) by "), 6, 200),
     "bio": (re.compile(r"reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst"
                        r"|photographer|intern|fellow|covers |writes |reports |has covered |about the "), 120, 160),
-    "provenance": (re.compile(r"©|\(c\)|copyright|read more|continue reading|appeared|published|follow |get the |more from "), 16, 100),
+    "provenance": (re.compile(r"©|\(c\)|copyright|read more|continue reading|appeared|published|follow |get the |more from "
+                              r"|(?:checked|edited|reviewed|reported|written) by "), 16, 100),
     "dateline": (re.compile(r"\((?:reuters|ap|afp|dpa|pti|ians|ani|upi|xinhua)\)"), 60, 6),
 }
 _WEIGHTS = {"byline": 3, "bio": 3, "self": 2, "provenance": 2, "dateline": 1, "links": 1}
@@ -355,7 +359,8 @@ def _outlet_name(name: str) -> str:
     needs a letter ("first appeared in 2014" names nothing)."""
     words = name.strip().rstrip(".").split()
     cut = next((i for i, word in enumerate(words) if i and (word in _NOT_IN_NAME or _RUN_ON_CAPITALS.fullmatch(word)
-                                                          and not words[i - 1].isupper() or _short_date(words, i))), len(words))
+                                                          and not words[i - 1].isupper() or _RUN_ON_STAMP.fullmatch(word)
+                                                          or _short_date(words, i))), len(words))
     words = words[:cut]
     while words and (words[-1] in _NOT_IN_NAME or words[-1].lower() in {"of", "de", "del", "and", "&", "on", "am", "the"}):
         words.pop()
