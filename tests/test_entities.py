@@ -532,6 +532,8 @@ def test_a_newspaper_named_after_its_city(lexicon):
     found = extract_entities(text, lexicon)
     assert {"Kansas City Star", "Baltimore Sun", "Boston Globe"} <= set(found["organisations"]), found
     assert "Kansas City" not in found["places"] and "Baltimore" in found["places"]
+    found = extract_entities("Lisa Kaczke of the Sioux Falls Argus Leader reported it.", lexicon)
+    assert found["organisations"] == ["Sioux Falls Argus Leader"] and not found["places"], found
 
 
 def test_a_sentence_opening_verb_before_an_acronym_and_a_name_opening_with_an_acronym(lexicon):

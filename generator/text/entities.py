@@ -745,6 +745,8 @@ class _Reader:
         if inner:  # "Jane Roe of Acme Widgets": read each side of the known name
             start, end = inner
             self._read_segment(_trim(tokens[:start]), owner)
+            if self._newspaper(tokens[start:], end - start):  # "Jane Roe of the Baltimore Sun"
+                return self._add(tokens[start:], "organisations")
             self._add(tokens[start:end], self._known(tokens[start:end]) or "places")
             return self._read_segment(tokens[end:], None) if tokens[end:] else None
         return self._peel(tokens, owner)
@@ -833,13 +835,19 @@ class _Reader:
         self.read_to = tail.end()
         return tail.end()
 
+    def _newspaper(self, tokens: list[_Token], known: int) -> bool:
+        """ "Kansas City Star", "Baltimore Sun", "Sioux Falls Argus Leader": a known place, then a
+        newspaper's word and at most one word more (no given name), end the run: a newspaper."""
+        return (known + 1 <= len(tokens) <= known + 2 and tokens[known].lower in _PAPER_WORDS
+                and self._known(tokens[:known]) == "places" and not tokens[-1].possessive
+                and not (len(tokens) > known + 1 and self._given(tokens[-1])))
+
     def _peel(self, tokens: list[_Token], owner: str | None) -> str | None:
         titled = False
         while tokens:
             known = self._known_prefix(tokens, titled)
-            if known and len(tokens) == known + 1 and tokens[-1].lower in _PAPER_WORDS and (
-                    self._known(tokens[:known]) == "places") and not tokens[-1].possessive:
-                return self._add(tokens, "organisations")  # "Kansas City Star", "Baltimore Sun": a newspaper
+            if known and self._newspaper(tokens, known):
+                return self._add(tokens, "organisations")
             if known:
                 name = self._add(tokens[:known], self._known(tokens[:known]) or "places")
                 tokens = tokens[known:]
