@@ -561,3 +561,11 @@ def test_air_lines_and_cruise_lines_are_companies(lexicon):
     found = extract_entities("Delta Air Lines and Norwegian Cruise Lines cut routes, and Acme Air Lines followed.", lexicon)
     assert {"Delta Air Lines", "Norwegian Cruise Lines", "Acme Air Lines"} <= set(found["organisations"]), found
     assert not found["people"]
+
+
+def test_a_longer_name_opening_with_a_work_or_a_product_is_no_person(lexicon):
+    text = ("NASA flew the Silver Falcon spacecraft in May. Silver Falcon Endurance, its successor, flies next year, "
+            "said Mary Jones.")
+    found = extract_entities(text, lexicon)
+    assert not {"Silver Falcon", "Silver Falcon Endurance"} & set(found["people"]), found
+    assert "Mary Jones" in found["people"]

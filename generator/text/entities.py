@@ -1102,6 +1102,11 @@ class _Reader:
                 people, organisations, places, none = pooled[key]
                 pooled[key] = (people, organisations, places, none + 3)
         kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
+        nothing = [key for key, kind in kinds.items() if kind == "none" and " " in key]
+        if nothing:  # "Star Trek Beyond" after "the Star Trek film series": a work's sequel or a product's model
+            for key, kind in kinds.items():
+                if kind == "people" and any(key.startswith(f"{prefix} ") for prefix in nothing):
+                    kinds[key] = "none"
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
         found = _without_products(found)
