@@ -569,3 +569,10 @@ def test_a_longer_name_opening_with_a_work_or_a_product_is_no_person(lexicon):
     found = extract_entities(text, lexicon)
     assert not {"Silver Falcon", "Silver Falcon Endurance"} & set(found["people"]), found
     assert "Mary Jones" in found["people"]
+
+
+def test_a_known_name_with_and_inside_is_read_whole(lexicon):
+    text = "Bosnia and Herzegovina beat Italy, and fans in Trinidad and Tobago watched."
+    found = extract_entities(text, lexicon)
+    assert {"Bosnia and Herzegovina", "Trinidad and Tobago"} <= set(found["places"]), found
+    assert "Herzegovina" not in found["places"] and "Tobago" not in found["places"]

@@ -457,13 +457,19 @@ def _joined_bodies(text: str, runs: list[list[_Token]], lexicon: Lexicon) -> lis
     after = [bisect_left(runs, at, key=_run_start) for at in gaps]  # the runs right after the gaps (runs are few)
     joins = [i - 1 for i in after if 0 < i < len(runs) and runs[i - 1][-1].end in gaps]
     joins = [i for i in joins if runs[i + 1][0].start == runs[i][-1].end + len(gaps[runs[i][-1].end]) and (
-        _body_joined_by_and(text, runs[i], runs[i + 1], lexicon) if gaps[runs[i][-1].end] == " and "
-        else _joined_by_ampersand(runs[i], runs[i + 1]))]
+        (_body_joined_by_and(text, runs[i], runs[i + 1], lexicon) or _known_with_and(text, runs[i], runs[i + 1], lexicon))
+        if gaps[runs[i][-1].end] == " and " else _joined_by_ampersand(runs[i], runs[i + 1]))]
     if joins:
         runs = list(runs)
         for i in reversed(joins):  # from the end, so that a chain ("A and B & C Co") joins whole
             runs[i:i + 2] = [runs[i] + runs[i + 1]]
     return runs
+
+
+def _known_with_and(text: str, before: list[_Token], after: list[_Token], lexicon: Lexicon) -> bool:
+    """ "Bosnia and Herzegovina", "Trinidad and Tobago": the words on both sides of "and" make a name a
+    list knows (the two runs are read as one, so that the second word is no place of its own)."""
+    return len(before) == 1 and lexicon.kind(text[before[0].start:after[0].end]) is not None
 
 
 def _run_start(run: list[_Token]) -> int:
