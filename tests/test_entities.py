@@ -576,3 +576,12 @@ def test_a_known_name_with_and_inside_is_read_whole(lexicon):
     found = extract_entities(text, lexicon)
     assert {"Bosnia and Herzegovina", "Trinidad and Tobago"} <= set(found["places"]), found
     assert "Herzegovina" not in found["places"] and "Tobago" not in found["places"]
+
+
+def test_a_plural_name_after_the_is_a_team_not_a_person(lexicon):
+    text = ("The Grey Herons beat the Copper Foxes 3-1 on Sunday, a week after the Joint Chiefs met. "
+            "Coach Anna Berg was pleased.")
+    found = extract_entities(text, lexicon)
+    assert {"Grey Herons", "Copper Foxes"} <= set(found["organisations"]), found
+    assert not {"Grey Herons", "Copper Foxes"} & set(found["people"])
+    assert "Joint Chiefs" not in found["organisations"]

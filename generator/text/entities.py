@@ -978,6 +978,9 @@ class _Reader:
                 none += 4  # "Human Rights", "High Commissioner", a table's "Change Change"
             if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
                 people -= 1
+            if (role_before == "the" and _plural(last) and not last.possessive and last.lower not in _PLACE_HEADS
+                    and last.lower[:-1] not in _TITLES):  # not "the Joint Chiefs": people of a rank
+                organisations += 2  # "the Blue Jackets", "the Red Wings": a team, a band or a party
         elif first.lower in self.lowercase and word_frequencies().get(first.lower, 0.0) >= _EVERYDAY:
             none += 3  # "Doctors", "Series", "Stars": an everyday word the text also writes in lowercase
         elif word_after in _SPEECH and not first.first:  # "…, Reuters reported": no first name, so no person
