@@ -585,3 +585,11 @@ def test_a_plural_name_after_the_is_a_team_not_a_person(lexicon):
     assert {"Grey Herons", "Copper Foxes"} <= set(found["organisations"]), found
     assert not {"Grey Herons", "Copper Foxes"} & set(found["people"])
     assert "Joint Chiefs" not in found["organisations"]
+
+
+def test_an_acronym_spelling_an_organisations_initials_is_that_organisation(lexicon):
+    text = ("The Ohio Water Resources Commission met on Monday. OWRC staff said the Northern Grid Authority agreed, "
+            "and Acme Widgets Corp said so too.")
+    found = extract_entities(text, lexicon)
+    assert "OWRC" not in found["organisations"], found
+    assert "Ohio Water Resources Commission" in found["organisations"]

@@ -1123,6 +1123,7 @@ class _Reader:
         people = _people_by_surname(found)
         short: dict[str, list[str]] | None = None  # organisations by their short forms, when first asked
         expansions = self._expansions(found)
+        expansions.update(_initialisms(found, expansions))
         mentions = []
         for first, kind, name in found:
             key = fold(name)
@@ -1216,6 +1217,23 @@ def _without_products(found: list[tuple[_Token, str, str]]) -> list[tuple[_Token
     return [(first, "none" if " " in name and (kind == "people" or kind == "organisations") and fold(
         name.split(" ", 1)[0]) in alone and (kind == "people" or _PRODUCT_WORDS.fullmatch(name)) else kind, name)
             for first, kind, name in found]
+
+
+def _initialisms(found: list[tuple[_Token, str, str]], known: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """ "JPL" after "Jet Propulsion Laboratory", "CPUC" after "California Public Utilities Commission":
+    an acronym the text writes without brackets that spells the initials of the capitalised words of
+    one organisation's name of three or more words in the same text, by its folded form."""
+    acronyms = {name for _, kind, name in found if name.isupper() and " " not in name and 3 <= len(name) <= 6
+                and kind in ("organisations", "surname") and fold(name) not in known}
+    if not acronyms:
+        return {}
+    spelt: dict[str, set[str]] = {}
+    for _, kind, name in found:
+        if kind == "organisations" and name.count(" ") >= 2:
+            initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+            if initials in acronyms:
+                spelt.setdefault(initials, set()).add(name)
+    return {fold(acronym): ("organisations", names.pop()) for acronym, names in spelt.items() if len(names) == 1}
 
 
 def _people_by_surname(found: list[tuple[_Token, str, str]]) -> dict[str, str]:
