@@ -110,13 +110,16 @@ def _norm(text: str) -> str:
 
 
 def cruft_left(outcome: Outcome) -> list[str]:
-    """The inserted cruft strings still found in the body, summary, key points or title (a string the
-    article itself contains is not counted: it is the article's)."""
+    """The inserted cruft strings still found in the body, summary, key points or title, whole or as a
+    part left standing alone as the title or a paragraph ("Like" of "Like Reply Share"); a string the
+    article itself contains is not counted: it is the article's."""
     front = outcome.front
-    made = _norm("\n".join([outcome.body, str(front.get("title", "")), str(front.get("summary", "")),
-                            *map(str, front.get("key_points", []))]))
+    title = str(front.get("title", ""))
+    made = _norm("\n".join([outcome.body, title, str(front.get("summary", "")), *map(str, front.get("key_points", []))]))
+    alone = {_norm(part).strip(" ·•|") for part in [title, *outcome.body.split("\n\n")]} - {""}
     article = _norm(outcome.truth.body)
-    return [c for c in outcome.truth.cruft if _norm(c) in made and _norm(c) not in article]
+    return [c for c in outcome.truth.cruft
+            if (_norm(c) in made or any(part in _norm(c) and part not in article for part in alone)) and _norm(c) not in article]
 
 
 def title_kept(outcome: Outcome) -> bool | None:
@@ -124,6 +127,16 @@ def title_kept(outcome: Outcome) -> bool | None:
     if not outcome.truth.title:
         return None
     return _norm(str(outcome.front.get("title", ""))) == _norm(outcome.truth.title)
+
+
+def title_from_article(outcome: Outcome) -> bool | None:
+    """Whether a title made where no headline was pasted is the article's: most of its words (four in
+    five) are the article's, not a page's notice left at the top ("Like", "Text size A A A")."""
+    if outcome.truth.title or not outcome.truth.body or outcome.error:
+        return None
+    words = re.findall(r"\w+", str(outcome.front.get("title", "")).casefold())
+    article = set(re.findall(r"\w+", outcome.truth.body.casefold()))
+    return bool(words) and sum(word in article for word in words) >= 0.8 * len(words)
 
 
 def same_outlet(found: str | None, expected: str | None) -> bool:
@@ -200,13 +213,15 @@ def text_report(outcomes: list[Outcome]) -> list[str]:
     lost_ids = [o.truth.file for o in outcomes if lost(o)]
     cruft = [o for o in outcomes if cruft_left(o)]
     titles = [t for o in outcomes if (t := title_kept(o)) is not None]
+    derived = [t for o in outcomes if (t := title_from_article(o)) is not None]
     outlet, authors, dates = outlet_scores(outcomes), author_scores(outcomes), date_scores(outcomes)
     seconds = sum(o.seconds for o in outcomes)
     return [
         f"seeds {len(outcomes)}   lost {len(lost_ids)}   cruft left {len(cruft) / len(outcomes):.1%} ({len(cruft)})",
         f"body words   P {_mean(p for p, _ in bodies):.4f}  R {_mean(r for _, r in bodies):.4f}"
         f"   seeds with a sentence lost {sum(1 for o in outcomes if sentences_lost(o))}",
-        f"title kept   {_fmt(_share(titles))} ({sum(titles)}/{len(titles)} titled)",
+        f"title kept   {_fmt(_share(titles))} ({sum(titles)}/{len(titles)} titled)  |  derived from the article "
+        f"{_fmt(_share(derived))} ({sum(derived)}/{len(derived)} untitled)",
         f"outlet       P {_fmt(outlet['precision'])} ({outlet['given']} given)  R {_fmt(outlet['recall'])} ({outlet['clued']} with a clue)",
         f"authors      P {_fmt(authors['precision'])}  R {_fmt(authors['recall'])} ({authors['seeds']} with a byline or bio)",
         f"date         given {_fmt(dates['given'])}  medium/high hold the truth {_fmt(dates['trusted_hold'])} ({dates['trusted']} windows)",
@@ -226,6 +241,8 @@ def detail(outcomes: list[Outcome], worst: int) -> list[str]:
             problems.append(f"sentences lost {[sentence[:80] for sentence in taken]}")
         if title_kept(outcome) is False:
             problems.append(f"title {outcome.front.get('title')!r} != {outcome.truth.title!r}")
+        if title_from_article(outcome) is False:
+            problems.append(f"title {outcome.front.get('title')!r} is not the article's")
         outlet = outcome.front.get("source", {}).get("name")
         if outcome.truth.outlet and (outlet or outcome.truth.outlet_clue) and not same_outlet(outlet, outcome.truth.outlet):
             problems.append(f"outlet {outlet!r} != {outcome.truth.outlet!r}")

@@ -640,3 +640,21 @@ def test_an_articles_sentence_about_a_video_a_quote_or_a_feature_stays(sentence)
 def test_a_credit_whose_name_ends_in_a_companys_suffix_goes_and_the_sentence_after_it_stays(text):
     body = _cleaned("\n".join([_ARTICLE[0], f"Produced by Example Studios {text}", _ARTICLE[1]]))
     assert "Produced by" not in body and text in body, body
+
+
+@pytest.mark.parametrize("cruft", ["Like Reply Share", "Press play to listen · 6 min", "Have a news tip? Email us.",
+                                   "Already a subscriber? Log in"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_what_cruft_leaves_of_itself_goes_too(cruft, one_line):
+    """A rule may take part of a line ("Reply Share"); the rest ("Like") names nothing of the article and goes with it."""
+    body = _cleaned((" " if one_line else "\n").join([cruft, _ARTICLE[0], _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+@pytest.mark.parametrize("line", ["He said, she said", "Why?", "Oil prices fell sharply", "Background", "SWIM RESULTS",
+                                  "Piloto Pontos Vitórias Poles", "Ticket details: http://www.example.com/"])
+def test_a_short_line_of_the_articles_beside_cruft_stays(line):
+    text = "\n".join(["Advertisement", line, "Oil prices fell sharply on Monday as traders sold.", "Advertisement",
+                      "Prices fell for a third day, the ministry said."])
+    body = _cleaned(text)
+    assert line in body, body

@@ -751,7 +751,7 @@ def _page_line(text: str, article: ArticleWords) -> bool:
     words = aside_words(text)
     if words and len(words) <= 3 and words[0] in _CREDITS and words[-1] in ("by", "with"):
         return True  # "Supported by", "In partnership with": a partner's credit whose name was a logo
-    return bool(words) and not _has_subject(words) and _page_run(words, article, text)
+    return bool(words) and not has_subject(words) and _page_run(words, article, text)
 
 
 # The page addressing its reader about the reader's dealings with it: an account, access, alerts,
@@ -769,7 +769,7 @@ _SELF = re.compile(r"\b(?:this|our) (?:article|story|page|site|website|post|vide
 _OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
 
 
-def _has_subject(words: list[str]) -> bool:
+def has_subject(words: list[str]) -> bool:
     """Whether a pronoun stands as a clause's subject ("so you can"), not after a preposition ("Recommended for you")."""
     return any(word in _PRONOUNS and (at == 0 or words[at - 1] not in _OBJECT_PREPOSITIONS) for at, word in enumerate(words))
 
@@ -801,6 +801,13 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     if 2 * alone < len(things):
         return False
     return alone >= 3 or all(article.get(w, 0) <= own[w] for w in topical)
+
+
+def speaks_of_the_page(text: str) -> bool:
+    """Whether a word of `text` is one of the page's: its things, its controls' verbs, or the reader's
+    dealings with it ("Like", "Press play to listen", "Already a subscriber?")."""
+    return any((word := _POSSESSIVE.sub("", found)) in _PAGE_TALK or word in _NOTICE_THINGS or word in _NOTICE_VERBS
+               for found in _ASIDE_WORD.findall(text.lower()))
 
 
 def shares_no_topic(text: str, article: ArticleWords) -> bool:
@@ -891,7 +898,7 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
         if k == 1 and not surely:
             continue  # "Home Depot shares …": one word of the page's may open a name, the sentence's subject
         words = aside_words(text[:tokens[k - 1][1]])
-        if words and not _has_subject(words) and _page_run(words, article, text[:tokens[k - 1][1]], whole=False):
+        if words and not has_subject(words) and _page_run(words, article, text[:tokens[k - 1][1]], whole=False):
             best = tokens[k][0]
     return best
 

@@ -14,13 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
-                                         ArticleWords, is_aside, is_cruft)
+                                         ArticleWords, is_aside, is_cruft, shares_no_topic,
+                                         has_subject, speaks_of_the_page)
 from generator.ingest.digest import continues
 from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, is_furniture
 from generator.text.sentences import split_sentences
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
 _LONG_PARAGRAPH = 600
+# Words: what a piece of cruft may leave of itself ("Like" of "Like Reply Share"); a headline is longer or names its topic.
+FRAGMENT_MOST = 6
+_HEADLINE_MOST = 25  # words: a first line this short is a headline, whatever its parts
 # A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
 WARN_SHARE = 0.2
 _WORDS = re.compile(r"\w+")
@@ -38,21 +42,26 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
     blocks = _blocks(text)
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
     removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
-    kept_lines: dict[int, list[str]] = {}
+    kept_lines: dict[int, list[tuple[int, str]]] = {}  # line -> (block index, what is kept of it)
+    touched: set[int] = set()  # the blocks cruft was taken from
     lines_with_text = 0
     for index, (line, start, end) in enumerate(blocks):
         removed.extend(text[a:b] for a, b in cuts.get(index, []))
         kept = kept_lines.setdefault(line, [])
         lead = lines_with_text <= 1 and not kept  # a headline above it, at most
+        before = len(removed)
         piece = _peel(_cut(text, start, end, cuts.get(index, [])), lead, removed)
         if piece and is_cruft(Block(piece, index, len(blocks), lead)):
             removed.append(piece)
             piece = ""
+        if len(removed) > before or index in cuts:
+            touched.add(index)
         if piece:
             lines_with_text += not kept
-            kept.append(piece)
-    _drop_asides(kept_lines, removed, furniture)
-    paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs(kept_lines[line])]
+            kept.append((index, piece))
+    article = _drop_asides(kept_lines, removed, furniture, touched)
+    _drop_fragments(kept_lines, removed, touched, article)
+    paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs([piece for _, piece in kept_lines[line]])]
     removed = [r.strip() for r in removed if r.strip()]
     return CleanText(paragraphs, removed, _warnings(text, removed))
 
@@ -126,32 +135,71 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
     return piece[at:].strip()
 
 
-def _drop_asides(kept_lines: dict[int, list[str]], removed: list[str], furniture: Furniture) -> None:
+def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str], furniture: Furniture,
+                 touched: set[int]) -> ArticleWords:
     """Take out the page's asides, judged against the article the other rules kept: what the page
     says of itself shares no word with the article but the page's own (see boilerplate.is_aside),
     and the lines other seeds repeat that share no topical word with it (see furniture.py).
-    What an aside hid from the article's lead ("Sponsored by NAME HONG KONG — …") is peeled as a lead's."""
-    article = ArticleWords([piece for pieces in kept_lines.values() for piece in pieces])
+    What an aside hid from the article's lead ("Sponsored by NAME HONG KONG — …") is peeled as a lead's.
+    Returns the article's words, as the asides were judged against them."""
+    article = ArticleWords([piece for pieces in kept_lines.values() for _, piece in pieces])
     lines_with_text = 0
     for line in sorted(kept_lines):
-        kept: list[str] = []
-        for piece in kept_lines[line]:
+        kept: list[tuple[int, str]] = []
+        for index, piece in kept_lines[line]:
             lead = lines_with_text <= 1 and not kept
             at = 0  # read through windows, as _peel does: a run of asides costs its length, not its square
             while at < len(piece) and (end := aside_prefix(window := piece[at:at + READ_WINDOW], article)
                                        or furniture_prefix(window, furniture, article)
                                        or lead and cruft_prefix(window, at_start=True)):
                 removed.append(piece[at:at + end])
+                touched.add(index)
                 at += end
                 while at < len(piece) and piece[at].isspace():
                     at += 1
             piece = piece[at:] if at else piece
             if is_aside(piece, article) or is_furniture(piece, furniture, article):
                 removed.append(piece)
+                touched.add(index)
             elif piece:
-                kept.append(piece)
+                kept.append((index, piece))
         lines_with_text += bool(kept)
         kept_lines[line] = kept
+    return article
+
+
+def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str], touched: set[int],
+                    article: ArticleWords) -> None:
+    """Take out what cruft left of itself: a short block next to one cruft was taken from, that is
+    no sentence and names nothing of the article's topic ("Like" of "Like Reply Share", "Press play
+    to listen ·" of "Press play to listen · 6 min", "Have a news tip?" of "Have a news tip? Email
+    us."). A headline pasted above cruft names its story's topic, and stays."""
+    headline_line = min((line for line, pieces in kept_lines.items() if pieces), default=None)
+    for line, pieces in kept_lines.items():
+        if line == headline_line and 1 < len(pieces) and sum(piece.count(" ") + 1 for _, piece in pieces) <= _HEADLINE_MOST:
+            continue  # a headline's own parts: "Só quem se Ama... — Mensagens de Reflexão"
+        kept: list[tuple[int, str]] = []
+        for index, piece in pieces:
+            opens = not kept or kept[-1][1].rstrip(" *_")[-1:] in ".!?\"”’"  # not the end of the sentence before
+            if opens and _fragment(piece) and {index - 1, index, index + 1} & touched and shares_no_topic(piece, article):
+                removed.append(piece)
+            else:
+                kept.append((index, piece))
+        kept_lines[line] = kept
+
+
+def _fragment(piece: str) -> bool:
+    """At most FRAGMENT_MOST words with no figure, label or address ("Ticket details: http://…"), not in
+    capitals or title case (a heading of the article's), with no subject (a clause), not ending as a
+    sentence does, and with a word of the page's ("Like", "Already a subscriber?"): an article asks
+    "Why?" of its own story and heads a section "Background"."""
+    end, words = piece.rstrip(" *_")[-1:], piece.split()
+    if len(words) > FRAGMENT_MOST or end in ".!\"”’)" or any(ch.isdigit() or ch in ":/" for ch in piece):
+        return False
+    if piece.isupper() or len(words) >= 3 and all(word[:1].isupper() for word in words):
+        return False  # a heading or a table's header ("Piloto Pontos Vitórias Poles")
+    lowered = [word.strip(",;").lower() for word in words]
+    return not has_subject(lowered) and speaks_of_the_page(piece)  # "He said, she said" is a clause, "Background" a heading
 
 
 def _warnings(text: str, removed: list[str]) -> list[str]:
