@@ -118,7 +118,7 @@ _BANNER = re.compile(
     r"live(?: updates| blog| coverage| news)?\s*[:|–—-]\s*(?:follow (?:the latest(?: news)?|our live coverage|live|along)\s+(?:on|of|with)[*_]*\s+)?"
     r"|live (?:updates|blog|coverage)\s+(?:follow (?:the latest(?: news)?|our live coverage|live)\s+(?:on|of)\s+)?", re.I)
 _PLATFORMS = r"(?:twitter|facebook|instagram|google news|x|youtube|spotify|apple podcasts|tiktok|linkedin)"
-_FOLLOW = re.compile(rf"(?:follow|like|listen to|watch|subscribe to) (?:us|\S+(?: (?-i:[A-Z0-9])\S*){{0,4}}) on {_PLATFORMS}"
+_FOLLOW = re.compile(rf"(?:follow|like|listen to|watch|subscribe to) (?:us|him|her|them|me|\S+(?: (?-i:[A-Z0-9])\S*){{0,4}}) on {_PLATFORMS}"
                      rf"(?:(?:,| and| or) {_PLATFORMS})*(?![\w-])\.?", re.I)  # a piece: what follows it may be the article
 _BYLINE = re.compile(r"(?:by|written by|words by|story by|reported by)\s+(?=(?-i:[A-Z]))", re.I)
 # The article's making credited to people or a desk: "Reporting by A; Editing by B", "Fact checked by NAME staff".
