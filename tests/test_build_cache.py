@@ -378,7 +378,9 @@ def test_the_first_edit_after_a_cold_build_remakes_no_more_than_a_later_one(site
     for word in ("first", "second"):
         path.write_text(path.read_text(encoding="utf-8") + f"\nA {word} sentence added by an editor.\n", encoding="utf-8")
         made.append(pages_made(run_cli(site, "build").stdout)[1])
-    assert made[0] == made[1]
+    # Not equal: a later edit may move the two seeds' relatedness across a whole number (100 -> 99)
+    # and so change the other briefing's page, which the first edit did not.
+    assert made[0] <= made[1]
 
 
 def test_a_new_briefing_that_shares_nothing_leaves_the_other_briefings_page_inputs_alone(site):
