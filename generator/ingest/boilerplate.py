@@ -681,6 +681,10 @@ _COMMON = 3.0  # Zipf frequency: a word English uses at least once per million w
 _TOPICLESS = 5.0  # and at least once per hundred thousand: "needs", "said", "people" tell no topic
 
 
+def _lowered(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
 def aside_words(text: str) -> list[str] | None:
     """The block's words in lowercase, if it may be an aside: no figures, and no word but its first
     capitalised unless it is one of the page's (a name marks the article's)."""
@@ -689,7 +693,7 @@ def aside_words(text: str) -> list[str] | None:
     for token in text.split()[1:]:
         if token.lstrip("\"'“‘([*_")[:1].isupper() and not all(w in _PAGE_TALK for w in _ASIDE_WORD.findall(token.lower())):
             return None
-    return [_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(text.lower().replace("’", "'"))] or None
+    return [_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(_lowered(text))] or None
 
 
 class ArticleWords:
@@ -723,10 +727,6 @@ class ArticleWords:
         judged = _lowered(judged)
         copies = sum(judged in sentence for sentence in self._sentences)
         return found > copies * _word_counts([judged])[word]
-
-
-def _lowered(text: str) -> str:
-    return text.lower().replace("’", "'")
 
 
 def _word_counts(blocks: list[str]) -> Counter[str]:
@@ -812,7 +812,7 @@ def speaks_of_the_page(text: str) -> bool:
 
 def shares_no_topic(text: str, article: ArticleWords) -> bool:
     """Whether none of a line's topical words (rarer than _TOPICLESS) is found elsewhere in the article."""
-    words = [_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(text.lower().replace("’", "'"))]
+    words = [_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(_lowered(text))]
     own = Counter(words)
     return not any(article.get(w, 0) > own[w] and word_frequencies().get(w, 0) < _TOPICLESS for w in words)
 
@@ -897,8 +897,9 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
             continue  # "Correction added Nov. 18, 2019: …" is a correction's date
         if k == 1 and not surely:
             continue  # "Home Depot shares …": one word of the page's may open a name, the sentence's subject
-        words = aside_words(text[:tokens[k - 1][1]])
-        if words and not has_subject(words) and _page_run(words, article, text[:tokens[k - 1][1]], whole=False):
+        run = text[:tokens[k - 1][1]]
+        words = aside_words(run)
+        if words and not has_subject(words) and _page_run(words, article, run, whole=False):
             best = tokens[k][0]
     return best
 
@@ -927,7 +928,8 @@ def _page_run(words: list[str], article: ArticleWords, judged: str, whole: bool 
     than half its content words are the page's, at least half of those are found nowhere else in the
     article (a subheading shares its words with the text below it), and the others are common words,
     found nowhere else unless so common they tell no topic ("needs", "see"), which count for neither.
-    Not `whole` (a run glued ahead of a sentence): it ends on one of the page's words or a function word."""
+    Not `whole` (a run glued ahead of a sentence): it ends on one of the page's words or a function word.
+    `judged`: the text the words were read from, whose copies in the article vouch for nothing."""
     if not 0 < len(words) <= _ASIDE_MOST or not whole and words[-1] not in _PAGE_TALK and words[-1] not in _STOP_WORDS:
         return False
     if len(words) == 1 and len(words[0]) < 4:

@@ -23,7 +23,7 @@ from generator.text.sentences import split_sentences
 # A paragraph is one to three sentences in news prose; past these it is split again.
 _LONG_PARAGRAPH = 600
 # Words: what a piece of cruft may leave of itself ("Like" of "Like Reply Share"); a headline is longer or names its topic.
-FRAGMENT_MOST = 6
+_FRAGMENT_MOST = 6
 _HEADLINE_MOST = 25  # words: a first line this short is a headline, whatever its parts
 # A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
 WARN_SHARE = 0.2
@@ -189,12 +189,12 @@ def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[
 
 
 def _fragment(piece: str) -> bool:
-    """At most FRAGMENT_MOST words with no figure, label or address ("Ticket details: http://…"), not in
+    """At most _FRAGMENT_MOST words with no figure, label or address ("Ticket details: http://…"), not in
     capitals or title case (a heading of the article's), with no subject (a clause), not ending as a
     sentence does, and with a word of the page's ("Like", "Already a subscriber?"): an article asks
     "Why?" of its own story and heads a section "Background"."""
     end, words = piece.rstrip(" *_")[-1:], piece.split()
-    if len(words) > FRAGMENT_MOST or end in ".!\"”’)" or any(ch.isdigit() or ch in ":/" for ch in piece):
+    if len(words) > _FRAGMENT_MOST or end in ".!\"”’)" or any(ch.isdigit() or ch in ":/" for ch in piece):
         return False
     if piece.isupper() or len(words) >= 3 and all(word[:1].isupper() for word in words):
         return False  # a heading or a table's header ("Piloto Pontos Vitórias Poles")
