@@ -1,12 +1,13 @@
 """Score entity extraction against the hand-annotated devset in bench/devset/entities/truth.yaml.
 
-    python -m bench.entity_eval [--aeb FOLDER] [--errors] [--heldout-errors] [--repeat N]
+    python -m bench.entity_eval [--aeb FOLDER] [--errors] [--heldout-errors] [--blind-errors] [--repeat N]
 
 Texts are read at run time: `aeb` articles from FOLDER/ground-truth.json (default
 ../shared/devset/aeb beside the repository; the eval says so and stops when it is absent),
 `seed` articles from seeds/, read and cleaned as ingest does. Prints precision and recall per kind
-and overall, for the tuning part, the held-out part and the held-out pages that report a tuned page's
-story (`sibling:`) apart, the kind errors, the aliases left
+and overall, for the tuning part, the held-out part, the held-out pages that report a tuned page's
+story (`sibling:`) and the blind part (`blind:`, pages whose errors no rule was written from) apart,
+the kind errors, the aliases left
 unmerged (two extracted names of one annotated entity) and the extraction time per article.
 
 A name matches an annotated entity when its folded key, after the site's alias table, equals the
@@ -45,6 +46,7 @@ class Article:
     text: str
     heldout: bool
     sibling: bool  # held out, but another outlet's report of a story the tuned part holds
+    blind: bool  # held out, and no rule was written from its errors (scored apart)
     truth: dict[str, dict[str, list[str]]]  # kind -> canonical name -> variants
     ignore: list[str]
 
@@ -78,8 +80,8 @@ def load_articles(aeb: Path) -> list[Article]:
             text = bodies[matches[0]]["articleBody"]
         truth = {kind: {str(name): [str(v) for v in variants or []] for name, variants in (entry.get(kind) or {}).items()}
                  for kind in KINDS}
-        articles.append(Article(entry["id"], text, bool(entry.get("heldout")), bool(entry.get("sibling")), truth,
-                                [str(name) for name in entry.get("ignore", [])]))
+        articles.append(Article(entry["id"], text, bool(entry.get("heldout")), bool(entry.get("sibling")),
+                                bool(entry.get("blind")), truth, [str(name) for name in entry.get("ignore", [])]))
     return articles
 
 
@@ -159,19 +161,21 @@ def _ratio(part: int, whole: int) -> str:
 @click.option("--aeb", type=click.Path(path_type=Path), default=AEB, show_default=True, help="the saved-pages devset")
 @click.option("--errors", is_flag=True, help="list the tuning part's wrong, missed, mis-kinded and unmerged names")
 @click.option("--heldout-errors", is_flag=True, help="list the held-out part's errors too (not while tuning)")
+@click.option("--blind-errors", is_flag=True, help="list the blind part's errors too (only after its score is recorded)")
 @click.option("--repeat", default=1, show_default=True, help="extract each text this many times, for steadier timing")
-def main(aeb: Path, errors: bool, heldout_errors: bool, repeat: int) -> None:
+def main(aeb: Path, errors: bool, heldout_errors: bool, blind_errors: bool, repeat: int) -> None:
     if not (aeb / "ground-truth.json").is_file():
         click.echo(f"skipped: no devset at {aeb} (pass --aeb FOLDER)")
         return
     lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
     lexicon.cities  # read once here, not inside the first article's timing
-    tuning, heldout, siblings = Tally(), Tally(), Tally()
+    tuning, heldout, siblings, blind = Tally(), Tally(), Tally(), Tally()
     for article in load_articles(aeb):
-        score(article, lexicon, (siblings if article.sibling else heldout) if article.heldout else tuning, repeat)
+        part = blind if article.blind else siblings if article.sibling else heldout if article.heldout else tuning
+        score(article, lexicon, part, repeat)
     click.echo(table("Tuning part", tuning) + "\n\n" + table("Held-out part", heldout) + "\n\n"
-               + table("Held-out siblings of tuned stories", siblings))
-    for tally, show in ((tuning, errors), (heldout, heldout_errors), (siblings, heldout_errors)):
+               + table("Held-out siblings of tuned stories", siblings) + "\n\n" + table("Blind part", blind))
+    for tally, show in ((tuning, errors), (heldout, heldout_errors), (siblings, heldout_errors), (blind, blind_errors)):
         if show:
             for label, items in (("wrong", tally.wrong), ("missed", tally.missed), ("kind errors", tally.kind_errors),
                                  ("unmerged", tally.unmerged)):
