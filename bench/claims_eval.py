@@ -8,8 +8,9 @@ one of the two seeds) is ingested as any seed is, with this repository's site.ya
 - figure-group precision and recall: a figure found counts when its value and quantity key
   (`what`: whose, thing, state) match a truth figure of the same article;
 - the two seeds' shared groups: the quantities both give, as the figures pages group them;
-- key-point coverage: the share of the truth's developments some key point carries (those the
-  summary already carries are counted apart: a key point must not repeat the summary);
+- key-point coverage: the share of the truth's developments some key point carries, one of its
+  alternatives found from a word's start (those the summary already carries are counted apart: a
+  key point must not repeat the summary);
 - key points that open mid-thought ("But …", "He said …" with nobody named before) or repeat
   the summary (most of their words are in it).
 
@@ -75,9 +76,9 @@ def score(name: str, front: dict[str, Any], truth: dict[str, Any]) -> Scored:
     points = front.get("key_points", [])
     lead = front.get("summary", "").lower()
     # A development the summary carries is the summary's: key points must not repeat it.
-    scored.in_summary = [d for d in truth.get("developments", []) if any(alt.lower() in lead for alt in d)]
+    scored.in_summary = [d for d in truth.get("developments", []) if any(_carries(lead, alt) for alt in d)]
     scored.developments = [d for d in truth.get("developments", []) if d not in scored.in_summary]
-    scored.covered = [any(alt.lower() in point.lower() for point in points for alt in alternatives)
+    scored.covered = [any(_carries(point, alt) for point in points for alt in alternatives)
                       for alternatives in scored.developments]
     summary = set(_CONTENT.findall(front.get("summary", "").lower()))
     for point in points:
@@ -87,6 +88,12 @@ def score(name: str, front: dict[str, Any], truth: dict[str, Any]) -> Scored:
         if words and len(words & summary) / len(words) >= _REPEATS:
             scored.repeats.append(point)
     return scored
+
+
+def _carries(text: str, alternative: str) -> bool:
+    """Whether the text holds the alternative from a word's start, case aside: "Xi" is not in
+    "Mexico", nor "van" in "relevant"; a word may go on ("hostage" in "hostages")."""
+    return re.search(r"(?<!\w)" + re.escape(alternative.lower()), text.lower()) is not None
 
 
 def ingest(path: Path, name: str, config: Config) -> dict[str, Any]:
@@ -149,10 +156,15 @@ def totals(results: list[Scored]) -> None:
     developments = sum(len(r.developments) for r in results)
     covered = sum(sum(r.covered) for r in results)
     points = sum(len(r.front.get("key_points", [])) for r in results)
+    # Coverage alone rewards more points: how many carry some development (the summary's too) says
+    # what the points given cost a reader.
+    carrying = sum(any(_carries(point, alt) for d in r.developments + r.in_summary for alt in d)
+                   for r in results for point in r.front.get("key_points", []))
     print(f"  articles: {len(results)}")
     print(f"  figure groups: precision {right / found if found else 1:.2f} ({right}/{found}), "
           f"recall {right / truth if truth else 1:.2f} ({right}/{truth})")
-    print(f"  key points: {points}, covering {covered}/{developments} developments "
+    print(f"  key points: {points} ({points / len(results):.1f} an article, {carrying} carrying a development), "
+          f"covering {covered}/{developments} developments "
           f"({covered / developments if developments else 1:.0%}; "
           f"{sum(len(r.in_summary) for r in results)} more in the summaries); "
           f"opening mid-thought {sum(len(r.mid_thought) for r in results)}, "
