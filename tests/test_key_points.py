@@ -120,3 +120,26 @@ def test_a_he_after_an_opening_saying_when_is_named_from_a_subject_set_off_by_tw
     points = key_points(sentences, 1)
     assert "On Tuesday morning, Jeff Sanborn posted materials from the campaign on the wall of the company’s kitchen." \
         in points, points
+
+
+_PLACES = ["Lisbon", "Oslo", "Denver", "Nairobi", "Lima", "Osaka", "Quebec", "Tbilisi", "Hanoi", "Dakar",
+           "Perth", "Bergen", "Austin", "Cusco", "Malmo", "Zagreb", "Accra", "Leeds", "Tucson", "Gdansk"]
+_THINGS = ["bridges", "clinics", "ferries", "schools", "libraries", "stadiums", "tunnels", "harbours", "museums",
+           "orchards", "railways", "hostels", "bakeries", "theatres", "airports", "kiosks", "gardens", "markets",
+           "foundries", "canals"]
+
+
+def _article(count: int) -> list[str]:
+    """A lead, then `count` developments each in a sentence of its own, each followed by one leaning on it."""
+    sentences = ["The regional government unveiled a sweeping spending plan for its cities on Monday."]
+    for place, thing in zip(_PLACES[:count], _THINGS):
+        sentences.append(f"Officials in {place} said on Tuesday that {len(place) * 7} new {thing} would be built.")
+        sentences.append("It was the first such decision taken there in the memory of anyone who lives nearby.")
+    return sentences
+
+
+def test_a_long_article_gets_more_points_than_a_short_one_none_leaning_on_the_sentence_before():
+    short, long = key_points(_article(10), skip=1), key_points(_article(20), skip=1)
+    assert 3 <= len(short) <= 5, short  # 21 sentences
+    assert 5 < len(long) <= 8, long  # 41 sentences
+    assert not any(point.startswith("It ") for point in long), long

@@ -1,5 +1,5 @@
-"""A summary (the lead, one or two sentences) and 3-5 key points: sentences of the article that
-together carry its distinct developments, each readable on its own.
+"""A summary (the lead, one or two sentences) and 3-5 key points (up to 8 for a long article):
+sentences of the article that together carry its distinct developments, each readable on its own.
 
 Key points are picked one at a time, maximal-marginal-relevance style: the sentence with the
 best news score plus what it adds (the share of its words neither the summary nor the points
@@ -132,7 +132,12 @@ year years week weeks month months time""".split())
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,3})?"
                        r"(?: \([A-Z][\w .]*\))? ?[—–-]+ (?=[A-Z“\"])")
 _SUMMARY_MIN = 140
-_MAX_POINTS = 5
+# Points: five for an article of up to 25 sentences, one more for each five sentences beyond, up to
+# eight: a long article carries more developments than five sentences hold, and more than a short
+# one does.
+_POINTS = 5
+_SENTENCES_A_POINT = 5
+_MAX_POINTS = 8
 _MIN_POINTS = 3
 _MIN_WORDS = 6
 # Sentences after the summary a point is chosen from: enough for a long feature's later sections,
@@ -173,7 +178,8 @@ def lead_length(sentences: list[str]) -> int:
 
 
 def key_points(sentences: list[str], skip: int) -> list[str]:
-    """Up to five sentences after the first `skip` (the summary's), in article order, standing alone."""
+    """Up to five sentences after the first `skip` (the summary's), in article order, standing alone;
+    up to eight from a longer article (see _POINTS)."""
     summary = _words(" ".join(sentences[:skip]))
     window = sentences[:skip + _CONSIDERED]
     trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
@@ -193,8 +199,10 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     candidates.sort(key=lambda c: (-c.score, c.index))
     words: dict[int, frozenset[str]] = {}
     chosen: list[_Candidate] = []
+    alike: dict[int, tuple[float, int]] = {}  # a candidate's likeness to the points, and how many it was weighed against
     said = set(summary)
-    while len(chosen) < _MAX_POINTS:
+    limit = min(_MAX_POINTS, max(_POINTS, -(-len(sentences) // _SENTENCES_A_POINT)))
+    while len(chosen) < limit:
         best, best_gain = None, 0.0
         for candidate in candidates:
             if best is not None and candidate.score + _NOVELTY < best_gain:
@@ -203,23 +211,30 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
                 words[candidate.index] = _words(candidate.point)
             if summary and _overlap(words[candidate.index], summary) >= _REPEATS:
                 continue  # it repeats the summary
-            gain = _gain(candidate, words, said, chosen)
+            gain = _gain(candidate, words, said, chosen, alike)
             if best is None or gain > best_gain or gain == best_gain and candidate.index < best.index:
                 best, best_gain = candidate, gain
         if best is None or len(chosen) >= _MIN_POINTS and best_gain < 0:
             break  # what is left leans on other sentences or says little: three points are enough
+        if len(chosen) >= _POINTS and (_DANGLING.match(best.point) or _leans_after_lead(best.point)):
+            break  # a long article's points past five are news that reads alone, or none
         chosen.append(best)
         candidates.remove(best)
         said |= words[best.index]
     return [c.point for c in sorted(chosen)]
 
 
-def _gain(candidate: _Candidate, words: dict[int, frozenset[str]], said: set[str], chosen: list[_Candidate]) -> float:
+def _gain(candidate: _Candidate, words: dict[int, frozenset[str]], said: set[str], chosen: list[_Candidate],
+          alike: dict[int, tuple[float, int]]) -> float:
     """What choosing the candidate adds: its score, the share of its words not yet said, less its
-    likeness to the point it is most like."""
+    likeness to the point it is most like (kept in `alike` and weighed only against the points
+    chosen since: a long article's later rounds cost no more than its first)."""
     own = words[candidate.index]
     novelty = len(own - said) / len(own) if own else 0.0
-    likeness = max((_likeness(candidate, own, point, words[point.index]) for point in chosen), default=0.0)
+    likeness, weighed = alike.get(candidate.index, (0.0, 0))
+    for point in chosen[weighed:]:
+        likeness = max(likeness, _likeness(candidate, own, point, words[point.index]))
+    alike[candidate.index] = likeness, len(chosen)
     return candidate.score + _NOVELTY * novelty - _LIKENESS * likeness
 
 
