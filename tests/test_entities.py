@@ -593,3 +593,67 @@ def test_an_acronym_spelling_an_organisations_initials_is_that_organisation(lexi
     found = extract_entities(text, lexicon)
     assert "OWRC" not in found["organisations"], found
     assert "Ohio Water Resources Commission" in found["organisations"]
+
+
+def test_brands_come_from_the_public_suffix_lists_own_domains():
+    from generator.text.gazetteer import brands
+
+    names = brands()
+    assert {"netflix", "airbus", "nissan", "microsoft"} <= names
+    assert not {"music", "app", "news", "ford", "chase"} & names  # open domains; surnames are as often people's
+
+
+def test_a_lone_brand_is_an_organisation_but_not_a_word_of_a_title(lexicon):
+    text = ("Taylor Swift said she could not sing her songs in a special for Netflix. The carrier also ordered "
+            "jets from Airbus last week. His debut, Lucy in the Sky, is a quieter film.")
+    organisations = set(extract_entities(text, lexicon)["organisations"])
+    assert {"Netflix", "Airbus"} <= organisations and "Sky" not in organisations
+
+
+def test_a_products_own_word_named_alone_is_the_product(lexicon):
+    text = ("Apple cut the price of the Apple AirPods Pro this week. Shoppers who want AirPods should hurry, "
+            "analysts at Apple said.")
+    found = extract_entities(text, lexicon)
+    assert "Apple" in found["organisations"] and "AirPods" not in found["organisations"]
+
+
+def test_a_persons_possessive_before_an_organisation_is_its_owner(lexicon):
+    text = ("President Xi Jinping spoke on Monday. The protests degrade Xi's Communist Party, and Xi knows it. "
+            "Talent manager Scooter Braun bought the label; Braun's Ithaca Holdings paid $300 million. "
+            "Soldiers of the People's Liberation Army stayed in barracks.")
+    found = extract_entities(text, lexicon)
+    assert {"Communist Party", "Ithaca Holdings", "People's Liberation Army"} <= set(found["organisations"])
+    assert not [name for name in found["organisations"] if name.startswith(("Xi", "Braun"))]
+
+
+def test_a_conjunction_opening_a_sentence_is_no_part_of_a_name(lexicon):
+    text = "Owen Dempsey is a chest doctor. Because Dempsey suspected the duvet, the man threw it out."
+    assert extract_entities(text, lexicon)["people"] == ["Owen Dempsey"]
+
+
+def test_everyday_words_before_a_title_are_the_titles_and_a_brands_country_unit_is_a_company(lexicon):
+    text = ("Lexus Project Manager Fumihiko Hazama said the roof folds in 16 seconds. Lexus Philippines sells "
+            "most Lexus models.")
+    found = extract_entities(text, lexicon)
+    assert "Fumihiko Hazama" in found["people"]
+    assert "Lexus Project" not in found["organisations"] and "Lexus Philippines" in found["organisations"]
+
+
+def test_a_platform_named_by_its_post_or_page_is_an_organisation(lexicon):
+    text = "In a Tumblr post she thanked fans. She also shared the photos on her Instagram page on Sunday."
+    assert {"Tumblr", "Instagram"} <= set(extract_entities(text, lexicon)["organisations"])
+
+
+def test_a_day_named_after_no_person_is_no_person(lexicon):
+    text = "Shoppers spent billions on Singles Day, said Jane Roe. Doris Day sang."
+    assert extract_entities(text, lexicon)["people"] == ["Jane Roe", "Doris Day"]
+
+
+def test_hospitals_and_panels_are_organisations_and_a_body_runs_on_to_its_topic(lexicon):
+    text = ("He saw a doctor at the Aberdeen Royal Infirmary, then at the Mayo Clinic. The Future Technology "
+            "Advisory Panel agreed. The National Institute on Drug Abuse has estimated it, and the House Select "
+            "Committee on Intelligence heard him. The Security Council on Monday met again.")
+    organisations = set(extract_entities(text, lexicon)["organisations"])
+    assert {"Aberdeen Royal Infirmary", "Mayo Clinic", "Future Technology Advisory Panel",
+            "National Institute on Drug Abuse", "House Select Committee on Intelligence"} <= organisations
+    assert "Security Council on Monday" not in organisations

