@@ -651,6 +651,46 @@ def test_what_cruft_leaves_of_itself_goes_too(cruft, one_line):
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+def test_what_cruft_leaves_on_its_line_goes_even_where_the_article_shares_its_words():
+    article = "Netflix said its subscribers pay more for the service this year. The subscriber count rose again, it said."
+    body = _cleaned("\n".join([article, "Already a subscriber? Log in", _ARTICLE[0]]))
+    assert _words(body) == _words(f"{article} {_ARTICLE[0]}"), body
+
+
+@pytest.mark.parametrize("caption", ["The scene on Tuesday.", "Soldiers near the front line in Ukraine's east."])
+def test_a_caption_on_its_credits_line_goes(caption):
+    body = _cleaned("\n".join([_ARTICLE[0], f"{caption} Credit: Anna Smith for The Associated Press", _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+@pytest.mark.parametrize("credit", ["(Image credit: Shutterstock)", "Credit: Anna Smith for The Associated Press"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_a_short_sentence_before_a_credit_on_another_line_or_in_a_run_on_line_stays(credit, one_line):
+    """A caption may not have been pasted: the sentence before the credit may be the article's."""
+    sentence = "He threw five touchdowns and the crowd was rocking!"
+    text = " ".join([_ARTICLE[0], sentence, credit, _ARTICLE[1]]) if one_line else "\n".join([_ARTICLE[0], sentence, credit, _ARTICLE[1]])
+    assert sentence in _cleaned(text)
+
+
+@pytest.mark.parametrize("line", ["Recommended: Anthony Lynn: “We needed to win this game”",
+                                  "You might also like: Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?",
+                                  "Related: Grain Exports Resume — And Prices Fall!"])
+def test_a_line_led_by_a_pointers_label_goes_whole_whatever_its_headlines_words(line):
+    body = _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+@pytest.mark.parametrize("bio", ["Mike Wall writes about space for Space.com.", "Keris Lahiff is a senior correspondent for CNBC."])
+def test_a_bio_glued_after_a_credits_names_goes_whole(bio):
+    body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} Reporting by Anna Smith; Editing by Maria Keller {bio}")
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+def test_a_byline_stops_before_a_label_glued_after_it():
+    body = _cleaned(f"Written by Jonathan Garber Topics: Politics, Economy, World {_ARTICLE[0]} {_ARTICLE[1]}")
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
 @pytest.mark.parametrize("line", ["He said, she said", "Why?", "Oil prices fell sharply", "Background", "SWIM RESULTS",
                                   "Piloto Pontos Vitórias Poles", "Ticket details: http://www.example.com/"])
 def test_a_short_line_of_the_articles_beside_cruft_stays(line):

@@ -134,6 +134,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w
 # one-line paste runs straight on into the article's next sentence.
 _TAGS = re.compile(r"(?:topics?|tags?|tagged|posted in|filed under)\s*:?\s+(?=\w)", re.I)
 _TAG_SEPARATOR = re.compile(r"\s*(?:[,|·•/;]|\band\b|\btagged\b:?|\btags?:)\s*", re.I)
+_POINTED_MOST = 30  # words: a line led by a pointer's label ("Related: …") is the headline it points at, up to this
 _POINTER = re.compile(
     r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=\S)"
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
@@ -236,6 +237,23 @@ def is_cruft(block: Block) -> bool:
     if count <= 10 and _interface_block(plain):
         return True
     return count <= 20 and _mostly_links(text, plain) and not plain.rstrip().endswith((".", "?", "!", "”", '"'))
+
+
+def is_photo_credit(piece: str) -> bool:
+    """Whether a piece of cruft is a photo's credit ("Credit: NAME for AGENCY", "(Photo by NAME/Getty Images)")."""
+    return bool(_CAPTION.match(piece))
+
+
+def pointer_line(line: str) -> bool:
+    """Whether a line is a pointer's label and the headline it points at, whatever the headline's
+    words ("Recommended: Lynn: “We needed to win this game”", "You might also like: Is An 'Oxygen
+    Bar' Offering Fresh Air?"): a line of its own led by "Related:" is no sentence of the article's.
+    A headline ends on no full stop: one that does has a sentence of the article's run on after it."""
+    line = line.strip()
+    if line.count(" ") >= _POINTED_MOST or _opening_word(line) not in _OPENING_WORDS or line.rstrip("\"”’'")[-1:] == ".":
+        return False
+    label = _POINTER.match(line)
+    return bool(label) and label.group().rstrip().endswith(":") and label.end() < len(line)
 
 
 def _interface_block(text: str) -> bool:
@@ -380,8 +398,9 @@ def _tag_item_ends(text: str, start: int) -> list[int]:
         if count == 3 or count and text[last:at].strip():
             break  # a fourth word, or a separator before this one: the item ended
         if count and (previous[:1].islower() and value[:1].isupper() or value.isupper() and len(value) > 1
-                      and not previous.isupper() or value.lower() in _STOP_WORDS and value[:1].isupper()):
-            break  # a sentence's start
+                      and not previous.isupper() or value.lower() in _STOP_WORDS and value[:1].isupper()
+                      or _POSSESSIVE.search(value)):
+            break  # a sentence's start: "World Ukraine's ministry said" ("Women's Health" opens with its possessive)
         if value.lower() not in _STOP_WORDS:  # "Posted in Kabul on Monday, …" is a sentence: no tag ends on "on"
             ends.append(start + word.end())
         previous, last = value, start + word.end()
@@ -399,9 +418,13 @@ def _names_end(text: str, start: int) -> int:
         if bare.lower() in ("and", "&") and run >= 2:
             run, i = 0, i + 1
             continue
+        if bare.endswith(":") and run >= 1:
+            break  # "By Jonathan Garber Topics: Politics": a label opens after the names, or a quote ("… Garber: ")
         if not _name_word(bare, upper) or run >= 4 or (run >= 2 and (bare.lower() in _SENTENCE_OPENERS or _POSSESSIVE.search(bare))):
             break  # "Tom Jones Ukraine's ministry said": a possessive opens the sentence, names have none
         if run >= 2 and i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and not upper:
+            if run >= 3 and len(tokens[i - 1][2].rstrip(".")) > 1:  # "Editing by Maria Keller Mike Wall writes about …"
+                end = start + tokens[i - 2][1]  # a name of two words is the next sentence's subject
             break  # "Anna Smith Officials said": a capitalised word before lowercase opens the sentence
         run, i = run + 1, i + 1
         if run >= 2:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
                                          ArticleWords, is_aside, is_cruft, shares_no_topic,
-                                         has_subject, speaks_of_the_page)
+                                         has_subject, is_photo_credit, pointer_line, speaks_of_the_page)
 from generator.ingest.digest import continues
 from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, is_furniture
 from generator.text.sentences import split_sentences
@@ -24,6 +24,7 @@ from generator.text.sentences import split_sentences
 _LONG_PARAGRAPH = 600
 # Words: what a piece of cruft may leave of itself ("Like" of "Like Reply Share"); a headline is longer or names its topic.
 _FRAGMENT_MOST = 6
+_CAPTION_MOST = 12  # words
 _HEADLINE_MOST = 25  # words: a first line this short is a headline, whatever its parts
 # A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
 WARN_SHARE = 0.2
@@ -43,24 +44,30 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
     removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
     kept_lines: dict[int, list[tuple[int, str]]] = {}  # line -> (block index, what is kept of it)
-    touched: set[int] = set()  # the blocks cruft was taken from
+    touched: dict[int, int] = {}  # the blocks cruft was taken from, and their lines
+    credited: dict[int, int] = {}  # the blocks a photo's credit was taken from, and their lines
     lines_with_text = 0
     for index, (line, start, end) in enumerate(blocks):
         removed.extend(text[a:b] for a, b in cuts.get(index, []))
         kept = kept_lines.setdefault(line, [])
         lead = lines_with_text <= 1 and not kept  # a headline above it, at most
         before = len(removed)
-        piece = _peel(_cut(text, start, end, cuts.get(index, [])), lead, removed)
+        piece = _cut(text, start, end, cuts.get(index, []))
+        if _whole_line(text, start, end) and pointer_line(piece):  # the label and its headline go together
+            removed.append(piece)
+            piece = ""
+        piece = _peel(piece, lead, removed)
         if piece and is_cruft(Block(piece, index, len(blocks), lead)):
             removed.append(piece)
             piece = ""
         if len(removed) > before or index in cuts:
-            touched.add(index)
+            touched[index] = line
+            credited.update((index, line) for piece in removed[before:] if is_photo_credit(piece))
         if piece:
             lines_with_text += not kept
             kept.append((index, piece))
     article = _drop_asides(kept_lines, removed, furniture, touched)
-    _drop_fragments(kept_lines, removed, touched, article)
+    _drop_fragments(kept_lines, removed, touched, credited, article)
     paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs([piece for _, piece in kept_lines[line]])]
     removed = [r.strip() for r in removed if r.strip()]
     return CleanText(paragraphs, removed, _warnings(text, removed))
@@ -72,6 +79,12 @@ def _blocks(text: str) -> list[tuple[int, int, int]]:
     offset = 0
     for number, line in enumerate(text.split("\n")):
         cursor = 0
+        if pointer_line(line):  # "Related: Headline? Yes." is one headline, not sentences to judge apart
+            stripped = line.strip()
+            at = line.find(stripped)
+            blocks.append((number, offset + at, offset + at + len(stripped)))
+            offset += len(line) + 1
+            continue
         for sentence in split_sentences(line, loose=True):
             for part in _unglue(sentence):
                 at = line.find(part, cursor)
@@ -79,6 +92,12 @@ def _blocks(text: str) -> list[tuple[int, int, int]]:
                 cursor = at + len(part)
         offset += len(line) + 1
     return blocks
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether the block text[start:end] is all its line holds."""
+    line_end = text.find("\n", end)
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() and not text[end:line_end if line_end >= 0 else None].strip()
 
 
 def _unglue(sentence: str) -> list[str]:
@@ -136,7 +155,7 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
 
 
 def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str], furniture: Furniture,
-                 touched: set[int]) -> ArticleWords:
+                 touched: dict[int, int]) -> ArticleWords:
     """Take out the page's asides, judged against the article the other rules kept: what the page
     says of itself shares no word with the article but the page's own (see boilerplate.is_aside),
     and the lines other seeds repeat that share no topical word with it (see furniture.py).
@@ -153,14 +172,14 @@ def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str
                                        or furniture_prefix(window, furniture, article)
                                        or lead and cruft_prefix(window, at_start=True)):
                 removed.append(piece[at:at + end])
-                touched.add(index)
+                touched[index] = line
                 at += end
                 while at < len(piece) and piece[at].isspace():
                     at += 1
             piece = piece[at:] if at else piece
             if is_aside(piece, article) or is_furniture(piece, furniture, article):
                 removed.append(piece)
-                touched.add(index)
+                touched[index] = line
             elif piece:
                 kept.append((index, piece))
         lines_with_text += bool(kept)
@@ -168,12 +187,15 @@ def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str
     return article
 
 
-def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str], touched: set[int],
-                    article: ArticleWords) -> None:
+def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str], touched: dict[int, int],
+                    credited: dict[int, int], article: ArticleWords) -> None:
     """Take out what cruft left of itself: a short block next to one cruft was taken from, that is
     no sentence and names nothing of the article's topic ("Like" of "Like Reply Share", "Press play
     to listen ·" of "Press play to listen · 6 min", "Have a news tip?" of "Have a news tip? Email
-    us."). A headline pasted above cruft names its story's topic, and stays."""
+    us."), also when all else on its line was cruft ("Already a subscriber? Log in" in an article about
+    subscribers); and a photo's caption, all its line holds but the credit taken ("The scene on
+    Tuesday. Credit: NAME for AGENCY"). A headline pasted above cruft names its story's topic, and
+    stays; so does a short sentence before a credit in a run-on line, where it may be the article's."""
     headline_line = min((line for line, pieces in kept_lines.items() if pieces), default=None)
     for line, pieces in kept_lines.items():
         if line == headline_line and 1 < len(pieces) and sum(piece.count(" ") + 1 for _, piece in pieces) <= _HEADLINE_MOST:
@@ -181,7 +203,11 @@ def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[
         kept: list[tuple[int, str]] = []
         for index, piece in pieces:
             opens = not kept or kept[-1][1].rstrip(" *_")[-1:] in ".!?\"”’"  # not the end of the sentence before
-            if opens and _fragment(piece) and {index - 1, index, index + 1} & touched and shares_no_topic(piece, article):
+            fragment = _fragment(piece) and not touched.keys().isdisjoint((index - 1, index, index + 1))
+            alone = len(pieces) == 1  # all else on its line was cruft
+            caption = alone and credited.get(index + 1) == line and _caption(piece)
+            leftover = alone and fragment and line in (touched.get(index - 1), touched.get(index + 1))
+            if opens and (caption or leftover or fragment and shares_no_topic(piece, article)):
                 removed.append(piece)
             else:
                 kept.append((index, piece))
@@ -200,6 +226,11 @@ def _fragment(piece: str) -> bool:
         return False  # a heading or a table's header ("Piloto Pontos Vitórias Poles")
     lowered = [word.strip(",;").lower() for word in words]
     return not has_subject(lowered) and speaks_of_the_page(piece)  # "He said, she said" is a clause, "Background" a heading
+
+
+def _caption(piece: str) -> bool:
+    """A short sentence that quotes nobody and counts nothing: what a photo's caption is."""
+    return piece.count(" ") < _CAPTION_MOST and not any(ch.isdigit() or ch in "\"“”" for ch in piece)
 
 
 def _warnings(text: str, removed: list[str]) -> list[str]:
