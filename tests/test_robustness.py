@@ -166,7 +166,7 @@ def test_a_killed_build_process_fails_the_build_at_once_and_keeps_the_site(built
     os.kill(worker, signal.SIGKILL)
     killed = time.monotonic()
     code, stdout, shown = build_.finish(timeout=60)
-    assert time.monotonic() - killed < 15, (stdout, shown)
+    assert time.monotonic() - killed < 25, (stdout, shown)  # not the whole stage's time: a few seconds, more on a loaded machine
     errors = [line for line in re.split(r"[\r\n]+", shown.replace("\x1b[K", "")) if line.startswith("error:")]
     assert code == 1 and "Traceback" not in shown, shown
     assert len(errors) == 1 and "was killed (SIGKILL" in errors[0], shown
