@@ -663,12 +663,18 @@ def test_a_caption_on_its_credits_line_goes(caption):
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+def test_a_caption_naming_nothing_of_the_topic_goes_from_a_run_on_line():
+    body = _cleaned(" ".join([_ARTICLE[0], "The scene on Tuesday.", "Credit: Anna Smith for The Associated Press", _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+@pytest.mark.parametrize("sentence", ["He threw five touchdowns and the crowd was rocking!", "In such way you can help make my games better.",
+                                      "CLICK FOR FULL STATE SWIM RESULTS", "Ticker Security Last Change Change %"])
 @pytest.mark.parametrize("credit", ["(Image credit: Shutterstock)", "Credit: Anna Smith for The Associated Press"])
 @pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
-def test_a_short_sentence_before_a_credit_on_another_line_or_in_a_run_on_line_stays(credit, one_line):
+def test_a_sentence_no_caption_would_be_before_a_credit_stays(sentence, credit, one_line):
     """A caption may not have been pasted: the sentence before the credit may be the article's."""
-    sentence = "He threw five touchdowns and the crowd was rocking!"
-    text = " ".join([_ARTICLE[0], sentence, credit, _ARTICLE[1]]) if one_line else "\n".join([_ARTICLE[0], sentence, credit, _ARTICLE[1]])
+    text = (" " if one_line else "\n").join([_ARTICLE[0], sentence, credit, _ARTICLE[1]])
     assert sentence in _cleaned(text)
 
 

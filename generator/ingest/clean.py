@@ -25,6 +25,7 @@ _LONG_PARAGRAPH = 600
 # Words: what a piece of cruft may leave of itself ("Like" of "Like Reply Share"); a headline is longer or names its topic.
 _FRAGMENT_MOST = 6
 _CAPTION_MOST = 12  # words
+_PERSONS = frozenset("i me my we us our you your".split())
 _HEADLINE_MOST = 25  # words: a first line this short is a headline, whatever its parts
 # A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
 WARN_SHARE = 0.2
@@ -189,13 +190,13 @@ def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str
 
 def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str], touched: dict[int, int],
                     credited: dict[int, int], article: ArticleWords) -> None:
-    """Take out what cruft left of itself: a short block next to one cruft was taken from, that is
-    no sentence and names nothing of the article's topic ("Like" of "Like Reply Share", "Press play
-    to listen ·" of "Press play to listen · 6 min", "Have a news tip?" of "Have a news tip? Email
-    us."), also when all else on its line was cruft ("Already a subscriber? Log in" in an article about
-    subscribers); and a photo's caption, all its line holds but the credit taken ("The scene on
-    Tuesday. Credit: NAME for AGENCY"). A headline pasted above cruft names its story's topic, and
-    stays; so does a short sentence before a credit in a run-on line, where it may be the article's."""
+    """Take out what cruft left of itself, when it names nothing of the article's topic or all else on
+    its line was cruft: a short block next to one cruft was taken from, that is no sentence ("Like"
+    of "Like Reply Share", "Press play to listen ·" of "Press play to listen · 6 min", "Already a
+    subscriber?" of "Already a subscriber? Log in"), and a photo's caption before the credit taken
+    from its line ("The scene on Tuesday. Credit: NAME for AGENCY"). A headline pasted above cruft
+    names its story's topic, and stays; so does a short sentence naming the topic before a credit
+    in a run-on line, where it may be the article's."""
     headline_line = min((line for line, pieces in kept_lines.items() if pieces), default=None)
     for line, pieces in kept_lines.items():
         if line == headline_line and 1 < len(pieces) and sum(piece.count(" ") + 1 for _, piece in pieces) <= _HEADLINE_MOST:
@@ -205,9 +206,9 @@ def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[
             opens = not kept or kept[-1][1].rstrip(" *_")[-1:] in ".!?\"”’"  # not the end of the sentence before
             fragment = _fragment(piece) and not touched.keys().isdisjoint((index - 1, index, index + 1))
             alone = len(pieces) == 1  # all else on its line was cruft
-            caption = alone and credited.get(index + 1) == line and _caption(piece)
-            leftover = alone and fragment and line in (touched.get(index - 1), touched.get(index + 1))
-            if opens and (caption or leftover or fragment and shares_no_topic(piece, article)):
+            caption = credited.get(index + 1) == line and _caption(piece)
+            leftover = alone and (caption or fragment and line in (touched.get(index - 1), touched.get(index + 1)))
+            if opens and (leftover or (fragment or caption) and shares_no_topic(piece, article)):
                 removed.append(piece)
             else:
                 kept.append((index, piece))
@@ -229,8 +230,11 @@ def _fragment(piece: str) -> bool:
 
 
 def _caption(piece: str) -> bool:
-    """A short sentence that quotes nobody and counts nothing: what a photo's caption is."""
-    return piece.count(" ") < _CAPTION_MOST and not any(ch.isdigit() or ch in "\"“”" for ch in piece)
+    """A short sentence as a photo's caption is one: it ends on a full stop, in sentence case, quoting,
+    counting and addressing nobody ("The scene on Tuesday.", not "In such way you can help.")."""
+    words = piece.lower().replace("’", "'").split()
+    return (len(words) <= _CAPTION_MOST and piece.endswith(".") and not piece.isupper()
+            and not any(ch.isdigit() or ch in "\"“”%" for ch in piece) and _PERSONS.isdisjoint(words))
 
 
 def _warnings(text: str, removed: list[str]) -> list[str]:
