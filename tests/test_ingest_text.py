@@ -626,6 +626,14 @@ def test_a_note_about_the_article_itself_goes(note, one_line):
     assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:4])), body
 
 
+@pytest.mark.parametrize("notice", ["Download the Polygraph.info app for the latest news",
+                                    "Enjoy unlimited access to Connecticut Post for just $1 a week."])
+def test_a_notice_naming_the_outlet_goes_though_the_article_names_the_outlet_too(notice):
+    named = "Polygraph.info and the Connecticut Post asked the ministry for its figures."
+    body = _cleaned("\n".join([_ARTICLE[0], named, notice, _ARTICLE[1], "Read more on Polygraph.info"]))
+    assert _words(body) == _words(" ".join([_ARTICLE[0], named, _ARTICLE[1]])), body
+
+
 @pytest.mark.parametrize("sentence", [
     "This video, published by the ministry on Monday, shows troops crossing the river.",
     "“This article was written to mislead,” the minister said of the report.",

@@ -790,6 +790,7 @@ _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
 _NOTICE_WORD = re.compile(r"\$?\d[\d,.]*|[^\W\d_](?:[\w'’-]*[^\W_])?")
 _SELF = re.compile(r"\b(?:this|our) (?:article|story|page|site|website|post|video|newsletter|app)\b", re.I)
 _OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
+_NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\.[\w-]+)*")  # a capitalised word, or a domain: "Polygraph.info"
 
 
 def has_subject(words: list[str]) -> bool:
@@ -803,7 +804,8 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     dealings with it, more of its content words are the page's than the article's topic, and it
     shares at most half of the page's words with the article, and none of its topical words unless
     three of the page's are the notice's alone (an article about an app or a paywall uses those
-    words again). Never a quote or a question."""
+    words again). A name is no topic here: the page names itself ("Download the NAME app"), and the
+    article's credits name it too. Never a quote or a question."""
     if text.count(" ") >= _NOTICE_MOST or any(mark in text for mark in "\"“”‘") or text.rstrip()[-1:] == "?":
         return False  # most blocks are longer sentences: told apart before their words are read
     if "you" not in text.lower() and _opening_word(text) not in _NOTICE_VERBS and not _SELF.search(text):
@@ -817,7 +819,8 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     things = [w for w in words if w in _NOTICE_THINGS]
     page = [w for w in words if (w in _NOTICE_THINGS or w in _NOTICE_VERBS or w in _PAGE_TALK) and w not in _STOP_WORDS]
     others = [w for w in words if w[0].isalpha() and w not in _STOP_WORDS and w not in page and w not in _READER]
-    topical = [w for w in others if word_frequencies().get(w, 0) < _TOPICLESS]
+    names = {word.lower() for name in _NAME.findall(text, 1) for word in _NOTICE_WORD.findall(name)}  # "the Polygraph.info app"
+    topical = [w for w in others if word_frequencies().get(w, 0) < _TOPICLESS and w not in names]
     if len(set(things)) < 2 or len(page) <= len(topical):
         return False
     alone = sum(not article.in_sentences(w, text) for w in things)  # things of the page the article never names
