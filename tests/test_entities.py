@@ -657,3 +657,16 @@ def test_hospitals_and_panels_are_organisations_and_a_body_runs_on_to_its_topic(
     assert {"Aberdeen Royal Infirmary", "Mayo Clinic", "Future Technology Advisory Panel",
             "National Institute on Drug Abuse", "House Select Committee on Intelligence"} <= organisations
     assert "Security Council on Monday" not in organisations
+
+
+def test_a_firm_whose_survey_is_cited_and_a_newspapers_joined_words_are_organisations(lexicon):
+    text = ("Teens want earbuds, according to a new survey from Piper Jaffray. He said so, according to the "
+            "Intelligencer, the Wheeling News-Register.")
+    found = extract_entities(text, lexicon)
+    assert {"Piper Jaffray", "Wheeling News-Register"} <= set(found["organisations"]) and not found["people"]
+
+
+def test_a_surname_that_is_a_kin_word_and_a_citations_doi(lexicon):
+    text = "SoftBank CEO Masayoshi Son has told WeWork executives to cut costs. DOI: 10.1007/978-3-319."
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Masayoshi Son"] and "DOI" not in found["organisations"]

@@ -162,6 +162,8 @@ times post news press presse reporter herald journal tribune gazette chronicle t
 today radio television sports
 """.split())
 _ROLES = _TITLES | _PERSON_CUES
+_NEWSPAPER_WORDS = _PAPER_WORDS | _MEDIA_HEADS
+_KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister"}  # roles that are surnames too
 _ROLE_HEADS = {"insider", "reporter"}  # organisation words that are a person's role before a name
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
@@ -187,6 +189,7 @@ _SOURCE_WORDS = {"to", "told", "via", "the", "from", "by", "for"}
 _SOURCE = re.compile(r"\b(?:according to|told|via|reports? from|(?:published|reported|surveyed|polled|compiled) by"
                      r"|(?:works?|worked|working) for)\s+(?:the\s+)?$", re.I)
 # ", Industry and Energy", " and Human Services": the rest of a body's name after a lowercase "and".
+_DATA_FROM = re.compile(r"\b(?:survey|surveys|study|report|reports|poll|note|analysis|data|research|estimates) from\s+$")
 _TOPIC_HEADS = {"committee", "subcommittee", "council", "commission", "institute", "panel", "center", "centre"}
 _TOPIC_TAIL = re.compile(r" on ([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
 _LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
@@ -206,6 +209,7 @@ ceo cfo coo cto ipo gdp tv pv ai led suv ev dna pm am gmt utc est edt pst pdt mv
 vpn api cpu gpu os etf faq hiv aids sars icu mp mep dj cd dvd ufo mri ppe vip lgbt lgbtq rsvp diy nft
 qb dl hd rpg fps kwh mw gw ghz
 ebitda eps roe roi yoy capex opex ict iot saas esg
+doi isbn issn url pdf
 """.split())
 # Not "from": things come from companies and people too ("available from Amazon"), so a name after
 # it is only cued as a place when the city gazetteer knows it.
@@ -908,7 +912,8 @@ class _Reader:
                                 and self._name_like(tokens[1])
                                 or tokens[0].text.isupper() and tokens[0].lower in _COMMON_ACRONYMS and self._given(tokens[1])):
             tokens = tokens[1:]  # "F Hamidou Diallo", "QB Tom Brady": a player's position before the name
-        if len(tokens) > 1 and tokens[-1].lower in _ROLES and not self._given(tokens[-2]):
+        if len(tokens) > 1 and tokens[-1].lower in _ROLES and not self._given(tokens[-2]) and not (
+                tokens[-1].lower in _KIN and tokens[-2].lower not in _ROLES):  # "Masayoshi Son": a surname
             if tokens[-1].lower not in _TITLES:  # "Newsweek Reporter"; "Home Secretary" is one title
                 self._owner(tokens[:-1])
             return None
@@ -974,6 +979,8 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
+        if role_before == "from" and _DATA_FROM.search(before):
+            organisations += 3  # "a new survey from Piper Jaffray", "data from MarketAxess": a firm's work
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
         if first.start and self.text[first.start - 1] in "#@":
             none += 4  # a hashtag or a handle ("#MattBevin"), not a name as written
@@ -1395,8 +1402,14 @@ def _drop_articles(tokens: list[_Token]) -> list[_Token]:
 
 
 def _is_head(token: _Token) -> bool:
-    """An organisation word, or a hyphenated name ending with one ("Post-Gazette")."""
-    return token.lower in _ORG_HEADS or ("-" in token.lower and token.lower.rsplit("-", 1)[1] in _ORG_HEADS)
+    """An organisation word, or a hyphenated name ending with one ("Post-Gazette"), or a newspaper's
+    words joined ("News-Register", "Star-Tribune")."""
+    if token.lower in _ORG_HEADS:
+        return True
+    if "-" not in token.lower:
+        return False
+    first, last = token.lower.split("-", 1)[0], token.lower.rsplit("-", 1)[1]
+    return last in _ORG_HEADS or (last in _NEWSPAPER_WORDS and first in _NEWSPAPER_WORDS)
 
 
 def _word_before(before: str) -> str:
