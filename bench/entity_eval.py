@@ -47,6 +47,7 @@ class Article:
     heldout: bool
     sibling: bool  # held out, but another outlet's report of a story the tuned part holds
     blind: bool  # held out, and no rule was written from its errors (scored apart)
+    after: bool  # blind, annotated after the last rules were written (`blind: after`, scored apart)
     truth: dict[str, dict[str, list[str]]]  # kind -> canonical name -> variants
     ignore: list[str]
 
@@ -81,7 +82,8 @@ def load_articles(aeb: Path) -> list[Article]:
         truth = {kind: {str(name): [str(v) for v in variants or []] for name, variants in (entry.get(kind) or {}).items()}
                  for kind in KINDS}
         articles.append(Article(entry["id"], text, bool(entry.get("heldout")), bool(entry.get("sibling")),
-                                bool(entry.get("blind")), truth, [str(name) for name in entry.get("ignore", [])]))
+                                bool(entry.get("blind")), entry.get("blind") == "after", truth,
+                                [str(name) for name in entry.get("ignore", [])]))
     return articles
 
 
@@ -169,13 +171,15 @@ def main(aeb: Path, errors: bool, heldout_errors: bool, blind_errors: bool, repe
         return
     lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
     lexicon.cities  # read once here, not inside the first article's timing
-    tuning, heldout, siblings, blind = Tally(), Tally(), Tally(), Tally()
+    tuning, heldout, siblings, blind, after = Tally(), Tally(), Tally(), Tally(), Tally()
     for article in load_articles(aeb):
-        part = blind if article.blind else siblings if article.sibling else heldout if article.heldout else tuning
+        part = after if article.after else blind if article.blind else siblings if article.sibling else heldout if article.heldout else tuning
         score(article, lexicon, part, repeat)
     click.echo(table("Tuning part", tuning) + "\n\n" + table("Held-out part", heldout) + "\n\n"
-               + table("Held-out siblings of tuned stories", siblings) + "\n\n" + table("Blind part", blind))
-    for tally, show in ((tuning, errors), (heldout, heldout_errors), (siblings, heldout_errors), (blind, blind_errors)):
+               + table("Held-out siblings of tuned stories", siblings) + "\n\n" + table("Blind part", blind)
+               + "\n\n" + table("Blind part annotated after the last rules", after))
+    for tally, show in ((tuning, errors), (heldout, heldout_errors), (siblings, heldout_errors), (blind, blind_errors),
+                        (after, blind_errors)):
         if show:
             for label, items in (("wrong", tally.wrong), ("missed", tally.missed), ("kind errors", tally.kind_errors),
                                  ("unmerged", tally.unmerged)):
