@@ -41,3 +41,11 @@ def test_floor_bench_builds_each_variant_cold():
         row = re.search(rf"^\| ours, {variant} +\| +([\d.]+) \|.*\| +(\d+) \| +[\d.]+ \| +(\d+) \|", result.stdout, re.M)
         assert row, f"no row for {variant}:\n{result.stdout}"
         assert float(row.group(1)) > 0 and int(row.group(2)) > 0
+
+
+def test_edit_bench_prints_each_edits_stages():
+    result = subprocess.run([sys.executable, "-m", "bench.edit_bench", "--n", "30", "--edits", "2"], cwd=REPO,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = re.findall(r"^ +\d+ \|( +[\d.]+ \|){6} +[\d.]+ -?\d \| \d+$", result.stdout, re.M)
+    assert len(rows) == 2, result.stdout
