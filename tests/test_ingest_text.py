@@ -694,6 +694,11 @@ def test_a_line_led_by_a_pointers_label_goes_whole_whatever_its_headlines_words(
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+def test_a_headline_a_pointer_shows_ends_on_its_stop_not_on_an_abbreviations():
+    body = _cleaned(f"{_ARTICLE[0]} Watch: What is the value of drugs that come to the U.S. border? {_ARTICLE[1]}")
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
 @pytest.mark.parametrize("bio", ["Mike Wall writes about space for Space.com.", "Keris Lahiff is a senior correspondent for CNBC."])
 def test_a_bio_glued_after_a_credits_names_goes_whole(bio):
     body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} Reporting by Anna Smith; Editing by Maria Keller {bio}")

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.text.gazetteer import word_frequencies
+from generator.text.sentences import is_abbreviation
 
 # Words that run prose: a block of 40+ words with many of these is an article's sentence.
 _STOP_WORDS = frozenset("""
@@ -571,6 +572,10 @@ def _headline_end(text: str, start: int) -> int:
     return _before_row(text, start, _headline_words_end(text, start))
 
 
+# A headline does not end on these: the capital after one is the headline's ("come to the U.S. border").
+_HEADLINE_NEVER_ENDS = frozenset("the a an of to for and or with from by at into as that this their its his her".split())
+
+
 def _headline_words_end(text: str, start: int) -> int:
     tokens = _tokens_from(text, start)
     if not tokens:
@@ -593,12 +598,12 @@ def _headline_words_end(text: str, start: int) -> int:
             break
         if i >= 2 and title_case and word[:1].isupper() and i + 1 < len(tokens) and _prose_word(tokens[i + 1][2]):
             break  # "… Never Read Google's long-gestating foray": a title-case headline has no such lowercase word
-        if i >= 2 and not title_case and word[:1].isupper() and (i + 1 < len(tokens) and tokens[i + 1][2][:1].islower()
-                                                                 or _POSSESSIVE.search(word.rstrip(".,"))):
+        if (i >= 2 and not title_case and word[:1].isupper() and tokens[i - 1][2].lower() not in _HEADLINE_NEVER_ENDS
+                and (i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() or _POSSESSIVE.search(word.rstrip(".,")))):
             break  # "…from Odesa Russia accuses…": in a sentence-case headline a capital before lowercase opens the text
         end = start + stop
-        if word.endswith((".", "?", "!")) and not title_case:
-            break
+        if not title_case and (word.endswith(("?", "!")) or word.endswith(".") and not is_abbreviation(word)):
+            break  # a sentence-case headline ends on its stop, not on "U.S." of "the U.S. border?"
     return end
 
 

@@ -50,7 +50,12 @@ def _ends_with_abbreviation(candidate: str) -> bool:
     last = _LAST_WORD.search(candidate, start)
     if not last:
         return False
-    word = last.group(1).lstrip("(\"“[").lower()
+    return is_abbreviation(last.group(1))
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a word before a full stop is an abbreviation ("U.S", "Dr", an initial), not a sentence's end."""
+    word = word.rstrip(".").lstrip("(\"“[").lower()
     return word in _ABBREVIATIONS or bool(_LETTER.fullmatch(word))
 
 
