@@ -131,3 +131,13 @@ def test_a_bio_run_on_from_a_headline_names_the_writer_from_a_given_name(bio: st
     ("By Ann Lee | CBS Sports This article may contain affiliate links.", "CBS Sports")])
 def test_provenance_and_desk_credits_name_the_outlet_and_run_on_words_are_left_out(line: str, outlet: str) -> None:
     assert find_outlet(line, [], [], {}).name == outlet
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Download the Houston Chronicle app for the latest news", "Houston Chronicle"),
+    ("Enjoy unlimited access to Inexhibit for just $1 a week.", "Inexhibit"),
+    ("Residents have access to Medicare for $20 a month.", None),
+    ("You can download the app for free from the store.", None)])
+def test_the_pages_own_offers_name_the_outlet_and_an_articles_sentence_does_not(line: str, outlet: str | None) -> None:
+    found = find_outlet(f"The plant will close in March, the company said. {line}", [line], [], {})
+    assert (found and found.name) == outlet

@@ -173,13 +173,15 @@ _BIO_FORMS = [
     re.compile(rf"(?P<people>{_PERSON}) (?:is|was) (?:a|an) (?P<outlet>{_OUTLET_NAME}) {_JOB}\b"),
 ]
 _ABOUT_WRITER = re.compile(rf"\babout the (?:writer|author|reporter)s?\W+(?P<people>{_PERSON}) (?:is|was|has|covers|writes)\b", re.I)
-# Lines by which a page names itself: "© 2019 OUTLET", "This article originally appeared on OUTLET".
+# Lines by which a page names itself: "© 2019 OUTLET", "This article originally appeared on OUTLET",
+# and its offers: "Download the OUTLET app", "Enjoy unlimited access to OUTLET for just $1 a week".
 _PROVENANCE = re.compile(
     rf"(?:©|\(c\)|Copyright)\s*(?:19|20)\d\d,?\s+(?P<a>{_OUTLET_NAME}){_END}"
     rf"|\b(?:Read more|Continue reading|(?:[Oo]riginally|[Ff]irst) (?:appeared|published)|(?:appeared|published) first) (?:on|in|at) (?P<b>{_OUTLET_NAME}){_END}"
     rf"|\bFollow (?P<c>{_OUTLET_NAME}) on (?:Twitter|Facebook|Instagram|X|Google News|LinkedIn)\b"
     rf"|\bGet the (?P<d>{_OUTLET_NAME}) newsletter\b|\bMore from (?P<e>{_OUTLET_NAME}):"
     rf"|\b(?:checked|edited|reviewed|reported|written) by (?P<f>{_OUTLET_NAME}) (?:staff|editors|newsroom)\b"
+    rf"|\b[Dd]ownload the (?P<g>{_OUTLET_NAME}) app\b|\b(?:[Uu]nlimited|[Dd]igital) access to (?P<h>{_OUTLET_NAME}) for (?:just |only )?[$€£]"
 )
 _AGENCY_DATELINE = re.compile(r"\b[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)? \((?P<agency>Reuters|AP|AFP|dpa|PTI|IANS|ANI|UPI|Xinhua)\)\s*[—–-]")
 _AGENCIES = {"AP": "Associated Press"}
@@ -209,7 +211,7 @@ _CUES = {
     "bio": (re.compile(r"reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst"
                        r"|photographer|intern|fellow|covers |writes |reports |has covered |about the "), 120, 160),
     "provenance": (re.compile(r"©|\(c\)|copyright|read more|continue reading|appeared|published|follow |get the |more from "
-                              r"|(?:checked|edited|reviewed|reported|written) by "), 16, 100),
+                              r"|(?:checked|edited|reviewed|reported|written) by |download the |access to "), 24, 100),
     "dateline": (re.compile(r"\((?:reuters|ap|afp|dpa|pti|ians|ani|upi|xinhua)\)"), 60, 6),
 }
 _WEIGHTS = {"byline": 3, "bio": 3, "self": 2, "provenance": 2, "dateline": 1, "links": 1}
