@@ -358,6 +358,9 @@ def test_related_lists_worked_out_where_edits_reach_equal_all_worked_out(seed):
         kept = link_related(briefings, features, settings, last=last, edited=edited)
         anew = link_related(briefings, features, settings)
         assert _shown(kept) == _shown(anew)
+        assert kept.index is not None and last.index is not None and kept.index.rows and last.index.rows
+        taken = sum(a is b for a, b in zip(kept.index.rows.read, last.index.rows.read))
+        assert len(briefings) / 2 < taken < len(briefings)  # the index's rows of briefings not edited: as they were
         assert kept.reached is not None
         reached.append(len(kept.reached))
         last = kept

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -143,7 +144,7 @@ def link_related(briefings: list[Document], features: list[Features], settings: 
     only the lists those edits can reach are worked out again (_updated), the others kept."""
     if not briefings or settings.count <= 0:
         return Related({document.url: [] for document in briefings})
-    index, day = _Index.of(features, settings), _days(briefings)
+    index, day = _Index.of(features, settings, last.index.rows if last is not None and last.index else None), _days(briefings)
     words = features[0].values.get("text", {})  # one mapping for all briefings
     if last is not None and last.index is not None and last.day is not None and len(last.day) == len(briefings):
         candidates, found, rebuild = _updated(index, day, words, last, edited, settings)
@@ -186,19 +187,27 @@ def _updated(index: _Index, day: np.ndarray, words: dict[str, str], last: Relate
                                  index.candidate_keys(np.flatnonzero(searched).tolist())))
     lo, hi = _undirected(candidates, size)
     old_lo, old_hi = _undirected(last.candidates, size)
-    fresh = ~np.isin(lo * size + hi, old_lo * size + old_hi) | dirty[lo] | dirty[hi]
+    fresh = ~_within(lo * size + hi, old_lo * size + old_hi) | dirty[lo] | dirty[hi]
     flo, fhi = last.found[0], last.found[1]
-    kept = ~dirty[flo] & ~dirty[fhi] & np.isin(flo * size + fhi, lo * size + hi)
+    kept = ~dirty[flo] & ~dirty[fhi] & _within(flo * size + fhi, lo * size + hi)
     scored = _scored(index, (lo[fresh], hi[fresh]), day, settings, 0, size)
     merged = [np.concatenate((old[kept], new)) for old, new in zip(last.found, scored)]
     order = np.argsort(merged[0] * size + merged[1], kind="stable")
     remake = touched | index.holding({("text", stem) for stem in words.keys() | last.words.keys()
                                       if words.get(stem) != last.words.get(stem)})
     changed = ~_as_before(scored, last.found, size) | touched[scored[0]] | touched[scored[1]]
-    gone = ~kept & ~np.isin(flo * size + fhi, scored[0] * size + scored[1])
+    gone = ~kept & ~_within(flo * size + fhi, scored[0] * size + scored[1])
     for ends in (scored[0][changed], scored[1][changed], flo[gone], fhi[gone]):
         remake[ends] = True
     return candidates, tuple(part[order] for part in merged), remake
+
+
+def _within(keys: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Per key, whether it is one of `ordered` (ascending): np.isin's answer, found by bisection in
+    the sorted keys, where np.isin hashes them, many times slower on pair keys."""
+    if not len(ordered):
+        return np.zeros(len(keys), dtype=bool)
+    return ordered[np.minimum(np.searchsorted(ordered, keys), len(ordered) - 1)] == keys
 
 
 def _as_before(scored: tuple[np.ndarray, ...], last: tuple[np.ndarray, ...], size: int) -> np.ndarray:
@@ -555,37 +564,31 @@ class _Index:
     cols: np.ndarray
     vals: np.ndarray
     norms: np.ndarray  # row -> per signal, the length of its part of the row (1 for text: unit vectors)
+    rows: _Rows | None = None  # what the rows were read as, for the next index (`of`'s `last`)
 
     @classmethod
-    def of(cls, features: list[Features], settings: RelatedSettings) -> _Index:
-        keys: list[tuple[str, str]] = []  # every briefing's values, row after row
-        counts, vals = [], []
-        for feature in checked(features):
-            before = len(keys)
-            for signal in SET_SIGNALS:
-                values = feature.values[signal]
-                keys.extend(zip(repeat(signal), values))
-                vals.extend(map(feature.salience.get(signal, {}).get, values, repeat(1.0)))
-            keys.extend(zip(repeat("text"), feature.terms))
-            vals.extend(feature.terms.values())
-            counts.append(len(keys) - before)
-        columns = {key: column for column, key in enumerate(dict.fromkeys(keys))}
-        cols_array = np.fromiter(map(columns.__getitem__, keys), np.int64, len(keys))
-        found = np.bincount(cols_array, minlength=len(columns))  # briefings per value
+    def of(cls, features: list[Features], settings: RelatedSettings, last: _Rows | None = None) -> _Index:
+        """`last`: the rows of an earlier index, whose rows read from the very Features parts
+        (values, salience, terms) of `features` are taken as they are, not read again."""
+        rows = _Rows.of(features, last)
+        cols_array = np.concatenate(rows.cols) if rows.cols else np.zeros(0, dtype=np.int32)
+        found = np.bincount(cols_array, minlength=len(rows.columns))  # briefings per value
         common = settings.common_share * len(features) if len(features) >= settings.common_after else len(features)
         telling = (found > 1) & (found <= max(common, 2))
-        text = np.array([signal == "text" for signal, _ in columns], dtype=bool)
+        signal_of = np.array(rows.signals, dtype=np.int64)
+        text = signal_of == _SIGNALS.index("text")
         kept = telling | (text & (found > 1))
         weight = np.where(text, 1.0, np.sqrt(_rarity(found, len(features), settings)))  # a product of two is the rarity
-        rows, vals_array = np.repeat(np.arange(len(features)), counts), np.array(vals) * weight[cols_array]
-        signal_of = np.array([_SIGNALS.index(signal) for signal, _ in columns], dtype=np.int64)
-        norms = np.sqrt(np.bincount(rows * len(_SIGNALS) + signal_of[cols_array], vals_array * vals_array,
+        counts = [len(each) for each in rows.cols]
+        vals_array = (np.concatenate(rows.vals) if rows.vals else np.zeros(0)) * weight[cols_array]
+        row_of = np.repeat(np.arange(len(features)), counts)
+        norms = np.sqrt(np.bincount(row_of * len(_SIGNALS) + signal_of[cols_array], vals_array * vals_array,
                                     len(features) * len(_SIGNALS))).reshape(len(features), len(_SIGNALS))
-        return cls._kept(list(columns), telling, kept, rows, cols_array, vals_array, norms)
+        return cls._kept(list(rows.columns), telling, kept, row_of, cols_array, vals_array, norms, rows)
 
     @classmethod
     def _kept(cls, keys: list[tuple[str, str]], telling: np.ndarray, kept: np.ndarray, rows: np.ndarray,
-              cols: np.ndarray, vals: np.ndarray, norms: np.ndarray) -> _Index:
+              cols: np.ndarray, vals: np.ndarray, norms: np.ndarray, read: _Rows) -> _Index:
         """The index of the kept columns only, numbered anew (dense rows stay narrow), with the
         postings of the telling ones."""
         entries = kept[cols]
@@ -605,6 +608,7 @@ class _Index:
             norms=norms,
             cols=cols,
             vals=vals,
+            rows=read,
         )
 
     def candidate_keys(self, rows: Sequence[int]) -> np.ndarray:
@@ -725,6 +729,49 @@ class _Index:
         columns = self.cols[entries]
         products = dense[np.repeat(mine * len(self.keys), lengths) + columns] * self.vals[entries]
         return np.repeat(np.arange(len(mine)), lengths), columns, products
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Each briefing's values (set signals' and words) as numbers of every value any briefing
+    holds, with their weights before rarity, and the Features parts each was read from: after an
+    edit most briefings' Features parts are the very objects of the last link (KeptFeatures), and
+    their rows are taken as they are. Values are numbered in the order first met; a value new
+    since is numbered after them, which changes no score (a value's number only places it in a row)."""
+
+    columns: dict[tuple[str, str], int]  # every value met -> its number: only ever added to
+    signals: list[int]  # number -> its signal, as an index in _SIGNALS
+    read: list[tuple]  # per briefing: the Features parts its row was read from
+    cols: list[np.ndarray]  # per briefing: its values' numbers, in the order of its Features
+    vals: list[np.ndarray]  # per briefing: their salience (set signals) or TF-IDF weight (words)
+
+    @classmethod
+    def of(cls, features: list[Features], last: _Rows | None) -> _Rows:
+        columns, signals = (last.columns, last.signals) if last is not None else ({}, [])
+        read, cols, vals = [], [], []
+        for k, feature in enumerate(checked(features)):
+            parts = (*(feature.values[signal] for signal in SET_SIGNALS), feature.salience, feature.terms)
+            if last is not None and k < len(last.read) and all(map(operator.is_, parts, last.read[k])):
+                read.append(last.read[k])
+                cols.append(last.cols[k])
+                vals.append(last.vals[k])
+                continue
+            keys: list[tuple[str, str]] = []
+            weights: list[float] = []
+            for signal in SET_SIGNALS:
+                values = feature.values[signal]
+                keys.extend(zip(repeat(signal), values))
+                weights.extend(map(feature.salience.get(signal, {}).get, values, repeat(1.0)))
+            keys.extend(zip(repeat("text"), feature.terms))
+            weights.extend(feature.terms.values())
+            for key in keys:
+                if key not in columns:
+                    columns[key] = len(columns)
+                    signals.append(_SIGNALS.index(key[0]))
+            read.append(parts)
+            cols.append(np.fromiter(map(columns.__getitem__, keys), np.int64, len(keys)))
+            vals.append(np.array(weights, dtype=np.float64))
+        return cls(columns, signals, read, cols, vals)
 
 
 def _rarity(found: np.ndarray, size: int, settings: RelatedSettings) -> np.ndarray:
