@@ -179,6 +179,16 @@ def test_a_tag_given_to_one_more_briefing_lists_it(twin):
     assert NEWSWEEK_SLUG in (twin.site / "incremental" / "tags" / "defence" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_last_change_given_to_a_briefing_is_in_the_sitemap_and_a_body_edit_leaves_it(twin):
+    """The sitemap is made again only when what it lists changed: the date of a briefing's last change."""
+    path = briefing(twin, NATIONAL_SLUG)
+    written = twin.edit(path, "Oleksii Reznikov said", "Oleksii Reznikov told reporters")
+    assert "sitemap.xml" not in written
+    written = twin.edit(path, "---\n", "---\nlastmod: 2023-05-06\n")  # compared with a full build, byte for byte
+    assert "sitemap.xml" in written
+    assert "<lastmod>2023-05-06</lastmod>" in (twin.site / "incremental" / "sitemap.xml").read_text(encoding="utf-8")
+
+
 def test_a_new_seed_a_moved_briefing_and_a_deleted_one(twin):
     seeds = twin.site / "seeds"
     copy = seeds / "copy.txt"

@@ -21,6 +21,7 @@ import jinja2.meta
 
 from generator.content.documents import Document
 from generator.content.fingerprint import fingerprint
+from generator.render.markdown_links import Targets
 from generator.render.renderer import Page, Renderer
 
 
@@ -51,6 +52,7 @@ class RenderMemo:
     # read for every briefing on every build, where unpickling whole Bodies (their HTML) would cost more than the check
     globals: object = None  # the fingerprint of the templates' globals the pages were made with
     targets: object = None  # the fingerprint of every briefing Markdown links can point at
+    linked: tuple[list[tuple[str, str]], Targets] | None = None  # those briefings' paths and URLs, and their tables
     used: set[str] = field(default_factory=set)
     out_dir: Path | None = None  # set when page texts are not kept: they are the files in out_dir
     out_files: dict[str, tuple[int, int]] = field(default_factory=dict)  # file -> (size, mtime_ns) when built
@@ -110,7 +112,13 @@ class MemoRenderer(Renderer):
         self._resolved.append((href, target))
 
     def link_to(self, documents: list[Document]) -> None:
-        super().link_to(documents)
+        paths_and_urls = [(d.source_path, d.url) for d in documents]
+        if self.memo.linked is not None and self.memo.linked[0] == paths_and_urls:  # an edit's build, mostly
+            self._links.targets = self.memo.linked[1]
+            self.targets_key = self.memo.targets
+        else:
+            super().link_to(documents)
+            self.memo.linked = (paths_and_urls, self._links.targets)
         self._same_targets = self.targets_key == self.memo.targets  # then every link resolves as it did
         self.memo.targets = self.targets_key
 

@@ -543,8 +543,11 @@ class Site:
             store.gather(memo, learnt)
             failed |= not_made
         memo.used |= {str(d.path) for d in archive.briefings}  # bodies: kept even when no page needed one made
-        result.remade += 1  # the sitemap, made anew each time
-        return [*pages, sitemap_page(self.config, pages, archive)], failed
+        renderer.share = (0, 1)  # the sitemap is this process's
+        sitemap = sitemap_page(renderer, pages, archive)
+        assert sitemap is not None
+        result.remade += sitemap.text is not None
+        return [*pages, sitemap], failed
 
     def preview(self, changes: Changes) -> list[Page]:
         """The pages of the briefings edited in place (same URL, still loading, still published),

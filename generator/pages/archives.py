@@ -5,6 +5,7 @@ the timeline's pages, not all of them."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -31,11 +32,14 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
             shown = {"title": month.title, "url": month.url, "count": len(month.briefings)}
             in_month = [(year, month, place, document) for place, document in enumerate(month.briefings, start=1)]
             yield from _pages(renderer, reached, "archive.html", in_month, month.url, briefing_item, year=heading, month=shown)
-    figures = {url: [_claim_text(claim) for claim, _ in claims[:2]] for url, claims in archive.claims.items()}
     oldest_first = [(year, month, place, document) for year in reversed(archive.years) for month in reversed(year.months)
                     for place, document in enumerate(reversed(month.briefings), start=1)]
+
+    @functools.cache
+    def figures() -> dict[str, list[str]]:  # worked out only when a timeline page is made, not carried over
+        return {url: [_claim_text(claim) for claim, _ in claims[:2]] for url, claims in archive.claims.items()}
     yield from _pages(renderer, reached, "timeline.html", oldest_first, "timeline/",
-                      lambda document: dict(briefing_item(document), figures=figures.get(document.url, [])))
+                      lambda document: dict(briefing_item(document), figures=figures().get(document.url, [])))
 
 
 def _pages(renderer: Renderer, reached: bool, template: str, entries: Sequence[Entry], base: str,

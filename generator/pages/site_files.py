@@ -5,6 +5,7 @@ The sitemap lists every page made, so it is built last from the other pages (see
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
@@ -28,17 +29,26 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
         yield Page("CNAME", config.cname.strip() + "\n")
 
 
-def sitemap_page(config: Config, pages: list[Page], archive: Archive) -> Page:
+def sitemap_page(renderer: Renderer, pages: list[Page], archive: Archive) -> Page | None:
     """Every HTML page but those marked noindex, with the last change of the briefing it shows.
-    Written as text: ElementTree is slower, and the sitemap is written on every build."""
+    Made again only when what it lists changed (renderer.made), which an edit to a briefing's body
+    leaves as it was. Written as text: ElementTree is slower."""
     changed = {str(d.path): d.meta.get("lastmod") or d.date for d in archive.briefings}
+    listed = [(page.path, _day(changed.get(str(page.source))) if page.source else "")
+              for page in pages if page.path.endswith(".html") and not page.noindex]
+    listed.sort(key=lambda entry: entry[0])
+    return renderer.made(SITEMAP, lambda: _sitemap(renderer.config, listed), listed)
+
+
+def _day(when: dt.datetime | None) -> str:
+    return when.date().isoformat() if when else ""
+
+
+def _sitemap(config: Config, listed: list[tuple[str, str]]) -> str:
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
-    for page in sorted(pages, key=lambda p: p.path):
-        if not page.path.endswith(".html") or page.noindex:
-            continue
-        lines += ["  <url>", f"    <loc>{escape(config.absolute_url(page.path.removesuffix('index.html')))}</loc>"]
-        when = changed.get(str(page.source)) if page.source else None
-        if when:
-            lines.append(f"    <lastmod>{when.date().isoformat()}</lastmod>")
+    for path, day in listed:
+        lines += ["  <url>", f"    <loc>{escape(config.absolute_url(path.removesuffix('index.html')))}</loc>"]
+        if day:
+            lines.append(f"    <lastmod>{day}</lastmod>")
         lines.append("  </url>")
-    return Page(SITEMAP, "\n".join([*lines, "</urlset>", ""]))
+    return "\n".join([*lines, "</urlset>", ""])

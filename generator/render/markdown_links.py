@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
@@ -34,13 +35,7 @@ class BriefingLinks(Extension):
         self.set_targets(targets)
 
     def set_targets(self, documents: Iterable[Document]) -> None:
-        documents = list(documents)
-        self.by_source = {d.source_path: d.url for d in documents}
-        self.urls = {d.url for d in documents}
-        slugs: dict[str, list[str]] = {}
-        for d in documents:
-            slugs.setdefault(d.url.rstrip("/").rsplit("/", 1)[-1], []).append(d.url)
-        self.by_slug = {slug: urls[0] for slug, urls in slugs.items() if len(urls) == 1}
+        self.targets = Targets.of(documents)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.treeprocessors.register(_LinkRewriter(md, self), "briefing_links", 1)
@@ -58,11 +53,29 @@ class BriefingLinks(Extension):
     def _target(self, path: str) -> str | None:
         if path.startswith("/"):
             site_path = path.lstrip("/")
-            return site_path + "/" if site_path + "/" in self.urls else site_path
+            return site_path + "/" if site_path + "/" in self.targets.urls else site_path
         if path.endswith(".md"):
             folder = posixpath.dirname(self.current.source_path) if self.current else ""
-            return self.by_source.get(posixpath.normpath(posixpath.join(folder, path)))
-        return self.by_slug.get(path.strip("/")) if "/" not in path.strip("/") else None
+            return self.targets.by_source.get(posixpath.normpath(posixpath.join(folder, path)))
+        return self.targets.by_slug.get(path.strip("/")) if "/" not in path.strip("/") else None
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The briefings links can point at, by file path, URL and slug (a slug two briefings share is none's)."""
+
+    by_source: dict[str, str]
+    urls: set[str]
+    by_slug: dict[str, str]
+
+    @classmethod
+    def of(cls, documents: Iterable[Document]) -> Targets:
+        documents = list(documents)
+        slugs: dict[str, list[str]] = {}
+        for d in documents:
+            slugs.setdefault(d.url.rstrip("/").rsplit("/", 1)[-1], []).append(d.url)
+        return cls({d.source_path: d.url for d in documents}, {d.url for d in documents},
+                   {slug: urls[0] for slug, urls in slugs.items() if len(urls) == 1})
 
 
 class _LinkRewriter(Treeprocessor):
