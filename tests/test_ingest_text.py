@@ -699,6 +699,13 @@ def test_a_headline_a_pointer_shows_ends_on_its_stop_not_on_an_abbreviations():
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+def test_a_contact_line_glued_after_a_banners_topic_opens_where_it_asks():
+    body = _cleaned(f"Live updates: follow the latest news on Hong Kong protests Send us your tips: tips@example.com {_ARTICLE[0]}")
+    assert _words(body) == _words(_ARTICLE[0]), body
+    body = _cleaned(f"{_ARTICLE[0]} Contact Anna Smith at anna@example.com {_ARTICLE[1]}")
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
 @pytest.mark.parametrize("bio", ["Mike Wall writes about space for Space.com.", "Keris Lahiff is a senior correspondent for CNBC."])
 def test_a_bio_glued_after_a_credits_names_goes_whole(bio):
     body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} Reporting by Anna Smith; Editing by Maria Keller {bio}")

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.text.gazetteer import word_frequencies
+from generator.text.gazetteer import cities, countries, word_frequencies
 from generator.text.sentences import is_abbreviation
 
 # Words that run prose: a block of 40+ words with many of these is an article's sentence.
@@ -281,9 +281,10 @@ def glued_starts(text: str) -> list[int]:
     page's things, or any capitalised word a few words before an address, after a token, from which a
     piece of cruft or a cruft sentence reads."""
     candidates = [found.span() for found in _GLUE_CANDIDATE.finditer(text)]
-    if "@" in text:  # a contact line opens with any word: "Send us your tips: tips@example.com"
+    if "@" in text:  # a contact line glued on opens by asking: "Send us your tips: tips@example.com"
         candidates = sorted({*candidates, *(found.span() for found in _CAPITAL_AFTER_SPACE.finditer(text)
-                                            if "@" in text[found.end():found.end() + 100])})
+                                            if "@" in text[found.end():found.end() + 100]
+                                            and _opening_word(text[found.end():]) in _CONTACT_OPENERS)})
     starts = []
     for space, at in candidates:
         before = text[space - 1]
@@ -313,6 +314,9 @@ def _glue_candidate() -> re.Pattern[str]:
 
 _GLUE_CANDIDATE = _glue_candidate()
 _CAPITAL_AFTER_SPACE = re.compile(r"\s(?<=\S\s)\s*(?=[A-Z])")
+# How a contact line asks its reader, its first word: "Send us your tips", "Got a tip?", "Email the author".
+_CONTACT_OPENERS = frozenset("""send email e-mail contact write reach call text tell follow got have tips tip questions
+comments feedback drop message share know for""".split())
 _URL_END = re.compile(r"\w\.\w{2,}$")
 _CLIP_LENGTH = re.compile(r"\((?:[\w ]{1,12},? )?\d{1,2}:\d\d\)")  # "(video, 2:31)", "(2:31)": a clip's length
 _URL_START = re.compile(r"https?:|www\.")
@@ -556,13 +560,20 @@ def _topic_end(text: str, start: int) -> int:
         bare = word.strip("*_")
         if i and bare[:1].isupper() and (bare.lower() in _SENTENCE_OPENERS or bare.endswith(("'s", "’s"))
                                          or previous[:1].islower() and previous.lower() not in ("the", "of", "a", "an", "on", "in", "and")
-                                         or i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and previous[:1].isupper()):
-            break
+                                         or i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and previous[:1].isupper()
+                                         and not _one_place(previous, bare)):
+            break  # "… Ukraine Officials said": but "Hong Kong protests" is one topic
         end, previous = start + stop, bare
         if word.endswith((".", ":", ";")):
             end -= 1
             break
     return end
+
+
+def _one_place(first: str, second: str) -> bool:
+    """Whether two capitalised words are one place's name ("Hong Kong", "Sri Lanka"), not a topic and a sentence's first word."""
+    name = f"{first} {second}"
+    return name in cities() or name in countries()
 
 
 def _headline_end(text: str, start: int) -> int:
