@@ -143,7 +143,8 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
                       if parts_kept else None, reached_entities, not figures_kept, not tags_kept)
     return Archive(
         briefings=newest_first,
-        facts={url: each.without_words() for url, each in checked(facts.items())},
+        facts={url: last.facts[url] if edited is not None and url not in edited else each.without_words()  # type: ignore[union-attr]
+               for url, each in checked(facts.items())},  # a briefing not edited: its facts as the last archive kept them
         entities=entities,
         related=related.lists,
         figure_groups=groups,
