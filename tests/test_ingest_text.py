@@ -706,6 +706,16 @@ def test_a_contact_line_glued_after_a_banners_topic_opens_where_it_asks():
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+def test_a_bio_run_on_from_a_headline_at_the_foot_goes_and_an_office_holder_in_a_sentence_stays():
+    headline = "2019 Audi e-tron Review: Grading on a Curve"
+    body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} {headline} Chris Davies is a reporter at SlashGear.")
+    assert _words(body) == _words(f"{_ARTICLE[0]} {_ARTICLE[1]} {headline}"), body
+    for sentence in ["Britain's Foreign Secretary James Cleverly covers the war for The Times.",
+                     "Its founder James Cleverly is a former journalist who covered the war for Reuters."]:
+        body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} {sentence}")
+        assert sentence in body, body
+
+
 @pytest.mark.parametrize("bio", ["Mike Wall writes about space for Space.com.", "Keris Lahiff is a senior correspondent for CNBC."])
 def test_a_bio_glued_after_a_credits_names_goes_whole(bio):
     body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} Reporting by Anna Smith; Editing by Maria Keller {bio}")

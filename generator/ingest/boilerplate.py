@@ -25,7 +25,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.text.gazetteer import cities, countries, word_frequencies
+from generator.text.gazetteer import cities, countries, given_names, word_frequencies
+from generator.text.entities import is_title
 from generator.text.sentences import is_abbreviation
 
 # Words that run prose: a block of 40+ words with many of these is an article's sentence.
@@ -346,6 +347,32 @@ def _bio(text: str) -> bool:
     if len(words) < 3 or not (words[0][:1].isupper() and words[1][:1].isupper()):
         return False  # a bio opens with its writer's name
     return any(verb in text[:80] for verb in _BIO_VERBS) and bool(_BIO.match(text))
+
+
+_GLUED_NAME = re.compile(r"(?<=[^\s.!?:;]) (?=[A-Z][\w'’-]+ [A-Z])")  # a capital after a word that ended no sentence
+# A bio as only a bio reads: the writer's role at an outlet ("is a reporter at SlashGear", "covers
+# energy for NAME"), not "is a former journalist who covered the war".
+_OUTLET_BIO = re.compile(
+    rf"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,2}} (?:(?:is|was) (?:a|an|the) (?:[\w-]+ ){{0,3}}?{_ROLE_WORDS}s? (?:at|for|with) [A-Z]"
+    rf"|(?:covers|writes about|reports on|writes on) [^.]{{1,60}}? (?:for|at) [A-Z])")
+
+
+def glued_bio(text: str) -> int:
+    """Where a writer's bio starts inside a block at the article's foot, run on from a line before it
+    that ended no sentence ("… Grading on a Curve Chris Davies is a reporter at SlashGear."); 0 if
+    none. The bio is the block's rest, opens with a given name and names the writer's role at an
+    outlet: "Foreign Minister James Cleverly is a former journalist who …" is the article's."""
+    if not any(verb in text for verb in _BIO_VERBS) or _OUTLET_BIO.match(text):
+        return 0  # no bio, or the whole block is one
+    for found in _GLUED_NAME.finditer(text):
+        before = text[:found.start()].rsplit(maxsplit=1)[-1]
+        if is_title(before) or before.lower() in given_names():
+            continue  # "Foreign Secretary James Cleverly covers …" is named in a sentence; "Abigail Van Buren" is one name
+        rest = text[found.end():]
+        first = rest.split(maxsplit=1)[0]
+        if rest.count(" ") < 40 and first.lower() in given_names() and _OUTLET_BIO.match(rest) and rest.rstrip()[-1:] in ".!":
+            return found.end()
+    return 0
 
 
 def _stop_share(words: list[str]) -> float:

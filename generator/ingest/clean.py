@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
                                          ArticleWords, is_aside, is_cruft, shares_no_topic,
-                                         has_subject, is_photo_credit, pointer_line, speaks_of_the_page)
+                                         glued_bio, has_subject, is_photo_credit, pointer_line,
+                                         speaks_of_the_page)
 from generator.ingest.digest import continues
 from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, is_furniture
 from generator.text.sentences import split_sentences
@@ -24,6 +25,7 @@ from generator.text.sentences import split_sentences
 _LONG_PARAGRAPH = 600
 # Words: what a piece of cruft may leave of itself ("Like" of "Like Reply Share"); a headline is longer or names its topic.
 _FRAGMENT_MOST = 6
+_FOOT = 4  # blocks: where a writer's bio stands, at the article's end
 _CAPTION_MOST = 12  # words
 _PERSONS = frozenset("i me my we us our you your".split())
 _HEADLINE_MOST = 25  # words: a first line this short is a headline, whatever its parts
@@ -92,6 +94,16 @@ def _blocks(text: str) -> list[tuple[int, int, int]]:
                 blocks.append((number, offset + at, offset + at + len(part)))
                 cursor = at + len(part)
         offset += len(line) + 1
+    return _cut_foot_bios(text, blocks)
+
+
+def _cut_foot_bios(text: str, blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The article's last blocks cut again where a writer's bio runs on from what ended no sentence."""
+    for index in range(max(0, len(blocks) - _FOOT), len(blocks)):
+        line, start, end = blocks[index]
+        if at := glued_bio(text[start:end]):
+            blocks[index:index + 1] = [(line, start, start + at - 1), (line, start + at, end)]
+            break  # the index of the blocks after it moved; a page has one writer's bio
     return blocks
 
 
