@@ -716,6 +716,11 @@ def test_a_bio_run_on_from_a_headline_at_the_foot_goes_and_an_office_holder_in_a
         assert sentence in body, body
 
 
+def test_a_dateline_behind_a_fragment_of_cruft_at_the_top_goes_as_a_leads():
+    body = _cleaned(f"Russia's losses mount\nPress play to listen · 34 min SYDNEY — {_ARTICLE[0]} {_ARTICLE[1]}")
+    assert _words(body) == _words(f"Russia's losses mount {_ARTICLE[0]} {_ARTICLE[1]}"), body
+
+
 @pytest.mark.parametrize("bio", ["Mike Wall writes about space for Space.com.", "Keris Lahiff is a senior correspondent for CNBC."])
 def test_a_bio_glued_after_a_credits_names_goes_whole(bio):
     body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} Reporting by Anna Smith; Editing by Maria Keller {bio}")

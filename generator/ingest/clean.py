@@ -71,6 +71,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
             kept.append((index, piece))
     article = _drop_asides(kept_lines, removed, furniture, touched)
     _drop_fragments(kept_lines, removed, touched, credited, article)
+    _peel_leads(kept_lines, removed)
     paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs([piece for _, piece in kept_lines[line]])]
     removed = [r.strip() for r in removed if r.strip()]
     return CleanText(paragraphs, removed, _warnings(text, removed))
@@ -225,6 +226,23 @@ def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[
             else:
                 kept.append((index, piece))
         kept_lines[line] = kept
+
+
+def _peel_leads(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str]) -> None:
+    """Peel as a lead's what taking out fragments uncovered at the article's top: "SYDNEY —" of "Press
+    play to listen · 34 min SYDNEY — …", which was no lead while the fragment stood before it."""
+    lines_with_text = 0
+    for line in sorted(kept_lines):
+        pieces = kept_lines[line]
+        while pieces and lines_with_text <= 1:
+            index, piece = pieces[0]
+            if peeled := _peel(piece, True, removed):
+                pieces[0] = (index, peeled)
+                lines_with_text += 1
+                break
+            del pieces[0]  # all of it was cruft: the piece after it is the lead
+        if lines_with_text > 1:
+            return
 
 
 def _fragment(piece: str) -> bool:
