@@ -231,9 +231,10 @@ def _lists(briefings: list[Document], features: list[Features], index: _Index, f
     lo, hi, scores, points, cosine = found
     # Each pair was scored once; it is a candidate for both its briefings.
     mine, theirs, at = np.concatenate((lo, hi)), np.concatenate((hi, lo)), np.tile(np.arange(len(lo)), 2)
+    if rebuild is not None:  # the pairs of the lists made again, alone ranked
+        ours = rebuild[mine]
+        mine, theirs, at = mine[ours], theirs[ours], at[ours]
     best = _best(mine, _title_ranks(briefings)[theirs], scores[at], settings)
-    if rebuild is not None:
-        best = best[rebuild[mine[best]]]
     shown = _distinct(at[best])  # the pairs shown, each once
     shared = index.shared_pairs(lo[shown], hi[shown])
     days = np.where((day[lo[shown]] >= 0) & (day[hi[shown]] >= 0), np.abs(day[lo[shown]] - day[hi[shown]]), -1)
