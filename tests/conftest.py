@@ -3,8 +3,10 @@ The helpers tests import are in tests/helpers.py."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if "site" in fixtures:
             item.add_marker(pytest.mark.cli)
+
+
+@pytest.fixture(autouse=True)
+def _thawed() -> Iterator[None]:
+    """A dev-server engine run in a test freezes what it keeps out of garbage collections
+    (generator/utils/gcpause.py): let go of after the test, so later tests collect it."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

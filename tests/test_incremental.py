@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import math
 import random
 import re
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -187,6 +189,17 @@ def test_a_last_change_given_to_a_briefing_is_in_the_sitemap_and_a_body_edit_lea
     written = twin.edit(path, "---\n", "---\nlastmod: 2023-05-06\n")  # compared with a full build, byte for byte
     assert "sitemap.xml" in written
     assert "<lastmod>2023-05-06</lastmod>" in (twin.site / "incremental" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_state_kept_between_edits_is_left_out_of_collections_until_a_build_replaces_it(twin):
+    """After each build the engine's state is frozen out of garbage collections (gc.freeze); a
+    build that links whole collects first, so the last archive's cycles (entities naming each
+    other as companions) are not kept for as long as the server runs."""
+    twin.edit(briefing(twin, NATIONAL_SLUG), "Oleksii Reznikov said", "Oleksii Reznikov told reporters")
+    assert gc.get_freeze_count() > 0
+    entity = weakref.ref(twin.engine.archive.entities.entities[0])
+    twin.write(twin.site / "content" / "briefings" / "new.md", "---\ntitle: New\ndate: 2022-03-20\n---\nText.\n")
+    assert entity() is None
 
 
 def test_a_new_seed_a_moved_briefing_and_a_deleted_one(twin):

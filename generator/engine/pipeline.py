@@ -24,6 +24,7 @@ A long build checks the current Cancel token (generator/utils/cancel.py) between
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ from generator.publish.stamp import FileHashes, write_stamp
 from generator.render.renderer import Page, Renderer
 from generator.utils.cancel import NEVER, Cancel, cancellable, checkpoint
 from generator.utils.filememo import file_sha256
+from generator.utils.gcpause import collections_paused, spare_survivors
 from generator.utils.parallel import map_shares, processes_for
 
 
@@ -404,6 +406,7 @@ class Site:
         self.ingest = IngestReport()
         self.archive: Archive | None = None  # the last build's, and the renderer it was rendered with
         self.archive_whole = False  # the archive is as its build finished it
+        self.linked_whole = True  # the last build linked the archive whole (kept none of the last one's parts)
         self.renderer: MemoRenderer | None = None
 
     def build(self, changes: Changes | None, output: Output, clock: Clock, hashes: FileHashes | None = None,
@@ -422,6 +425,8 @@ class Site:
             output.abandon()
             raise
         output.publish(clock.result, clock, self.store, made)
+        if self.store.keeps_archive:
+            spare_survivors(collect=self.linked_whole)
         return made.pages
 
     def _make(self, changes: Changes | None, output: Output, clock: Clock, hashes: FileHashes | None) -> Made:
@@ -441,6 +446,7 @@ class Site:
         last = self.archive if changes is not None and changes.content_only and self.archive_whole else None
         self.archive_whole = False
         archive = self._link(documents, processes, last)
+        self.linked_whole = archive.reach is None
         clock.start("render and write")
         if not self.config.layouts_dir.is_dir():
             result.errors.append(Problem(self.config.layouts_dir, "no such folder: it should hold the page templates "
@@ -454,7 +460,10 @@ class Site:
             return Made(renderer.memo, None)
         output.open()
         tally = clock.progress.tally(len(archive.briefings), "briefings")
-        pages, failed = self._render(archive, renderer, output, processes, result, tally)
+        # An edit's render makes few pages: with no collections while it runs, the objects it makes
+        # go straight out of them after the build (spare_survivors), never gone through.
+        with collections_paused() if archive.reach is not None else contextlib.nullcontext():
+            pages, failed = self._render(archive, renderer, output, processes, result, tally)
         output.close(pages, failed)
         result.count(documents, pages)
         if self.store.keeps_archive:

@@ -91,11 +91,13 @@ class Forked(Generic[T]):
         context = multiprocessing.get_context("fork")
         self.connection, sending = context.Pipe(duplex=False)
         self.process = context.Process(target=_run, args=(call, sending), name=name, daemon=True)
+        frozen = gc.get_freeze_count() > 0  # by the dev server's engine (gcpause.spare_survivors): left so
         gc.freeze()  # its collections then skip what it inherits, leaving that memory shared, not copied
         try:
             self.process.start()
         finally:
-            gc.unfreeze()
+            if not frozen:
+                gc.unfreeze()
             sending.close()  # only the child holds it now: the pipe closes when the child ends
         _running[self.process.pid] = name
 
