@@ -615,6 +615,11 @@ def test_a_sentence_or_a_table_row_after_a_credits_words_stays(text):
     assert not _words(kept) - _words(_cleaned(f"{_ARTICLE[0]} {text}"))
 
 
+def test_a_note_about_the_article_glued_after_a_bracket_goes():
+    body = _cleaned(f"{_ARTICLE[0]} Tanks [1 cup, 2 tsp. oil] This article was produced in partnership with The Example Blog. {_ARTICLE[1]}")
+    assert _words(body) == _words(f"{_ARTICLE[0]} Tanks [1 cup, 2 tsp. oil] {_ARTICLE[1]}"), body
+
+
 @pytest.mark.parametrize("note", ["This article was produced in partnership with The Example Foundation.",
                                   "This post may contain affiliate links.", "This is a developing story.",
                                   "This story has been adapted from its original source.",

@@ -293,8 +293,9 @@ def glued_starts(text: str) -> list[int]:
         # no sentence says ("Listen to this article", "Sign up for our newsletter") is cut there.
         after_word = before.islower() and before.isalpha() and not _URL_END.search(text, max(0, at - 80), at)
         rest = text[at:at + READ_WINDOW]
-        if cruft_prefix(rest, at_start=False, strong=after_word) or _cruft_sentence(rest):
-            starts.append(at)
+        if (cruft_prefix(rest, at_start=False, strong=after_word) or _cruft_sentence(rest)
+                or not after_word and _about_itself(_SENTENCE_END.split(rest, 1)[0])):
+            starts.append(at)  # "… chili flakes] This article was produced in partnership with NAME."
     return starts
 
 
@@ -315,6 +316,7 @@ def _glue_candidate() -> re.Pattern[str]:
 
 _GLUE_CANDIDATE = _glue_candidate()
 _CAPITAL_AFTER_SPACE = re.compile(r"\s(?<=\S\s)\s*(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 # How a contact line asks its reader, its first word: "Send us your tips", "Got a tip?", "Email the author".
 _CONTACT_OPENERS = frozenset("""send email e-mail contact write reach call text tell follow got have tips tip questions
 comments feedback drop message share know for""".split())
