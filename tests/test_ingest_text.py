@@ -726,6 +726,12 @@ def test_a_dateline_behind_a_fragment_of_cruft_at_the_top_goes_as_a_leads():
     assert _words(body) == _words(f"Russia's losses mount {_ARTICLE[0]} {_ARTICLE[1]}"), body
 
 
+def test_an_aside_before_text_in_a_script_without_capitals_goes():
+    korean = "다만 MBC 숨바꼭질은 방영을 시작한 지 얼마 되지 않았다."
+    body = _cleaned(f"{_ARTICLE[0]} Translate this page {korean} {_ARTICLE[1]}")
+    assert _words(body) == _words(f"{_ARTICLE[0]} {korean} {_ARTICLE[1]}"), body
+
+
 @pytest.mark.parametrize("bio", ["Mike Wall writes about space for Space.com.", "Keris Lahiff is a senior correspondent for CNBC."])
 def test_a_bio_glued_after_a_credits_names_goes_whole(bio):
     body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} Reporting by Anna Smith; Editing by Maria Keller {bio}")

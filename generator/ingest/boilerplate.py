@@ -936,6 +936,12 @@ def _opens_sentence(text: str) -> bool:
     return text.split(maxsplit=1)[0] in _CAPITALISED_OPENERS
 
 
+def _opens_word(word: str) -> bool:
+    """Whether a word may open a sentence by its first letter: a capital, or a letter of a script
+    without case ("Translate this page 다만 MBC …")."""
+    return word[:1].isupper() or word[:1].isalpha() and not word[:1].islower()
+
+
 def _page_lead(words: list[str], least: int) -> bool:
     """At least `least` words, each the page's, a credit's or a function word, one of them not a
     function word."""
@@ -949,7 +955,7 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
     capitalised word before a lowercase one, or after two words or more any capitalised word (a
     dateline: "Add to favourites Washington, DC: …")."""
     heads = text[:120].split(maxsplit=_ASIDE_LABEL_MOST + 1)[:_ASIDE_LABEL_MOST + 1]
-    if not any(following.lstrip("“\"‘")[:1].isupper() and (_bare(word) in _PAGE_TALK or _bare(word) == "you")
+    if not any(_opens_word(following.lstrip("“\"‘")) and (_bare(word) in _PAGE_TALK or _bare(word) == "you")
                for word, following in zip(heads, heads[1:])):
         return 0  # no word of the page's before a capital: most sentences stop here
     tokens = _tokens_from(text, 0, 200)
@@ -958,7 +964,7 @@ def _page_words_prefix(text: str, article: ArticleWords) -> int:
         last, following, after = tokens[k - 1][2], tokens[k][2], tokens[k + 1][2]
         following = following.lstrip("“\"‘")  # "Reuse this content “Their immune system …"
         ends_on_reader = k > 1 and _bare(last) == "you" and _bare(tokens[k - 2][2]) == "for"  # "Recommended for you"
-        if not (_bare(last) in _PAGE_TALK or ends_on_reader) or last[-1:] in ".:;,!?" or not following[:1].isupper():
+        if not (_bare(last) in _PAGE_TALK or ends_on_reader) or last[-1:] in ".:;,!?" or not _opens_word(following):
             continue  # a stop or a label's colon is another rule's piece, or a sentence's end
         if last.isupper() and not tokens[0][2].isupper():
             break  # "Previous article CLICK FOR FULL …": a line in capitals is the article's
