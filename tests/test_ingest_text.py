@@ -639,6 +639,14 @@ def test_a_notice_naming_the_outlet_goes_though_the_article_names_the_outlet_too
     assert _words(body) == _words(" ".join([_ARTICLE[0], named, _ARTICLE[1]])), body
 
 
+def test_a_line_naming_many_things_after_a_notices_words_is_the_articles():
+    """Only one short name in a notice is the page's own: a reference after "Email the author" names the topic."""
+    reference = "[2] Joint Commission National Patient Safety Goal: Alarm Management |ECRI top 10 Health Technology Hazard"
+    text = "\n".join(["Alarm fatigue harms patient safety, the Joint Commission and ECRI say.", _ARTICLE[0],
+                     f"Email the author {reference}"])
+    assert "Joint Commission National Patient Safety Goal" in _cleaned(text)
+
+
 @pytest.mark.parametrize("sentence", [
     "This video, published by the ministry on Monday, shows troops crossing the river.",
     "“This article was written to mislead,” the minister said of the report.",

@@ -835,7 +835,17 @@ _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
 _NOTICE_WORD = re.compile(r"\$?\d[\d,.]*|[^\W\d_](?:[\w'’-]*[^\W_])?")
 _SELF = re.compile(r"\b(?:this|our) (?:article|story|page|site|website|post|video|newsletter|app)\b", re.I)
 _OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
-_NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\.[\w-]+)*")  # a capitalised word, or a domain: "Polygraph.info"
+_NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\.[\w-]+)*(?: [A-Z][\w'’&-]*(?:\.[\w-]+)*)*")  # capitalised words, a domain: "Polygraph.info"
+_OWN_NAME_MOST = 3  # words: how the page names itself; more capitalised words are what it talks of
+
+
+def _own_name(text: str) -> set[str]:
+    """The words of the one name a notice gives after its first word ("Download the Polygraph.info app"):
+    the page's own. A notice naming more, or longer names, names things of the article's topic."""
+    found = _NAME.findall(text, 1)
+    if len(found) != 1 or found[0].count(" ") >= _OWN_NAME_MOST:
+        return set()
+    return {word.lower() for word in _NOTICE_WORD.findall(found[0])}
 
 
 def has_subject(words: list[str]) -> bool:
@@ -864,7 +874,7 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     things = [w for w in words if w in _NOTICE_THINGS]
     page = [w for w in words if (w in _NOTICE_THINGS or w in _NOTICE_VERBS or w in _PAGE_TALK) and w not in _STOP_WORDS]
     others = [w for w in words if w[0].isalpha() and w not in _STOP_WORDS and w not in page and w not in _READER]
-    names = {word.lower() for name in _NAME.findall(text, 1) for word in _NOTICE_WORD.findall(name)}  # "the Polygraph.info app"
+    names = _own_name(text)
     topical = [w for w in others if word_frequencies().get(w, 0) < _TOPICLESS and w not in names]
     if len(set(things)) < 2 or len(page) <= len(topical):
         return False
