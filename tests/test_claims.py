@@ -8,6 +8,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from generator.config.settings import load_config
 from generator.content.documents import Document
 from generator.ingest.article import Seed
@@ -372,3 +374,27 @@ def test_a_range_a_change_and_a_count_told_before_are_no_new_counts_and_judging_
     assert keyed("The company said it employs 120 hardworking employees.") == [(120, "employees", "company")]
     assert [f.get("wording") for f in figures("Officials said 2,000 additional troops were sent.")] == \
         ["additional troops"]
+
+
+
+KINDS = [  # (sentence, the counts it gives as (value, key))
+    ("Police made more than 100 arrests over the weekend.", [(100, "people arrested")]),
+    ("The blast killed at least 12, officials said.", [(12, "people killed")]),  # a bare number after its verb
+    ("Seven were killed and 20 wounded in a second blast.", [(7, "people killed"), (20, "people wounded")]),
+    ("Noel is charged with five counts; Thomas is charged with three.", []),  # three counts, not three people
+    ("Health officials reported 1,200 new cases.", [(1200, "cases")]),
+    ("Officials ordered 200,000 people to evacuate.", [(200_000, "people evacuated")]),
+    ("Twenty-five people were killed.", [(25, "people killed")]),
+    ("Seventeen people were arrested.", [(17, "people arrested")]),
+    ("A twenty-five-year-old man ran the 100m sprint.", []),
+    ("The floods have affected 1.5m people.", [(1_500_000, "people")]),
+    ("The region is home to about 2 million.", [(2_000_000, "people")]),
+    ("The town has 50,000 inhabitants.", [(50_000, "residents")]),
+    ("Liverpool won six trophies and China won 40 gold medals.", [(6, "trophies"), (40, "gold medals")]),
+    ('"We have 40 engineers working on it," he said.', []),  # a speaker's aside in a quote is no claim
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), KINDS)
+def test_events_number_words_populations_and_trophies_are_counted(sentence, expected):
+    assert [(v, w) for v, w, _ in keyed(sentence)] == expected

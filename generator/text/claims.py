@@ -12,7 +12,9 @@ claims about the same thing, or the same claimant's other losses, give.
 
 Only what a reader tracks becomes a figure: a count someone claims, or a quantity of the kinds
 news follows (casualties, the displaced, equipment destroyed, cases, arrests, organisations, users,
-a country's people). A number with nothing counted after it counts what its clause named before it
+a country's people, trophies and medals); a plural the claimant only mentions inside a quotation is
+none. Events befalling people count people ("100 arrests", "30 injuries"), as does a bare number
+after such a verb ("killed at least 12", "seven were killed"). A number with nothing counted after it counts what its clause named before it
 ("the number of people … 660,000", "the death toll rose to 35"); money, shares ("eight out of
 ten"), ranges' ends, changes ("rose by 7 million"), a study's sample and model numbers count
 nothing. A claim is dated
@@ -33,23 +35,45 @@ from generator.text.attribution import SPEECH, Mentions, claimant_before
 from generator.text.entities import DEMONYMS, Mention, fold, sentence_spans
 
 _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200, "thousands": 2000}
-# Number words are read, but only "two" to "fifty": "hundreds"/"thousands" are no value to chart.
-_COUNT_WORDS = [word for word, value in _WORD_VALUES.items() if 2 <= value <= 50 and not word.endswith("s")]
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100, "dozens": 24, "hundreds": 200, "thousands": 2000}
+# Number words are read, but only "two" to "ninety-nine": "hundreds"/"thousands" are no value to chart.
+_COUNT_WORDS = [word for word, value in _WORD_VALUES.items() if 2 <= value < 100 and not word.endswith("s")]
+_UNITS = {"one": 1, **{word: value for word, value in _WORD_VALUES.items() if value < 10}}  # "twenty-five"
+
+
+def _alternatives(words: list[str]) -> str:
+    """One pattern for the words, sharing their beginnings ("s(?:even(?:teen|ty)?|ix(?:teen|ty)?)"):
+    the engine tries each letter once, not each word from its start."""
+    firsts: dict[str, list[str]] = {}
+    for word in words:
+        firsts.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(firsts.items()):
+        ends = "" in rests
+        inner = _alternatives([rest for rest in rests if rest]) if len(rests) > ends else ""
+        parts.append(first + (f"(?:{inner})?" if ends else f"(?:{inner})" if "|" in inner else inner) if inner else first)
+    return "|".join(parts)
+
+
+_WORDS_PATTERN = _alternatives(_COUNT_WORDS)
 # What a number can start with. A pattern opening with a look-ahead on it lets the engine pass over
 # every other character cheaply: a look-behind or a case-blind alternation gets no such skip.
 _STARTS_NUMBER = rf"(?=(?i:[\d{''.join(sorted({w[0] for w in _COUNT_WORDS}))}]))"
 _NUMBER_BODY = (r"(?<![\w$£€.,/–-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-                r"(?:\s+(?P<scale>million|billion|thousand)\b)?(?![\w%.,]\d|[\w%/–-])"
-                rf"|(?P<word>(?i:{'|'.join(_COUNT_WORDS)}))(?P<dozen>\s+dozen)?"
+                r"(?:\s+(?P<scale>million|billion|thousand)\b|(?P<abbr>m|bn)(?=[ \t]+[a-z]))?"  # "1.5m people"
+                r"(?![\w%.,]\d|[\w%/–-])"
+                rf"|(?P<word>(?i:{_WORDS_PATTERN}))(?:-(?P<unit>(?i:{_alternatives(list(_UNITS))})))?(?P<dozen>\s+dozen)?"
                 r"(?:\s+(?P<wscale>million|billion)\b)?(?![\w'’-])")  # "three million Palestinians"
 _NUMBER = re.compile(_STARTS_NUMBER + _NUMBER_BODY + ")")
 # "a million or more Uighurs", "one billion people": read only in a sentence saying "million" or "billion".
 _NUMBER_OR_ONE = re.compile(_STARTS_NUMBER[:-3] + "ao]))" + _NUMBER_BODY +
                             r"|(?P<one>(?i:an?|one))\s+(?P<oscale>million|billion)\b(?![\w'’-]))")
-_HAS_NUMBER = re.compile(rf"{_STARTS_NUMBER}(?:\d|\b(?i:{'|'.join(_COUNT_WORDS)})\b)")
+_HAS_NUMBER = re.compile(rf"{_STARTS_NUMBER}(?:\d|\b(?i:{_WORDS_PATTERN})\b)")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_ABBREVIATED = {"m": "million", "bn": "billion", None: ""}
 _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|up to|some|fewer than|"
                         r"less than|roughly|approximately|an estimated|as many as)\s+$", re.I)
 _OF = re.compile(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])")
@@ -74,13 +98,17 @@ dollars euros yuan yen rupees roubles rubles pesos francs cents pence lakh crore
 _HEADS = {"soldiers": "troops", "servicemen": "troops", "troops": "troops", "service members": "troops",
           "planes": "aircraft", "jets": "aircraft", "aircraft": "aircraft", "warplanes": "aircraft",
           "people": "people", "persons": "people", "dead": "deaths", "armored": "armoured",
-          "personnel": "troops", "members": "members", "immigrants": "migrants", "firms": "companies"}
+          "personnel": "troops", "members": "members", "immigrants": "migrants", "firms": "companies",
+          "inhabitants": "residents"}
 # "the United States' 200 service members": the words a key leaves out or joins.
 _PHRASES = {"service members": "troops", "military personnel": "troops", "servicemen": "troops"}
-# A number followed by one of these counts people who died: "584 deaths", "three fatalities", with
-# a word that qualifies them ("9 million premature deaths") or picks from them ("2.5 million of these deaths").
+# A number followed by one of these counts people an event befell: "584 deaths", "three fatalities",
+# "100 arrests", "30 injuries", with a word that qualifies them ("9 million premature deaths") or
+# picks from them ("2.5 million of these deaths").
 _DEATHS = re.compile(r"(?:[ \t]+of[ \t]+(?:these|those|the|them|which))?(?:[ \t]+[a-z][a-z-]*)?"
-                     r"[ \t]+(?:deaths|dead|fatalities)\b", re.I)
+                     r"[ \t]+(?P<event>deaths|dead|fatalities|arrests|injuries)\b", re.I)
+_EVENT_STATES = {"deaths": "killed", "dead": "killed", "fatalities": "killed", "arrests": "arrested",
+                 "injuries": "wounded"}
 _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lost", "deaths": "killed",
              "wounded": "wounded", "injured": "wounded", "destroyed": "destroyed", "taken out": "destroyed",
              "shot down": "destroyed", "captured": "captured", "displaced": "displaced", "fled": "fled",
@@ -89,7 +117,8 @@ _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lo
              "hospitalised": "hospitalised", "released": "released", "freed": "released", "sold": "sold",
              "purchased": "sold", "bought": "sold", "missing": "missing", "rescued": "rescued",
              "charged": "charged", "indicted": "charged", "convicted": "convicted", "laid off": "laid off",
-             "eliminated": "cut", "slashed": "cut", "cut": "cut", "deported": "deported", "expelled": "deported"}
+             "eliminated": "cut", "slashed": "cut", "cut": "cut", "deported": "deported", "expelled": "deported",
+             "evacuate": "evacuated", "flee": "fled"}  # "ordered 200,000 people to evacuate"
 # The same acts told before the count ("arresting 210 people", "eliminating 195,600 jobs").
 _GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "wounded", "arresting": "arrested",
             "detaining": "detained", "displacing": "displaced", "evacuating": "evacuated", "destroying": "destroyed",
@@ -115,6 +144,8 @@ suspects victims students""".split())
 # People counted by their relation to a service, a vote or a country: "10 million users", "600,000 Israelis".
 _PEOPLE_ROLES = set("""users customers subscribers passengers voters candidates citizens immigrants tourists
 visitors""".split())
+# What news counts as won: "20 Grand Slam titles", "six trophies", "40 gold medals".
+_ACHIEVEMENTS = set("trophies medals championships".split())  # not "titles": "22 launch titles", job titles
 # Organisations news counts: "14 companies", "263 daily news organizations", "17 manufacturers".
 _ORGANISATIONS = set("""companies firms businesses manufacturers automakers providers organizations organisations
 banks lenders insurers airlines carriers retailers startups start-ups newspapers schools hospitals universities
@@ -122,12 +153,14 @@ colleges""".split())
 # The kinds of quantity news follows: a count of one of these is a figure even with no claimant.
 _TRACKED_HEADS = _PEOPLE_HEADS | _PEOPLE_ROLES | _ORGANISATIONS | set("""deaths tanks aircraft helicopters drones
 vehicles artillery pieces launchers missiles rockets boats ships warships systems hostages cases infections homes
-houses buildings jobs evacuees detainees protesters employees staff""".split()) - {"men", "women", "workers", "journalists"}
+houses buildings jobs evacuees detainees protesters employees staff""".split()) | _ACHIEVEMENTS - {"men", "women", "workers", "journalists"}
 # "The five companies", "these two", "both": a number word after these refers to a count told before.
 _TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all|both|other|its|their|first|last|remaining)[ \t]+$", re.I)
 # Words that judge or add to what is counted, not what it is: "120 hardworking employees" are employees.
 _EVALUATIVE = set("""fellow hardworking hard-working relatively brave dedicated innocent ordinary additional
 further extra""".split())
+# Words saying how cases were counted, not what they are: "1,200 new cases", "50 confirmed cases" are cases.
+_REPORTED = {"new", "confirmed", "reported", "recorded", "known", "total"}
 # Heads that count without a plural -s, and counts that are events themselves ("three cases").
 _INVARIANT = set("aircraft people personnel police staff children men women cattle sheep fish".split())
 _EVENTS = {"cases", "deaths", "infections", "casualties"}
@@ -135,6 +168,12 @@ _EVENTS = {"cases", "deaths", "infections", "casualties"}
 _MILITARY_HEADS = set("""troops fighters militants tanks aircraft helicopters drones vehicles pieces
 launchers missiles rockets boats ships warships systems""".split())
 _LOSSES = {"killed", "wounded", "destroyed", "captured"}
+# What befalls only people: a number counting nothing else with one of these counts people.
+# "is charged with three": a preposition before a bare number makes it count something else, not whom.
+_OBJECT_BEFORE = re.compile(r"\b(?:with|of|by|to|from|for|in|on)[ \t]+(?:(?:more than|over|about|around|some|nearly|"
+                            r"almost|at least)[ \t]+)?$", re.I)
+_PEOPLE_STATES = {"killed", "wounded", "arrested", "detained", "evacuated", "rescued", "missing", "hospitalised",
+                  "quarantined", "deported", "charged", "convicted", "displaced", "fled"}
 _MODEL = re.compile(r"\d[ \t]+$")
 _NEAR = 45
 _NAME_BEFORE = re.compile(r"(?<![.!?:;,])[ \t][a-zA-Z]*[A-Z][\w]*[ \t]+$")  # a name's word right before: "iPhone 11"
@@ -147,6 +186,8 @@ _ADJECTIVE = re.compile(r"[a-z][a-z-]*(?<![^su]s)")
 _PLURAL = re.compile(r"[^su]s$")  # "companies", "news", not "glass" or "bus"
 _NAMED_BEFORE = re.compile(r"\b(?:(?:number|total) of (?P<what>(?:[a-z][a-z-]* ){0,2}(?:[a-z][a-z-]*[^s\W]s|people|children))\b"
                            r"|(?P<toll>death toll)|population)\b", re.I)
+_HOME_TO = re.compile(r"\b(?:home to|(?:city|town|country|nation|state|island|region|village|province) of)[ \t]+"
+                      r"(?:(?:more than|over|about|around|some|nearly|almost|roughly|just)[ \t]+)?$", re.I)
 _NEXT_CLAUSE_START = re.compile(r"[;:!?]|,[ \t]+(?:and|but|while|which)\b")
 _NAMED_REACH = 160  # how far before a bare number "the number of …" is looked for
 _SAMPLE_BEFORE = re.compile(r"\b(?:study|studies|trial|survey|poll|experiment)[ \t]+(?:in|of|with|among|involving)[ \t]+"
@@ -201,6 +242,7 @@ class _Count(NamedTuple):
     claimant: str | None = None
     when: str | None = None  # when the claim was made, as the sentence says it
     told_before: bool = False  # "the five companies": a number word referring back to a count
+    quoted: bool = False  # inside a quotation: the speaker's words, not a claim of a figure
 
 
 def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) -> list[dict[str, Any]]:
@@ -219,7 +261,8 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
         for count in _sentence_counts(sentence, index, previous):
             claimant = claimant_before(sentence, count.match.start(), start, indexed, last) or None
             last = claimant or last
-            counts.append(count._replace(claimant=claimant, when=_when_said(sentence, count.match)))
+            counts.append(count._replace(claimant=claimant, when=_when_said(sentence, count.match),
+                                         quoted=_quoted(sentence, count.match.start())))
     said_in = {c.claimant: spans[c.sentence] for c in reversed(counts) if c.claimant}  # the first sentence naming each
     names = _one_name_each(said_in, text, spans, mentions)
     counts = _with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts])
@@ -258,8 +301,9 @@ def _value(match: re.Match[str]) -> float:
     if match["one"] if "one" in match.re.groupindex else None:
         return _SCALES[match["oscale"]]
     if match["word"]:
-        return _WORD_VALUES[match["word"].lower()] * (12 if match["dozen"] else 1) * _SCALES.get(match["wscale"] or "", 1)
-    value = float(match["digits"].replace(",", "")) * _SCALES.get(match["scale"] or "", 1)
+        value = _WORD_VALUES[match["word"].lower()] + _UNITS.get((match["unit"] or "").lower(), 0)
+        return value * (12 if match["dozen"] else 1) * _SCALES.get(match["wscale"] or "", 1)
+    value = float(match["digits"].replace(",", "")) * _SCALES.get(match["scale"] or _ABBREVIATED.get(match["abbr"], ""), 1)
     return int(round(value)) if abs(value - round(value)) < 1e-6 else value  # 16.6 million is whole
 
 
@@ -282,35 +326,54 @@ def _tracked(count: _Count) -> bool:
     if count.match["word"] and not count.match["wscale"]:  # "two sides", "two people who contracted it": no figure without what befell them
         if count.told_before:  # "the five companies", "the first two infected patients": a count told before
             return False
-        return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS or head in _ORGANISATIONS
+        return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS or head in _ORGANISATIONS \
+            or head in _ACHIEVEMENTS
     tracked = head in _TRACKED_HEADS or last[:-1] in DEMONYMS or (bool(count.outcome) and head not in _NOT_COUNTED)
-    return tracked or (bool(count.claimant) and head.endswith("s"))
+    # A count its claimant gives, but not one they mention in passing in their own words.
+    return tracked or (bool(count.claimant) and head.endswith("s") and not count.quoted)
+
+
+def _quoted(sentence: str, position: int) -> bool:
+    """Whether `position` is inside a quotation the sentence opens (looked for in the few hundred
+    characters before it: a long sentence of many numbers is not read whole for each)."""
+    before = sentence[max(0, position - _SENTENCE_MAX):position]
+    if "“" in before:
+        return before.rfind("“") > before.rfind("”")
+    return before.count('"') % 2 == 1
 
 
 def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None) -> list[_Count]:
     """The sentence's numbers that count something, a list's sharing its verb and side. `previous`
     is (noun, outcome) of the last count before the sentence: "as many as 200 have been killed"."""
-    found: list[tuple[re.Match[str], tuple[str, list[str], bool, int], str, bool]] = []
+    found: list[tuple[re.Match[str], tuple[str, list[str], bool, int], str, str]] = []
     for match in (_NUMBER_OR_ONE if "illion " in sentence else _NUMBER).finditer(sentence):
         phrase = _phrase(sentence, match)
         if phrase is not None:
-            died = bool(_DEATHS.match(sentence, match.end())) or phrase[1] == ["deaths"]  # "the death toll rose to 35"
-            if died and phrase[1] == ["deaths"]:
+            event = _DEATHS.match(sentence, match.end())  # "584 deaths", "100 arrests": what befell them
+            died = _EVENT_STATES[event["event"].lower()] if event else "killed" if phrase[1] == ["deaths"] else ""
+            if died and phrase[1] == ["deaths"]:  # "the death toll rose to 35"
                 phrase = (phrase[0], ["people"], phrase[2], phrase[3])
             found.append((match, phrase, "" if died else _outcome_after(sentence, phrase[3]), died))
     counts: list[_Count] = []
     run = 0
     for i, (match, (side, words, own, _end), verb, died) in enumerate(found):
-        outcome = "killed" if died else _OUTCOMES.get(verb, "")
+        outcome = died or _OUTCOMES.get(verb, "")
         if i and not _LIST_GAP.fullmatch(sentence, found[i - 1][1][3], match.start()):
             run += 1
         if previous and [w.lower() for w in words] == ["others"]:  # "five companies join nine others"
             words = previous[0].split()
         borrowed = not words
         if borrowed:  # "498 soldiers had died and 1,597 had been wounded": the same soldiers, the same side
-            if previous is None or not (outcome or _outcome_before(sentence, match)):
+            state = outcome or _meaning(_outcome_before(sentence, match))
+            if not state:
                 continue
-            words = _RESTATED.get(previous[0], previous[0]).split()
+            if previous is not None and (state not in _PEOPLE_STATES or
+                                         _RESTATED.get(previous[0], previous[0]).split()[-1] in _PEOPLE_HEADS):
+                words = _RESTATED.get(previous[0], previous[0]).split()
+            elif state in _PEOPLE_STATES and not _OBJECT_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+                words = ["people"]  # "the blast killed at least 12", "seven were killed": people
+            else:
+                continue
         if words[-1].lower() in _NOT_COUNTED:
             continue
         in_run = counts[-1].run if borrowed and counts else (index, run)
@@ -409,6 +472,8 @@ def _named_before(before: str) -> list[str] | None:
     """What a number with no noun after it counts, named before it in its clause: "the number of
     people who could be affected from an original estimate of about 660,000", "the population …
     is estimated at 40,000" (people), "the death toll rose to 35" (deaths)."""
+    if ("home to" in before[-40:] or " of " in before[-40:]) and _HOME_TO.search(before, max(0, len(before) - 40)):
+        return ["people"]  # "the region is home to 2 million", "a city of 8 million": its people
     if "umber of" not in before and "otal of" not in before and "toll" not in before and "opulation" not in before:
         return None  # the patterns' words, looked for cheaply first
     found = None
@@ -482,7 +547,7 @@ def _side(words: list[str], before: str) -> tuple[str, list[str]]:
 def _noun(words: list[str]) -> str:
     """The counted thing with names kept as written and nouns normalised: "Russian troops"."""
     words = [w if w[:1].isupper() else w.lower() for w in words]
-    words = [w for w in words[:-1] if w not in _EVALUATIVE] + words[-1:]
+    words = [w for w in words[:-1] if w not in _EVALUATIVE and not (w in _REPORTED and words[-1] in _EVENTS)] + words[-1:]
     if len(words) > 1 and (phrase := _PHRASES.get(" ".join(words[-2:]).lower())):
         words = [*words[:-2], phrase]
     words = [_HEADS.get(w, w) for w in words[:-1]] + [_HEADS.get(words[-1].lower(), words[-1])]
