@@ -392,6 +392,8 @@ KINDS = [  # (sentence, the counts it gives as (value, key))
     ("The town has 50,000 inhabitants.", [(50_000, "residents")]),
     ("Liverpool won six trophies and China won 40 gold medals.", [(6, "trophies"), (40, "gold medals")]),
     ('"We have 40 engineers working on it," he said.', []),  # a speaker's aside in a quote is no claim
+    ("About 2000 people were evacuated on Sunday.", [(2000, "people evacuated")]),  # a count, not a year
+    ("In 2019 protesters took to the streets.", []),
 ]
 
 

@@ -181,6 +181,9 @@ _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")  # and a name's word right after: "11 P
 _OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(?:every[ \t]+)?(?:\d|[a-z]+\b)", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout[ \t]+of[ \t]+(?:every[ \t]+)?$", re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# After a number that could be a year, a people's plural and its verb make it a count: "2000 people were evacuated".
+_COUNT_NOT_YEAR = re.compile(r"[ \t]+(?:people|residents|workers|employees|troops|soldiers|civilians|migrants|"
+                             r"refugees|students|children|protesters)[ \t]+(?:were|have|had|are|was|died|fled)\b")
 # A lowercase word no noun's plural: "false" in "false or misleading claims" (not "tanks and planes").
 _ADJECTIVE = re.compile(r"[a-z][a-z-]*(?<![^su]s)")
 _PLURAL = re.compile(r"[^su]s$")  # "companies", "news", not "glass" or "bus"
@@ -432,8 +435,9 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
     if (tail.endswith(("to", "–")) and (range_ := _RANGE_BEFORE.search(before, near)) and not range_["start"]) or \
             (" by" in tail[-40:] and _CHANGE_BEFORE.search(before, near)):
         return None  # "seating 242 to 330 passengers": a range's end; "boomed by 7 million people": a change
-    if digits and (_MONTHS.search(before) or (_YEAR.fullmatch(digits) and not match["scale"])):
-        return None  # a date or a year
+    if digits and (_MONTHS.search(before) or (_YEAR.fullmatch(digits) and not match["scale"]
+                                              and not _COUNT_NOT_YEAR.match(sentence, match.end()))):
+        return None  # a date or a year; but "1900 workers were laid off" counts them
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
         return None  # "according to two people familiar with the matter": who says, not what
     if (any(noun in before[-_NEAR:] for noun in _SAMPLE_NOUNS) and _SAMPLE_BEFORE.search(before, near)) or \
