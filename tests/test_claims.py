@@ -400,3 +400,9 @@ KINDS = [  # (sentence, the counts it gives as (value, key))
 @pytest.mark.parametrize(("sentence", "expected"), KINDS)
 def test_events_number_words_populations_and_trophies_are_counted(sentence, expected):
     assert [(v, w) for v, w, _ in keyed(sentence)] == expected
+
+
+def test_a_body_named_by_a_common_noun_is_the_organisation_named_last():
+    text = ("Amnesty International said at least 106 protesters have been killed. The organization believes "
+            "as many as 200 have been killed.")
+    assert {claimant for _, _, claimant in keyed(text)} == {"Amnesty International"}

@@ -223,6 +223,8 @@ _SAID_WHEN = re.compile(rf"\b{SPEECH}\s+$")
 _NAME_MAX = 80  # a person's name is no longer: where one ending beside a title may start
 _ROLE = re.compile(r"\b(?:minister|president|spokes(?:man|woman|person)|secretary|chancellor|governor|mayor|"
                    r"commander|ambassador|premier|chief|leader|director|head)\b", re.I)
+# A claimant that is a common noun for a body stands for the organisation the article named last.
+_BODIES = {"organization", "organisation", "company", "firm", "agency", "charity", "watchdog", "group", "regulator"}
 # A number is read with the characters around it, so many before and after: every rule looks a
 # few words away at most, and a long "sentence" (a list, a table flattened to one line) with many
 # numbers would otherwise be read whole for each.
@@ -645,6 +647,12 @@ def _one_name_each(claimants: dict[str, tuple[int, int]], text: str, spans: tupl
         if _ROLE.search(claimant) and claimant not in people_names:
             if person := _holder(claimant, text.find(claimant, start, stop), sentence_starts, people, starts):
                 names[claimant] = person
+    organisations = [m for m in mentions if m.kind == "organisations"]
+    organisation_starts = [m.start for m in organisations]
+    for claimant, (start, stop) in claimants.items():  # "the organization believes": the body named last
+        if claimant.lower() in _BODIES and (at := text.find(claimant, start, stop)) >= 0 \
+                and (latest := bisect.bisect_left(organisation_starts, at)):
+            names[claimant] = organisations[latest - 1].name
     longer: dict[str, set[str]] = {}  # a folded name's last words -> the claimants ending so
     for claimant in claimants:
         words = fold(claimant).split()
