@@ -406,3 +406,8 @@ def test_a_body_named_by_a_common_noun_is_the_organisation_named_last():
     text = ("Amnesty International said at least 106 protesters have been killed. The organization believes "
             "as many as 200 have been killed.")
     assert {claimant for _, _, claimant in keyed(text)} == {"Amnesty International"}
+
+
+def test_a_speech_verb_inside_a_quotation_names_no_claimant():
+    text = '"The truth is, Taylor has admitted owing millions to our company, which is responsible for 120 hardworking employees."'
+    assert [claimant for _, _, claimant in keyed(text)] == [None]

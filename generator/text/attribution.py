@@ -25,6 +25,7 @@ _NOT_SPEECH_BEFORE = re.compile(r"\b(?:a|an|the|some|these|those|such|its|his|he
                                 r"is|are|was|were|be|been|being)[ \t]+$", re.I)
 _NOT_SPEECH_AFTER = {"added": re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|another|more|\d)\b", re.I),
                      "put": re.compile(r"(?![^.;:]{0,60}\bat\b)")}
+_QUOTE_MARK = re.compile(r'["“”]')
 _ACCORDING = re.compile(r"\baccording to (?:the )?(?P<who>[^,.;:()—–]{2,80})", re.I)
 # A clause starts after these; the subject of a speech verb lies between one and the verb.
 _CLAUSE = re.compile(r"(?:^|[,;:—–(]|\b(?:that|when|as|and|but|while|after|which|who|where|though|although|"
@@ -114,7 +115,29 @@ def _speaker_after(sentence: str, verb: int) -> str | None:
 @lru_cache(maxsize=8)  # asked for each figure of a sentence, one sentence after another
 def _speech(sentence: str) -> tuple[re.Match[str] | None, list[int]]:
     """A sentence's "according to X", and where its speech verbs start."""
-    return _ACCORDING.search(sentence), [verb.start() for verb in _SPEECH_VERB.finditer(sentence) if _says(sentence, verb)]
+    quoted = _quotations(sentence) if ('"' in sentence or "“" in sentence or "”" in sentence) else []
+    return _ACCORDING.search(sentence), [verb.start() for verb in _SPEECH_VERB.finditer(sentence) if _says(sentence, verb)
+                                         and not any(start <= verb.start() < end for start, end in quoted)]
+
+
+def _quotations(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence quotes someone: a speech verb there is the quoted words' ("Taylor has
+    admitted …" inside a company's statement), not the sentence's. A closing mark with no opening
+    one before it ends a quotation the sentence starts inside."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for mark in _QUOTE_MARK.finditer(sentence):
+        char = mark.group(0)
+        if char == "“" or (char == '"' and opened is None):
+            opened = mark.end() if opened is None else opened
+        elif opened is not None:
+            spans.append((opened, mark.start()))
+            opened = None
+        elif char == "”" and not spans:
+            spans.append((0, mark.start()))
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return spans
 
 
 def _says(sentence: str, verb: re.Match[str]) -> bool:
