@@ -281,12 +281,12 @@ _FOLD_ENDING = re.compile(r"(?:iy|ii|yy|y)$")
 _FOLD_DOUBLED = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=1 << 18)  # the same few thousand names are folded again and again
 def is_title(word: str) -> bool:
     """Whether a word is a title or office a name may follow ("Secretary", "Mayor", "Dr")."""
     return word.lower().rstrip(".") in _TITLES
 
 
+@lru_cache(maxsize=1 << 18)  # the same few thousand names are folded again and again
 def fold(name: str) -> str:
     """The key that spellings of one name share: case, accents, dots, possessives, doubled letters
     and the -y/-yy/-iy/-ii endings of transliterations (Zelensky/Zelenskyy/Zelenskiy) do not count."""
