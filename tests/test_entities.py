@@ -670,3 +670,10 @@ def test_a_surname_that_is_a_kin_word_and_a_citations_doi(lexicon):
     text = "SoftBank CEO Masayoshi Son has told WeWork executives to cut costs. DOI: 10.1007/978-3-319."
     found = extract_entities(text, lexicon)
     assert found["people"] == ["Masayoshi Son"] and "DOI" not in found["organisations"]
+
+
+def test_fold_is_cached_since_the_same_names_are_folded_again_and_again():
+    fold.cache_clear()
+    fold("Zelenskyy")
+    fold("Zelenskyy")
+    assert fold.cache_info().hits == 1
