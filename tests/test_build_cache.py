@@ -274,6 +274,18 @@ def test_hashes_learnt_as_pages_are_written_are_those_of_the_files(site):
     assert tree_hash(config.output_dir, hashes) == learnt and staleness(config) is None
 
 
+def test_new_ingest_rules_make_the_last_build_stale(site, monkeypatch):
+    """The seeds give other briefings under other rules: a build must not say "nothing changed"."""
+    from generator.config.settings import load_config
+    from generator.publish import stamp
+
+    run_cli(site, "build")
+    config = load_config(site / "site.yaml")
+    assert stamp.staleness(config) is None
+    monkeypatch.setattr(stamp, "INGEST_VERSION", stamp.INGEST_VERSION + 1)
+    assert "the generator's rules" in stamp.staleness(config)
+
+
 def test_load_parses_only_files_not_known_by_path_and_hash(tmp_path, monkeypatch):
     from generator.content import documents as content_module
     from generator.engine.cache import BuildCache

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config.settings import Config
+from generator.ingest.briefing import INGEST_VERSION
 from generator.utils.filememo import UNREADABLE, Identity, file_sha256, identity, trusted, unreadable
 from generator.utils.files import relative_files, write_atomic
 from generator.utils.gcpause import collections_paused
@@ -107,8 +108,9 @@ def input_hashes(config: Config, hashes: FileHashes, read: dict[str, list] | Non
         found.update((prefix + relative, hashes.of(path, read)) for relative, path in files)
         if read is not None:
             found.update((prefix + relative, read[path][1]) for relative, path in _gone(folder, files, read))
-    settings = repr(dataclasses.replace(config, base_url="")) + __version__  # a new generator builds anew
-    found["the settings in site.yaml"] = hashlib.sha256(settings.encode()).hexdigest()
+    # A new generator builds anew, and so do new ingest rules: the seeds give other briefings.
+    settings = f"{dataclasses.replace(config, base_url='')!r}{__version__} {INGEST_VERSION}"
+    found["the settings in site.yaml or the generator's rules"] = hashlib.sha256(settings.encode()).hexdigest()
     return found
 
 
