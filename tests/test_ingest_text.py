@@ -740,6 +740,14 @@ def test_an_aside_before_text_in_a_script_without_capitals_goes():
     assert _words(body) == _words(f"{_ARTICLE[0]} {korean} {_ARTICLE[1]}"), body
 
 
+@pytest.mark.parametrize("fallback", ["Your browser does not support the audio element.",
+                                      "Sorry, your browser doesn't support embedded videos."])
+def test_a_players_fallback_text_goes_and_a_sentence_about_browsers_stays(fallback):
+    article = "The company said your browser does not support the new format, which annoyed users."
+    body = _cleaned(" ".join([article, fallback, _ARTICLE[0]]))
+    assert _words(body) == _words(f"{article} {_ARTICLE[0]}"), body
+
+
 @pytest.mark.parametrize("bio", ["Mike Wall writes about space for Space.com.", "Keris Lahiff is a senior correspondent for CNBC."])
 def test_a_bio_glued_after_a_credits_names_goes_whole(bio):
     body = _cleaned(f"{_ARTICLE[0]} {_ARTICLE[1]} Reporting by Anna Smith; Editing by Maria Keller {bio}")

@@ -88,7 +88,7 @@ tagged filed edited reviewed verified translated illustrated curated photographe
 medically originally first appeared syndicated republished""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
 _SENTENCE_WORDS = frozenset("""listen watch this inconsistencies enjoy file copyright all follow like about sign subscribe register
 newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue""".split()) | _OPENING_SIGNS
-_CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved")
+_CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved", "your browser")
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _DATE_WORDS = frozenset("published updated posted last".split()) | _MONTHS_DAYS | _DAY_SHORT  # a date line opens so
@@ -154,7 +154,8 @@ _CRUFT_SENTENCE = re.compile(
     r"|about the (?:writer|author|reporter)s?\b"
     r"|(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|briefing|updates|email)"
     r"|.{0,60}\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|free)"
-    r"|don'?t miss a (?:story|thing)|get (?:the|our) .{0,40}(?:newsletter|briefing))",
+    r"|don'?t miss a (?:story|thing)|get (?:the|our) .{0,40}(?:newsletter|briefing)"
+    r"|(?:sorry,? )?your browser (?:does not|doesn'?t|can ?not|can'?t|is not able to) (?:support|play|display))",  # a player's fallback
     re.I | re.S)
 # A note about the article itself and its making: "This article was produced in partnership with
 # NAME.", "This post may contain affiliate links", "This is a developing story." Not "This video",
