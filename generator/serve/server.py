@@ -166,6 +166,9 @@ def inject(html: bytes, base_path: str, epoch: int) -> bytes:
 
 class DevServer(ThreadingHTTPServer):
     daemon_threads = True  # an open event stream must not keep the process alive
+    # Connections waiting to be accepted: a browser opens several at once, and one the queue has no
+    # room for waits a second or more for the kernel to try again (socketserver's default is 5).
+    request_queue_size = 64
 
     def __init__(self, address: tuple[str, int], live: LiveState) -> None:
         super().__init__(address, Handler)
