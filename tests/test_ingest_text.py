@@ -690,6 +690,7 @@ def test_a_caption_naming_nothing_of_the_topic_goes_from_a_run_on_line():
 
 
 @pytest.mark.parametrize("sentence", ["He threw five touchdowns and the crowd was rocking!", "In such way you can help make my games better.",
+                                      "Thank you, everyone, for the kind messages.",
                                       "CLICK FOR FULL STATE SWIM RESULTS", "Ticker Security Last Change Change %"])
 @pytest.mark.parametrize("credit", ["(Image credit: Shutterstock)", "Credit: Anna Smith for The Associated Press"])
 @pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])

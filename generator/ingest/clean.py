@@ -56,7 +56,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
         lead = lines_with_text <= 1 and not kept  # a headline above it, at most
         before = len(removed)
         piece = _cut(text, start, end, cuts.get(index, []))
-        if _whole_line(text, start, end) and pointer_line(piece):  # the label and its headline go together
+        if pointer_line(piece) and _whole_line(text, start, end):  # the label and its headline go together
             removed.append(piece)
             piece = ""
         piece = _peel(piece, lead, removed)
@@ -65,7 +65,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
             piece = ""
         if len(removed) > before or index in cuts:
             touched[index] = line
-            credited.update((index, line) for piece in removed[before:] if is_photo_credit(piece))
+            credited.update((index, line) for taken in removed[before:] if is_photo_credit(taken))
         if piece:
             lines_with_text += not kept
             kept.append((index, piece))
@@ -262,7 +262,7 @@ def _fragment(piece: str) -> bool:
 def _caption(piece: str) -> bool:
     """A short sentence as a photo's caption is one: it ends on a full stop, in sentence case, quoting,
     counting and addressing nobody ("The scene on Tuesday.", not "In such way you can help.")."""
-    words = piece.lower().replace("’", "'").split()
+    words = _WORDS.findall(piece.lower())  # "you," is "you"
     return (len(words) <= _CAPTION_MOST and piece.endswith(".") and not piece.isupper()
             and not any(ch.isdigit() or ch in "\"“”%" for ch in piece) and _PERSONS.isdisjoint(words))
 
