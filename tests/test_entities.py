@@ -677,3 +677,38 @@ def test_fold_is_cached_since_the_same_names_are_folded_again_and_again():
     fold("Zelenskyy")
     fold("Zelenskyy")
     assert fold.cache_info().hits == 1
+
+
+def test_a_sentences_first_word_before_a_name_the_text_names_without_it_is_the_sentences(lexicon):
+    # "Key Security Council powers": the text names the body without "Key" and writes "key" in lowercase
+    found = extract_entities("Key Carlyle Group investors sold. The Carlyle Group is a key backer of the deal.", lexicon)
+    assert found["organisations"] == ["Carlyle Group"]
+    # no lone "Reserve" elsewhere: "Federal" stays the name's, though the text writes "federal" too
+    found = extract_entities("Federal Reserve officials met on Monday. The federal budget grew.", lexicon)
+    assert found["organisations"] == ["Federal Reserve"]
+    # whole words: "Nation" inside "National" is no mention of it without "News"
+    found = extract_entities("News Nation tried to find out. The National Capital is breathing. It was a news.", lexicon)
+    assert "Nation" not in found["organisations"]
+
+
+def test_a_title_case_phrase_the_text_also_writes_in_lowercase_is_no_organisation(lexicon):
+    text = "Get the Online Business Success Roadmap for an overview. It is for online business builders."
+    assert not extract_entities(text, lexicon)["organisations"]
+    found = extract_entities("Deep Space Systems will build the lander, the deep sea notwithstanding.", lexicon)
+    assert found["organisations"] == ["Deep Space Systems"]
+
+
+def test_names_written_only_in_title_case_headings_are_no_names(lexicon):
+    text = ("A family friend found the car and called 911.\n\nMan Shot at Dallas Gas Station Dies at Hospital\n\n"
+            "The video shows officers racing up a staircase.\n\n"
+            "Updated Police Identify Man, Woman Found Dead in Plano Apartment\n\nOfficers arrested Webb.")
+    found = extract_entities(text, lexicon)
+    assert not found["organisations"] and not found["people"]
+    # named in a sentence too, or a person's name opening with a given name: kept
+    text = ("Taylor Swift: Big Machine Records Blocks Her Songs\n\n"
+            "Big Machine Records said the claims were false, a spokesman said.")
+    found = extract_entities(text, lexicon)
+    assert "Big Machine Records" in found["organisations"] and "Taylor Swift" in found["people"]
+    # a list of names, a post's credit and a sentence ending with a full stop are no headings
+    text = "A: Bleacher Report, Uber Eats, and ParkMobile\n\nFollow NBC Latino on Facebook, Twitter and Instagram."
+    assert {"ParkMobile", "NBC Latino"} <= set(extract_entities(text, lexicon)["organisations"])

@@ -738,12 +738,24 @@ class _Reader:
             return run  # "South China Sea", "North Sea": the compass word is the place's
         while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS or run[0].text in _PLURAL_DEMONYMS
                        or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase
-                            and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1]))
+                            and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1])
+                                 or self._named_without_opener(run))
                             or len(run) > 1 and run[0].lower.endswith(_VERB_ENDINGS) and run[0].lower in self.lowercase
                             and not _is_head(run[0]))
                            and not self._known_prefix(run))):
             run = run[1:]
         return run
+
+    def _named_without_opener(self, run: list[_Token]) -> bool:
+        """ "Key Security Council powers …" where the text names the "Security Council" elsewhere: a
+        sentence's first word that the text also writes in lowercase (and no given name) is the
+        sentence's word, not the name's, when the rest of the run is named without it elsewhere in the
+        text (the mentions agree on where the name starts)."""
+        whole, rest = (self.text[token.start:run[-1].end] for token in run[:2])
+        if self._given(run[0]) or self.text.count(rest) == self.text.count(whole):  # (str.count: quick, and most say no)
+            return False
+        whole_words, rest_words = (re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in (whole, rest))
+        return len(rest_words.findall(self.text)) > len(whole_words.findall(self.text))  # not "Nation" in "National"
 
     def _read_segment(self, tokens: list[_Token], owner: str | None) -> str | None:
         """Read one segment; return the name it ends with when that is a possessive owner."""
@@ -841,6 +853,8 @@ class _Reader:
                 and not _is_head(token) and token.lower not in _CALENDAR and not _is_surname(token.lower))
 
     def _organisation_name(self, tokens: list[_Token], owner: str | None) -> str | None:
+        if self._written_as_words(tokens):
+            return None
         country = owner if owner and self.lexicon.kind(owner) == "places" else None
         body = tokens
         if (tokens[0].text in DEMONYMS and len(tokens) > 1 and not self._known(tokens)
@@ -855,6 +869,17 @@ class _Reader:
         if body[-1].lower in _SOLE_BODIES:  # "Congress", "the Federal Reserve": a state has one, named so
             return self._add(body, "organisations")
         return None
+
+    def _written_as_words(self, tokens: list[_Token]) -> bool:
+        """ "Alarm Management", "Online Business", "Tax Preparation Service": a title-case phrase of
+        everyday words that the text also writes otherwise ("alarm management", "online business
+        builders") is a phrase capitalised by a heading, a list or a label, not an organisation's name:
+        a name keeps its capitals wherever the text writes it."""
+        if len(tokens) < 2 or not all(_everyday_word(t.lower) for t in tokens) or self._known(tokens):
+            return False
+        surface = self._surface(tokens)
+        lower = self._lower_text = self._lower_text or self.text.lower()
+        return lower.count(surface.lower()) > self.text.count(surface)
 
     def _listed_tail(self, tokens: list[_Token]) -> int | None:
         """Where a body's name "of" a list runs on past the run's end: "Department of Health and Human
@@ -1160,13 +1185,15 @@ class _Reader:
             people, organisations, places, none = pooled[key]
             pooled[key] = (people, organisations + 2, places, none)
         kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
+        unheaded = self._unheaded(keys, kinds, names)
         nothing = [key for key, kind in kinds.items() if kind == "none" and " " in key]
         if nothing:  # "Star Trek Beyond" after "the Star Trek film series": a work's sequel or a product's model
             for key, kind in kinds.items():
                 if kind == "people" and any(key.startswith(f"{prefix} ") for prefix in nothing):
                     kinds[key] = "none"
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
-        found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions]
+        found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions
+                  if m.start not in unheaded]
         found = _without_products(found)
         listed: dict[int, str] | None = None  # kinds of lone words by the lists they are in, when first asked
         people = _people_by_surname(found)
@@ -1195,6 +1222,35 @@ class _Reader:
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
         return sorted(mentions, key=_START)
+
+    def _unheaded(self, keys: list[str], kinds: dict[str, str], names: dict[str, str]) -> set[int]:
+        """Candidates named only in headings (_only_in_headings) become no entity, unless people whose
+        name has a person's shape (a list of people is written in capitals too); returns where the
+        organisations a rule named only there ("Updated Police"), not a list, start, to be dropped."""
+        ruled = {m.start: fold(m.name) for m in self.mentions if m.kind == "organisations" and self.lexicon.kind(m.name) is None}
+        headed = self._only_in_headings([*zip(keys, (c.tokens[0].start for c in self.candidates)),
+                                         *((key, at) for at, key in ruled.items())])
+        if not headed:
+            return set()
+        for key in headed & kinds.keys():
+            if kinds[key] == "organisations" or kinds[key] == "people" and not _personal_name(names[key]):
+                kinds[key] = "none"
+        return {at for at, key in ruled.items() if key in headed}
+
+    def _only_in_headings(self, named: list[tuple[str, int]]) -> set[str]:
+        """The names no list knows (by key, with where each mention starts) that the text writes only in
+        lines in title case ("Man Shot at Dallas Gas Station Dies at Hospital", "Updated Police Identify
+        Man", links to other stories between paragraphs): there every word has a capital, which says
+        nothing of names. The text naming one in a sentence too agrees that it is a name."""
+        headings = [match.span() for match in _TITLE_CASE_LINE.finditer(self.text)]
+        if not headings:
+            return set()
+        starts = [start for start, _ in headings]
+        inside: dict[str, bool] = {}
+        for key, at in named:
+            line = bisect_left(starts, at + 1) - 1
+            inside[key] = inside.get(key, True) and line >= 0 and at < headings[line][1]
+        return {key for key, only in inside.items() if only}
 
     def _brand(self, candidate: _Candidate) -> bool:
         """Whether this mention is of a brand that runs its own top-level domain ("Netflix", "Airbus"):
@@ -1462,6 +1518,15 @@ def _person_given(lower: str) -> bool:
     return _is_given(lower) and (word_frequencies().get(lower, 0.0) < _WORD_ABOVE_ALL or lower in common_given_names())
 
 
+def _personal_name(name: str) -> bool:
+    """ "Taylor Swift", "Tom Brown", "Anthony St. John Rowe": a given name first, then one word, or a surname or
+    a rare word last (not "Dallas Gas Station Dies", a headline's words after a given name that is a
+    place's too)."""
+    words = name.lower().split()
+    return len(words) > 1 and _is_given(words[0]) and (
+        len(words) == 2 or _is_surname(words[-1]) or not _everyday_word(words[-1]))
+
+
 @lru_cache(maxsize=1 << 14)
 def _everyday_phrase(name: str) -> bool:
     """ "Grand Slam", "Box Office", "Blue Origin", "Star Trek": every word an everyday English word,
@@ -1476,3 +1541,9 @@ def _everyday_phrase(name: str) -> bool:
 
 
 _PHRASE_WORDS = re.compile(r"[^\W\d_]+")
+# A line of three or more words of four letters or more, each capitalised, no word of four letters or
+# more in lowercase, no bracket or handle, no list (two commas) and no full stop at its end: a heading or
+# a link's title in title case (not a sentence of names, "Follow NBC Latino on Facebook and Twitter.", an
+# embedded post's credit, "— Tottenham Hotspur (@SpursOfficial) November 20, 2019", nor a list of names).
+_TITLE_CASE_LINE = re.compile(r"^(?![^\n]*(?:(?<![\w'’-])[a-z][a-z]{3}|[(\[@]|,[^\n]*,))(?=(?:[^\n]*?(?<![\w'’-])[A-Z]\w{3}){3})"
+                              r"[^\n]*[^\n.]$", re.M)
