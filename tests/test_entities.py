@@ -712,3 +712,25 @@ def test_names_written_only_in_title_case_headings_are_no_names(lexicon):
     # a list of names, a post's credit and a sentence ending with a full stop are no headings
     text = "A: Bleacher Report, Uber Eats, and ParkMobile\n\nFollow NBC Latino on Facebook, Twitter and Instagram."
     assert {"ParkMobile", "NBC Latino"} <= set(extract_entities(text, lexicon)["organisations"])
+
+
+def test_a_plural_before_of_is_a_phrase_not_a_team(lexicon):
+    # "the Steelers" is a team; "the Laws of Physics", "the Wars of the Roses" are a phrase and a war
+    found = extract_entities("The Laws of Physics apply to business. He wrote of the Wars of the Roses.", lexicon)
+    assert not found["organisations"]
+    assert extract_entities("He played against the Steelers on Sunday.", lexicon)["organisations"] == ["Steelers"]
+
+
+def test_an_acronym_counted_by_a_number_is_a_statistic_or_a_unit(lexicon):
+    text = "DL Larry Ogunjobi 63 85% 1 tackle (1 combined). 1 sack, 1 TFL, 2 QH. The NFL fined him."
+    found = extract_entities(text, lexicon)
+    assert "TFL" not in found["organisations"] and "NFL" in found["organisations"]
+
+
+def test_a_models_last_word_names_a_product_not_a_person(lexicon):
+    text = ("The Nintendo Switch Lite, the Zamazenta Edition and the DJI Mavic Mini are on sale, "
+            "and so is the MacBook Pro, said Ken Max.")
+    found = extract_entities(text, lexicon)
+    assert not {"Switch Lite", "Zamazenta Edition", "Mavic Mini", "DJI Mavic Mini", "MacBook Pro"} & {
+        *found["people"], *found["organisations"]}
+    assert found["people"] == ["Ken Max"]  # after a given name, the word is a surname

@@ -182,6 +182,8 @@ models spin-off reboot drug drugs vaccine vaccines
 # A model year or size right before a name ("the 2020 Sentra", "the 16-inch MacBook Pro"); it opens
 # with a digit, not with \b, so that the regex engine skips to the digits.
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
+# Last words of the names of products' models and editions ("Switch Lite", "Zamazenta Edition", "MacBook Pro").
+_MODEL_TAILS = {"pro", "max", "mini", "lite", "ultra", "plus", "edition", "editions", "prime", "se", "xl"}
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
 # "according to Reuters", "published by Futurism", "works for Facebook": where news or a person's
 # work comes from; a lone word after these is a source, not a surname.
@@ -414,7 +416,7 @@ _DOCTRINE_OR_DISEASE = ("ism", "isms", "itis", "osis")  # the endings of a name'
 # A model number right after a name ("RTX 2080", "HDMI 2.1", "NBA 2K20"; not a channel's "NBC 5" or a
 # list's "SBJ 40"), or a measure right before it ("32GB RAM", "4K HDR").
 _MEASURED = re.compile(r"[ \t]?(?:\d{3}|\d+[.,]\d|\d+[A-Za-z])")
-_MEASURED_BEFORE = re.compile(r"(?<![\w.])\d+(?:[GMT]B|K)[ \t]$")
+_MEASURED_BEFORE = re.compile(r"(?<![\w.])(?:\d+(?:[GMT]B|K)|\d{1,3})[ \t]$")
 # Words after an organisation's name, none an organisation word ("Watch" is one only with "Rights" before it)
 _PRODUCT_WORDS = re.compile(rf"\S+(?: (?!(?i:{'|'.join(sorted(_ORG_HEADS - {'watch'}))})\b)\S+)+")
 # "St.", "Mt.", "Ft.": the start of a place's name, joined to it in a run ("St. Louis")
@@ -1042,6 +1044,8 @@ class _Reader:
                 none += 4  # "Davis Cup Final", "Dubai Air Show"; "Singles Day", not "Doris Day"
             if last.lower in _VENUE_HEADS:
                 none += 4  # "Verizon Amphitheatre", "County Road": a venue or a road
+            if last.lower in _MODEL_TAILS and not self._given(tokens[-2]):
+                none += 4  # "Switch Lite", "Zamazenta Edition", "MacBook Pro": a product's model
             if last.lower.endswith(_DOCTRINE_OR_DISEASE):
                 none += 4  # "National Socialism", "Eastern Equine Encephalitis": a doctrine or a disease
             if lowers <= _PLAIN_WORDS or len(lowers) < len(tokens):
@@ -1057,8 +1061,8 @@ class _Reader:
             organisations += 1
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
             organisations += 1 + (role_before == "the" and _plural(first))
-        elif role_before == "the" and _plural(first):  # "the Steelers", "the Democrats"
-            organisations += 2
+        elif role_before == "the" and _plural(first) and not self.text.startswith(" of ", last.end):
+            organisations += 2  # "the Steelers", "the Democrats"; not "the Laws of Physics", "the Wars of the Roses"
         elif cued and not owner_role:
             places += 1
         return people, organisations, places, none
