@@ -734,3 +734,23 @@ def test_a_models_last_word_names_a_product_not_a_person(lexicon):
     assert not {"Switch Lite", "Zamazenta Edition", "Mavic Mini", "DJI Mavic Mini", "MacBook Pro"} & {
         *found["people"], *found["organisations"]}
     assert found["people"] == ["Ken Max"]  # after a given name, the word is a surname
+
+
+def test_a_title_in_the_possessive_after_a_country_is_the_start_of_the_offices_name(lexicon):
+    text = "The U.S. Attorney’s Office for the Western District of New York said so. The White House Press Secretary agreed."
+    found = extract_entities(text, lexicon)
+    assert "U.S. Attorney’s Office for the Western District of New York" in found["organisations"]
+    assert "White House" in found["organisations"]  # a title without 's is the body's officer, read apart
+
+
+def test_two_surnames_joined_by_an_ampersand_are_a_firm(lexicon):
+    text = "It won awards from Frost & Sullivan, CTIA and Ernst & Young. Research & Development grew. Tom & Jerry aired."
+    found = extract_entities(text, lexicon)
+    assert {"Frost & Sullivan", "Ernst & Young"} <= set(found["organisations"])
+    assert not {"Research & Development", "Tom & Jerry", "Sullivan", "Ernst"} & {*found["organisations"], *found["people"]}
+
+
+def test_an_auxiliary_verb_opening_a_question_is_no_given_name(lexicon):
+    text = "Elizabeth Warren leads. Will Warren continue to face the heat? Will Smith starred in the film."
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Elizabeth Warren", "Will Smith"]

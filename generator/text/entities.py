@@ -184,6 +184,8 @@ models spin-off reboot drug drugs vaccine vaccines
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
 # Last words of the names of products' models and editions ("Switch Lite", "Zamazenta Edition", "MacBook Pro").
 _MODEL_TAILS = {"pro", "max", "mini", "lite", "ultra", "plus", "edition", "editions", "prime", "se", "xl"}
+_AUXILIARIES = {"will", "can", "could", "should", "would", "does", "did", "do", "is", "are", "was", "were", "has", "have",
+                "had", "might", "must", "shall"}  # verbs that open a question
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
 # "according to Reuters", "published by Futurism", "works for Facebook": where news or a person's
 # work comes from; a lone word after these is a source, not a surname.
@@ -474,7 +476,8 @@ def _joined_bodies(text: str, runs: list[list[_Token]], lexicon: Lexicon) -> lis
     joins = [i - 1 for i in after if 0 < i < len(runs) and runs[i - 1][-1].end in gaps]
     joins = [i for i in joins if runs[i + 1][0].start == runs[i][-1].end + len(gaps[runs[i][-1].end]) and (
         (_body_joined_by_and(text, runs[i], runs[i + 1], lexicon) or _known_with_and(text, runs[i], runs[i + 1], lexicon))
-        if gaps[runs[i][-1].end] == " and " else _joined_by_ampersand(runs[i], runs[i + 1]))]
+        if gaps[runs[i][-1].end] == " and " else _joined_by_ampersand(runs[i], runs[i + 1])
+        or _two_names_by_ampersand(runs[i], runs[i + 1], lexicon))]
     if joins:
         runs = list(runs)
         for i in reversed(joins):  # from the end, so that a chain ("A and B & C Co") joins whole
@@ -498,6 +501,18 @@ def _joined_by_ampersand(before: list[_Token], after: list[_Token]) -> bool:
     joint = max((i + 1 for i, token in enumerate(before) if token.lower in _CONNECTORS), default=0)  # "Shares of"
     return (len(before) - joint <= 3 and len(after) <= 4 and before[-1].sentence == after[0].sentence
             and _is_head(after[-1]) and all(token.lower not in _ROLES for token in before[joint:]))
+
+
+def _two_names_by_ampersand(before: list[_Token], after: list[_Token], lexicon: Lexicon) -> bool:
+    """ "Ernst & Young", "Frost & Sullivan", "Johnson & Johnson": two surnames or rare words joined by "&"
+    name a firm (its founders'), not two things ("Research & Development"), two people ("Tom & Jerry"),
+    nor two places."""
+    if len(before) != 1 or len(after) != 1 or before[0].sentence != after[0].sentence:
+        return False
+    words = (before[0].lower, after[0].lower)
+    return (not (_is_given(words[0]) and not _is_surname(words[0])) and all(
+        (_is_surname(word) or not _everyday_word(word)) and word.isalpha() for word in words)
+            and not any(token.text.isupper() or lexicon.kind(token.text) for token in (*before, *after)))
 
 
 def _body_joined_by_and(text: str, before: list[_Token], after: list[_Token], lexicon: Lexicon) -> bool:
@@ -716,6 +731,8 @@ class _Reader:
         first = rest[0].lower
         if first in _MEDIA_HEADS:
             return len(rest) > 1 and rest[1].lower in _TITLES
+        if first in _TITLES and rest[0].possessive:  # "U.S. Attorney's Office": the office of the U.S. Attorney
+            return False
         return first in _TITLES or (first in _GENERIC and kind == "places")  # "UN Security Council" is one
 
     def _inner_possessive(self, run: list[_Token], i: int) -> bool:
@@ -743,10 +760,18 @@ class _Reader:
                             and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1])
                                  or self._named_without_opener(run))
                             or len(run) > 1 and run[0].lower.endswith(_VERB_ENDINGS) and run[0].lower in self.lowercase
-                            and not _is_head(run[0]))
+                            and not _is_head(run[0]) or self._asks(run))
                            and not self._known_prefix(run))):
             run = run[1:]
         return run
+
+    def _asks(self, run: list[_Token]) -> bool:
+        """ "Will Warren continue to face the heat?", "Can Biden win?": an auxiliary verb that opens a
+        question is the question's, not a given name."""
+        if not (run[0].first and len(run) > 1 and run[0].lower in _AUXILIARIES):
+            return False
+        end = sentence_spans(self.text)[run[0].sentence][1]
+        return self.text[:end].rstrip(" \t\"”’'")[-1:] == "?"
 
     def _named_without_opener(self, run: list[_Token]) -> bool:
         """ "Key Security Council powers …" where the text names the "Security Council" elsewhere: a
@@ -1016,6 +1041,8 @@ class _Reader:
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
         if first.start and self.text[first.start - 1] in "#@":
             none += 4  # a hashtag or a handle ("#MattBevin"), not a name as written
+        if len(tokens) > 1 and self.text.find("&", first.end, last.start) >= 0:
+            organisations += 3  # "Ernst & Young", "Marks & Spencer": a firm; no person's name has "&"
         if self._quoted(first, last) or (tail and (tail[-1].isdigit() or tail.isalpha())
                                          and _MODEL_BEFORE.search(before) is not None):
             none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
