@@ -754,3 +754,8 @@ def test_an_auxiliary_verb_opening_a_question_is_no_given_name(lexicon):
     text = "Elizabeth Warren leads. Will Warren continue to face the heat? Will Smith starred in the film."
     found = extract_entities(text, lexicon)
     assert found["people"] == ["Elizabeth Warren", "Will Smith"]
+
+
+def test_four_names_in_a_row_are_a_list_without_a_conjunction(lexicon):
+    text = "Now they get attention, with names like Chime, Varo, SoFi, Current, GoBank, and even the rest."
+    assert {"Chime", "Varo", "SoFi", "GoBank"} <= set(extract_entities(text, lexicon)["organisations"])

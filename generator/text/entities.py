@@ -1304,7 +1304,8 @@ class _Reader:
         """The kind of each lone word no clue decided ("surname") that a list names beside organisations
         or beside places, known or decided by clues ("Marvel Entertainment, Lucasfilm and BamTech"; "FC
         Porto, Inter Milan, Chelsea and Real Madrid"), or that a list ends with a place word in the
-        plural ("Berrien, Cass and Van Buren counties"), by its offset. A list has an "and" or "or";
+        plural ("Berrien, Cass and Van Buren counties"), by its offset. A list has an "and" or "or", or
+        four names or more ("names like Chime, Varo, SoFi, GoBank, and even …");
         a sentence's first word that is an everyday word is no member ("Moreover, Apple and Google"),
         and an everyday word takes no kind from its list ("Hospital", "Street": words of names the
         rules did not read whole)."""
@@ -1322,7 +1323,7 @@ class _Reader:
                 joined.append(False)
         kinds: dict[int, str] = {}
         for chain, conjunction in zip(chains, joined):
-            if not conjunction or all(kind != "surname" for _, _, kind, _ in chain):
+            if not (conjunction or len(chain) >= 4) or all(kind != "surname" for _, _, kind, _ in chain):
                 continue
             named = {kind for start, _, kind, _ in chain if kind in KINDS and start in evidenced}
             if not named and _PLURAL_PLACE.match(self.text, chain[-1][1]):
