@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.config.settings import load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
-from generator.ingest.digest import key_points
+from generator.ingest.digest import continues, key_points
 from generator.ingest.read import read_seed
 from tests.helpers import REPO
 
@@ -143,3 +143,40 @@ def test_a_long_article_gets_more_points_than_a_short_one_none_leaning_on_the_se
     assert 3 <= len(short) <= 5, short  # 21 sentences
     assert 5 < len(long) <= 8, long  # 41 sentences
     assert not any(point.startswith("It ") for point in long), long
+
+
+def test_a_sentence_saying_what_there_is_or_what_is_unclear_does_not_lean_on_the_one_before():
+    sentences = ["Square said on Tuesday that it would let small businesses accept payments through a new app.",
+                 "The app works on phones and tablets and needs no card reader of any kind to take a payment.",
+                 "There are now 140 million monthly active businesses on the platform, according to Square.",
+                 "Shop owners can also send receipts by text message to the customers who ask for them.",
+                 "It is unclear whether regulators in Italy and Canada will approve the service.",
+                 "The company has been working on the feature with a small group of merchants for months.",
+                 "It is expected to reach Europe in the spring, after a trial in two cities.",
+                 "A spokesperson described the response of the first merchants as very encouraging indeed.",
+                 "Some of the merchants in the trial were cafes and bakeries in the larger cities."]
+    points = key_points(sentences, skip=1)
+    assert any(p.startswith("There are now 140 million") for p in points), points
+    assert any(p.startswith("It is unclear whether regulators") for p in points), points
+    assert not any(p.startswith("It is expected") for p in points), points  # "it" is the service: it leans
+    assert not continues(sentences[2], sentences[1]) and not continues(sentences[4], sentences[3])
+    assert continues(sentences[6], sentences[5])
+
+
+def test_a_sentence_set_wholly_in_brackets_is_a_point_without_them():
+    sentences = ["The merger of the two newspaper chains became final on Tuesday, the companies said.",
+                 "(Alden on Tuesday announced that it had become the largest shareholder of Tribune, paying $117.9 million.)",
+                 "The merged company will own 263 daily newspapers across 47 states, executives said.",
+                 "Analysts said the chain would need to cut costs by $300 million over two years."]
+    points = key_points(sentences, skip=1)
+    assert "Alden on Tuesday announced that it had become the largest shareholder of Tribune, paying $117.9 million." \
+        in points, points
+
+
+def test_a_summing_up_opening_is_trimmed():
+    sentences = ["WeWork will cut jobs across the company this week, people familiar with the matter said.",
+                 "Employees in the legal department will receive notice on Monday, a person familiar said.",
+                 "In sum, more than 4,000 people are expected to receive notice in the coming weeks.",
+                 "The company agreed on Friday to move 1,000 maintenance workers to a contractor, JLL."]
+    points = key_points(sentences, skip=1)
+    assert "More than 4,000 people are expected to receive notice in the coming weeks." in points, points

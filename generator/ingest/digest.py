@@ -61,13 +61,20 @@ _CAPITALISED = re.compile(r"\s([A-Z][a-z]+)")
 # well as this,"); phrases only with their comma ("In addition, …", not "In addition to …").
 _CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also),?\s+|(?:so|still|meanwhile|however|moreover|furthermore|"
                          r"in addition|additionally|as well as this|as well|besides|indeed|instead|then|"
-                         r"at the same time|in turn),\s+)+", re.I)
+                         r"at the same time|in turn|in sum|in short|all told),\s+)+", re.I)
 # An opening that needs the sentence before it: a point so opening is taken only when nothing else is left.
-# "This year, …", "That night …", "This past May …" say when, not what came before.
+# "This year, …", "That night …", "This past May …" say when, not what came before; "There are now
+# 140 …" says what exists, and "It is unclear whether …", "It's also possible that …" hold their
+# subject in the clause after: none points back. ("It is expected to close" does: "to" is left out.)
 _DANGLING = re.compile(r"^(?!(?:this|that) (?:past |coming )?(?:year|week|month|morning|afternoon|evening|night|"
                        r"weekend|spring|summer|autumn|fall|winter|season|January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                       r"Saturday|Sunday)\b)"
+                       r"Saturday|Sunday)\b"
+                       r"|there(?:['’]s| is| are| was| were| will be| ha(?:s|ve|d) been)\b"
+                       r"|it(?:['’]s| is| was| remains| seems| appears)(?: (?:also|not|still|now|too|very|far|highly))*"
+                       r" (?:(?:im)?possible|(?:un)?likely|(?:un)?clear|(?:un)?known|(?:un)?certain|true|important|"
+                       r"expected|believed|thought|understood|reported|estimated|feared|alleged|hoped|obvious|evident|"
+                       r"apparent|doubtful) (?:that|whether|if|how|why|who)\b)"
                        r"(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
                        r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
 # "He …", or "he" after a short opening saying when or how ("Later that evening, he admitted …"):
@@ -181,7 +188,7 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     """Up to five sentences after the first `skip` (the summary's), in article order, standing alone;
     up to eight from a longer article (see _POINTS)."""
     summary = _words(" ".join(sentences[:skip]))
-    window = sentences[:skip + _CONSIDERED]
+    window = [_unbracketed(s) for s in sentences[:skip + _CONSIDERED]]
     trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
     # Who a "he" is matters only to a point opening so: it is worked out as far as the last of them.
     openings = [index for index in range(skip, len(window)) if _MAY_BE_PERSON.match(trimmed[index])
@@ -222,6 +229,14 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
         candidates.remove(best)
         said |= words[best.index]
     return [c.point for c in sorted(chosen)]
+
+
+def _unbracketed(sentence: str) -> str:
+    """A sentence the article sets wholly in brackets, without them: an aside in the article's
+    flow ("(Alden on Tuesday announced …)") may be news of its own, and a point needs no brackets."""
+    if sentence[:1] == "(" and sentence[-1:] == ")" and sentence.find(")") == len(sentence) - 1:
+        return sentence[1:-1].strip()
+    return sentence
 
 
 def _gain(candidate: _Candidate, words: dict[int, frozenset[str]], said: set[str], chosen: list[_Candidate],
