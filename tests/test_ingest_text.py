@@ -262,6 +262,9 @@ _CRUFT = [
     "Share this article", "Share on Facebook Share on Twitter Share via Email", "We use cookies to improve your experience. By continuing you accept our cookie policy.",
     "(Photo by Anna Smith/Getty Images)", "Advertisement", "Related: Grain exports resume from Odesa",
     "© 2022 The Daily Example. All rights reserved.", "Published 9 March 2022", "Reading time: 4 minutes",
+    "Sign up for The Daily Example's weekly roundup", "Get our morning briefing in your inbox every weekday",
+    "ALSO READ | Grain exports resume from Odesa", "Subscribers can gift up to 10 articles each month.",
+    "Sign up for our daily newsletter", "Click to share on Reddit (Opens in new window)",
 ]
 
 
@@ -702,7 +705,8 @@ def test_a_sentence_no_caption_would_be_before_a_credit_stays(sentence, credit, 
 
 @pytest.mark.parametrize("line", ["Recommended: Anthony Lynn: “We needed to win this game”",
                                   "You might also like: Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?",
-                                  "Related: Grain Exports Resume — And Prices Fall!"])
+                                  "Related: Grain Exports Resume — And Prices Fall!", "ALSO READ | Grain exports resume from Odesa",
+                                  "Watch live: Grain Exports Resume From Odesa"])
 def test_a_line_led_by_a_pointers_label_goes_whole_whatever_its_headlines_words(line):
     body = _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body

@@ -92,6 +92,7 @@ _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved", "your br
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _DATE_WORDS = frozenset("published updated posted last".split()) | _MONTHS_DAYS | _DAY_SHORT  # a date line opens so
+_RESUMED_LEAST = 5  # words: a sentence glued on after a cruft sentence, not the rest of its own
 READ_WINDOW = 400  # what a piece of cruft is read from: no rule here looks further, so no block is copied whole
 _POSSESSIVE = re.compile(r"['’]s$")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
@@ -137,26 +138,30 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+){0,3}(?:, [A-Z][\w
 _TAGS = re.compile(r"(?:topics?|tags?|tagged|posted in|filed under)\s*:?\s+(?=\w)", re.I)
 _TAG_SEPARATOR = re.compile(r"\s*(?:[,|·•/;]|\band\b|\btagged\b:?|\btags?:)\s*", re.I)
 _POINTED_MOST = 30  # words: a line led by a pointer's label ("Related: …") is the headline it points at, up to this
+# A label ends on a colon or a bar ("Related: …", "ALSO READ | …"); a pointer's words without one may be a sentence's.
+_LABEL_ENDS = (":", "|")
 _POINTER = re.compile(
     r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=\S)"
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
-    r"|more from [^:\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories)\s*:\s*", re.I)
+    r"|more from [^:|\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories)\s*[:|]\s*", re.I)
 
 # Whole blocks: sentence-shaped cruft.
+# What a page mails its readers, by any of its names: "Sign up for NAME's weekly roundup".
+_MAILINGS = r"(?:newsletters?|briefings?|round-?ups?|digests?|bulletins?|dispatch(?:es)?)\b"
 _CRUFT_SENTENCE = re.compile(
-    r"^\W*(?:this (?:article|story|report) (?:was|is|has been) (?:read|narrated|voiced) by"
-    r"|.{0,40}\bvoice is ai[- ]generated|inconsistencies may occur|enjoy more audio and podcasts"
-    r"|this (?:story|article|report) (?:has been|was|is being) updated"
-    r"|file photo\b|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
+    r"^\W*(?:.{0,40}\bvoice is ai[- ]generated|inconsistencies may occur|enjoy more audio and podcasts"
+    r"|this (?:story|article|report) (?:has been|was|is being) updated|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
     r"|this (?:article|story|piece) (?:originally )?(?:appeared|was (?:first )?published) (?:on|in)"
     r"|.{0,40}\bcookies?\b.{0,120}\b(?:policy|accept|consent|experience|settings)|by continuing to (?:browse|use)"
-    r"|newsletter:|(?:sign up|subscribe)(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"
-    r"|about the (?:writer|author|reporter)s?\b"
-    r"|(?:sign up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|briefing|updates|email)"
+    r"|(?:sign up|subscribe)(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"
+    rf"|(?:sign up|subscribe|register)\b.{{0,80}}\b(?:{_MAILINGS}|inbox|updates|email)"
     r"|.{0,60}\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|free)"
-    r"|don'?t miss a (?:story|thing)|get (?:the|our) .{0,40}(?:newsletter|briefing)"
+    rf"|don'?t miss a (?:story|thing)|get (?:the|our) .{{0,40}}{_MAILINGS}"
     r"|(?:sorry,? )?your browser (?:does not|doesn'?t|can ?not|can'?t|is not able to) (?:support|play|display))",  # a player's fallback
     re.I | re.S)
+# Labels whose sentence is the cruft they open, whatever follows: a caption, a bio, the voice reading it.
+_CRUFT_LABEL = re.compile(r"^\W*(?:file photo\b|newsletter:|about the (?:writer|author|reporter)s?\b"
+                          r"|this (?:article|story|report) (?:was|is|has been) (?:read|narrated|voiced) by)", re.I)
 # A note about the article itself and its making: "This article was produced in partnership with
 # NAME.", "This post may contain affiliate links", "This is a developing story." Not "This video",
 # "This feature" or "This episode", which an article describes as its subject.
@@ -205,7 +210,7 @@ def cruft_prefix(text: str, at_start: bool, strong: bool = False) -> int:
     for pattern, tail, sure in _OPENERS:
         found = (sure or not strong) and pattern.match(text, opens)
         if found and (end := tail(text, found.end())) and _stands_apart(text, end):
-            if strong and tail is _pointer_end and not found.group().rstrip().endswith(":"):
+            if strong and tail is _pointer_end and not found.group().rstrip().endswith(_LABEL_ENDS):
                 continue  # "More on Ukraine" may be a sentence's words; "Related: …" is not
             return _through_space(text, end)
     if strong:
@@ -256,7 +261,7 @@ def pointer_line(line: str) -> bool:
     if line.count(" ") >= _POINTED_MOST or _opening_word(line) not in _OPENING_WORDS or line.rstrip("\"”’'")[-1:] == ".":
         return False
     label = _POINTER.match(line)
-    return bool(label) and label.group().rstrip().endswith(":") and label.end() < len(line)
+    return bool(label) and label.group().rstrip().endswith(_LABEL_ENDS) and label.end() < len(line)
 
 
 def _interface_block(text: str) -> bool:
@@ -336,7 +341,32 @@ def _cruft_sentence(text: str) -> bool:
     head = text[:200].lower()
     if _opening_word(text) not in _SENTENCE_WORDS and not any(clue in head for clue in _CONTAINED_CLUES):
         return False
-    return bool(_CRUFT_SENTENCE.match(text))
+    return bool(_CRUFT_SENTENCE.match(text) or _CRUFT_LABEL.match(text))
+
+
+def cruft_sentence_end(text: str) -> int:
+    """Where the article resumes inside a block a cruft sentence opens, glued on with no stop ("Sign up
+    for our daily newsletter The minister said …"): after the phrase matched, the first run of
+    capitalised words (not in capitals) that a lowercase word follows ("Ukraine's Foreign Ministry said …"), or an
+    opening word before a figure ("In 2019, …"), with a sentence's length of words from it; 0 when
+    none does, and the block is the cruft sentence's whole."""
+    if not _cruft_sentence(text) or not (found := _CRUFT_SENTENCE.match(text)):
+        return 0  # a label's sentence (a caption, a bio) is its own, however it goes on
+    tokens = _tokens_from(text, found.end(), READ_WINDOW)
+    words = [word.lstrip("“\"‘") for _, _, word in tokens]
+    at = 0 if text[found.end():found.end() + 1].isspace() else 1  # the match may end inside a word
+    while at <= len(words) - _RESUMED_LEAST:
+        if not words[at][:1].isupper() or words[at].isupper() and len(words[at]) > 1:
+            at += 1  # a word in capitals is a time zone's or a dateline's as often as a subject's ("1:30 p.m. ET to …")
+            continue
+        last = at
+        while last + 1 < len(words) and words[last + 1][:1].isupper():
+            last += 1
+        following = words[last + 1] if last + 1 < len(words) else ""
+        if following[:1].islower() or last == at and words[at] in _CAPITALISED_OPENERS and following:
+            return found.end() + tokens[at][0]
+        at = last + 1
+    return 0
 
 
 def _about_itself(text: str) -> bool:
@@ -729,12 +759,12 @@ terms policy cookie player playlist slideshow galleries clip clips livestream st
 journalism journalists supporters subscription subscriptions subscriber subscribers member members membership
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
 exclusive exclusives offer offers newsroom editor editors url urls episode episodes channel channels feedback access
-trial screen tag promoted partner partners picks highlights navigation sidebar footer""".split())
+trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
 # Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
 _PLACES = frozenset("next previous more all up down back top bottom now here below above".split())
 _PAGE_TALK = (_UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _PAGE_THINGS
-              | frozenset("previous prev latest related recommended popular trending featured sponsored also full free".split())
+              | frozenset("previous prev latest related recommended popular trending featured sponsored also full free live breaking".split())
               | _READER)
 _ASIDE_MOST = 8  # words: a line of the page's interface, not a heading or a list item of the article's
 _ASIDE_LABEL_MOST = 6  # words of such a line glued ahead of a sentence in a one-line paste
@@ -742,7 +772,7 @@ _ASIDE_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 # A page's partner credited: "Sponsored by", "Produced by", "Brought to you by", "In partnership with".
 _CREDITS = frozenset("""sponsored produced presented powered brought supported funded paid partnership association
 courtesy""".split())
-_PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*:\s+(?=[A-Z0-9])")
+_PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*[:|]\s+(?=[A-Z0-9])")
 _PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3}?)(?:by|from|with) (?=[A-Z0-9])", re.I)
 _CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after one that is not: a dateline
 _CAPITALISED_OPENERS = frozenset(word.capitalize() for word in _SENTENCE_OPENERS)
@@ -836,6 +866,8 @@ _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
 _NOTICE_WORD = re.compile(r"\$?\d[\d,.]*|[^\W\d_](?:[\w'’-]*[^\W_])?")
 _SELF = re.compile(r"\b(?:this|our) (?:article|story|page|site|website|post|video|newsletter|app)\b", re.I)
 _OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
+# The page's readers named as its notice's subject: "Subscribers can gift up to 10 articles each month."
+_READERS = frozenset("subscribers subscriber members readers".split())  # not "users" of an app the article is about
 _NAME = re.compile(r"\b[A-Z][\w'’&-]*(?:\.[\w-]+)*(?: [A-Z][\w'’&-]*(?:\.[\w-]+)*)*")  # capitalised words, a domain: "Polygraph.info"
 _OWN_NAME_MOST = 3  # words: how the page names itself; more capitalised words are what it talks of
 
@@ -856,7 +888,7 @@ def has_subject(words: list[str]) -> bool:
 
 def _page_notice(text: str, article: ArticleWords) -> bool:
     """A sentence of the page's to its reader: it addresses the reader ("you", "your", an opening
-    verb of the page's, "this article"), names two or more of the page's things or the reader's
+    verb of the page's, "this article", its readers as "Subscribers"), names two or more of the page's things or the reader's
     dealings with it, more of its content words are the page's than the article's topic, and it
     shares at most half of the page's words with the article, and none of its topical words unless
     three of the page's are the notice's alone (an article about an app or a paywall uses those
@@ -864,12 +896,14 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     article's credits name it too. Never a quote or a question."""
     if text.count(" ") >= _NOTICE_MOST or any(mark in text for mark in "\"“”‘") or text.rstrip()[-1:] == "?":
         return False  # most blocks are longer sentences: told apart before their words are read
-    if "you" not in text.lower() and _opening_word(text) not in _NOTICE_VERBS and not _SELF.search(text):
+    opening = _opening_word(text)
+    if "you" not in text.lower() and opening not in _NOTICE_VERBS and opening not in _READERS and not _SELF.search(text):
         return False  # no reader addressed: most of the rest, told apart before the words are read
     words = [_POSSESSIVE.sub("", word.lower()) for word in _NOTICE_WORD.findall(text)]
     if not 3 <= len(words) <= _NOTICE_MOST:
         return False
-    if not (_READER.intersection(words) or "you" in words or words[0] in _NOTICE_VERBS or _SELF.search(text)):
+    if not (_READER.intersection(words) or "you" in words or words[0] in _NOTICE_VERBS or words[0] in _READERS
+            or _SELF.search(text)):
         return False
     own = Counter(words)
     things = [w for w in words if w in _NOTICE_THINGS]

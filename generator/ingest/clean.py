@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, glued_starts,
+from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, cruft_sentence_end, glued_starts,
                                          ArticleWords, is_aside, is_cruft, shares_no_topic,
                                          glued_bio, has_subject, is_photo_credit, pointer_line,
                                          speaks_of_the_page)
@@ -115,9 +115,16 @@ def _whole_line(text: str, start: int, end: int) -> bool:
 
 
 def _unglue(sentence: str) -> list[str]:
-    """A sentence cut where cruft glued onto it starts."""
+    """A sentence cut where cruft glued onto it starts, and where the article resumes after a cruft
+    sentence glued on with no stop of its own."""
     cuts = glued_starts(sentence)
-    return [sentence[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(sentence)]) if sentence[a:b].strip()]
+    pieces = [sentence[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(sentence)]) if sentence[a:b].strip()]
+    return [part for piece in pieces for part in _after_cruft_sentence(piece)]
+
+
+def _after_cruft_sentence(piece: str) -> list[str]:
+    end = cruft_sentence_end(piece)
+    return [piece[:end].strip(), piece[end:].strip()] if end else [piece]
 
 
 def _pattern_cuts(text: str, patterns: tuple[re.Pattern[str], ...],
