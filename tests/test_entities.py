@@ -759,3 +759,14 @@ def test_an_auxiliary_verb_opening_a_question_is_no_given_name(lexicon):
 def test_four_names_in_a_row_are_a_list_without_a_conjunction(lexicon):
     text = "Now they get attention, with names like Chime, Varo, SoFi, Current, GoBank, and even the rest."
     assert {"Chime", "Varo", "SoFi", "GoBank"} <= set(extract_entities(text, lexicon)["organisations"])
+
+
+def test_a_possessive_opening_a_quotation_is_no_title_in_quotation_marks(lexicon):
+    text = "“Google’s planned free tier is its ace,” says Ward. Games launch first for Google's platform."
+    assert "Google" in extract_entities(text, lexicon)["organisations"]
+
+
+def test_an_institution_word_after_a_persons_name_says_it_is_the_institutions(lexicon):
+    text = "Trump made a trip to Walter Reed hospital on Saturday. Trump's visit to Walter Reed was unscheduled."
+    found = extract_entities(text, lexicon)
+    assert "Walter Reed" in found["organisations"] and "Walter Reed" not in found["people"]

@@ -171,6 +171,8 @@ _CUES = _ORG_CUES | _PERSON_CUES
 # Hill police officers", "the Sarkh district".
 _REGION_WORDS = {"region", "province", "oblast", "district", "county", "settlement", "village", "town", "suburb",
                  "municipality", "neighborhood", "neighbourhood", "police", "residents"}
+# Lowercase words after a name that say it is an institution's, named after a person or not.
+_INSTITUTION_AFTER = {"hospital", "clinic", "university", "college", "school", "academy", "institute", "foundation"}
 # Lowercase words after a name of several words that say it is a work or a product: "the Star Trek film
 # series", "its Dream Chaser vehicle", "two Star Trek novels" (not after a given name: "a Steven Spielberg film").
 _THING_AFTER = set("""
@@ -1031,6 +1033,9 @@ class _Reader:
             none += 3  # "the Star Trek film series", "its Dream Chaser vehicle": a work or a product
         if word_after in _REGION_WORDS:  # "the Gush Etzion settlement", "Forest Hill police": more than a given name
             places += 3
+        if word_after in _INSTITUTION_AFTER and len(tokens) > 1:
+            # "a trip to Walter Reed hospital": what it is, said once, outweighs a given name's shape in a few mentions
+            organisations += 6
         if self.text.startswith(",", last.end) and (appositive := _APPOSITIVE.match(self.text, last.end)):
             places += 2 * bool(appositive["place"])
             organisations += 2 * bool(appositive["organisation"])
@@ -1105,8 +1110,9 @@ class _Reader:
         return "." in token.text or (len(token.text) == 1 and self.text[token.end:token.end + 1] == ".")
 
     def _quoted(self, first: _Token, last: _Token) -> bool:
-        """ "Mary Poppins", “Star Wars”: a name in quotation marks alone is a title of a work."""
-        if self.text[last.end:last.end + 1] not in _QUOTES:
+        """ "Mary Poppins", “Star Wars”: a name in quotation marks alone is a title of a work; not a
+        quotation's first word in the possessive (“Google’s plan …": its apostrophe closes nothing)."""
+        if last.possessive or self.text[last.end:last.end + 1] not in _QUOTES:
             return False
         opening = self.text[max(0, first.start - 2):first.start].strip(" ")
         return opening[-1:] in _QUOTES
