@@ -9,13 +9,16 @@ story group within a topic group, as the impeachment hearings within the impeach
 often the first link is to the same sub-story. Each figure is given for the groups tuned on and
 for the held-out ones. Skips (exit 0) when ../shared/devset/aeb is absent.
 
-    python -m bench.related_eval [--keep DIR] [--show] [--fit]
+    python -m bench.related_eval [--keep DIR] [--show] [--fit] [--misses [--held-out-misses]]
 
 --keep DIR ingests into DIR once and reuses it on later runs (linking is what changes);
 --show prints every link shown of the tuned part, marked genuine or not, and every genuine pair
 missed there (never the held-out part's: it is for checking, not for looking at);
 --fit prints generator/linking/related.py's model fitted anew on the tuned part (to be copied
-into it when the signals or the extractor change).
+into it when the signals or the extractor change);
+--misses lists the tuned part's same-story pairs missed (in either direction), grouped by kind,
+each with its score and what the two share, signal by signal; --held-out-misses lists the
+held-out part's too, which spends it: say so when reporting its figures afterwards.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from generator.text.entities import Lexicon
 from generator.linking.archive import briefing_features, credit_names, link_archive
 from generator.linking.entities import index_entities
 from generator.linking.facts import facts_of
-from generator.linking.related import _REASONS, Relation, candidate_evidence
+from generator.linking.related import _REASONS, Features, Relation, candidate_evidence, pair_evidence
 from generator.config.yamlfile import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +119,13 @@ def write_seeds(seeds: Path) -> dict[str, str]:
 def build(folder: Path, truth: Truth, fit: bool) -> tuple[list[Document], dict[str, list[Relation]], dict[str, str]]:
     """Ingest (once per folder) and link (with `fit`, print the model fitted first); returns the
     briefings, their related lists, and url -> article name."""
+    briefings, related, article_of, _ = build_linked(folder, truth, fit)
+    return briefings, related, article_of
+
+
+def build_linked(folder: Path, truth: Truth, fit: bool
+                        ) -> tuple[list[Document], dict[str, list[Relation]], dict[str, str], Config]:
+    """build's, and the site's settings."""
     names = write_seeds(folder / "seeds") if not (folder / "seeds").is_dir() else None
     shutil.copyfile(ROOT / "site.yaml", folder / "site.yaml")
     config = load_config(folder / "site.yaml")
@@ -130,7 +140,14 @@ def build(folder: Path, truth: Truth, fit: bool) -> tuple[list[Document], dict[s
     article_of = {}
     for document in archive.briefings:
         article_of[document.url] = article(document)
-    return archive.briefings, archive.related, article_of
+    return archive.briefings, archive.related, article_of, config
+
+
+def features_of(config: Config, briefings: list[Document]) -> list[Features]:
+    """The briefings' related features, as the link stage makes them."""
+    lexicon = Lexicon(config.entities)
+    facts = {d.url: facts_of(d, lexicon) for d in briefings}
+    return briefing_features(briefings, facts, index_entities(briefings, facts, lexicon), credits=credit_names(config))
 
 
 def article(document: Document) -> str:
@@ -142,10 +159,7 @@ def article(document: Document) -> str:
 def fit_model(config: Config, briefings: list[Document], truth: Truth) -> None:
     """Fit related.py's logistic model on the tuned part's candidate pairs (is the pair genuine?)
     and print its intercept and coefficients, to be written into related.py."""
-    lexicon = Lexicon(config.entities, config.cache_dir)
-    facts = {d.url: facts_of(d, lexicon) for d in briefings}
-    features = briefing_features(briefings, facts, index_entities(briefings, facts, lexicon),
-                                 credits=credit_names(config))
+    features = features_of(config, briefings)
     mine, theirs, evidence = candidate_evidence(briefings, features, config.related)
     names = [article(d) for d in briefings]
     tuned = np.array([not (is_held_out(names[a], truth) or is_held_out(names[b], truth))
@@ -236,6 +250,58 @@ def score(briefings: list[Document], related: dict[str, list[Relation]], article
     return tallies
 
 
+# A piece whose body names this many people, places and organisations or fewer, or has fewer words
+# than _SHORT_WORDS, is a short piece (a teaser, a paywalled paragraph under a headline).
+_FEW_NAMES = 3
+_SHORT_WORDS = 150
+_KINDS_OF_MISS = {
+    "outranked": "scores the threshold, but the list is full of better-scoring briefings",
+    "unscored": "never a candidate: no rare value in common",
+    "short": "a short piece or one naming few: little to share",
+    "wording": "no name in common: wording alone",
+    "weak": "names in common, too few or too common",
+}
+
+
+def misses(briefings: list[Document], related: dict[str, list[Relation]], article_of: dict[str, str],
+           truth: Truth, config: Config, held_out: bool) -> Iterator[str]:
+    """The same-story pairs missed in either direction, of the tuned part (and the held-out one
+    with `held_out`), grouped by kind (_KINDS_OF_MISS), each with its score and, per signal that
+    added points, what the two share."""
+    features = features_of(config, briefings)
+    place = {article_of[d.url]: k for k, d in enumerate(briefings)}
+    listed = {article_of[url]: [article_of[r.document.url] for r in relations] for url, relations in related.items()}
+    found = []
+    for pair, kind in sorted(truth.pairs.items(), key=lambda item: sorted(item[0])):
+        a, b = sorted(pair)
+        part = "held out" if pair in truth.held_out_pairs or is_held_out(a, truth) else "tuned"
+        if kind != "story" or a not in place or b not in place or (part == "held out" and not held_out):
+            continue
+        missed = [f"{x}->{y}" for x, y in ((a, b), (b, a)) if y not in listed[x]]
+        if missed:
+            found.append((part, place[a], place[b], missed))
+    evidence = pair_evidence(briefings, features, config.related, [(i, j) for _, i, j, _ in found])
+    grouped: dict[str, list[str]] = {kind: [] for kind in _KINDS_OF_MISS}
+    for (part, i, j, missed), pair in zip(found, evidence):
+        ends = [(briefings[k], sum(len(features[k].values[s]) for s in ("people", "places", "organisations")))
+                for k in (i, j)]
+        named = bool(pair.shared.keys() - {"text"})
+        kind = ("outranked" if pair.score >= config.related.threshold else "unscored" if not pair.candidate
+                else "short" if any(names <= _FEW_NAMES or len(d.body.split()) < _SHORT_WORDS for d, names in ends)
+                else "weak" if named else "wording")
+        signals = "; ".join(f"{signal} {points:+.0f}" + (f" ({', '.join(pair.shared[signal][:6])})"
+                                                         if pair.shared.get(signal) else "")
+                            for signal, points in pair.points.items() if points)
+        grouped[kind].append(
+            f"    [{part}] {pair.score:3} missed {', '.join(missed)}: "
+            + " ~ ".join(f"{d.title[:45]!r} ({len(d.body.split())} words, {names} names)" for d, names in ends)
+            + f"\n        {signals or 'nothing in common'}")
+    for kind, lines in grouped.items():
+        if lines:
+            yield f"  {_KINDS_OF_MISS[kind]} ({len(lines)}):"
+            yield from lines
+
+
 def table(tallies: dict[str, Tally]) -> Iterator[str]:
     header = ["part", "precision of links shown", "same-story recall", "same-topic recall",
               "no partner, no list", "first link genuine", "sub-story first"]
@@ -249,7 +315,9 @@ def table(tallies: dict[str, Tally]) -> Iterator[str]:
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path), help="ingest into this folder once, reuse it")
 @click.option("--show", is_flag=True, help="print the tuned part's links shown and genuine pairs missed")
 @click.option("--fit", is_flag=True, help="print the model fitted on the tuned part, for related.py")
-def main(keep: Path | None, show: bool, fit: bool) -> None:
+@click.option("--misses", "list_misses", is_flag=True, help="list the tuned part's same-story pairs missed, by kind")
+@click.option("--held-out-misses", is_flag=True, help="with --misses, the held-out part's too (spends it)")
+def main(keep: Path | None, show: bool, fit: bool, list_misses: bool, held_out_misses: bool) -> None:
     if not (AEB / "ground-truth.json").is_file():
         print(f"skipped: {AEB} is absent")
         return
@@ -257,7 +325,11 @@ def main(keep: Path | None, show: bool, fit: bool) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = keep or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
-        briefings, related, article_of = build(folder, truth, fit)
+        briefings, related, article_of, config = build_linked(folder, truth, fit)
+        if list_misses:
+            print("same-story pairs missed:")
+            for line in misses(briefings, related, article_of, truth, config, held_out_misses):
+                print(line)
     missing = truth.partnered() - set(article_of.values())
     if missing:
         print(f"  (marked but not built: {', '.join(sorted(missing))})")

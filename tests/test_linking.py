@@ -16,14 +16,14 @@ import pytest
 
 from generator.config.settings import RelatedSettings, load_config
 from generator.content.documents import Document, load_content
-from generator.text.entities import fold
+from generator.text.entities import Lexicon, fold
 from generator.ingest.write import briefing_text
 from generator.linking.archive import link_archive
-from generator.linking.facts import credited_names
+from generator.linking.facts import credited_names, facts_of
 from generator.linking.mentions import link_first_mentions
 from generator.linking.related import (_COEFFICIENTS, _INTERCEPT, _MIN_POINTS, _MIN_SIMILARITY, _RARE_SHARE, _REASONS,
                                        SET_SIGNALS, Features, _shared_text, candidate_evidence, function_words,
-                                       related_briefings, stem,
+                                       pair_evidence, related_briefings, stem,
                                        tracked)
 from generator.config.yamlfile import split_front_matter
 from tests.helpers import copy_site, page, run_cli
@@ -298,6 +298,28 @@ def test_the_calibration_evidence_covers_every_pair_a_list_shows():
     assert evidence.shape == (len(_REASONS), len(lo))
 
 
+def test_pair_evidence_scores_any_pair_as_the_lists_do():
+    """bench.related_eval --misses reads why a pair is missed from pair_evidence: for a pair a list
+    shows, the same score, and points for the signals its reasons give; for any pair, what both hold."""
+    briefings, features = random_archive(1, 50)
+    settings = RelatedSettings({}, threshold=10, count=5, common_share=0.5, common_after=100, time_days=60)
+    index = {b.url: i for i, b in enumerate(briefings)}
+    shown = [(index[url], index[r.document.url], r) for url, relations in
+             related_briefings(briefings, features, settings).items() for r in relations]
+    assert shown
+    for (a, b, relation), evidence in zip(shown, pair_evidence(briefings, features, settings,
+                                                               [(a, b) for a, b, _ in shown])):
+        assert evidence.score == relation.score and evidence.candidate
+        assert {reason.signal for reason in relation.reasons} <= {s for s, points in evidence.points.items() if points}
+        for signal in SET_SIGNALS:
+            assert set(evidence.shared.get(signal, [])) == {
+                label for key, label in features[a].values[signal].items() if key in features[b].values[signal]}
+    unrelated = next((a, b) for a in range(50) for b in range(a + 1, 50)
+                     if not any(features[a].values[s].keys() & features[b].values[s].keys() for s in SET_SIGNALS)
+                     and not features[a].terms.keys() & features[b].terms.keys())
+    assert pair_evidence(briefings, features, settings, [unrelated])[0].score == -1
+
+
 @pytest.mark.parametrize("markup, targets, linked", [
     ('<p>Helen Reyes met Reyes. <a href="x">Helen Reyes</a></p><h2>Reyes</h2><p>Mr Reyes-Smith and O&rsquo;Brien, '
      "then O'Brien.</p>", {"Helen Reyes": "/a/", "Reyes": "/a/", "O'Brien": "/b/"},
@@ -425,6 +447,29 @@ def test_who_a_credit_line_names_relates_nothing(tmp_path):
     ]
     related = _related(tmp_path, documents)
     assert related["briefings/gloves/"] == [] and related["briefings/manual/"] == []
+
+
+def test_a_short_piece_is_known_by_the_names_its_title_gives(tmp_path):
+    """A teaser (a paywalled piece: a paragraph under a headline) whose body names nobody shares
+    the names its title gives with the briefings whose bodies name them, as names it is about, and
+    still names nobody on its page; a longer piece's title adds nothing its body does not name."""
+    rng = random.Random(7)
+    lexicon = Lexicon(load_config(tmp_path / "site.yaml").entities)
+    teaser = _briefing("teaser", "Quillon Vantor and Marisca Delt sign a harbour deal",
+                       "Shipping used to be simple. Now it is not, and nobody can say when it will be again.", 0)
+    assert {key for _, key in facts_of(teaser, lexicon).title_names} == {fold("Quillon Vantor"), fold("Marisca Delt")}
+    named = _briefing("named", "Harbour deal signed", f"Quillon Vantor and Marisca Delt signed. {_filler(rng, 120)}",
+                      1, people=("Quillon Vantor", "Marisca Delt"))
+    long = _briefing("long", "Quillon Vantor speaks at the harbour", _filler(rng, 120), 1,
+                     people=("Amara Lusk", "Teodor Brenn", "Ilsa Marrow", "Oskar Vell"))
+    assert facts_of(named, lexicon).title_names == () and facts_of(long, lexicon).title_names == ()
+    documents = [teaser, named, long, *_unrelated(rng, 30)]
+    listed = _related_all(tmp_path, documents, "teaser")
+    shown = {name: reasons for name, _, reasons in listed}
+    assert listed[0][0] == "named" and "2 people in common: Marisca Delt and Quillon Vantor" in shown["named"]
+    assert not any("in common:" in reason for reason in shown.get("long", []))
+    archive = link_archive(load_config(tmp_path / "site.yaml"), documents)
+    assert archive.entities_of(teaser) == []  # the title's names relate it; its page lists what its body names
 
 
 @pytest.mark.parametrize("body, credited", [

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Collection, MutableMapping
+from collections.abc import Collection, Iterator, MutableMapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from generator.config.settings import Config
@@ -244,7 +245,7 @@ def _own_features(document: Document, facts: Facts, entities: EntityIndex, credi
     weights: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
     own = {fold(str(name)) for name in (*_as_list(document.authors), _outlet(document)) if name}
     names_folded = {fold(name) for name in names}
-    for entity in entities.by_briefing.get(document.url, []):
+    for entity in chain(entities.by_briefing.get(document.url, []), _title_entities(facts.title_names, entities)):
         known = named.get(entity.url) or named.setdefault(entity.url, _Named.of(entity, credits, by_name))
         if known.credit or (own and own.intersection(known.folded)) or (
                 names_folded and _credited(known.folded, names_folded)):
@@ -254,6 +255,18 @@ def _own_features(document: Document, facts: Facts, entities: EntityIndex, credi
         weights[kind][url] = max(weights[kind].get(url, 0.0), salience(known.keys, count, lead))
     values["figures"] = {fold(str(f["what"])): str(f["what"]) for f in facts.figures if tracked(str(f["what"]))}
     return values, weights, _with_lead(count, lead)
+
+
+def _title_entities(names: tuple[tuple[str, str], ...], entities: EntityIndex) -> Iterator[Entity]:
+    """The entities of the names a short piece's title gives (Facts.title_names) that other
+    briefings name, under the kind the extractor read, else another: a headline's capitals
+    mislead it ("Google Stadia" a person). Named in the title, they are what the piece is about."""
+    for kind, key in names:
+        for each in (kind, *(other for other in KINDS if other != kind)):
+            entity = entities.by_key.get((each, key))
+            if entity is not None:
+                yield entity
+                break
 
 
 @dataclass(frozen=True)

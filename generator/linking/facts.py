@@ -14,13 +14,18 @@ from typing import Any
 
 from generator.content.documents import Document
 from generator.text.claims import extract_figures
-from generator.text.entities import KINDS, Lexicon, Mention, find_mentions, group_mentions
+from generator.text.entities import KINDS, Lexicon, Mention, find_mentions, fold, group_mentions
 from generator.text.markdown_text import plain
 from generator.text.quotes import extract_quotes
 from generator.linking.related import word_counts
 
 
-VERSION = 6  # part of the build cache's key: bump when Facts change
+VERSION = 7  # part of the build cache's key: bump when Facts change
+# A piece whose body names this many people, places and organisations or fewer (a teaser, a
+# paywalled piece: a paragraph under a headline) is known by the names its title gives as well,
+# which its body need not repeat ("Google Stadia, Microsoft xCloud, Apple Arcade: …" over a
+# paragraph naming none): related briefings count them as named in its title (title_names).
+_FEW_NAMES = 3
 _TITLE_PARTS = re.compile(r"\s[-–—|]\s")  # "Headline – Site name"
 # A credit line: at a line's start, "By", or "by" after a word of crediting ("Tested by:",
 # "Words and pictures by"), then what it credits, up to the line's end ("They were killed by
@@ -52,6 +57,9 @@ class Facts:
     lead_counts: tuple[int, ...] = ()
     site: str = ""
     credited: frozenset[str] = frozenset()
+    # The names the title gives that the body's entities do not, as (kind, folded name as the
+    # entity index keys it), for a piece whose body names _FEW_NAMES or fewer (title_names).
+    title_names: tuple[tuple[str, str], ...] = ()
 
     def word_counts(self) -> dict[str, int]:
         return dict(zip(self.words.split(" "), self.counts)) if self.words else {}
@@ -73,18 +81,41 @@ def facts_of(document: Document, lexicon: Lexicon) -> Facts:
                "lead_counts": tuple(lead.values()), "site": site, "credited": credited_names(body)}
     meta = document.meta
     keys = (*KINDS, "figures", "quotes")
+    title = document.title[: len(document.title) - len(site)] if site else document.title
     if all(key in meta for key in keys):
-        return Facts({kind: meta[kind] for kind in KINDS}, meta["figures"], meta["quotes"], **wording)
+        entities = {kind: meta[kind] for kind in KINDS}
+        return Facts(entities, meta["figures"], meta["quotes"], **wording,
+                     title_names=title_names(title, entities, lexicon))
     text = "\n".join(plain(paragraph) for paragraph in body.split("\n\n") if not paragraph.startswith("#"))
     mentions: list[Mention] = find_mentions(text, lexicon)
     found = group_mentions(mentions)
     date = document.date.date() if isinstance(document.date, dt.datetime) else document.date
+    entities = {kind: meta[kind] if kind in meta else found[kind] for kind in KINDS}
     return Facts(
-        entities={kind: meta[kind] if kind in meta else found[kind] for kind in KINDS},
+        entities=entities,
         figures=meta["figures"] if "figures" in meta else extract_figures(text, mentions, date),
         quotes=meta["quotes"] if "quotes" in meta else extract_quotes(text, mentions),
         **wording,
+        title_names=title_names(title, entities, lexicon),
     )
+
+
+def title_names(title: str, entities: dict[str, list[str]], lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """The names a title gives that `entities` (the body's) lack, as (kind, key): the key folded
+    as the entity index folds a name, through the alias table ("Kiev" -> "kyiv"). Only for a
+    piece whose body names _FEW_NAMES or fewer: a longer piece names what its title does, and
+    reading every title would cost a large archive's link stage. What the extractor makes of a
+    headline's capitals ("Scissor Keyboard Expected") is no name any briefing gives: it matches
+    no entity and counts for nothing."""
+    if sum(len(names) for names in entities.values()) > _FEW_NAMES or not title.strip():
+        return ()
+    named = {fold(lexicon.name(str(name))) for names in entities.values() for name in names}
+    found: dict[tuple[str, str], None] = {}
+    for mention in find_mentions(title, lexicon):
+        key = fold(lexicon.name(mention.name))
+        if key not in named:
+            found.setdefault((mention.kind, key))
+    return tuple(found)
 
 
 def credited_names(body: str) -> frozenset[str]:

@@ -271,6 +271,40 @@ def candidate_evidence(briefings: list[Document], features: list[Features], sett
     return lo, hi, np.concatenate(evidence, axis=1) if evidence else np.zeros((len(_REASONS), 0))
 
 
+@dataclass(frozen=True)
+class PairEvidence:
+    """Why two briefings score what they score, listed or not (pair_evidence)."""
+
+    score: int  # 0-100 as a list would show it; -1 when they share nothing
+    points: dict[str, float]  # signal -> what it adds to the score, as Reason.points but never left out
+    shared: dict[str, list[str]]  # signal -> what both hold, as reasons name it (for text the words shown)
+    candidate: bool  # whether either is among the other's candidates (else it is never scored)
+
+
+def pair_evidence(briefings: list[Document], features: list[Features], settings: RelatedSettings,
+                  pairs: Sequence[tuple[int, int]]) -> list[PairEvidence]:
+    """Per pair (two briefings' places), its score, the points each signal adds and what they
+    share, whether or not a list shows it: for reading why a genuine pair is missed
+    (bench/related_eval.py --misses). Not for a build: it scores each pair on its own."""
+    index, day = _Index.of(features, settings), _days(briefings)
+    size = len(briefings)
+    ends = sorted({k for pair in pairs for k in pair})
+    keys = set(index.candidate_keys(ends).tolist()) if ends else set()
+    found = []
+    for a, b in pairs:
+        lo, hi = min(a, b), max(a, b)
+        # One block of one row, lo's: its dense row, and what the pair shares.
+        (_, dense, _, _, shares, days), = _blocks(index, np.array([lo]), np.array([hi]), day, lo, lo + 1)
+        logits, matched = _logits(_evidence(shares, days, settings), settings)
+        shared = index.shared(dense, np.array([0]), np.array([hi]))[0]
+        labels = {signal: [features[a].values.get(signal, {}).get(key, key) for key in values]
+                  for signal, values in shared.items()}
+        found.append(PairEvidence(int(_scores(logits, matched)[0]),
+                                  dict(zip(_REASONS, (_POINTS_PER_LOGIT * logits[:, 0]).tolist())), labels,
+                                  lo * size + hi in keys or hi * size + lo in keys))
+    return found
+
+
 def _undirected(candidates: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Every candidate pair once, as (lo, hi) with lo < hi, in order: two briefings are a pair when
     either is the other's candidate. Their score is one, so it is reckoned once."""
