@@ -12,7 +12,10 @@ one of the two seeds) is ingested as any seed is, with this repository's site.ya
   alternatives found from a word's start (those the summary already carries are counted apart: a
   key point must not repeat the summary);
 - key points that open mid-thought ("But …", "He said …" with nobody named before) or repeat
-  the summary (most of their words are in it).
+  the summary (most of their words are in it);
+- why each development no point covers was missed, by kind: its sentences were in the summary's,
+  not weighed (not prose, too short, too far on), repeat the summary, lean on the sentence before,
+  are quotes, or were outranked; or no sentence carries it (the text lost or split it).
 
 Each is printed for the articles the rules were tuned on and, apart, for the held-out ones
 (`held_out: true`: annotated before the code ran on them); `--show` details the former only.
@@ -27,6 +30,7 @@ import hashlib
 import json
 import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +41,8 @@ import yaml
 from generator.config.settings import Config, load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
+from generator.ingest.digest import lead_length, left_out, sentences_of
+from generator.text.markdown_text import plain
 from generator.text.entities import fold
 from generator.ingest.read import read_seed
 
@@ -49,6 +55,9 @@ _MID_THOUGHT = re.compile(r"^(?!this (?:past )?(?:year|week|month|morning|aftern
                           r"(?:however|meanwhile|as well as this|in addition|moreover),)", re.I)
 _CONTENT = re.compile(r"[a-z][a-z'’]{3,}|\d[\d,.]*")
 _REPEATS = 0.6  # a point with this share of its words in the summary repeats it
+# A development's sentences may be left out for several reasons: the one nearest to being a point is told.
+_NEAREST_FIRST = ["outranked", "a quote", "leans on the sentence before", "repeats the summary", "not prose, or too short",
+                  "past the sentences weighed", "in the summary's sentences"]
 
 
 @dataclass
@@ -61,6 +70,7 @@ class Scored:
     covered: list[bool] = field(default_factory=list)
     mid_thought: list[str] = field(default_factory=list)
     repeats: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)  # for each development not covered, why
     front: dict[str, Any] = field(default_factory=dict)
     held_out: bool = False  # annotated before the code ever ran on it, never tuned on
 
@@ -69,7 +79,7 @@ def _key(value: Any, what: str) -> tuple[float, str]:
     return float(value), fold(what)
 
 
-def score(name: str, front: dict[str, Any], truth: dict[str, Any]) -> Scored:
+def score(name: str, front: dict[str, Any], truth: dict[str, Any], sentences: list[str] | None = None) -> Scored:
     scored = Scored(name, front=front, held_out=bool(truth.get("held_out")))
     scored.found = {_key(f["value"], f["what"]) for f in front.get("figures", [])}
     scored.truth = {_key(value, what) for value, what in truth.get("figures", [])}
@@ -87,7 +97,18 @@ def score(name: str, front: dict[str, Any], truth: dict[str, Any]) -> Scored:
         words = set(_CONTENT.findall(point.lower()))
         if words and len(words & summary) / len(words) >= _REPEATS:
             scored.repeats.append(point)
+    if sentences is not None:
+        scored.why = [_why(sentences, alternatives) for alternatives, covered in zip(scored.developments, scored.covered)
+                      if not covered]
     return scored
+
+
+def _why(sentences: list[str], alternatives: list[str]) -> str:
+    """Why no key point carries the development: the reason of its sentence nearest to being one."""
+    skip = lead_length(sentences)
+    reasons = [left_out(sentences, skip, index) for index, sentence in enumerate(sentences)
+               if any(_carries(sentence, alt) for alt in alternatives)]
+    return min(reasons, key=_NEAREST_FIRST.index) if reasons else "in no sentence"
 
 
 def _carries(text: str, alternative: str) -> bool:
@@ -96,10 +117,12 @@ def _carries(text: str, alternative: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(alternative.lower()), text.lower()) is not None
 
 
-def ingest(path: Path, name: str, config: Config) -> dict[str, Any]:
+def ingest(path: Path, name: str, config: Config) -> tuple[dict[str, Any], list[str]]:
+    """The briefing's front-matter, and the sentences its key points were chosen from (its body's,
+    as the briefing splits them)."""
     seed = Seed(path, name, hashlib.sha256(path.read_bytes()).hexdigest())
-    front, _body = make_briefing(read_seed(seed, config.ingest), config.ingest, config.entities)
-    return front
+    front, body = make_briefing(read_seed(seed, config.ingest), config.ingest, config.entities)
+    return front, [plain(s) for s in sentences_of(body.split("\n\n"))]
 
 
 def run(source: Path) -> list[Scored]:
@@ -118,7 +141,8 @@ def run(source: Path) -> list[Scored]:
                 path.write_text(pages[article["id"]]["articleBody"].strip() + "\n", encoding="utf-8")
             else:
                 continue
-            results.append(score(name, ingest(path, name, config), article))
+            front, sentences = ingest(path, name, config)
+            results.append(score(name, front, article, sentences))
     return results
 
 
@@ -169,12 +193,15 @@ def totals(results: list[Scored]) -> None:
           f"{sum(len(r.in_summary) for r in results)} more in the summaries); "
           f"opening mid-thought {sum(len(r.mid_thought) for r in results)}, "
           f"repeating the summary {sum(len(r.repeats) for r in results)}")
+    kinds = Counter(why for r in results for why in r.why)
+    print(f"  developments missed: {', '.join(f'{why} {n}' for why, n in kinds.most_common())}")
 
 
 def details(result: Scored) -> None:
     """An article's extra and missed figures, uncovered developments and faulty points."""
     extra, missed = result.found - result.truth, result.truth - result.found
-    uncovered = [d for d, ok in zip(result.developments, result.covered) if not ok]
+    missed = [d for d, ok in zip(result.developments, result.covered) if not ok]
+    uncovered = [f"{d} ({why})" for d, why in zip(missed, result.why)] if result.why else missed
     if extra or missed or uncovered or result.mid_thought or result.repeats:
         print(f"\n{result.name}")
         for label, items in (("extra", sorted(extra)), ("missed", sorted(missed)), ("uncovered", uncovered),

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.config.settings import load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
-from generator.ingest.digest import continues, key_points
+from generator.ingest.digest import continues, key_points, left_out
 from generator.ingest.read import read_seed
 from tests.helpers import REPO
 
@@ -180,3 +180,31 @@ def test_a_summing_up_opening_is_trimmed():
                  "The company agreed on Friday to move 1,000 maintenance workers to a contractor, JLL."]
     points = key_points(sentences, skip=1)
     assert "More than 4,000 people are expected to receive notice in the coming weeks." in points, points
+
+
+def test_why_a_sentence_gave_no_point_is_told_in_the_rules_terms():
+    sentences = ["The port of Odesa reopened to grain ships on Monday, the infrastructure ministry said.",
+                 "It had been closed for a week after a missile struck a warehouse near the grain terminal.",
+                 "“Ready,” the harbour master said.",
+                 "“We are ready to ship the grain again,” the harbour master told reporters at the quay.",
+                 "Ships will sail under naval escort, the ministry said on Tuesday in a statement.",
+                 "The port of Odesa reopened to grain ships on Monday, officials confirmed."]
+    assert left_out(sentences, 1, 0) == "in the summary's sentences"
+    assert left_out(sentences, 1, 1) == "leans on the sentence before"
+    assert left_out(sentences, 1, 2) == "not prose, or too short"
+    assert left_out(sentences, 1, 3) == "a quote"
+    assert left_out(sentences, 1, 4) == "outranked"
+    assert left_out(sentences, 1, 5) == "repeats the summary"
+
+
+def test_a_he_names_a_person_after_a_title_or_named_after_their_quote():
+    titled = ["A man was stabbed to death on a commuter train near San Francisco on Tuesday, officials said.",
+              "Interim BART Police Chief Ed Alvarez told reporters that the first calls came in on Tuesday afternoon.",
+              "He says transit officers boarded the train at the next stop and found a man bleeding on Tuesday."]
+    assert "Ed Alvarez says transit officers boarded the train at the next stop and found a man bleeding on Tuesday." \
+        in key_points(titled, 1)
+    quoted = ["Instagram will let users see who visited their profiles, the company said on Tuesday.",
+              "“I was stunned to see how many people visited my profile,” said Joseph Minga, a student in Ohio.",
+              "He learned around 75 to 100 people view his profile a week, out of around 1,500 followers."]
+    assert "Joseph Minga learned around 75 to 100 people view his profile a week, out of around 1,500 followers." \
+        in key_points(quoted, 1)

@@ -114,7 +114,13 @@ _OWNER = re.compile(r"^((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,2
 # ("While …, team head Jennifer Ngo-Anh says").
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][\w’'-]+"
 _APPOSED = re.compile(rf"^[^,]{{1,60}}, ({_NAME}),")
+# A full name after a title of capitalised words opening the sentence, then its verb: the person is
+# its subject ("Interim BART Police Chief Ed Alvarez told …", "U.S. Defense Secretary Mark Esper on
+# Wednesday accused …").
+_TITLED = re.compile(rf"^(?:[A-Z][\w.’'&-]* ){{1,5}}?({_NAME})(?:,[^,]{{1,100}},)? [a-z]")
+_THREE_CAPITALISED = re.compile(r"[A-Z]\S* [A-Z]\S* [A-Z]")  # what _TITLED needs first: most sentences fail it at once
 _SPEAKING = re.compile(rf"\b({_NAME})(?:,[^,]{{1,100}},)? (?:said|says|told|tells|added|explained|noted|warned)\b")
+_SAID_BY = re.compile(rf"\b(?:said|says|added|explained|noted|warned) ({_NAME})\b")  # "“…,” said Brent Sherwood, …"
 # A full name: a given name (the gazetteer's), maybe an initial, then one or two capitalised words;
 # matched at each capitalised word, so a title before it ("Police Chief Ed Alvarez") does not hide it.
 _FULL_NAME = re.compile(r"\b(?=([A-Z][a-z]+)(?:-[A-Z][a-z]+)?(?: [A-Z]\.)?((?: [A-Z][a-z][\w’'-]*?){1,2})(?![\w’'-]))")
@@ -188,22 +194,10 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     """Up to five sentences after the first `skip` (the summary's), in article order, standing alone;
     up to eight from a longer article (see _POINTS)."""
     summary = _words(" ".join(sentences[:skip]))
-    window = [_unbracketed(s) for s in sentences[:skip + _CONSIDERED]]
-    trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
-    # Who a "he" is matters only to a point opening so: it is worked out as far as the last of them.
-    openings = [index for index in range(skip, len(window)) if _MAY_BE_PERSON.match(trimmed[index])
-                and _person(trimmed[index])]
-    subjects = _subjects(trimmed[:openings[-1]]) if openings else []
     # Best score first: a point's gain is at most its score and _NOVELTY, so a round stops reading
     # at the first candidate that cannot beat the best gain found, and the words of most
     # candidates of a long article are never counted.
-    candidates = []
-    for index, sentence in enumerate(window):
-        if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
-            continue  # a question, a heading, a time stamp, a related story's title
-        point = _standalone(trimmed[index], subjects[index - 1] if 0 < index <= len(subjects) else None)
-        candidates.append(_Candidate(index, point, _score(point) - _LATER * index / max(_SHORT, len(sentences))))
-    candidates.sort(key=lambda c: (-c.score, c.index))
+    candidates = sorted(_candidates(sentences, skip), key=lambda c: (-c.score, c.index))
     words: dict[int, frozenset[str]] = {}
     chosen: list[_Candidate] = []
     alike: dict[int, tuple[float, int]] = {}  # a candidate's likeness to the points, and how many it was weighed against
@@ -229,6 +223,41 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
         candidates.remove(best)
         said |= words[best.index]
     return [c.point for c in sorted(chosen)]
+
+
+def _candidates(sentences: list[str], skip: int) -> list[_Candidate]:
+    """The sentences weighed as points, each as it would read standing alone, with its news score."""
+    window = [_unbracketed(s) for s in sentences[:skip + _CONSIDERED]]
+    trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
+    # Who a "he" is matters only to a point opening so: it is worked out as far as the last of them.
+    openings = [index for index in range(skip, len(window)) if _MAY_BE_PERSON.match(trimmed[index])
+                and _person(trimmed[index])]
+    subjects = _subjects(trimmed[:openings[-1]]) if openings else []
+    candidates = []
+    for index, sentence in enumerate(window):
+        if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
+            continue  # a question, a heading, a time stamp, a related story's title
+        point = _standalone(trimmed[index], subjects[index - 1] if 0 < index <= len(subjects) else None)
+        candidates.append(_Candidate(index, point, _score(point) - _LATER * index / max(_SHORT, len(sentences))))
+    return candidates
+
+
+def left_out(sentences: list[str], skip: int, index: int) -> str:
+    """Why the sentence at `index`, which gave no key point, gave none, in the rules' terms: so the
+    claims devset's report (bench/claims_eval.py) says which kind of miss to fix, not only how many."""
+    if index < skip:
+        return "in the summary's sentences"
+    candidate = next((c for c in _candidates(sentences, skip) if c.index == index), None)
+    if candidate is None:
+        return "past the sentences weighed" if index >= skip + _CONSIDERED else "not prose, or too short"
+    summary = _words(" ".join(sentences[:skip]))
+    if summary and _overlap(_words(candidate.point), summary) >= _REPEATS:
+        return "repeats the summary"
+    if _DANGLING.match(candidate.point) or _leans_after_lead(candidate.point):
+        return "leans on the sentence before"
+    if starts_with_quote(candidate.point):
+        return "a quote"
+    return "outranked"
 
 
 def _unbracketed(sentence: str) -> str:
@@ -286,14 +315,16 @@ def _surnames(sentence: str) -> list[str]:
 
 
 def _person_subject(sentence: str, surnames: set[str]) -> str | None:
-    """The person the sentence opens with: a title and a name, a full name, or a known surname."""
+    """The person the sentence opens with: a title and a name, a full name, or a known surname; or
+    a full name after a title of capitalised words."""
     if (owner := _OWNER.match(sentence)) and not _NOT_NAMES.search(owner.group(1)) and owner.group(1).split()[0] not in _NOT_FIRST:
         words = owner.group(1).split()  # "Mr. Trump’s theatrical embrace …": the sentence is about him
         titled = words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr")
         return owner.group(1) if (titled and len(words) > 1) or (len(words) > 1 and words[-1] in surnames) else None
     match = _SUBJECT.match(sentence)
     if not match or _NOT_NAMES.search(match.group(1)):
-        return None
+        titled = _THREE_CAPITALISED.match(sentence) and sentence.split(" ", 1)[0] not in _NOT_FIRST
+        return _named_subject(sentence, _TITLED) if titled else None
     words = match.group(1).split()
     if words[0] in _NOT_FIRST or "’" in match.group(1) or "'" in match.group(1):
         return None  # "The …", "Russia’s president": not a name alone
@@ -308,7 +339,7 @@ def _introduced(sentence: str, following: bool) -> str | None:
     the speaker of a clause is less surely who a "he" after it is than the sentence's subject."""
     if sentence.split(" ", 1)[0] not in _NOT_FIRST and (name := _named_subject(sentence, _APPOSED)):
         return name
-    return None if following else _named_subject(sentence, _SPEAKING)
+    return None if following else _named_subject(sentence, _SPEAKING) or _named_subject(sentence, _SAID_BY)
 
 
 def _named_subject(sentence: str, pattern: re.Pattern[str]) -> str | None:
