@@ -87,7 +87,8 @@ recommended see also you trending watch must don't don’t dont editor's editor�
 tagged filed edited reviewed verified translated illustrated curated photographed designed narrated fact checked
 medically originally first appeared syndicated republished""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
 _SENTENCE_WORDS = frozenset("""listen watch this inconsistencies enjoy file copyright all follow like about sign subscribe register
-newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue""".split()) | _OPENING_SIGNS
+newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue donate contribute join
+support let tell email contact""".split()) | _OPENING_SIGNS
 _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved", "your browser")
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
@@ -153,7 +154,8 @@ _CRUFT_SENTENCE = re.compile(
     r"|this (?:story|article|report) (?:has been|was|is being) updated|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
     r"|this (?:article|story|piece) (?:originally )?(?:appeared|was (?:first )?published) (?:on|in)"
     r"|.{0,40}\bcookies?\b.{0,120}\b(?:policy|accept|consent|experience|settings)|by continuing to (?:browse|use)"
-    r"|(?:sign up|subscribe)(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"
+    r"|(?:sign up|subscribe|register|donate|contribute|join us|support us|(?:let|tell|email|contact) us(?: know)?)"
+    r"(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"  # a call to the reader, alone
     rf"|(?:sign up|subscribe|register)\b.{{0,80}}\b(?:{_MAILINGS}|inbox|updates|email)"
     r"|.{0,60}\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|free)"
     rf"|don'?t miss a (?:story|thing)|get (?:the|our) .{{0,40}}{_MAILINGS}"
@@ -863,6 +865,7 @@ earn""".split())
 _NOTICE_THINGS = (_PAGE_THINGS | _DEALINGS) - _PLACES
 _NOTICE_VERBS = _UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _verb_forms(frozenset("enjoy get manage".split()))
 _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
+_APPEAL_MOST = 5  # words: "Support independent journalism", not a sentence about supporting it
 _NOTICE_WORD = re.compile(r"\$?\d[\d,.]*|[^\W\d_](?:[\w'’-]*[^\W_])?")
 _SELF = re.compile(r"\b(?:this|our) (?:article|story|page|site|website|post|video|newsletter|app)\b", re.I)
 _OBJECT_PREPOSITIONS = frozenset("for to with from by".split())
@@ -911,12 +914,18 @@ def _page_notice(text: str, article: ArticleWords) -> bool:
     others = [w for w in words if w[0].isalpha() and w not in _STOP_WORDS and w not in page and w not in _READER]
     names = _own_name(text)
     topical = [w for w in others if word_frequencies().get(w, 0) < _TOPICLESS and w not in names]
-    if len(set(things)) < 2 or len(page) <= len(topical):
+    if len(set(things)) < (1 if _appeal(words) else 2) or len(page) <= len(topical):
         return False
     alone = sum(not article.in_sentences(w, text) for w in things)  # things of the page the article never names
     if 2 * alone < len(things):
         return False
     return alone >= 3 or all(article.get(w, 0) <= own[w] for w in topical)
+
+
+def _appeal(words: list[str]) -> bool:
+    """A few words opening with a verb of the reader's dealings with the page ("Support independent
+    journalism.", "Explore the gallery."): one thing of the page's is enough for a notice."""
+    return len(words) <= _APPEAL_MOST and words[0] in _PAGE_VERBS
 
 
 def speaks_of_the_page(text: str) -> bool:
