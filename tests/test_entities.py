@@ -770,3 +770,8 @@ def test_an_institution_word_after_a_persons_name_says_it_is_the_institutions(le
     text = "Trump made a trip to Walter Reed hospital on Saturday. Trump's visit to Walter Reed was unscheduled."
     found = extract_entities(text, lexicon)
     assert "Walter Reed" in found["organisations"] and "Walter Reed" not in found["people"]
+
+
+def test_a_possessive_ending_does_not_break_a_list(lexicon):
+    text = "It won clients including Ford, Macy’s, Kellogg’s, NBC, Fox and others."
+    assert {"Macy", "Kellogg", "NBC"} <= set(extract_entities(text, lexicon)["organisations"])  # (keys fold 's away)

@@ -1435,9 +1435,10 @@ _NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
 _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
 # What joins the names of a list: "A, B and C", "A or B" (not "&": "Ernst & Young" is one name).
 # A name's particle before the next name is skipped ("Kalamazoo and Van Buren": the name is read from "Buren").
-_LIST_GAP = re.compile(rf"(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
+# A name's possessive ending before the gap is the name's ("Ford, Macy’s, Kellogg’s, NBC": a token ends before its 's).
+_LIST_GAP = re.compile(rf"(?:['’]s?)?(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
                        rf"(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
-_LONGEST_LIST_GAP = len(", and Van ")
+_LONGEST_LIST_GAP = len("’s, and Van ")
 _LIST_GAP_BEFORE = re.compile(_LIST_GAP.pattern + "$")
 _PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
 
