@@ -775,3 +775,8 @@ def test_an_institution_word_after_a_persons_name_says_it_is_the_institutions(le
 def test_a_possessive_ending_does_not_break_a_list(lexicon):
     text = "It won clients including Ford, Macy’s, Kellogg’s, NBC, Fox and others."
     assert {"Macy", "Kellogg", "NBC"} <= set(extract_entities(text, lexicon)["organisations"])  # (keys fold 's away)
+
+
+def test_a_word_glued_after_an_address_dot_and_common_acronyms_are_no_names(lexicon):
+    text = "Contact the column at www.DearAbby.com. The HPV vaccine helps. Ramp up the catalog ASAP, he says."
+    assert not extract_entities(text, lexicon)["organisations"]

@@ -216,6 +216,7 @@ vpn api cpu gpu os etf faq hiv aids sars icu mp mep dj cd dvd ufo mri ppe vip lg
 qb dl hd rpg fps kwh mw gw ghz
 ebitda eps roe roi yoy capex opex ict iot saas esg
 doi isbn issn url pdf
+asap fyi aka hpv
 """.split())
 # Not "from": things come from companies and people too ("available from Amazon"), so a name after
 # it is only cued as a place when the city gazetteer knows it.
@@ -657,6 +658,8 @@ class _Reader:
         """A run of one word, as `_read_segment` reads it, in fewer steps: what the rules make of the
         word alone is learnt once per surface (in the Lexicon); only the text's clues are looked at."""
         token = run[0]
+        if token.start > 1 and self.text[token.start - 1] == "." and self.text[token.start - 2].isalnum():
+            return  # "www.DearAbby.com", "pic.Twitter": a part of an address, not a name as written
         if token.text in self.lexicon.states and self._after_city(token):
             self._add(run, "places", name=self.lexicon.states[token.text])
             return
