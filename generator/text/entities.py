@@ -786,8 +786,7 @@ class _Reader:
         whole, rest = (self.text[token.start:run[-1].end] for token in run[:2])
         if self._given(run[0]) or self.text.count(rest) == self.text.count(whole):  # (str.count: quick, and most say no)
             return False
-        whole_words, rest_words = (re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in (whole, rest))
-        return len(rest_words.findall(self.text)) > len(whole_words.findall(self.text))  # not "Nation" in "National"
+        return _count_words(self.text, rest) > _count_words(self.text, whole)  # not "Nation" in "National"
 
     def _read_segment(self, tokens: list[_Token], owner: str | None) -> str | None:
         """Read one segment; return the name it ends with when that is a possessive owner."""
@@ -1282,7 +1281,7 @@ class _Reader:
         lines in title case ("Man Shot at Dallas Gas Station Dies at Hospital", "Updated Police Identify
         Man", links to other stories between paragraphs): there every word has a capital, which says
         nothing of names. The text naming one in a sentence too agrees that it is a name."""
-        headings = [match.span() for match in _TITLE_CASE_LINE.finditer(self.text)]
+        headings = _title_case_lines(self.text)
         if not headings:
             return set()
         starts = [start for start, _ in headings]
@@ -1583,9 +1582,34 @@ def _everyday_phrase(name: str) -> bool:
 
 
 _PHRASE_WORDS = re.compile(r"[^\W\d_]+")
-# A line of three or more words of four letters or more, each capitalised, no word of four letters or
-# more in lowercase, no bracket or handle, no list (two commas) and no full stop at its end: a heading or
-# a link's title in title case (not a sentence of names, "Follow NBC Latino on Facebook and Twitter.", an
-# embedded post's credit, "— Tottenham Hotspur (@SpursOfficial) November 20, 2019", nor a list of names).
-_TITLE_CASE_LINE = re.compile(r"^(?![^\n]*(?:(?<![\w'’-])[a-z][a-z]{3}|[(\[@]|,[^\n]*,))(?=(?:[^\n]*?(?<![\w'’-])[A-Z]\w{3}){3})"
-                              r"[^\n]*[^\n.]$", re.M)
+_LOWERCASE_WORD_OF_FOUR = re.compile(r"(?<![\w'’-])[a-z]{4}")
+_CAPITALISED_WORD_OF_FOUR = re.compile(r"(?<![\w'’-])[A-Z]\w{3}")
+
+
+def _count_words(text: str, words: str) -> int:
+    """How often `words` stand in the text as whole words (str.find, not a regex compiled for each)."""
+    count, at = 0, text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            count += 1
+        at = text.find(words, at + 1)
+    return count
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of three or more words of four letters or more, each capitalised, and
+    no word of four letters or more in lowercase, no bracket or handle, no list (two commas) and no full
+    stop at the end: headings and links' titles in title case (not a sentence of names, "Follow NBC
+    Latino on Facebook and Twitter.", an embedded post's credit, "— Tottenham Hotspur (@SpursOfficial)
+    November 20, 2019", nor a list of names). Line by line, so that most lines, sentences, are left at
+    their first lowercase word."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        if (len(line) > 12 and _LOWERCASE_WORD_OF_FOUR.search(line) is None and line.count(",") < 2
+                and not line.rstrip().endswith(".") and not any(c in line for c in "([@")
+                and len(_CAPITALISED_WORD_OF_FOUR.findall(line)) >= 3):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
