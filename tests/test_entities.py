@@ -780,3 +780,9 @@ def test_a_possessive_ending_does_not_break_a_list(lexicon):
 def test_a_word_glued_after_an_address_dot_and_common_acronyms_are_no_names(lexicon):
     text = "Contact the column at www.DearAbby.com. The HPV vaccine helps. Ramp up the catalog ASAP, he says."
     assert not extract_entities(text, lexicon)["organisations"]
+
+
+def test_an_everyday_word_opening_a_sentence_before_a_name_named_alone_is_a_verb(lexicon):
+    text = "Dear Abby is written by Jeanne Phillips. Contact Dear Abby at the address."
+    found = extract_entities(text, lexicon)
+    assert "Contact Dear Abby" not in found["people"] and "Jeanne Phillips" in found["people"]

@@ -762,8 +762,8 @@ class _Reader:
             return run  # "South China Sea", "North Sea": the compass word is the place's
         while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS or run[0].text in _PLURAL_DEMONYMS
                        or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase
-                            and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1])
-                                 or self._named_without_opener(run))
+                            and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1]))
+                            or self._imperative(run)
                             or len(run) > 1 and run[0].lower.endswith(_VERB_ENDINGS) and run[0].lower in self.lowercase
                             and not _is_head(run[0]) or self._asks(run))
                            and not self._known_prefix(run))):
@@ -777,6 +777,12 @@ class _Reader:
             return False
         end = sentence_spans(self.text)[run[0].sentence][1]
         return self.text[:end].rstrip(" \t\"”’'")[-1:] == "?"
+
+    def _imperative(self, run: list[_Token]) -> bool:
+        """ "Contact Dear Abby at …", "Visit Business Insider": a sentence's first everyday word (no brand,
+        no word in capitals) before a name the text also names without it is a verb of the sentence."""
+        return (run[0].first and len(run) > 1 and _everyday_word(run[0].lower) and not run[0].text.isupper()
+                and run[0].lower not in brands() and self._named_without_opener(run))
 
     def _named_without_opener(self, run: list[_Token]) -> bool:
         """ "Key Security Council powers …" where the text names the "Security Council" elsewhere: a
