@@ -786,3 +786,10 @@ def test_an_everyday_word_opening_a_sentence_before_a_name_named_alone_is_a_verb
     text = "Dear Abby is written by Jeanne Phillips. Contact Dear Abby at the address."
     found = extract_entities(text, lexicon)
     assert "Contact Dear Abby" not in found["people"] and "Jeanne Phillips" in found["people"]
+
+
+def test_a_titles_of_names_its_body_not_a_titled_person(lexicon):
+    text = ("Ivan Braiker served as the CEO of Hipcricket, a mobile marketing company. "
+            "Secretary of State Mike Pompeo spoke.")
+    found = extract_entities(text, lexicon)
+    assert "Hipcricket" in found["organisations"] and found["people"] == ["Ivan Braiker", "Mike Pompeo"]

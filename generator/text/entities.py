@@ -961,7 +961,9 @@ class _Reader:
                 if not tokens:
                     return name
             elif tokens[0].text in DEMONYMS or tokens[0].lower in _TITLES or (titled and tokens[0].lower in _CONNECTORS):
-                titled = titled or tokens[0].lower in _TITLES
+                # "the CEO of Hipcricket": what a title's "of" names is its body or place, no titled person
+                # ("Secretary of State Mike Pompeo": a title after it titles again)
+                titled = tokens[0].lower in _TITLES or titled and tokens[0].lower != "of"
                 tokens = tokens[1:]
             else:
                 break
