@@ -453,7 +453,8 @@ def test_a_topic_or_headline_glued_to_the_text_ends_where_the_text_begins(text, 
 
 
 @pytest.mark.parametrize("cruft", ["Scroll down for video", "Copied to clipboard", "Leave a comment below.", "Loading…",
-                                   "Listen to The Daily Example on Spotify", "Follow this topic", "12 comments"])
+                                   "Listen to The Daily Example on Spotify", "Follow this topic", "12 comments",
+                                   "Previous slide Next slide", "Report a typo", "Enter your email address"])
 @pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
 def test_a_block_of_the_interfaces_words_goes(cruft, one_line):
     pieces = [_ARTICLE[0], _ARTICLE[1], cruft, _ARTICLE[2]]
@@ -628,7 +629,8 @@ def test_a_note_about_the_article_glued_after_a_bracket_goes():
 @pytest.mark.parametrize("note", ["This article was produced in partnership with The Example Foundation.",
                                   "This post may contain affiliate links.", "This is a developing story.",
                                   "This story has been adapted from its original source.",
-                                  "We may earn a commission when you buy through links on our site."])
+                                  "We may earn a commission when you buy through links on our site.",
+                                  "An earlier version of this story appeared in print with the headline: Grain Exports Resume."])
 @pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
 def test_a_note_about_the_article_itself_goes(note, one_line):
     pieces = [_ARTICLE[0], _ARTICLE[1], note, _ARTICLE[3]]

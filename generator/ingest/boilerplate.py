@@ -55,7 +55,7 @@ def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
 _UI_VERBS = frozenset("""share print save copy skip jump back open close load subscribe log sign follow download comment
 email tweet tap click play pause mute unmute expand collapse enlarge zoom scroll swipe hide show toggle view watch listen
 bookmark reply register add read leave report edit delete manage enable allow continue explore discover refresh retry
-submit send install upgrade""".split())
+submit send install upgrade enter""".split())
 _UI_VERB_FORMS = _verb_forms(_UI_VERBS)  # "Copied to clipboard", "Loading…"
 _UI_THINGS = frozenset("page article articles story stories main content top bottom app link links now menu search home "
                        "next previous more facebook twitter whatsapp linkedin reddit pinterest instagram telegram youtube "
@@ -167,13 +167,15 @@ _CRUFT_LABEL = re.compile(r"^\W*(?:file photo\b|newsletter:|about the (?:writer|
 # A note about the article itself and its making: "This article was produced in partnership with
 # NAME.", "This post may contain affiliate links", "This is a developing story." Not "This video",
 # "This feature" or "This episode", which an article describes as its subject.
-_ITSELF = re.compile(r"\W*(?:this|the following) (?:article|story|post|piece|page|content|newsletter)\b"
+_ITSELF = re.compile(r"\W*(?:(?:an? |an earlier |the )?(?:version|edition|part|portion)s? of )?(?:this|the following)"
+                     r" (?:article|story|post|piece|page|content|newsletter)\b"
                      r"|\W*this is an? (?:\w+ ){0,2}(?:story|article)\b", re.I)
-_ITS_MAKING = re.compile(r"\b(?:produced|published|appeared|written|edited|updated|corrected|amended|funded|supported"
+_ITS_MAKING = re.compile(r"\b(?:produced|published|appeared|appears|written|edited|updated|corrected|amended|funded|supported"
                          r"|sponsored|paid|contains?|includes?|affiliate|partnership|collaboration|syndicated|republished"
                          r"|adapted|excerpted|translated|generated|reviewed|checked|narrated|condensed|reproduced|licensed"
                          r"|permission|developing)\b", re.I)
 _ITSELF_MOST = 30  # words: a note, not a paragraph
+_ITSELF_OPENS = frozenset("this the a an version versions part parts portion portions".split())  # "A version of this article …"
 _BIO = re.compile(
     rf"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}} (?:(?:is|was) (?:a|an|the|[A-Z][\w.&'’-]*(?:’s|'s)?)\b[^.]{{0,80}}\b{_ROLE_WORDS}"
     rf"|(?:covers|writes about|reports on|writes on)\b[^.]{{0,60}}\bfor\b)")
@@ -373,7 +375,7 @@ def cruft_sentence_end(text: str) -> int:
 
 def _about_itself(text: str) -> bool:
     """A note about the article itself (see _ITSELF): never a quote, which may be of another article."""
-    return (_opening_word(text) in ("this", "the") and bool(_ITSELF.match(text)) and not any(mark in text for mark in "\"“”")
+    return (_opening_word(text) in _ITSELF_OPENS and bool(_ITSELF.match(text)) and not any(mark in text for mark in "\"“”")
             and bool(_ITS_MAKING.search(text)))
 
 
@@ -761,7 +763,8 @@ terms policy cookie player playlist slideshow galleries clip clips livestream st
 journalism journalists supporters subscription subscriptions subscriber subscribers member members membership
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
 exclusive exclusives offer offers newsroom editor editors url urls episode episodes channel channels feedback access
-trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab""".split())
+trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab slide slides
+slideshows dialog typo typos""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
 # Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
 _PLACES = frozenset("next previous more all up down back top bottom now here below above".split())
