@@ -793,3 +793,8 @@ def test_a_titles_of_names_its_body_not_a_titled_person(lexicon):
             "Secretary of State Mike Pompeo spoke.")
     found = extract_entities(text, lexicon)
     assert "Hipcricket" in found["organisations"] and found["people"] == ["Ivan Braiker", "Mike Pompeo"]
+
+
+def test_a_registered_mark_names_a_product_or_a_brand_no_person(lexicon):
+    text = "Digital Intuition®, the company’s patented algorithm, ranks ads. Don Victor™ honey sells well."
+    assert not extract_entities(text, lexicon)["people"]

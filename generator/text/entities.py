@@ -157,6 +157,7 @@ stores board executives ceo cfo chairman chairwoman founder cofounder co-founder
 members leadership
 """.split())
 _QUOTES = set("\"“”‘’'")
+_TRADEMARKS = {"®", "™"}
 _MEDIA_HEADS = set("""
 times post news press presse reporter herald journal tribune gazette chronicle telegraph insider magazine
 today radio television sports
@@ -1056,6 +1057,8 @@ class _Reader:
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
         if first.start and self.text[first.start - 1] in "#@":
             none += 4  # a hashtag or a handle ("#MattBevin"), not a name as written
+        if self.text[last.end:last.end + 1] in _TRADEMARKS:
+            none += 4  # "Digital Intuition®", "Don Victor®": a registered mark names a product or a brand, no person
         if len(tokens) > 1 and self.text.find("&", first.end, last.start) >= 0:
             organisations += 3  # "Ernst & Young", "Marks & Spencer": a firm; no person's name has "&"
         if self._quoted(first, last) or (tail and (tail[-1].isdigit() or tail.isalpha())
