@@ -187,8 +187,8 @@ models spin-off reboot drug drugs vaccine vaccines
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
 # Last words of the names of products' models and editions ("Switch Lite", "Zamazenta Edition", "MacBook Pro").
 _MODEL_TAILS = {"pro", "max", "mini", "lite", "ultra", "plus", "edition", "editions", "prime", "se", "xl"}
-_AUXILIARIES = {"will", "can", "could", "should", "would", "does", "did", "do", "is", "are", "was", "were", "has", "have",
-                "had", "might", "must", "shall"}  # verbs that open a question
+_AUXILIARIES = {"will", "can", "could", "should", "would", "does", "did", "do", "is", "are", "was", "were", "has",
+                "have", "had", "might", "must", "shall"}  # verbs that open a question
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
 # "according to Reuters", "published by Futurism", "works for Facebook": where news or a person's
 # work comes from; a lone word after these is a source, not a surname.
@@ -791,7 +791,7 @@ class _Reader:
         sentence's word, not the name's, when the rest of the run is named without it elsewhere in the
         text (the mentions agree on where the name starts)."""
         whole, rest = (self.text[token.start:run[-1].end] for token in run[:2])
-        if self._given(run[0]) or self.text.count(rest) == self.text.count(whole):  # (str.count: quick, and most say no)
+        if self._given(run[0]) or self.text.count(rest) == self.text.count(whole):  # str.count: quick, most say no
             return False
         return _count_words(self.text, rest) > _count_words(self.text, whole)  # not "Nation" in "National"
 
@@ -1277,7 +1277,8 @@ class _Reader:
         """Candidates named only in headings (_only_in_headings) become no entity, unless people whose
         name has a person's shape (a list of people is written in capitals too); returns where the
         organisations a rule named only there ("Updated Police"), not a list, start, to be dropped."""
-        ruled = {m.start: fold(m.name) for m in self.mentions if m.kind == "organisations" and self.lexicon.kind(m.name) is None}
+        ruled = {m.start: fold(m.name) for m in self.mentions
+                 if m.kind == "organisations" and self.lexicon.kind(m.name) is None}
         headed = self._only_in_headings([*zip(keys, (c.tokens[0].start for c in self.candidates)),
                                          *((key, at) for at, key in ruled.items())])
         if not headed:
@@ -1448,7 +1449,8 @@ _NAME_SUFFIXES = {"jr", "sr", "i", "iv"}  # folded: "III" folds to "i"
 _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursula von der Leyen"
 # What joins the names of a list: "A, B and C", "A or B" (not "&": "Ernst & Young" is one name).
 # A name's particle before the next name is skipped ("Kalamazoo and Van Buren": the name is read from "Buren").
-# A name's possessive ending before the gap is the name's ("Ford, Macy’s, Kellogg’s, NBC": a token ends before its 's).
+# A name's possessive ending before the gap is the name's ("Ford, Macy’s, Kellogg’s, NBC": a token ends
+# before its 's).
 _LIST_GAP = re.compile(rf"(?:['’]s?)?(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
                        rf"(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
 _LONGEST_LIST_GAP = len("’s, and Van ")
