@@ -710,7 +710,8 @@ def test_a_sentence_no_caption_would_be_before_a_credit_stays(sentence, credit, 
 @pytest.mark.parametrize("line", ["Recommended: Anthony Lynn: “We needed to win this game”",
                                   "You might also like: Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?",
                                   "Related: Grain Exports Resume — And Prices Fall!", "ALSO READ | Grain exports resume from Odesa",
-                                  "Watch live: Grain Exports Resume From Odesa"])
+                                  "Watch live: Grain Exports Resume From Odesa", "Filed under: Grain exports resume from Odesa as prices fall",
+                                  "Our Standards: The Daily Example Trust Principles."])
 def test_a_line_led_by_a_pointers_label_goes_whole_whatever_its_headlines_words(line):
     body = _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body

@@ -144,7 +144,8 @@ _LABEL_ENDS = (":", "|")
 _POINTER = re.compile(
     r"(?:read more|continue reading|read the full (?:story|article)|more)\s+(?:on|at)\s+(?=\S)"
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
-    r"|more from [^:|\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories)\s*[:|]\s*", re.I)
+    r"|more from [^:|\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories|filed under)\s*[:|]\s*",
+    re.I)  # "Filed under:" shows a section's or a story's name as often as a list of tags
 
 # Whole blocks: sentence-shaped cruft.
 # What a page mails its readers, by any of its names: "Sign up for NAME's weekly roundup".
@@ -763,7 +764,7 @@ terms policy cookie player playlist slideshow galleries clip clips livestream st
 journalism journalists supporters subscription subscriptions subscriber subscribers member members membership
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
 exclusive exclusives offer offers newsroom editor editors url urls episode episodes channel channels feedback access
-trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab slide slides
+trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab slide slides standards
 slideshows dialog typo typos""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
 # Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
