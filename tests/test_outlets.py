@@ -136,7 +136,9 @@ def test_provenance_and_desk_credits_name_the_outlet_and_run_on_words_are_left_o
 @pytest.mark.parametrize("line, outlet", [
     ("Download the Houston Chronicle app for the latest news", "Houston Chronicle"),
     ("Enjoy unlimited access to Inexhibit for just $1 a week.", "Inexhibit"),
-    ("Residents have access to Medicare for $20 a month.", None),
+    ("Sign up for The Daily Example's weekly roundup", "The Daily Example"),
+    ("Residents have access to Medicare for $20 a month.", None), ("Sign up for our weekly roundup", None),
+    ("Voters can sign up for the ballot by mail.", None),
     ("You can download the app for free from the store.", None)])
 def test_the_pages_own_offers_name_the_outlet_and_an_articles_sentence_does_not(line: str, outlet: str | None) -> None:
     found = find_outlet(f"The plant will close in March, the company said. {line}", [line], [], {})

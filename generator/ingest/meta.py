@@ -174,12 +174,15 @@ _BIO_FORMS = [
 ]
 _ABOUT_WRITER = re.compile(rf"\babout the (?:writer|author|reporter)s?\W+(?P<people>{_PERSON}) (?:is|was|has|covers|writes)\b", re.I)
 # Lines by which a page names itself: "© 2019 OUTLET", "This article originally appeared on OUTLET",
-# and its offers: "Download the OUTLET app", "Enjoy unlimited access to OUTLET for just $1 a week".
+# and its offers: "Download the OUTLET app", "Enjoy unlimited access to OUTLET for just $1 a week",
+# "Sign up for OUTLET's weekly roundup".
+_MAILING = r"(?:newsletters?|round-?ups?|briefings?|digests?|bulletins?)"
 _PROVENANCE = re.compile(
     rf"(?:©|\(c\)|Copyright)\s*(?:19|20)\d\d,?\s+(?P<a>{_OUTLET_NAME}){_END}"
     rf"|\b(?:Read more|Continue reading|(?:[Oo]riginally|[Ff]irst) (?:appeared|published)|(?:appeared|published) first) (?:on|in|at) (?P<b>{_OUTLET_NAME}){_END}"
     rf"|\bFollow (?P<c>{_OUTLET_NAME}) on (?:Twitter|Facebook|Instagram|X|Google News|LinkedIn)\b"
-    rf"|\bGet the (?P<d>{_OUTLET_NAME}) newsletter\b|\bMore from (?P<e>{_OUTLET_NAME}):"
+    rf"|\b(?:Get|Sign up for|Subscribe to) (?:the )?(?P<d>{_OUTLET_NAME}(?<!['’]s))(?:['’]s)? (?:[\w-]+ )?{_MAILING}\b"
+    rf"|\bMore from (?P<e>{_OUTLET_NAME}):"
     rf"|\b(?:checked|edited|reviewed|reported|written) by (?P<f>{_OUTLET_NAME}) (?:staff|editors|newsroom)\b"
     rf"|\b[Dd]ownload the (?P<g>{_OUTLET_NAME}) app\b|\b(?:[Uu]nlimited|[Dd]igital) access to (?P<h>{_OUTLET_NAME}) for (?:just |only )?[$€£]"
 )
@@ -210,7 +213,7 @@ _CUES = {
     "byline": (re.compile(r"By |BY |(?:Written|Words|Story|Text|Analysis|Opinion) by "), 6, 200),
     "bio": (re.compile(r"reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|critic|analyst"
                        r"|photographer|intern|fellow|covers |writes |reports |has covered |about the "), 120, 160),
-    "provenance": (re.compile(r"©|\(c\)|copyright|read more|continue reading|appeared|published|follow |get the |more from "
+    "provenance": (re.compile(r"©|\(c\)|copyright|read more|continue reading|appeared|published|follow |get |more from |sign up for |subscribe to "
                               r"|(?:checked|edited|reviewed|reported|written) by |download the |access to "), 24, 100),
     "dateline": (re.compile(r"\((?:reuters|ap|afp|dpa|pti|ians|ani|upi|xinhua)\)"), 60, 6),
 }
