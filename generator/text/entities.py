@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import MutableMapping
 from functools import cached_property, lru_cache
 from importlib import metadata
@@ -1274,34 +1274,34 @@ class _Reader:
         return sorted(mentions, key=_START)
 
     def _unheaded(self, keys: list[str], kinds: dict[str, str], names: dict[str, str]) -> set[int]:
-        """Candidates named only in headings (_only_in_headings) become no entity, unless people whose
+        """Names no list knows that the text writes only in lines in title case ("Man Shot at Dallas Gas
+        Station Dies at Hospital", "Updated Police Identify Man", links to other stories between
+        paragraphs), where every word has a capital, which says nothing of names; the text naming one in
+        a sentence too agrees that it is a name. Such candidates become no entity, unless people whose
         name has a person's shape (a list of people is written in capitals too); returns where the
-        organisations a rule named only there ("Updated Police"), not a list, start, to be dropped."""
-        ruled = {m.start: fold(m.name) for m in self.mentions
-                 if m.kind == "organisations" and self.lexicon.kind(m.name) is None}
-        headed = self._only_in_headings([*zip(keys, (c.tokens[0].start for c in self.candidates)),
-                                         *((key, at) for at, key in ruled.items())])
-        if not headed:
+        organisations a rule named only there, not a list, start, to be dropped."""
+        heading = self._heading_sentences()
+        if not heading:  # most texts: nothing to look at
             return set()
+        ruled = {m.start: fold(m.name) for m in self.mentions if m.sentence in heading
+                 and m.kind == "organisations" and self.lexicon.kind(m.name) is None}
+        inside = {key for key, c in zip(keys, self.candidates) if c.tokens[0].sentence in heading}
+        inside.update(ruled.values())
+        headed = inside - {key for key, c in zip(keys, self.candidates) if c.tokens[0].sentence not in heading} - {
+            fold(m.name) for m in self.mentions if m.sentence not in heading}
         for key in headed & kinds.keys():
             if kinds[key] == "organisations" or kinds[key] == "people" and not _personal_name(names[key]):
                 kinds[key] = "none"
         return {at for at, key in ruled.items() if key in headed}
 
-    def _only_in_headings(self, named: list[tuple[str, int]]) -> set[str]:
-        """The names no list knows (by key, with where each mention starts) that the text writes only in
-        lines in title case ("Man Shot at Dallas Gas Station Dies at Hospital", "Updated Police Identify
-        Man", links to other stories between paragraphs): there every word has a capital, which says
-        nothing of names. The text naming one in a sentence too agrees that it is a name."""
-        headings = _title_case_lines(self.text)
-        if not headings:
+    def _heading_sentences(self) -> set[int]:
+        """The sentences (by number) that make up lines in title case (_title_case_lines)."""
+        lines = _title_case_lines(self.text)
+        if not lines:
             return set()
-        starts = [start for start, _ in headings]
-        inside: dict[str, bool] = {}
-        for key, at in named:
-            line = bisect_left(starts, at + 1) - 1
-            inside[key] = inside.get(key, True) and line >= 0 and at < headings[line][1]
-        return {key for key, only in inside.items() if only}
+        starts = [start for start, _ in lines]
+        return {number for number, (start, end) in enumerate(sentence_spans(self.text))
+                if (line := bisect_right(starts, start) - 1) >= 0 and end <= lines[line][1]}
 
     def _brand(self, candidate: _Candidate) -> bool:
         """Whether this mention is of a brand that runs its own top-level domain ("Netflix", "Airbus"):
