@@ -764,9 +764,8 @@ class _Reader:
         while run and (run[0].lower in _FUNCTION_WORDS or run[0].lower in _CONNECTORS or run[0].text in _PLURAL_DEMONYMS
                        or ((self.lexicon.stopped(run[0].text) or run[0].first and run[0].lower in self.lowercase
                             and (len(run) == 1 or run[1].lower in _ROLES or not self._name_like(run[1]))
-                            or self._imperative(run)
                             or len(run) > 1 and run[0].lower.endswith(_VERB_ENDINGS) and run[0].lower in self.lowercase
-                            and not _is_head(run[0]) or self._asks(run))
+                            and not _is_head(run[0]) or run[0].first and (self._imperative(run) or self._asks(run)))
                            and not self._known_prefix(run))):
             run = run[1:]
         return run
