@@ -776,3 +776,20 @@ def test_a_short_line_of_the_articles_beside_cruft_stays(line):
                       "Prices fell for a third day, the ministry said."])
     body = _cleaned(text)
     assert line in body, body
+
+
+def test_a_kicker_and_headline_below_the_top_goes_and_at_the_top_is_the_title(tmp_path):
+    kicker = "Opinion | Grain exports resume from Odesa as prices fall"
+    body = _cleaned("\n".join([_ARTICLE[0], _ARTICLE[1], kicker, _ARTICLE[3]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2] + _ARTICLE[3:4])), body
+    front, _ = brief(write_seed(tmp_path, "\n".join([kicker, *_ARTICLE])))
+    assert front["title"] == kicker
+
+
+@pytest.mark.parametrize("line, gone", [("Chart: The Daily Example analysis of state data", True),
+                                        ("Source: The Daily Example research", True),
+                                        ("(Graphic: Global assets in 2019 - here)", False),
+                                        ("Source: the ministry, which said 40 people had died.", False)])
+def test_a_graphics_credit_on_its_line_goes_and_a_pointer_or_sentence_after_a_label_stays(line, gone):
+    body = _cleaned("\n".join([_ARTICLE[0], _ARTICLE[1], line, _ARTICLE[3]]))
+    assert (line not in body) == gone, body

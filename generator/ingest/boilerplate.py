@@ -90,6 +90,9 @@ _SENTENCE_WORDS = frozenset("""listen watch this inconsistencies enjoy file copy
 newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue donate contribute join
 support let tell email contact""".split()) | _OPENING_SIGNS
 _CONTAINED_CLUES = ("voice", "cookie", "newsletter", "rights reserved", "your browser")
+# A graphic's or a figure's credit on a line of its own: a label and a few words with no stop.
+_CREDIT_LABEL = re.compile(r"[*_]*(?:chart|map|graphic|graphics|data|sources?|illustration|infographic)\s*:\s*\S", re.I)
+_CREDIT_LINE_MOST = 10  # words
 _BIO_VERBS = (" is ", " was ", " covers ", " writes ", " reports ")
 _DAY_SHORT = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _DATE_WORDS = frozenset("published updated posted last".split()) | _MONTHS_DAYS | _DAY_SHORT  # a date line opens so
@@ -146,6 +149,10 @@ _POINTER = re.compile(
     r"|(?:related(?: stories| articles?| coverage)?|recommended|see also|also read|read more|read next|you (?:might|may) also like"
     r"|more from [^:|\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories|filed under)\s*[:|]\s*",
     re.I)  # "Filed under:" shows a section's or a story's name as often as a list of tags
+
+# A story's type and a bar before its headline: "Opinion | …", "Analysis | …".
+_KICKER = re.compile(r"(?:opinion|analysis|review|explainer|exclusive|commentary|editorial|perspective|podcast|video|photos)"
+                     r"\s*\|\s*\S", re.I)
 
 # Whole blocks: sentence-shaped cruft.
 # What a page mails its readers, by any of its names: "Sign up for NAME's weekly roundup".
@@ -240,6 +247,8 @@ def is_cruft(block: Block) -> bool:
         return True
     if count <= 15 and "@" in plain and _EMAIL.search(plain):
         return True  # "Send us your tips: …@…", "Contact the author at …": a page's contact line
+    if count <= _CREDIT_LINE_MOST and _CREDIT_LABEL.match(plain) and plain.rstrip()[-1:] not in ".!?)":
+        return True  # "Chart: NAME analysis of state data", "Source: NAME research": a graphic's credit, no sentence
     if plain[:1].isdigit() or _opening_word(plain) in _DATE_WORDS:
         if _DATE_ONLY.match(plain):  # a date on its own line, by the headline or at the foot
             return block.lead or block.index < 8 or block.index >= block.count - 4
@@ -257,13 +266,17 @@ def is_photo_credit(piece: str) -> bool:
     return bool(_CAPTION.match(piece))
 
 
-def pointer_line(line: str) -> bool:
+def pointer_line(line: str, lead: bool = False) -> bool:
     """Whether a line is a pointer's label and the headline it points at, whatever the headline's
     words ("Recommended: Lynn: “We needed to win this game”", "You might also like: Is An 'Oxygen
     Bar' Offering Fresh Air?"): a line of its own led by "Related:" is no sentence of the article's.
     A headline ends on no full stop: one that does has a sentence of the article's run on after it."""
     line = line.strip()
-    if line.count(" ") >= _POINTED_MOST or _opening_word(line) not in _OPENING_WORDS or line.rstrip("\"”’'")[-1:] == ".":
+    if line.count(" ") >= _POINTED_MOST or line.rstrip("\"”’'")[-1:] == ".":
+        return False
+    if not lead and _KICKER.match(line):
+        return True  # "Opinion | HEADLINE" below the top: another story's; at the top it is this one's title
+    if _opening_word(line) not in _OPENING_WORDS:
         return False
     label = _POINTER.match(line)
     return bool(label) and label.group().rstrip().endswith(_LABEL_ENDS) and label.end() < len(line)

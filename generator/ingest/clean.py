@@ -56,7 +56,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
         lead = lines_with_text <= 1 and not kept  # a headline above it, at most
         before = len(removed)
         piece = _cut(text, start, end, cuts.get(index, []))
-        if pointer_line(piece) and _whole_line(text, start, end):  # the label and its headline go together
+        if pointer_line(piece, lead) and _whole_line(text, start, end):  # the label and its headline go together
             removed.append(piece)
             piece = ""
         piece = _peel(piece, lead, removed)
