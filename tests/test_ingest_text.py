@@ -167,6 +167,14 @@ def test_inline_html_is_sanitised(tmp_path):
     assert "the talks" in body
 
 
+@pytest.mark.parametrize("markup", ["", " It was <b>sold out</b>."])
+def test_angle_brackets_around_a_title_are_the_texts_with_or_without_markup_beside_them(tmp_path, markup):
+    seed = write_seed(tmp_path, "Visitors came to Jeongdong Theater to watch <The Palace: Tale of Jang Noksu> and left their "
+                      f"reviews of the show on Tuesday.{markup} <Scrip evil=1>The theater said it would run again in spring.")
+    _, body = brief(seed)
+    assert "The Palace: Tale of Jang Noksu" in body and "<The" not in body and "Scrip evil" in body
+
+
 def test_generic_cruft_lines_are_removed(tmp_path):
     seed = write_seed(tmp_path, "Share this article\nThe army said on Monday it had taken the town.\n"
                       "Sign up for our daily newsletter\nFighting continued into the night, officials said.\n"

@@ -20,7 +20,14 @@ _EMPHASIS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 # Emphasis nested deeper than this is written as plain text: each level rewrites what it holds,
 # and unclosed tags nest as deep as they are many.
 _MAX_NESTING = 8
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")  # no "<" inside: from each "<a" the search would run to the end
+_TAG = re.compile(r"</?([a-zA-Z][\w-]*)[^<>]*>")  # no "<" inside: from each "<a" the search would run to the end
+# What a tag may be named: HTML's elements, the sanitiser's and those it must take out. Angle brackets
+# around other words are the text's ("<The Palace: Tale of Jang Noksu>", a title as Korean news sets
+# it), which as a tag would vanish, attributes and all.
+_ELEMENTS = frozenset(nh3.ALLOWED_TAGS) | frozenset("""html head body title meta link base style script noscript template
+iframe frame frameset object embed param applet form input button select option optgroup textarea label fieldset
+legend output progress meter dialog menu main section address figure picture source track video audio canvas svg
+math font marquee blink xmp plaintext listing noembed noframes image slot portal search""".split())
 # The backslash first: the later escapes add backslashes of their own.
 _ESCAPES = [(char, "\\" + char) for char in "\\`*_[]"] + [("<", "&lt;"), (">", "&gt;")]
 # Spaces, not \s: a line start's \s* ran over every later blank line and back, at each one.
@@ -29,7 +36,16 @@ _LINE_SPACES = re.compile(r"(?<![ \t])[ \t]++(?=\n)|(?<=\n)[ \t]+")  # from the 
 
 
 def has_html(text: str) -> bool:
-    return bool(_TAG.search(text))
+    return any(_is_element(found) for found in _TAG.finditer(text))
+
+
+def _is_element(tag: re.Match[str]) -> bool:
+    return tag[1].lower() in _ELEMENTS
+
+
+def _text_brackets(html: str) -> str:
+    """Angle brackets around words no element is named by, as the text's own characters."""
+    return _TAG.sub(lambda tag: tag[0] if _is_element(tag) else tag[0].replace("<", "&lt;").replace(">", "&gt;"), html)
 
 
 def escape_markdown(text: str) -> str:
@@ -44,7 +60,7 @@ def escape_markdown(text: str) -> str:
 
 
 def html_to_markdown(html: str) -> tuple[str, list[Link]]:
-    safe = nh3.clean(html, tags=_ALLOWED, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}, link_rel=None)
+    safe = nh3.clean(_text_brackets(html), tags=_ALLOWED, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"}, link_rel=None)
     writer = _MarkdownWriter()
     writer.feed(safe)
     writer.close()
