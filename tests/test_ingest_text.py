@@ -706,8 +706,10 @@ def test_a_caption_naming_nothing_of_the_topic_goes_from_a_run_on_line():
 
 @pytest.mark.parametrize("sentence", ["He threw five touchdowns and the crowd was rocking!", "In such way you can help make my games better.",
                                       "Thank you, everyone, for the kind messages.",
-                                      "CLICK FOR FULL STATE SWIM RESULTS", "Ticker Security Last Change Change %"])
-@pytest.mark.parametrize("credit", ["(Image credit: Shutterstock)", "Credit: Anna Smith for The Associated Press"])
+                                      "CLICK FOR FULL STATE SWIM RESULTS", "Ticker Security Last Change Change %",
+                                      "They also act as turn signals.", "It was not possible to verify the claim."])
+@pytest.mark.parametrize("credit", ["(Image credit: Shutterstock)", "Credit: Anna Smith for The Associated Press",
+                                    "Photograph: Anna Smith/AP"])
 @pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
 def test_a_sentence_no_caption_would_be_before_a_credit_stays(sentence, credit, one_line):
     """A caption may not have been pasted: the sentence before the credit may be the article's."""

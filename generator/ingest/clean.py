@@ -226,7 +226,8 @@ def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[
             opens = not kept or kept[-1][1].rstrip(" *_")[-1:] in ".!?\"”’"  # not the end of the sentence before
             fragment = _fragment(piece) and not touched.keys().isdisjoint((index - 1, index, index + 1))
             alone = len(pieces) == 1  # all else on its line was cruft
-            caption = credited.get(index + 1) == line and _caption(piece)
+            # A caption stands alone: a sentence leaning on the one before ("They also act as …") is the article's.
+            caption = credited.get(index + 1) == line and _caption(piece) and not (kept and continues(piece, kept[-1][1]))
             leftover = alone and (caption or fragment and line in (touched.get(index - 1), touched.get(index + 1)))
             if opens and (leftover or (fragment or caption) and shares_no_topic(piece, article)):
                 removed.append(piece)
