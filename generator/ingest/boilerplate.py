@@ -312,6 +312,8 @@ def glued_starts(text: str) -> list[int]:
                                             and _opening_word(text[found.end():]) in _CONTACT_OPENERS)})
     starts = []
     for space, at in candidates:
+        if _COUNT.match(text[:space].strip()):
+            continue  # a count alone before it is the count of it: "12 Comments"
         before = text[space - 1]
         # After a lowercase word a capital is mostly a name or a title inside the sentence: only what
         # no sentence says ("Listen to this article", "Sign up for our newsletter") is cut there.

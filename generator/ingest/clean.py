@@ -27,6 +27,7 @@ _LONG_PARAGRAPH = 600
 _FRAGMENT_MOST = 6
 _FOOT = 4  # blocks: where a writer's bio stands, at the article's end
 _CAPTION_MOST = 12  # words
+_LABEL_MOST = 4  # words
 _PERSONS = frozenset("i me my we us our you your".split())
 _HEADLINE_MOST = 25  # words: a first line this short is a headline, whatever its parts
 # A seed that loses more than this share of its words to cruft is worth a look: the warning names it.
@@ -214,7 +215,8 @@ def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[
     its line was cruft: a short block next to one cruft was taken from, that is no sentence ("Like"
     of "Like Reply Share", "Press play to listen ·" of "Press play to listen · 6 min", "Already a
     subscriber?" of "Already a subscriber? Log in"), and a photo's caption before the credit taken
-    from its line ("The scene on Tuesday. Credit: NAME for AGENCY"). A headline pasted above cruft
+    from its line ("The scene on Tuesday. Credit: NAME for AGENCY"); and, whatever its topic, a label
+    of the page's whose content was cruft ("Photo gallery:" of "Photo gallery: 12 photos"). A headline pasted above cruft
     names its story's topic, and stays; so does a short sentence naming the topic before a credit
     in a run-on line, where it may be the article's."""
     headline_line = min((line for line, pieces in kept_lines.items() if pieces), default=None)
@@ -229,7 +231,8 @@ def _drop_fragments(kept_lines: dict[int, list[tuple[int, str]]], removed: list[
             # A caption stands alone: a sentence leaning on the one before ("They also act as …") is the article's.
             caption = credited.get(index + 1) == line and _caption(piece) and not (kept and continues(piece, kept[-1][1]))
             leftover = alone and (caption or fragment and line in (touched.get(index - 1), touched.get(index + 1)))
-            if opens and (leftover or (fragment or caption) and shares_no_topic(piece, article)):
+            orphan = touched.get(index + 1) == line and _orphan_label(piece)
+            if opens and (leftover or orphan or (fragment or caption) and shares_no_topic(piece, article)):
                 removed.append(piece)
             else:
                 kept.append((index, piece))
@@ -263,8 +266,16 @@ def _fragment(piece: str) -> bool:
         return False
     if piece.isupper() or len(words) >= 3 and all(word[:1].isupper() for word in words):
         return False  # a heading or a table's header ("Piloto Pontos Vitórias Poles")
-    lowered = [word.strip(",;").lower() for word in words]
+    lowered = [word.strip(",;?").lower() for word in words]
+    if end == "?" and "you" in lowered:
+        return True  # the page's prompt to its reader, beside its comment box: "What do you think?"
     return not has_subject(lowered) and speaks_of_the_page(piece)  # "He said, she said" is a clause, "Background" a heading
+
+
+def _orphan_label(piece: str) -> bool:
+    """A label of the page's words whose content was cruft taken after it ("Photo gallery:" of
+    "Photo gallery: 12 photos"); a speaker's "He added:" names nothing of the page's."""
+    return piece.endswith(":") and piece.count(" ") < _LABEL_MOST and speaks_of_the_page(piece)
 
 
 def _caption(piece: str) -> bool:
