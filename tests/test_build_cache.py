@@ -150,12 +150,12 @@ def test_a_template_saved_during_a_cold_build_is_built_by_the_next_one(site, mon
     config = load_config(site / "site.yaml")
     base = site / "layouts" / "base.html"
 
-    def save_while_checking(*args, check=pipeline.check_site, **kwargs):
+    def save_while_checking(*args, check=pipeline.LinkChecker.check, **kwargs):
         base.write_text(base.read_text().replace("</body>", "<!-- saved during the build --></body>"))
         return check(*args, **kwargs)
 
     with monkeypatch.context() as patched:
-        patched.setattr(pipeline, "check_site", save_while_checking)
+        patched.setattr(pipeline.LinkChecker, "check", save_while_checking)
         build_site(config)
     assert not build_site(config).unchanged
     assert "saved during the build" in (site / "public" / "index.html").read_text()

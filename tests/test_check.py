@@ -202,3 +202,21 @@ def test_pages_written_just_now_are_not_cached(tmp_path, monkeypatch):
     monkeypatch.setattr(check, "parse_page", lambda path: parsed.append(path) or parse_html(path.read_text()))
     assert _broken(config) == [] and _broken(config) == []
     assert len(parsed) == 2  # its mtime may not change when it is rewritten within the same tick
+
+
+def test_the_checks_listing_is_the_output_as_the_stamp_walks_it(tmp_path):
+    """The build stamps the output from the check's listing: the same files in the same order as
+    relative_files gives, or none (then the stamp walks the folder) once a symlink or an odd file is there."""
+    import os
+
+    from generator.utils.files import relative_files
+
+    config = _output(tmp_path, {"index.html": "<p>", "b/index.html": "", "b/c/d.css": "", "a-b/x.json": "",
+                                "a/index.html": "", "pagefind/parts.json": "[]"})
+    out = config.output_dir
+    assert check.LinkChecker(config).listing.tree(out) == relative_files(out)
+    (out / "link.css").symlink_to("b/c/d.css")
+    assert check.LinkChecker(config).listing.tree(out) is None
+    (out / "link.css").unlink()
+    os.mkfifo(out / "b" / "pipe")
+    assert check.LinkChecker(config).listing.tree(out) is None

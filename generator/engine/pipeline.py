@@ -47,7 +47,7 @@ from generator.pages import site_pages
 from generator.pages.briefings import briefing_page, page_path
 from generator.pages.site_files import sitemap_page
 from generator.problems import Problem
-from generator.publish.check import ParsedPage, check_site, parse_written
+from generator.publish.check import LinkChecker, ParsedPage, parse_written
 from generator.publish.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, discard, finish_site, remove_unmade,
                                       start_site, sync_static, update_site, write_changed, write_pages, write_site)
 from generator.publish.search import BUNDLE_FOLDER, index_site
@@ -328,10 +328,12 @@ class StagedSite:
         finish_site(self.staging, config.output_dir)
         store.finish(made.memo)  # only now: the memo describes the files in place
         clock.start("check")
-        (result.errors if self.strict else result.warnings).extend(check_site(config, self.written, store.kept()))
+        checker = LinkChecker(config, self.written, store.kept())
+        (result.errors if self.strict else result.warnings).extend(checker.check())
         clock.start("stamp")
         result.once_each()
-        write_stamp(config, self.include_drafts, self.strict, (result.errors, result.warnings), self.hashes)
+        write_stamp(config, self.include_drafts, self.strict, (result.errors, result.warnings), self.hashes,
+                    checker.listing.tree(config.output_dir))  # the output as the check listed it: not walked again
 
 
 class _Keeper:

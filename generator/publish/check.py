@@ -132,10 +132,20 @@ class _Listing:
     files: set[str]  # regular files reached without following a symlink, as relative POSIX paths
     symlinks: set[str]  # symlinks (to files or folders): resolved on the filesystem when a link goes through one
     pages: dict[str, os.stat_result]  # every *.html file to check, including symlinked ones
+    others: set[str]  # anything else but folders (a fifo, a socket)
+
+    def tree(self, out: Path) -> list[tuple[str, str]] | None:
+        """The folder's files as generator/utils/files.relative_files lists them, so the build
+        stamp need not walk the folder again; None when a symlink or an odd file makes the two
+        listings differ."""
+        if self.symlinks or self.others:
+            return None
+        top = os.path.join(str(out), "")
+        return [(rel, top + rel) for rel in sorted(self.files, key=lambda rel: rel.split("/"))]
 
 
 def _list(out: Path) -> _Listing:
-    listing = _Listing(set(), set(), {})
+    listing = _Listing(set(), set(), {}, set())
     folders = [""]
     while folders:
         folder = folders.pop()
@@ -152,6 +162,8 @@ def _list(out: Path) -> _Listing:
                     listing.files.add(rel)
                     if entry.name.endswith(".html"):
                         listing.pages[rel] = entry.stat()
+                else:
+                    listing.others.add(rel)
     return listing
 
 

@@ -36,15 +36,17 @@ Known = list
 
 
 def write_stamp(config: Config, drafts: bool = False, strict: bool = False,
-                problems: tuple[list[Problem], list[Problem]] = ([], []), hashes: FileHashes | None = None) -> None:
+                problems: tuple[list[Problem], list[Problem]] = ([], []), hashes: FileHashes | None = None,
+                output: list[tuple[str, str]] | None = None) -> None:
     """`problems`: the build's errors and warnings, which building again unchanged would report again.
-    `hashes`: the build's FileHashes, if it has them (read once: a site has several files per briefing)."""
+    `hashes`: the build's FileHashes, if it has them (read once: a site has several files per briefing).
+    `output`: the output folder's files as relative_files lists them, if the build has just listed them."""
     hashes = hashes or FileHashes(config)
     read, hashes.used = hashes.used, {}
     errors, warnings = ([[str(p.path), p.message, p.line] for p in found] for found in problems)
     stamp = {"output_dir": str(config.output_dir), "base_url": config.base_url, "drafts": drafts, "strict": strict,
              "errors": errors, "warnings": warnings,
-             "output": tree_hash(config.output_dir, hashes), "inputs": input_hashes(config, hashes, read)}
+             "output": tree_hash(config.output_dir, hashes, output), "inputs": input_hashes(config, hashes, read)}
     hashes.save(stamp)
 
 
@@ -114,9 +116,10 @@ def input_hashes(config: Config, hashes: FileHashes, read: dict[str, list] | Non
     return found
 
 
-def tree_hash(folder: Path, hashes: FileHashes) -> str:
+def tree_hash(folder: Path, hashes: FileHashes, files: list[tuple[str, str]] | None = None) -> str:
+    """`files`: the folder's, as relative_files lists them, when already listed."""
     digest = hashlib.sha256()
-    for relative, path in relative_files(folder):
+    for relative, path in relative_files(folder) if files is None else files:
         digest.update(f"{relative}\0{hashes.of(path)}\0".encode())
     return digest.hexdigest()
 
