@@ -798,6 +798,7 @@ def test_a_kicker_and_headline_below_the_top_goes_and_at_the_top_is_the_title(tm
 
 @pytest.mark.parametrize("line, gone", [("Chart: The Daily Example analysis of state data", True),
                                         ("Source: The Daily Example research", True),
+                                        ("Map data © OpenStreetMap contributors", True),
                                         ("(Graphic: Global assets in 2019 - here)", False),
                                         ("Source: the ministry, which said 40 people had died.", False)])
 def test_a_graphics_credit_on_its_line_goes_and_a_pointer_or_sentence_after_a_label_stays(line, gone):

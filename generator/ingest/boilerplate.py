@@ -780,7 +780,7 @@ journalism journalists supporters subscription subscriptions subscriber subscrib
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
 exclusive exclusives offer offers newsroom editor editors url urls episode episodes channel channels feedback access
 trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab slide slides standards
-slideshows dialog typo typos""".split())
+slideshows dialog typo typos map maps chart charts graphic graphics infographic""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
 # Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
 _PLACES = frozenset("next previous more all up down back top bottom now here below above".split())
