@@ -155,8 +155,9 @@ _KICKER = re.compile(r"(?:opinion|analysis|review|explainer|exclusive|commentary
                      r"\s*\|\s*\S", re.I)
 
 # Whole blocks: sentence-shaped cruft.
-# What a page mails its readers, by any of its names: "Sign up for NAME's weekly roundup".
-_MAILINGS = r"(?:newsletters?|briefings?|round-?ups?|digests?|bulletins?|dispatch(?:es)?)\b"
+# What a page mails its readers, by any of its names: "Sign up for NAME's weekly roundup" (meta.py
+# reads the outlet's name from such a pitch).
+MAILINGS = r"(?:newsletters?|briefings?|round-?ups?|digests?|bulletins?|dispatch(?:es)?)\b"
 _CRUFT_SENTENCE = re.compile(
     r"^\W*(?:.{0,40}\bvoice is ai[- ]generated|inconsistencies may occur|enjoy more audio and podcasts"
     r"|this (?:story|article|report) (?:has been|was|is being) updated|©|copyright \d{4}|(?:.{0,60}\b)?all rights reserved"
@@ -164,9 +165,9 @@ _CRUFT_SENTENCE = re.compile(
     r"|.{0,40}\bcookies?\b.{0,120}\b(?:policy|accept|consent|experience|settings)|by continuing to (?:browse|use)"
     r"|(?:sign up|subscribe|register|donate|contribute|join us|support us|(?:let|tell|email|contact) us(?: know)?)"
     r"(?: here| now| today)?\W*$|(?:read|see|show|load) more\W*$|continue reading\W*$"  # a call to the reader, alone
-    rf"|(?:sign up|subscribe|register)\b.{{0,80}}\b(?:{_MAILINGS}|inbox|updates|email)"
+    rf"|(?:sign up|subscribe|register)\b.{{0,80}}\b(?:{MAILINGS}|inbox|updates|email)"
     r"|.{0,60}\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|free)"
-    rf"|don'?t miss a (?:story|thing)|get (?:the|our) .{{0,40}}{_MAILINGS}"
+    rf"|don'?t miss a (?:story|thing)|get (?:the|our) .{{0,40}}{MAILINGS}"
     r"|(?:sorry,? )?your browser (?:does not|doesn'?t|can ?not|can'?t|is not able to) (?:support|play|display))",  # a player's fallback
     re.I | re.S)
 # Labels whose sentence is the cruft they open, whatever follows: a caption, a bio, the voice reading it.
@@ -358,10 +359,13 @@ def _opening_word(text: str) -> str:
 
 
 def _cruft_sentence(text: str) -> bool:
+    return _may_be_cruft_sentence(text) and bool(_CRUFT_SENTENCE.match(text) or _CRUFT_LABEL.match(text))
+
+
+def _may_be_cruft_sentence(text: str) -> bool:
+    """What every cruft sentence has, told before its patterns run: an opening word of theirs or a clue inside."""
     head = text[:200].lower()
-    if _opening_word(text) not in _SENTENCE_WORDS and not any(clue in head for clue in _CONTAINED_CLUES):
-        return False
-    return bool(_CRUFT_SENTENCE.match(text) or _CRUFT_LABEL.match(text))
+    return _opening_word(text) in _SENTENCE_WORDS or any(clue in head for clue in _CONTAINED_CLUES)
 
 
 def cruft_sentence_end(text: str) -> int:
@@ -370,8 +374,8 @@ def cruft_sentence_end(text: str) -> int:
     capitalised words (not in capitals) that a lowercase word follows ("Ukraine's Foreign Ministry said …"), or an
     opening word before a figure ("In 2019, …"), with a sentence's length of words from it; 0 when
     none does, and the block is the cruft sentence's whole."""
-    if not _cruft_sentence(text) or not (found := _CRUFT_SENTENCE.match(text)):
-        return 0  # a label's sentence (a caption, a bio) is its own, however it goes on
+    if not _may_be_cruft_sentence(text) or not (found := _CRUFT_SENTENCE.match(text)):
+        return 0  # nor is a label's sentence (a caption, a bio) cut: it is its own, however it goes on
     tokens = _tokens_from(text, found.end(), READ_WINDOW)
     words = [word.lstrip("“\"‘") for _, _, word in tokens]
     at = 0 if text[found.end():found.end() + 1].isspace() else 1  # the match may end inside a word

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from generator.ingest.article import Link
+from generator.ingest.boilerplate import MAILINGS
 from generator.text.gazetteer import LARGE_CITY, cities, countries, given_names, us_state_abbreviations
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -176,12 +177,11 @@ _ABOUT_WRITER = re.compile(rf"\babout the (?:writer|author|reporter)s?\W+(?P<peo
 # Lines by which a page names itself: "© 2019 OUTLET", "This article originally appeared on OUTLET",
 # and its offers: "Download the OUTLET app", "Enjoy unlimited access to OUTLET for just $1 a week",
 # "Sign up for OUTLET's weekly roundup".
-_MAILING = r"(?:newsletters?|round-?ups?|briefings?|digests?|bulletins?)"
 _PROVENANCE = re.compile(
     rf"(?:©|\(c\)|Copyright)\s*(?:19|20)\d\d,?\s+(?P<a>{_OUTLET_NAME}){_END}"
     rf"|\b(?:Read more|Continue reading|(?:[Oo]riginally|[Ff]irst) (?:appeared|published)|(?:appeared|published) first) (?:on|in|at) (?P<b>{_OUTLET_NAME}){_END}"
     rf"|\bFollow (?P<c>{_OUTLET_NAME}) on (?:Twitter|Facebook|Instagram|X|Google News|LinkedIn)\b"
-    rf"|\b(?:Get|Sign up for|Subscribe to) (?:the )?(?P<d>{_OUTLET_NAME}(?<!['’]s))(?:['’]s)? (?:[\w-]+ )?{_MAILING}\b"
+    rf"|\b(?:Get|Sign up for|Subscribe to) (?:the )?(?P<d>{_OUTLET_NAME}(?<!['’]s))(?:['’]s)? (?:[\w-]+ )?{MAILINGS}"
     rf"|\bMore from (?P<e>{_OUTLET_NAME}):"
     rf"|\b(?:checked|edited|reviewed|reported|written) by (?P<f>{_OUTLET_NAME}) (?:staff|editors|newsroom)\b"
     rf"|\b[Dd]ownload the (?P<g>{_OUTLET_NAME}) app\b|\b(?:[Uu]nlimited|[Dd]igital) access to (?P<h>{_OUTLET_NAME}) for (?:just |only )?[$€£]"

@@ -637,7 +637,6 @@ class _Reader:
         self.candidates: list[_Candidate] = []
         self.read_to = 0  # the end of the last name that ran on past its run
         self._pairs: dict[str, bool] = {}  # _pair_of_names() by hyphenated word
-        self._lower_text = ""  # the text in lowercase, when first asked
         self.opening: list[_Token] = []  # lone words read as candidates that open a sentence
 
     def read_run(self, run: list[_Token]) -> None:
@@ -769,6 +768,11 @@ class _Reader:
                            and not self._known_prefix(run))):
             run = run[1:]
         return run
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The text in lowercase, made when first asked: most texts never ask."""
+        return self.text.lower()
 
     def _asks(self, run: list[_Token]) -> bool:
         """ "Will Warren continue to face the heat?", "Can Biden win?": an auxiliary verb that opens a
@@ -915,7 +919,7 @@ class _Reader:
         if len(tokens) < 2 or not all(_everyday_word(t.lower) for t in tokens) or self._known(tokens):
             return False
         surface = self._surface(tokens)
-        lower = self._lower_text = self._lower_text or self.text.lower()
+        lower = self.lower_text
         return lower.count(surface.lower()) > self.text.count(surface)
 
     def _listed_tail(self, tokens: list[_Token]) -> int | None:
@@ -1184,7 +1188,7 @@ class _Reader:
             parts = text.split("-")
             known = all(part[:1].isupper() and not _everyday_word(part.lower()) for part in parts)
             if known:  # each part written more often than the hyphenated word: also apart (str.count: quick)
-                lower = self._lower_text = self._lower_text or self.text.lower()
+                lower = self.lower_text
                 whole = lower.count(text.lower())
                 known = all(lower.count(part.lower()) > whole for part in parts)
             self._pairs[text] = known
