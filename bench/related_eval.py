@@ -53,7 +53,8 @@ _SEED = "seed:"
 # Signals the devset cannot calibrate, given by judgement instead: its articles are from three
 # days of November 2019, so closeness in time hardly varies; and only its two seeds share a figure
 # on a quantity readers track. Sharing such a figure weighs about as much as sharing a rare name,
-# and a briefing of the same day is worth e (2.7) times the odds of one `time_days` apart.
+# and a briefing of the same day is worth e (2.7) times the odds of one `time_days` apart, which
+# is worth as much again over one twice as far apart or more.
 FIXED = {"figures": 2.0, "time": 1.0}
 # The kinds of names share one coefficient: which kind the extractor gives a name ("MacBook Pro" a
 # person, "Burisma" a place) varies with the extractor, and a name in common is evidence whatever

@@ -235,7 +235,7 @@ def _reference_score(mine: Document, a: Features, theirs: Document, b: Features,
     if not any(logits[signal] > 0 for signal in _REASONS[:-1]):
         return -1, []
     days = abs((mine.date.date() - theirs.date.date()).days) if mine.date and theirs.date else None
-    closeness = 0.0 if days is None else max(0.0, 1 - days / max(1, settings.time_days))
+    closeness = 0.0 if days is None else min(1.0, max(-1.0, 1 - days / max(1, settings.time_days)))
     logits["time"] = closeness * _COEFFICIENTS[-1] * max(0.0, settings.weights.get("time", 1.0))
     texts["time"] = "Published the same day" if days == 0 else f"Published {days} day{'s' if days != 1 else ''} apart"
     total = _INTERCEPT + sum(logits[signal] for signal in _REASONS)
@@ -384,6 +384,20 @@ def test_a_rare_shared_name_outweighs_names_a_third_of_the_archive_shares(tmp_pa
     assert "1 person in common: Oleksii Reznikov" in shown[0][2]
     assert not any("apart" in reason for reason in shown[0][2])  # 400 days apart: time added nothing
     assert any("Published" in reason for _, _, reasons in shown[1:] for reason in reasons)  # a week apart: it did
+
+
+def test_briefings_far_apart_in_time_weigh_less_than_at_the_horizon(tmp_path):
+    """The same name and words shared by briefings twice `time_days` (60) apart or more count for
+    less than at 60 days (where closeness adds nothing): a region's standing names (a country, its
+    leaders) join briefings years apart on other stories. The reasons never name time then."""
+    rng = random.Random(4)
+    shared = _filler(rng, 5)
+    documents = [_briefing(name, "Reznikov in Geneva", f"Oleksii Reznikov spoke. {shared} {_filler(rng, 20)}", day,
+                           people=("Oleksii Reznikov",))
+                 for name, day in (("a", 0), ("horizon", 60), ("far", 800))] + _unrelated(rng, 30)
+    scores = {name: (score, reasons) for name, score, reasons in _related_all(tmp_path, documents, "a")}
+    assert scores["far"][0] < scores["horizon"][0] - 10
+    assert not any("apart" in reason for reason in scores["far"][1] + scores["horizon"][1])
 
 
 def test_a_name_a_briefing_is_about_outweighs_one_named_in_passing(tmp_path):

@@ -824,12 +824,14 @@ def _evidence(shares: np.ndarray, days: np.ndarray, settings: RelatedSettings) -
     root of what they share (the cosine of their words; for a set signal the sum of its shared
     values' rarity times salience in both, over the lengths of both rows when these exceed 1, so
     a briefing naming everything is not related to everything), as the first shared values tell
-    most; and closeness in time."""
+    most; and closeness in time: 1 the same day, 0 `time_days` apart, -1 twice as far or more. Far
+    apart counts against: the names a region's news always gives (a country, its leaders) join
+    briefings years apart on different stories, and what the devset calibrates is pairs of a week."""
     evidence = np.zeros((len(_REASONS), len(shares)))
     for column, signal in enumerate(_SIGNALS):
         share = shares[:, column]
         evidence[column] = np.sqrt(np.where(share > _MIN_SIMILARITY, share, 0.0) if signal == "text" else share)
-    evidence[-1] = np.where(days >= 0, np.maximum(0.0, 1 - days / max(1, settings.time_days)), 0.0)
+    evidence[-1] = np.where(days >= 0, np.clip(1 - days / max(1, settings.time_days), -1.0, 1.0), 0.0)
     return evidence
 
 
