@@ -798,3 +798,12 @@ def test_a_titles_of_names_its_body_not_a_titled_person(lexicon):
 def test_a_registered_mark_names_a_product_or_a_brand_no_person(lexicon):
     text = "Digital Intuition®, the company’s patented algorithm, ranks ads. Don Victor™ honey sells well."
     assert not extract_entities(text, lexicon)["people"]
+
+
+def test_where_someone_works_or_what_a_company_has_names_an_organisation(lexicon):
+    text = ("“Prices will rise,” said Maria Okafor, the chief economist at Quendrix. Tomas Ruiz, a professor at "
+            "Velmora, agreed. Shares of Brontica fell. General Ann Reyes, chairman of the Joint Chiefs of Staff, "
+            "said nothing.")
+    found = extract_entities(text, lexicon)
+    assert {"Quendrix", "Velmora", "Brontica"} <= set(found["organisations"])
+    assert "Joint Chiefs" not in found["organisations"]  # a name the run cut before its "of" is no workplace

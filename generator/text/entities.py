@@ -143,6 +143,7 @@ commander negotiator fellow administrator director economist ceo boss host ancho
 rapper musician designer architect entrepreneur billionaire businessman businesswoman judge prosecutor
 colleague teammate daughter son wife husband mother father brother sister journalist veteran
 """.split())
+_KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister"}  # roles that are surnames too
 _OWNER_ROLES = set("""
 founder cofounder co-founder spokesperson spokesman spokeswoman coach analyst executive executives ceo
 chairman chief captain shares stock stocks employees staff workers subscribers users customers players
@@ -164,7 +165,6 @@ today radio television sports
 """.split())
 _ROLES = _TITLES | _PERSON_CUES
 _NEWSPAPER_WORDS = _PAPER_WORDS | _MEDIA_HEADS
-_KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister"}  # roles that are surnames too
 _ROLE_HEADS = {"insider", "reporter"}  # organisation words that are a person's role before a name
 _PLAIN_WORDS = _GENERIC | _CONNECTORS | _TITLES  # names made only of these name nothing
 _CUES = _ORG_CUES | _PERSON_CUES
@@ -197,6 +197,16 @@ _SOURCE = re.compile(r"\b(?:according to|told|via|reports? from|(?:published|rep
                      r"|(?:works?|worked|working) for)\s+(?:the\s+)?$", re.I)
 # ", Industry and Energy", " and Human Services": the rest of a body's name after a lowercase "and".
 _DATA_FROM = re.compile(r"\b(?:survey|surveys|study|report|reports|poll|note|analysis|data|research|estimates) from\s+$")
+# "a trade professor at Cornell", "the chief economist at Flexport", "a spokesperson for Instagram",
+# "shares of Coty": where someone works, or what a company has, names an organisation. "at" follows any
+# role; "of" and "for" only a company's roles and things ("president of", "lawyer for" name people and
+# countries too).
+_WORKERS = _PERSON_CUES - _KIN - {"colleague", "teammate"}
+_WORKPLACE = re.compile(
+    rf"\b(?:(?:{'|'.join(sorted(_WORKERS))}|employees?|staff|engineers?|officials) at"
+    r"|(?:ceo|founder|co-?founder|chairman|chairwoman|spokesperson|spokesman|spokeswoman|shares|stake|owner|"
+    r"subsidiary|employees|shareholders|customers) (?:of|for|at))\s+(?:the\s+)?$", re.I)
+_WORKPLACE_WORDS = {"at", "of", "for", "the"}  # the words _WORKPLACE ends with: a quick test first
 _TOPIC_HEADS = {"committee", "subcommittee", "council", "commission", "institute", "panel", "center", "centre"}
 _TOPIC_TAIL = re.compile(r" on ([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
 _LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
@@ -1055,6 +1065,8 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
+        if role_before in _WORKPLACE_WORDS and _WORKPLACE.search(before) and not self.text.startswith(" of ", last.end):
+            organisations += 2  # not a name the run cut before its "of" ("the Joint Chiefs" of Staff)
         if role_before == "from" and _DATA_FROM.search(before):
             organisations += 3  # "a new survey from Piper Jaffray", "data from MarketAxess": a firm's work
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
