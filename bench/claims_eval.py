@@ -73,6 +73,7 @@ class Scored:
     why: list[str] = field(default_factory=list)  # for each development not covered, why
     front: dict[str, Any] = field(default_factory=dict)
     held_out: bool = False  # annotated before the code ever ran on it, never tuned on
+    batch: int | None = None  # a held-out batch scored apart too (`batch: 3`: first scored after the others)
 
 
 def _key(value: Any, what: str) -> tuple[float, str]:
@@ -80,7 +81,7 @@ def _key(value: Any, what: str) -> tuple[float, str]:
 
 
 def score(name: str, front: dict[str, Any], truth: dict[str, Any], sentences: list[str] | None = None) -> Scored:
-    scored = Scored(name, front=front, held_out=bool(truth.get("held_out")))
+    scored = Scored(name, front=front, held_out=bool(truth.get("held_out")), batch=truth.get("batch"))
     scored.found = {_key(f["value"], f["what"]) for f in front.get("figures", [])}
     scored.truth = {_key(value, what) for value, what in truth.get("figures", [])}
     points = front.get("key_points", [])
@@ -161,7 +162,10 @@ def shared_groups(results: list[Scored]) -> list[str]:
 def report(results: list[Scored], show: bool) -> None:
     tuned = [r for r in results if not r.held_out]
     held_out = [r for r in results if r.held_out]
-    for label, part in (("tuned on", tuned), ("held out", held_out)):
+    batches = sorted({r.batch for r in held_out if r.batch is not None})
+    parts = [("tuned on", tuned), ("held out", held_out)]
+    parts += [(f"held out, batch {batch} alone", [r for r in held_out if r.batch == batch]) for batch in batches]
+    for label, part in parts:
         if part:
             print(f"{label}:")
             totals(part)
