@@ -807,3 +807,8 @@ def test_where_someone_works_or_what_a_company_has_names_an_organisation(lexicon
     found = extract_entities(text, lexicon)
     assert {"Quendrix", "Velmora", "Brontica"} <= set(found["organisations"])
     assert "Joint Chiefs" not in found["organisations"]  # a name the run cut before its "of" is no workplace
+
+
+def test_a_place_and_a_plural_name_a_team_unless_the_place_is_a_common_given_name(lexicon):
+    found = extract_entities("We watched the Denver Broncos lose. Chad Thomas scored twice.", lexicon)
+    assert found["organisations"] == ["Denver Broncos"] and found["people"] == ["Chad Thomas"]

@@ -1112,6 +1112,9 @@ class _Reader:
                 none += 4  # "Human Rights", "High Commissioner", a table's "Change Change"
             if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
                 people -= 1
+            if _plural(last) and last.lower not in _PLACE_HEADS and last.text not in _PLURAL_DEMONYMS and (
+                    first.lower not in common_given_names() and self._known(tokens[:-1]) == "places"):
+                organisations += 3  # "Cleveland Browns", "Kansas City Chiefs": a place's team (not "George Soros")
             if (role_before == "the" and _plural(last) and not last.possessive and last.lower not in _PLACE_HEADS
                     and last.lower[:-1] not in _TITLES):  # not "the Joint Chiefs": people of a rank
                 organisations += 2  # "the Blue Jackets", "the Red Wings": a team, a band or a party
