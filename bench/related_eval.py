@@ -9,7 +9,7 @@ story group within a topic group, as the impeachment hearings within the impeach
 often the first link is to the same sub-story. Each figure is given for the groups tuned on and
 for the held-out ones. Skips (exit 0) when ../shared/devset/aeb is absent.
 
-    python -m bench.related_eval [--keep DIR] [--show] [--fit] [--misses [--held-out-misses]]
+    python -m bench.related_eval [--keep DIR] [--show] [--fit] [--misses [--held-out-misses]] [--intervals]
 
 --keep DIR ingests into DIR once and reuses it on later runs (linking is what changes);
 --show prints every link shown of the tuned part, marked genuine or not, and every genuine pair
@@ -18,12 +18,15 @@ missed there (never the held-out part's: it is for checking, not for looking at)
 into it when the signals or the extractor change);
 --misses lists the tuned part's same-story pairs missed (in either direction), grouped by kind,
 each with its score and what the two share, signal by signal; --held-out-misses lists the
-held-out part's too, which spends it: say so when reporting its figures afterwards.
+held-out part's too, which spends it: say so when reporting its figures afterwards;
+--intervals gives each share with its 95% interval, as the held-out part is small: links and
+pairs, counted from both their briefings, count once there.
 """
 
 from __future__ import annotations
 
 import gzip
+import math
 import shutil
 import tempfile
 import zlib
@@ -201,13 +204,27 @@ class Tally:
     sub_story: int = 0
     sub_story_first: int = 0
 
-    def row(self) -> list[str]:
-        def share(a: int, b: int) -> str:
-            return f"{a / b:.2f} ({a}/{b})" if b else "-"
-        return [share(self.genuine, self.shown), share(self.found["story"], self.expected["story"]),
-                share(self.found["topic"], self.expected["topic"]),
+    def row(self, intervals: bool = False) -> list[str]:
+        def share(a: int, b: int, per: int = 1) -> str:
+            """a of b, with its 95% interval when asked, reckoned on a / per of b / per: links and pairs
+            are counted from both their briefings, which makes each one two observations."""
+            if not b:
+                return "-"
+            low, high = wilson(a / per, b / per)
+            return f"{a / b:.2f} ({a}/{b}" + (f", {low:.2f}-{high:.2f})" if intervals else ")")
+        return [share(self.genuine, self.shown, 2), share(self.found["story"], self.expected["story"], 2),
+                share(self.found["topic"], self.expected["topic"], 2),
                 share(self.alone - self.alone_listed, self.alone),
                 share(self.first_genuine, self.partnered_listed), share(self.sub_story_first, self.sub_story)]
+
+
+def wilson(found: float, out_of: float, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of the share found / out_of (95% for z = 1.96). The devset's pairs
+    are not independent (a group's pairs share articles), so the true uncertainty is wider still."""
+    share, spread = found / out_of, z * z / out_of
+    centre = (share + spread / 2) / (1 + spread)
+    half = z * math.sqrt(share * (1 - share) / out_of + spread / (4 * out_of)) / (1 + spread)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def score(briefings: list[Document], related: dict[str, list[Relation]], article_of: dict[str, str],
@@ -303,13 +320,13 @@ def misses(briefings: list[Document], related: dict[str, list[Relation]], articl
             yield from lines
 
 
-def table(tallies: dict[str, Tally]) -> Iterator[str]:
+def table(tallies: dict[str, Tally], intervals: bool = False) -> Iterator[str]:
     header = ["part", "precision of links shown", "same-story recall", "same-topic recall",
               "no partner, no list", "first link genuine", "sub-story first"]
     yield "| " + " | ".join(header) + " |"
     yield "|" + " --- |" * len(header)
     for part, tally in tallies.items():
-        yield "| " + " | ".join([part, *tally.row()]) + " |"
+        yield "| " + " | ".join([part, *tally.row(intervals)]) + " |"
 
 
 @click.command()
@@ -318,7 +335,8 @@ def table(tallies: dict[str, Tally]) -> Iterator[str]:
 @click.option("--fit", is_flag=True, help="print the model fitted on the tuned part, for related.py")
 @click.option("--misses", "list_misses", is_flag=True, help="list the tuned part's same-story pairs missed, by kind")
 @click.option("--held-out-misses", is_flag=True, help="with --misses, the held-out part's too (spends it)")
-def main(keep: Path | None, show: bool, fit: bool, list_misses: bool, held_out_misses: bool) -> None:
+@click.option("--intervals", is_flag=True, help="give each share's 95% interval (Wilson)")
+def main(keep: Path | None, show: bool, fit: bool, list_misses: bool, held_out_misses: bool, intervals: bool) -> None:
     if not (AEB / "ground-truth.json").is_file():
         print(f"skipped: {AEB} is absent")
         return
@@ -337,7 +355,7 @@ def main(keep: Path | None, show: bool, fit: bool, list_misses: bool, held_out_m
     tallies = score(briefings, related, article_of, truth, show)
     print(f"{len(briefings)} briefings, {len(truth.pairs)} genuine pairs "
           f"({sum(k == 'story' for k in truth.pairs.values())} same story)")
-    for line in table(tallies):
+    for line in table(tallies, intervals):
         print(line)
 
 

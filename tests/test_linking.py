@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.related_eval import Tally, wilson
 from generator.config.settings import RelatedSettings, load_config
 from generator.content.documents import Document, load_content
 from generator.text.entities import Lexicon, fold
@@ -296,6 +297,16 @@ def test_the_calibration_evidence_covers_every_pair_a_list_shows():
              for url, relations in related_briefings(briefings, features, settings).items() for r in relations}
     assert shown and shown <= pairs and all(a < b for a, b in pairs)
     assert evidence.shape == (len(_REASONS), len(lo))
+
+
+def test_the_devset_figures_intervals_are_wilson_scores_on_pairs_counted_once():
+    """bench.related_eval --intervals: 8 of 10 is 0.49-0.94 (the Wilson interval, which stays
+    within 0-1 at 10 of 10); a link or pair counted from both its briefings is one observation."""
+    assert [round(x, 2) for x in wilson(8, 10)] == [0.49, 0.94]
+    assert wilson(10, 10)[1] == 1.0 and wilson(0, 10)[0] == 0.0
+    tally = Tally(shown=20, genuine=16)
+    assert tally.row(intervals=True)[0] == "0.80 (16/20, 0.49-0.94)"
+    assert tally.row()[0] == "0.80 (16/20)"
 
 
 def test_pair_evidence_scores_any_pair_as_the_lists_do():
