@@ -812,3 +812,11 @@ def test_where_someone_works_or_what_a_company_has_names_an_organisation(lexicon
 def test_a_place_and_a_plural_name_a_team_unless_the_place_is_a_common_given_name(lexicon):
     found = extract_entities("We watched the Denver Broncos lose. Chad Thomas scored twice.", lexicon)
     assert found["organisations"] == ["Denver Broncos"] and found["people"] == ["Chad Thomas"]
+
+
+def test_a_product_after_its_brand_is_no_person_nor_is_its_name_alone(lexicon):
+    text = ("Buy it now at Zorblax, the retailer.\n\nZorblax Echo Pad for $45\n\n"
+            "The new Echo Pad adds a clock. Rival Tim Cook said nothing.")
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Tim Cook"]  # a rare given name ("Echo") after a brand starts no person
+    assert found["organisations"] == ["Zorblax"]

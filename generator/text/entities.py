@@ -1011,7 +1011,10 @@ class _Reader:
                     owner -= 1  # "Lexus Project Manager …": everyday words before a title are the title's
                 self._owner(tokens[:owner])
                 return self._peel(tokens[i:], None)
-            if self._given(tokens[i]) and any(t.lower in self.lowercase or _everyday_word(t.lower) for t in tokens[:i]):
+            if self._given(tokens[i]) and any(t.lower in self.lowercase or _everyday_word(t.lower) for t in tokens[:i]) and (
+                    tokens[i].lower in common_given_names() or any(t.lower in self.lowercase for t in tokens[:i])):
+                # "Rival Tim Cook": words, then a person; not "Amazon Echo Dot", a brand the text never writes
+                # in lowercase, then a rare given name ("Echo")
                 return self._person_or_place(tokens[i:], titled)
         return self._person_or_place(tokens, titled)
 
@@ -1405,10 +1408,13 @@ def _without_products(found: list[tuple[_Token, str, str]]) -> list[tuple[_Token
         name.split(" ", 1)[0]) in alone and (kind == "people" or _PRODUCT_WORDS.fullmatch(name)) and (
         fold(name.split(" ", 1)[1]) not in _folded_countries()) else kind, name)  # "Lexus Philippines": a subsidiary
              for first, kind, name in found]
-    # "AirPods" after "Apple AirPods Pro": the product's own word, named alone, is the product too
-    products = {fold(name.split(" ")[1]) for _, kind, name in found if kind == "none" and " " in name
-                and fold(name.split(" ", 1)[0]) in alone}
-    return [(first, "none" if " " not in name and kind == "organisations" and fold(name) in products else kind, name)
+    # "AirPods" after "Apple AirPods Pro", "Echo Dot" after "Amazon Echo Dot": the product's own words,
+    # named without the organisation, are the product too
+    owned = [name.split(" ", 1)[1] for _, kind, name in found if kind == "none" and " " in name
+             and fold(name.split(" ", 1)[0]) in alone]
+    products = {fold(rest.split(" ", 1)[0]) for rest in owned} | {fold(rest) for rest in owned if " " in rest}
+    return [(first, "none" if fold(name) in products and (
+        kind == "organisations" and " " not in name or kind == "people" and " " in name) else kind, name)
             for first, kind, name in found] if products else found
 
 
