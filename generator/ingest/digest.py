@@ -1,4 +1,4 @@
-"""A summary (the lead, one or two sentences) and 3-5 key points (up to 8 for a long article):
+"""A summary (the lead, one or two sentences) and 3-5 key points:
 sentences of the article that together carry its distinct developments, each readable on its own.
 
 Key points are picked one at a time, maximal-marginal-relevance style: the sentence with the
@@ -145,12 +145,9 @@ year years week weeks month months time""".split())
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,3})?"
                        r"(?: \([A-Z][\w .]*\))? ?[—–-]+ (?=[A-Z“\"])")
 _SUMMARY_MIN = 140
-# Points: five for an article of up to 25 sentences, one more for each five sentences beyond, up to
-# eight: a long article carries more developments than five sentences hold, and more than a short
-# one does.
+# Points: up to five, what an editor keeps of an article however long; three at least, and fewer
+# than five only where what is left leans on other sentences or says little.
 _POINTS = 5
-_SENTENCES_A_POINT = 5
-_MAX_POINTS = 8
 _MIN_POINTS = 3
 _MIN_WORDS = 6
 # Sentences after the summary a point is chosen from: enough for a long feature's later sections,
@@ -191,8 +188,7 @@ def lead_length(sentences: list[str]) -> int:
 
 
 def key_points(sentences: list[str], skip: int) -> list[str]:
-    """Up to five sentences after the first `skip` (the summary's), in article order, standing alone;
-    up to eight from a longer article (see _POINTS)."""
+    """Three to five sentences after the first `skip` (the summary's), in article order, standing alone."""
     summary = _words(" ".join(sentences[:skip]))
     # Best score first: a point's gain is at most its score and _NOVELTY, so a round stops reading
     # at the first candidate that cannot beat the best gain found, and the words of most
@@ -202,8 +198,7 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     chosen: list[_Candidate] = []
     alike: dict[int, tuple[float, int]] = {}  # a candidate's likeness to the points, and how many it was weighed against
     said = set(summary)
-    limit = min(_MAX_POINTS, max(_POINTS, -(-len(sentences) // _SENTENCES_A_POINT)))
-    while len(chosen) < limit:
+    while len(chosen) < _POINTS:
         best, best_gain = None, 0.0
         for candidate in candidates:
             if best is not None and candidate.score + _NOVELTY < best_gain:
@@ -217,8 +212,6 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
                 best, best_gain = candidate, gain
         if best is None or len(chosen) >= _MIN_POINTS and best_gain < 0:
             break  # what is left leans on other sentences or says little: three points are enough
-        if len(chosen) >= _POINTS and (_DANGLING.match(best.point) or _leans_after_lead(best.point)):
-            break  # a long article's points past five are news that reads alone, or none
         chosen.append(best)
         candidates.remove(best)
         said |= words[best.index]
