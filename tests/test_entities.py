@@ -820,3 +820,9 @@ def test_a_product_after_its_brand_is_no_person_nor_is_its_name_alone(lexicon):
     found = extract_entities(text, lexicon)
     assert found["people"] == ["Tim Cook"]  # a rare given name ("Echo") after a brand starts no person
     assert found["organisations"] == ["Zorblax"]
+
+
+def test_an_acronym_grown_into_a_word_is_written_as_a_company_writes_its_name(lexicon):
+    text = "Disclosure: QRVerge may earn a commission from some of the products on this page. Read more at QRVerge."
+    assert extract_entities(text, lexicon)["organisations"] == ["QRVerge"]
+    assert extract_entities("Both CEOs bought new LEDs.", lexicon)["organisations"] == []  # an acronym's plural

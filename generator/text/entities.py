@@ -215,7 +215,9 @@ _CAPITALISED = re.compile(r"\b[A-Z]")
 _LOWER_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
 # "WeWork", "SoftBank", "DigiTimes": a company's way of writing its name (one to three humps).
 # Not "McCain", "MacDonald", "DeSantis", "LaCanfora": surnames with a prefix.
-_CAMEL = re.compile(r"(?!(?:Ma?c|D[aei]|L[ae]|Van|Von|Del?la)[A-Z])[A-Z]?[a-z]+(?:[A-Z][a-z]*){1,3}")
+# "ZDNet", "JPMorgan": an acronym grown into a word, the same (not "LEDs", "CEOs": an acronym's plural).
+_CAMEL = re.compile(r"(?!(?:Ma?c|D[aei]|L[ae]|Van|Von|Del?la)[A-Z])(?:[A-Z]?[a-z]+(?:[A-Z][a-z]*){1,3}"
+                    r"|[A-Z]{1,3}[A-Z][a-z]{2,})")
 # "London-based", "Olympic-size", "D-Minn", "I'm": words, not names.
 _NOT_NAME = re.compile(r"(?:.*-(?:based|born|size|sized|listed|weary|rated|month|year|old|led|backed|owned|made|"
                        r"style|like|era|bound|wide|free|run|linked|inspired|controlled|bred|raised|friendly|level|[a-z]+ed)"
