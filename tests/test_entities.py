@@ -826,3 +826,8 @@ def test_an_acronym_grown_into_a_word_is_written_as_a_company_writes_its_name(le
     text = "Disclosure: QRVerge may earn a commission from some of the products on this page. Read more at QRVerge."
     assert extract_entities(text, lexicon)["organisations"] == ["QRVerge"]
     assert extract_entities("Both CEOs bought new LEDs.", lexicon)["organisations"] == []  # an acronym's plural
+
+
+def test_a_models_plural_is_the_product_too(lexicon):
+    assert extract_entities("Owners of older VaporBook Pros complained about the keys.", lexicon) == {
+        "people": [], "places": [], "organisations": []}

@@ -1109,8 +1109,8 @@ class _Reader:
                 none += 4  # "Davis Cup Final", "Dubai Air Show"; "Singles Day", not "Doris Day"
             if last.lower in _VENUE_HEADS:
                 none += 4  # "Verizon Amphitheatre", "County Road": a venue or a road
-            if last.lower in _MODEL_TAILS and not self._given(tokens[-2]):
-                none += 4  # "Switch Lite", "Zamazenta Edition", "MacBook Pro": a product's model
+            if (last.lower in _MODEL_TAILS or last.lower[:-1] in _MODEL_TAILS and _plural(last)) and not self._given(tokens[-2]):
+                none += 4  # "Switch Lite", "Zamazenta Edition", "MacBook Pro(s)": a product's model
             if last.lower.endswith(_DOCTRINE_OR_DISEASE):
                 none += 4  # "National Socialism", "Eastern Equine Encephalitis": a doctrine or a disease
             if lowers <= _PLAIN_WORDS or len(lowers) < len(tokens):
