@@ -831,3 +831,9 @@ def test_an_acronym_grown_into_a_word_is_written_as_a_company_writes_its_name(le
 def test_a_models_plural_is_the_product_too(lexicon):
     assert extract_entities("Owners of older VaporBook Pros complained about the keys.", lexicon) == {
         "people": [], "places": [], "organisations": []}
+
+
+def test_a_name_after_a_or_an_that_modifies_nothing_is_a_kind_of_thing(lexicon):
+    text = ("Her son was posing as a Meal Delivery Service and a Hot Yoga Studio online. He had a QXR in the "
+            "second half. A Goldman Sachs analyst said so.")
+    assert extract_entities(text, lexicon)["organisations"] == ["Goldman Sachs"]

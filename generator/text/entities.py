@@ -906,7 +906,7 @@ class _Reader:
                 and not _is_head(token) and token.lower not in _CALENDAR and not _is_surname(token.lower))
 
     def _organisation_name(self, tokens: list[_Token], owner: str | None) -> str | None:
-        if self._written_as_words(tokens):
+        if self._written_as_words(tokens) or self._kind_of_thing(tokens[0], tokens[-1]):
             return None
         country = owner if owner and self.lexicon.kind(owner) == "places" else None
         body = tokens
@@ -1075,6 +1075,8 @@ class _Reader:
         if role_before == "from" and _DATA_FROM.search(before):
             organisations += 3  # "a new survey from Piper Jaffray", "data from MarketAxess": a firm's work
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
+        if role_before in ("a", "an") and self._kind_of_thing(first, last):
+            none += 3
         if first.start and self.text[first.start - 1] in "#@":
             none += 4  # a hashtag or a handle ("#MattBevin"), not a name as written
         if self.text[last.end:last.end + 1] in _TRADEMARKS:
@@ -1152,6 +1154,18 @@ class _Reader:
             return False
         opening = self.text[max(0, first.start - 2):first.start].strip(" ")
         return opening[-1:] in _QUOTES
+
+    def _kind_of_thing(self, first: _Token, last: _Token) -> bool:
+        """ "a Tax Preparation Service and …", "a PBU in coverage": a name after "a" or "an" that is no
+        word's modifier (a function word or punctuation follows) names a kind of thing, not one body
+        ("a Goldman Sachs analyst" names the firm)."""
+        if _word_before(self.text[max(0, first.start - 4):first.start]) not in ("a", "an"):
+            return False
+        after = _LOWER_AFTER.match(self.text, last.end)
+        if after is not None:
+            return after.group(1) in _FUNCTION_WORDS
+        following = self.text[last.end:last.end + 2].lstrip(" ")
+        return not following or following[0] in ".,;:!?)"
 
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT", or an everyday
