@@ -208,3 +208,24 @@ def test_a_he_names_a_person_after_a_title_or_named_after_their_quote():
               "He learned around 75 to 100 people view his profile a week, out of around 1,500 followers."]
     assert "Joseph Minga learned around 75 to 100 people view his profile a week, out of around 1,500 followers." \
         in key_points(quoted, 1)
+
+
+def test_a_he_after_the_summary_names_the_person_its_dateline_stood_before():
+    sentences = ["HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China of using "
+                 "coercion and intimidation to advance its claims in the South China Sea.",
+                 "He urged Vietnam and the other nations of the region to push back against the pressure from Beijing.",
+                 "Vietnam has protested the presence of a Chinese survey ship in waters it claims as its own.",
+                 "The United States will give Vietnam a second coast guard cutter to patrol its long coastline."]
+    assert "Mark Esper urged Vietnam and the other nations of the region to push back against the pressure from " \
+           "Beijing." in key_points(sentences, skip=1)
+
+
+def test_a_quote_its_speaker_is_told_of_by_she_keeps_her_the_person_a_later_she_names():
+    sentences = ["The actress Mary Steenburgen won a songwriting award in Los Angeles on Monday for a film's ballad.",
+                 "Mary Steenburgen began writing songs after an operation on her arm in 2007 left her hearing music.",
+                 "“It was terrifying,” she said.",
+                 "“The first session I did was a total disaster, and I went back to my car and cried.”",
+                 "“I had no idea where any of it was coming from, or why it would not go away.”",
+                 "She wrote hundreds of songs that summer and sent twelve of them to a music lawyer in Nashville."]
+    assert "Mary Steenburgen wrote hundreds of songs that summer and sent twelve of them to a music lawyer in " \
+           "Nashville." in key_points(sentences, skip=1)

@@ -89,6 +89,9 @@ _MAY_BE_PERSON = re.compile(r"(?:he|she)\s|[^,]{1,%d}, (?:he|she)\s" % _LEAD_CHA
 # "He added that …", "Mr Reznikov said": a speaker, then the verb, opening the sentence after a quote.
 _ATTRIBUTION = re.compile(r"^(?:he|she|they|we|i|(?:mr|mrs|ms|dr)\.? [A-Z][\w'’-]+|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
                           r" (?:said|says|added|adds|told|asked|wrote|explained|continued|went on)\b", re.I)
+# A quote its speaker is told of by a pronoun ("“It was terrifying,” she said."): the person followed
+# goes on speaking, so a "he" or "she" after it is still that person.
+_PRONOUN_SAID = re.compile(r"[”\"] (?:he|she) (?:said|says|added|adds|told|tells|explained|recalled|noted|wrote|continued)\b")
 # "Moscow denies this.": a few words pointing back at the sentence before answer it.
 _REPLY = re.compile(r"^(?:\S+ ){1,6}(?:this|that|it|so|them)\W*$", re.I)
 # "This comes as China has denounced …", "Their release came hours after the government freed …",
@@ -222,6 +225,8 @@ def _candidates(sentences: list[str], skip: int) -> list[_Candidate]:
     """The sentences weighed as points, each as it would read standing alone, with its news score."""
     window = [_unbracketed(s) for s in sentences[:skip + _CONSIDERED]]
     trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
+    # The summary's dateline ("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper …") hides who it opens with.
+    trimmed[:skip] = [_DATELINE.sub("", s, count=1) for s in trimmed[:skip]]
     # Who a "he" is matters only to a point opening so: it is worked out as far as the last of them.
     openings = [index for index in range(skip, len(window)) if _MAY_BE_PERSON.match(trimmed[index])
                 and _person(trimmed[index])]
@@ -282,8 +287,8 @@ def _likeness(candidate: _Candidate, own: frozenset[str], point: _Candidate, its
 
 def _subjects(sentences: list[str]) -> list[str | None]:
     """For each sentence (its linking opening trimmed), the person it is about as far as a "he" or
-    "she" after it goes: the person it opens with, or, when it opens with "he"/"she" itself, the one
-    before it; forgotten after _LOOK_BACK sentences naming nobody."""
+    "she" after it goes: the person it opens with, or, when it opens with "he"/"she" itself or
+    quotes "he"/"she" saying, the one before it; forgotten after _LOOK_BACK sentences naming nobody."""
     surnames: set[str] = set()
     found: list[str | None] = []
     current, age = None, 0
@@ -292,7 +297,7 @@ def _subjects(sentences: list[str]) -> list[str | None]:
         name = _person_subject(sentence, surnames) or _introduced(sentence, following=current is not None)
         if name:
             current, age = name, 0
-        elif not (_MAY_BE_PERSON.match(sentence) and _person(sentence)):
+        elif not (_MAY_BE_PERSON.match(sentence) and _person(sentence) or _PRONOUN_SAID.search(sentence)):
             age += 1
             if age >= _LOOK_BACK:
                 current = None
