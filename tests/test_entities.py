@@ -837,3 +837,8 @@ def test_a_name_after_a_or_an_that_modifies_nothing_is_a_kind_of_thing(lexicon):
     text = ("Her son was posing as a Meal Delivery Service and a Hot Yoga Studio online. He had a QXR in the "
             "second half. A Goldman Sachs analyst said so.")
     assert extract_entities(text, lexicon)["organisations"] == ["Goldman Sachs"]
+
+
+def test_a_name_of_words_after_the_is_no_person_unless_it_opens_with_a_given_name(lexicon):
+    text = "This year we saw the Zentor Flux make a comeback, and the Marla Quinn campaign grow."
+    assert extract_entities(text, lexicon)["people"] == ["Marla Quinn"]

@@ -1119,6 +1119,8 @@ class _Reader:
                 none += 4  # "Human Rights", "High Commissioner", a table's "Change Change"
             if not lowers.isdisjoint(self.lowercase):  # "Big Machine": words, not a personal name
                 people -= 1
+            if role_before == "the" and not titled and not self._given(first) and not _is_surname(last.lower):
+                none += 1  # "the Motorola Razr", "the Wyze Sense kit": a person's name takes no "the"
             if _plural(last) and last.lower not in _PLACE_HEADS and last.text not in _PLURAL_DEMONYMS and (
                     first.lower not in common_given_names() and self._known(tokens[:-1]) == "places"):
                 organisations += 3  # "Cleveland Browns", "Kansas City Chiefs": a place's team (not "George Soros")
