@@ -229,3 +229,10 @@ def test_a_quote_its_speaker_is_told_of_by_she_keeps_her_the_person_a_later_she_
                  "She wrote hundreds of songs that summer and sent twelve of them to a music lawyer in Nashville."]
     assert "Mary Steenburgen wrote hundreds of songs that summer and sent twelve of them to a music lawyer in " \
            "Nashville." in key_points(sentences, skip=1)
+
+
+def test_a_definite_noun_saying_which_it_is_does_not_lean_on_the_sentence_before():
+    previous = "Prosecutors in Sweden dropped their investigation into the rape allegation on Tuesday."
+    assert not continues("The decision by Swedish prosecutors means there will be no rival extradition request.", previous)
+    assert not continues("The ministry of justice said it would not appeal against the ruling.", previous)
+    assert continues("The decision means there will be no rival extradition request.", previous)

@@ -66,6 +66,8 @@ _CONNECTIVE = re.compile(r"^(?:(?:but|and|yet|also),?\s+|(?:so|still|meanwhile|h
 # "This year, …", "That night …", "This past May …" say when, not what came before; "There are now
 # 140 …" says what exists, and "It is unclear whether …", "It's also possible that …" hold their
 # subject in the clause after: none points back. ("It is expected to close" does: "to" is left out.)
+# "The decision by Swedish prosecutors …", "The ministry of defence …" say which: only "the decision"
+# alone points back.
 _DANGLING = re.compile(r"^(?!(?:this|that) (?:past |coming )?(?:year|week|month|morning|afternoon|evening|night|"
                        r"weekend|spring|summer|autumn|fall|winter|season|January|February|March|April|May|June|July|"
                        r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -76,7 +78,8 @@ _DANGLING = re.compile(r"^(?!(?:this|that) (?:past |coming )?(?:year|week|month|
                        r"expected|believed|thought|understood|reported|estimated|feared|alleged|hoped|obvious|evident|"
                        r"apparent|doubtful) (?:that|whether|if|how|why|who)\b)"
                        r"(?:he|she|it|they|this|that|these|those|his|her|its|their|there|such|the (?:move|"
-                       r"decision|figure|city|ministry|minister|company|group|agency|official)s?)\b", re.I)
+                       r"decision|figure|city|ministry|minister|company|group|agency|official)s?\b"
+                       r"(?! (?:by|of|to|from|for) ))\b", re.I)
 # "He …", or "he" after a short opening saying when or how ("Later that evening, he admitted …"):
 # a point so opening names the person the sentences before are about in its place.
 _LEAD = r"[A-Z][\w’'-]*(?: [\w’'-]+){0,5}, "
