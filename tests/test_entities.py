@@ -842,3 +842,11 @@ def test_a_name_after_a_or_an_that_modifies_nothing_is_a_kind_of_thing(lexicon):
 def test_a_name_of_words_after_the_is_no_person_unless_it_opens_with_a_given_name(lexicon):
     text = "This year we saw the Zentor Flux make a comeback, and the Marla Quinn campaign grow."
     assert extract_entities(text, lexicon)["people"] == ["Marla Quinn"]
+
+
+def test_a_citys_name_that_a_company_runs_as_its_own_domain_is_decided_by_the_text(lexicon):
+    from generator.text.gazetteer import brands_run_by_companies
+    assert "toyota" in brands_run_by_companies() and "london" not in brands_run_by_companies()  # the city's domain
+    text = "A plug-in version is coming, according to Toyota. Toyota says the battery is small. Sales in London rose."
+    found = extract_entities(text, lexicon)
+    assert found["organisations"] == ["Toyota"] and found["places"] == ["London"]

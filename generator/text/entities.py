@@ -23,8 +23,9 @@ from typing import Any, NamedTuple
 
 from generator import __version__
 from generator.config.settings import EntitySettings
-from generator.text.gazetteer import (LARGE_CITY, brands, cities, common_given_names, common_surnames, countries,
-                                      given_names, us_state_abbreviations, word_frequencies)
+from generator.text.gazetteer import (LARGE_CITY, brands, brands_run_by_companies, cities, common_given_names,
+                                      common_surnames, countries, given_names, us_state_abbreviations,
+                                      word_frequencies)
 from generator.text.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
@@ -728,6 +729,8 @@ class _Reader:
                 self.lexicon.stopped(token.text)):
             return _NOTHING
         known = self._known([token])
+        if known == "places" and token.lower in brands_run_by_companies() and not self._country(token):
+            return _NAME_LIKE  # "Toyota", "Hitachi": a city's name and a company's; the text's clues decide
         if known:
             return known
         if _is_head(token):

@@ -134,6 +134,11 @@ def word_frequencies() -> dict[str, float]:
 
 _BRAND_ENTRY = re.compile(r"^// ([a-z][a-z0-9-]{2,}) : (.+)$", re.M)
 _OPERATOR_WORDS = re.compile(r"[a-z][a-z0-9]*")
+# Words of the operators that run a place's domain: its government or a registry ("// london : Dot London
+# Domains Limited", "// helsinki : City of Helsinki", "// osaka : Osaka Registry Co., Ltd."); brands run
+# registries too ("// nba : NBA REGISTRY, LLC"), so these only tell a place's domain from a brand's.
+_PLACE_OPERATOR_WORDS = {"registry", "government", "municipality", "municipi", "gemeente", "comunidad", "city",
+                         "dot", "domains", "top", "level", "domain", "academic", "institution"}
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +151,23 @@ def brands() -> frozenset[str]:
     Road Registry Inc."). Given names and common surnames are left out ("Ford", "Chase", "Dell"): a
     lone one is as often a person's. Some are everyday words too ("Target", "Shell", "Sky"): a text's
     own clues must be let outweigh them."""
+    people = given_names() | common_surnames()
+    return frozenset(domain for domain, words in _domain_operators().items() if domain in words and domain not in people)
+
+
+@lru_cache(maxsize=1)
+def brands_run_by_companies() -> frozenset[str]:
+    """Brands (see brands()) whose domain a company runs, not a place's government or a registry:
+    "toyota" (TOYOTA MOTOR CORPORATION), "hitachi", "netflix"; not "london", "osaka", whose words
+    name cities too and whose domains are the cities'."""
+    operators = _domain_operators()
+    return frozenset(domain for domain in brands() if _PLACE_OPERATOR_WORDS.isdisjoint(operators[domain]))
+
+
+@lru_cache(maxsize=1)
+def _domain_operators() -> dict[str, list[str]]:
+    """The new generic top-level domains of the Public Suffix List (the `tld` package's copy) -> the
+    lowercase words of their registry operator's name."""
     spec = util.find_spec("tld")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("tld")
@@ -154,6 +176,4 @@ def brands() -> frozenset[str]:
     start, end = text.find("// newGTLDs"), text.find("// ===END ICANN DOMAINS===")
     if start < 0 or end < start:
         raise ValueError(f"{path}: no new generic domains section")
-    people = given_names() | common_surnames()
-    return frozenset(domain for domain, operator in _BRAND_ENTRY.findall(text, start, end)
-                     if domain in _OPERATOR_WORDS.findall(operator.lower()) and domain not in people)
+    return {domain: _OPERATOR_WORDS.findall(operator.lower()) for domain, operator in _BRAND_ENTRY.findall(text, start, end)}
