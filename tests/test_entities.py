@@ -850,3 +850,12 @@ def test_a_citys_name_that_a_company_runs_as_its_own_domain_is_decided_by_the_te
     text = "A plug-in version is coming, according to Toyota. Toyota says the battery is small. Sales in London rose."
     found = extract_entities(text, lexicon)
     assert found["organisations"] == ["Toyota"] and found["places"] == ["London"]
+
+
+def test_the_largest_websites_are_brands_and_a_lone_one_an_organisation(lexicon):
+    from generator.text.gazetteer import brands, large_websites
+
+    assert {"facebook", "twitter", "weibo"} <= large_websites() <= brands()
+    assert "otto" not in large_websites()  # a given name is as often a person's
+    text = "He posted the video on Twitter on Monday, then on the Web."
+    assert extract_entities(text, lexicon)["organisations"] == ["Twitter"]  # "the Web": a word after "the"

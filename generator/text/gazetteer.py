@@ -150,9 +150,30 @@ def brands() -> frozenset[str]:
     domain; open ones run by a registry are not ("// music : DotMusic Limited", "// app : Charleston
     Road Registry Inc."). Given names and common surnames are left out ("Ford", "Chase", "Dell"): a
     lone one is as often a person's. Some are everyday words too ("Target", "Shell", "Sky"): a text's
-    own clues must be let outweigh them."""
+    own clues must be let outweigh them. The largest websites are brands too (large_websites())."""
+    return _domain_brands() | large_websites()
+
+
+@lru_cache(maxsize=1)
+def _domain_brands() -> frozenset[str]:
+    """The brands that run a top-level domain of their own (see brands())."""
     people = given_names() | common_surnames()
     return frozenset(domain for domain, words in _domain_operators().items() if domain in words and domain not in people)
+
+
+@lru_cache(maxsize=1)
+def large_websites() -> frozenset[str]:
+    """Lowercase names of the largest websites ("facebook", "twitter", "youtube", "linkedin", "weibo"), about
+    60: courlan's list of top sites (Alexa's, of the US and Germany), which it keeps to tell a page's own
+    links from the web's giants. Its bare words that are no name ("web", "mail", "bit", "http") are left to
+    brands()'s users' tests of everyday words; a given name or a common surname ("otto") is left out.
+    Empty when courlan no longer keeps the list where it did."""
+    try:
+        from courlan.settings import BLACKLIST
+    except ImportError:
+        return frozenset()
+    people = given_names() | common_surnames()
+    return frozenset(name for name in BLACKLIST if name.isalpha() and len(name) > 2 and name not in people)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +182,7 @@ def brands_run_by_companies() -> frozenset[str]:
     "toyota" (TOYOTA MOTOR CORPORATION), "hitachi", "netflix"; not "london", "osaka", whose words
     name cities too and whose domains are the cities'."""
     operators = _domain_operators()
-    return frozenset(domain for domain in brands() if _PLACE_OPERATOR_WORDS.isdisjoint(operators[domain]))
+    return frozenset(domain for domain in _domain_brands() if _PLACE_OPERATOR_WORDS.isdisjoint(operators[domain]))
 
 
 @lru_cache(maxsize=1)
