@@ -236,3 +236,13 @@ def test_a_definite_noun_saying_which_it_is_does_not_lean_on_the_sentence_before
     assert not continues("The decision by Swedish prosecutors means there will be no rival extradition request.", previous)
     assert not continues("The ministry of justice said it would not appeal against the ruling.", previous)
     assert continues("The decision means there will be no rival extradition request.", previous)
+
+
+def test_past_three_points_a_sentence_leaning_on_the_one_before_is_no_point_however_newsy():
+    sentences = ["Democratic candidates sharpened their attacks on the front-runner ahead of the next debate.",
+                 "Senator Elizabeth Warren said on Monday that her health care plan would cost $20 trillion.",
+                 "Former Vice President Joe Biden won the endorsement of the Congressional Black Caucus on Tuesday.",
+                 "Mayor Pete Buttigieg raised $19 million in the quarter, his campaign announced on Sunday.",
+                 "Those issues will play out on Wednesday night when 10 candidates face off in Atlanta, Georgia."]
+    points = key_points(sentences, skip=1)
+    assert len(points) == 3 and not any(point.startswith("Those") for point in points), points

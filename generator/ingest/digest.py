@@ -216,7 +216,7 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
             gain = _gain(candidate, words, said, chosen, alike)
             if best is None or gain > best_gain or gain == best_gain and candidate.index < best.index:
                 best, best_gain = candidate, gain
-        if best is None or len(chosen) >= _MIN_POINTS and best_gain < 0:
+        if best is None or len(chosen) >= _MIN_POINTS and (best_gain < 0 or _leans(best.point)):
             break  # what is left leans on other sentences or says little: three points are enough
         chosen.append(best)
         candidates.remove(best)
@@ -254,7 +254,7 @@ def left_out(sentences: list[str], skip: int, index: int) -> str:
     summary = _words(" ".join(sentences[:skip]))
     if summary and _overlap(_words(candidate.point), summary) >= _REPEATS:
         return "repeats the summary"
-    if _DANGLING.match(candidate.point) or _leans_after_lead(candidate.point):
+    if _leans(candidate.point):
         return "leans on the sentence before"
     if starts_with_quote(candidate.point):
         return "a quote"
@@ -375,8 +375,14 @@ def _score(sentence: str) -> float:
     score -= 3.0 if _background(sentence, lower) else 0.0
     score -= 2.0 if starts_with_quote(sentence) or sentence.count("“") + sentence.count('"') > 2 else 0.0
     score -= 2.5 if len(sentence) > 400 else 1.0 if len(sentence) > 280 or len(sentence) < 50 else 0.0
-    score -= 4.0 if _DANGLING.match(sentence) or _leans_after_lead(sentence) else 0.0
+    score -= 4.0 if _leans(sentence) else 0.0
     return score
+
+
+def _leans(point: str) -> bool:
+    """Whether the point still needs the sentence before it: its opening points back, or a pronoun
+    after a short opening stands for nobody named."""
+    return bool(_DANGLING.match(point)) or _leans_after_lead(point)
 
 
 def _names_in(lead: str | None) -> bool:
