@@ -859,3 +859,9 @@ def test_the_largest_websites_are_brands_and_a_lone_one_an_organisation(lexicon)
     assert "otto" not in large_websites()  # a given name is as often a person's
     text = "He posted the video on Twitter on Monday, then on the Web."
     assert extract_entities(text, lexicon)["organisations"] == ["Twitter"]  # "the Web": a word after "the"
+
+
+def test_a_name_only_ever_after_an_organisations_possessive_is_its_product(lexicon):
+    text = "Buy it at Zorblax, the retailer. You can use Zorblax's StreamCast to play music, said Zorblax's Mira Holt."
+    found = extract_entities(text, lexicon)
+    assert found["organisations"] == ["Zorblax"] and found["people"] == ["Mira Holt"]

@@ -291,6 +291,7 @@ _CONNECTOR_WORD = rf"(?:{'|'.join(sorted(_CONNECTORS))})(?!\w|[-'’]\w)"
 _RUN = re.compile(rf"[^\W\da-z_](?<!\w.)(?<!\w[-'’].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:[-'’]\w+)*)"
                   rf"(?:(?:[ \t]+|(?<=(?<!\w)(?<!\w[-'’])\w)\.[ \t]+|(?<=(?<!\w)[SMF][tT])\.[ \t]+)(?:{_CONNECTOR_WORD}[ \t]+)*{_CAPITAL_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_OWNER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w&-]*)['’]s? $")  # "Apple's ": a name's possessive right before
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
 # \b[a-z]+\b, opening with its class to be skipped to; not a part of an address ("pic.twitter.com",
@@ -1286,7 +1287,7 @@ class _Reader:
         found = [(c.tokens[0], kinds[key], c.name) for key, c in zip(keys, self.candidates)]
         found += [(self.known_tokens[m.start], m.kind, m.name) for m in self.mentions
                   if m.start not in unheaded]
-        found = _without_products(found)
+        found = self._owned_by_organisations(_without_products(found))
         listed: dict[int, str] | None = None  # kinds of lone words by the lists they are in, when first asked
         people = _people_by_surname(found)
         short: dict[str, list[str]] | None = None  # organisations by their short forms, when first asked
@@ -1314,6 +1315,26 @@ class _Reader:
             if kind in KINDS and not self.lexicon.stopped(name):
                 mentions.append(Mention(first.start, kind, self.lexicon.name(name), first.sentence))
         return sorted(mentions, key=_START)
+
+    def _owned_by_organisations(self, found: list[tuple[_Token, str, str]]) -> list[tuple[_Token, str, str]]:
+        """ "Apple's AirPlay", "Google's Stadia": a name no list knows whose every mention follows the
+        possessive of an organisation the text names alone is its product or service, no person nor
+        body of its own; not a name that opens with a given name ("Facebook's Mark Zuckerberg")."""
+        alone = {fold(name) for _, kind, name in found if kind == "organisations" and " " not in name}
+        if not alone:
+            return found
+        candidates = {c.tokens[0].start for c in self.candidates}
+        owned: set[str] = set()
+        free: set[str] = set()
+        for first, kind, name in found:
+            if first.start not in candidates or kind not in ("people", "organisations"):
+                continue
+            owner = _OWNER_BEFORE.search(self.text, max(0, first.start - 30), first.start)
+            mine = owner is not None and fold(owner[1]) in alone and not self._given(first)
+            (owned if mine else free).add(fold(name))
+        owned -= free
+        return [(first, "none" if fold(name) in owned and first.start in candidates else kind, name)
+                for first, kind, name in found] if owned else found
 
     def _unheaded(self, keys: list[str], kinds: dict[str, str], names: dict[str, str]) -> set[int]:
         """Names no list knows that the text writes only in lines in title case ("Man Shot at Dallas Gas
