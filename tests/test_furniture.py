@@ -55,6 +55,46 @@ def test_the_repeated_line_goes_from_each_seed_and_takes_nothing_else():
             assert body.split() == " ".join(story).split(), body
 
 
+def test_a_repeated_line_glued_between_sentences_goes_whole_and_alone():
+    """In a one-line paste a repeated line stands after a sentence's end: the splitter glues one that
+    opens in lowercase to the sentence before, and splits one at its own "?"."""
+    for line in ("toggle the caption view", "Was this article helpful? Yes No"):
+        furniture = repeated_lines(seed_lines(_seed(story, line)) for story in STORIES)
+        for story in STORIES:
+            for one_line in (False, True):
+                body = " ".join(clean(_seed(story, line, one_line), (), furniture).paragraphs)
+                assert body.split() == " ".join(story).split(), (line, body)
+
+
+DISCLOSURE = ("Disclosure statement: the author does not work for, consult, own shares in or receive funding "
+              "from any company that would benefit from this piece.")
+
+
+def test_a_long_sentence_repeated_in_three_stories_goes_and_takes_nothing_else():
+    """Stories that share one long sentence (a disclosure) are apart: two shared make one story."""
+    furniture = repeated_lines(seed_lines(_seed(story, DISCLOSURE)) for story in STORIES)
+    assert len(furniture.sentences) == 1
+    for story in STORIES:
+        for one_line in (False, True):
+            body = " ".join(clean(_seed(story, DISCLOSURE, one_line), (), furniture).paragraphs)
+            assert body.split() == " ".join(story).split(), body
+
+
+def test_a_background_sentence_stories_of_one_topic_repeat_stays():
+    """Wire stories on one topic repeat their background paragraph word for word: it names the topic
+    the rest of each article names, and is the article's."""
+    background = ("The dam on the upper river burst after days of heavy rain, flooding villages downstream "
+                  "and forcing thousands of families from their homes.")
+    stories = [[f"Villages downstream of the burst dam flooded again on {day} as the river rose.",
+                f"Families forced from their homes by the heavy rain sheltered in schools, {who} said.", background]
+               for day, who in (("Monday", "officials"), ("Tuesday", "rescuers"), ("Friday", "the governor"))]
+    seeds = [" ".join(story) for story in stories]
+    furniture = repeated_lines(seed_lines(text) for text in seeds)
+    assert furniture.sentences  # found in three stories: only the article's topic keeps it
+    for text in seeds:
+        assert background in " ".join(clean(text, (), furniture).paragraphs)
+
+
 def test_a_repeated_line_the_article_is_about_stays():
     """A heading of the article's that other stories repeat stays where the article names its topic again."""
     line = "Flood warnings"

@@ -960,9 +960,14 @@ def speaks_of_the_page(text: str) -> bool:
 
 def shares_no_topic(text: str, article: ArticleWords) -> bool:
     """Whether none of a line's topical words (rarer than _TOPICLESS) is found elsewhere in the article."""
-    words = [_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(_lowered(text))]
-    own = Counter(words)
-    return not any(article.get(w, 0) > own[w] and word_frequencies().get(w, 0) < _TOPICLESS for w in words)
+    return topic_share(text, article) == 0
+
+
+def topic_share(text: str, article: ArticleWords) -> float:
+    """The share of a line's topical words (rarer than _TOPICLESS) found elsewhere in the article."""
+    own = Counter(_POSSESSIVE.sub("", word) for word in _ASIDE_WORD.findall(_lowered(text)))
+    topical = [word for word in own if word_frequencies().get(word, 0) < _TOPICLESS]
+    return sum(article.get(word, 0) > own[word] for word in topical) / len(topical) if topical else 0.0
 
 
 def aside_prefix(text: str, article: ArticleWords) -> int:

@@ -18,7 +18,7 @@ from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruf
                                          glued_bio, has_subject, is_photo_credit, pointer_line,
                                          speaks_of_the_page)
 from generator.ingest.digest import continues
-from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, is_furniture
+from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, furniture_spans, is_furniture
 from generator.text.sentences import split_sentences
 
 # A paragraph is one to three sentences in news prose; past these it is split again.
@@ -44,7 +44,7 @@ class CleanText:
 
 def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO_FURNITURE) -> CleanText:
     """`furniture`: the short lines the user's other seeds repeat (see furniture.py)."""
-    blocks = _blocks(text)
+    blocks = _blocks(text, furniture)
     cuts = _pattern_cuts(text, tuple(cruft), blocks)
     removed: list[str] = []  # in the order of the text: "About the writer" before the bio it opens
     kept_lines: dict[int, list[tuple[int, str]]] = {}  # line -> (block index, what is kept of it)
@@ -70,7 +70,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
         if piece:
             lines_with_text += not kept
             kept.append((index, piece))
-    article = _drop_asides(kept_lines, removed, furniture, touched)
+    article = _drop_asides(kept_lines, removed, furniture, touched, text.split("\n"))
     _drop_fragments(kept_lines, removed, touched, credited, article)
     _peel_leads(kept_lines, removed)
     paragraphs = [p for line in sorted(kept_lines) for p in restore_paragraphs([piece for _, piece in kept_lines[line]])]
@@ -78,25 +78,38 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
     return CleanText(paragraphs, removed, _warnings(text, removed))
 
 
-def _blocks(text: str) -> list[tuple[int, int, int]]:
-    """(line number, start, end) of each block: a line's sentences, cut again where cruft is glued on."""
+def _blocks(text: str, furniture: Furniture) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of each block: a line's sentences, cut again where cruft is glued
+    on, and the lines other seeds repeat found in it, each a block of its own."""
     blocks = []
     offset = 0
     for number, line in enumerate(text.split("\n")):
-        cursor = 0
         if pointer_line(line):  # "Related: Headline? Yes." is one headline, not sentences to judge apart
             stripped = line.strip()
             at = line.find(stripped)
             blocks.append((number, offset + at, offset + at + len(stripped)))
             offset += len(line) + 1
             continue
-        for sentence in split_sentences(line, loose=True):
-            for part in _unglue(sentence):
-                at = line.find(part, cursor)
-                blocks.append((number, offset + at, offset + at + len(part)))
-                cursor = at + len(part)
+        cursor = 0
+        for a, b in [*furniture_spans(line, furniture), (len(line), len(line))]:
+            blocks.extend((number, offset + start, offset + end) for start, end in _sentence_blocks(line, cursor, a))
+            if a < b:
+                blocks.append((number, offset + a, offset + b))
+            cursor = b
         offset += len(line) + 1
     return _cut_foot_bios(text, blocks)
+
+
+def _sentence_blocks(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) in the line of the sentences of line[start:end], cut again where cruft is glued on."""
+    blocks = []
+    cursor = start
+    for sentence in split_sentences(line[start:end], loose=True):
+        for part in _unglue(sentence):
+            at = line.find(part, cursor)
+            blocks.append((at, at + len(part)))
+            cursor = at + len(part)
+    return blocks
 
 
 def _cut_foot_bios(text: str, blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -177,7 +190,7 @@ def _peel(piece: str, lead: bool, removed: list[str]) -> str:
 
 
 def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str], furniture: Furniture,
-                 touched: dict[int, int]) -> ArticleWords:
+                 touched: dict[int, int], lines: list[str]) -> ArticleWords:
     """Take out the page's asides, judged against the article the other rules kept: what the page
     says of itself shares no word with the article but the page's own (see boilerplate.is_aside),
     and the lines other seeds repeat that share no topical word with it (see furniture.py).
@@ -187,6 +200,13 @@ def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str
     lines_with_text = 0
     for line in sorted(kept_lines):
         kept: list[tuple[int, str]] = []
+        if kept_lines[line] and is_furniture(lines[line].strip(), furniture, article):
+            # A repeated line is judged whole: its sentences ("Was this article helpful? Yes No"), or
+            # what other rules left of it ("See all" of "See all 13 photos"), are no article's alone.
+            removed.extend(piece for _, piece in kept_lines[line])
+            touched.update((index, line) for index, _ in kept_lines[line])
+            kept_lines[line] = []
+            continue
         for index, piece in kept_lines[line]:
             lead = lines_with_text <= 1 and not kept
             at = 0  # read through windows, as _peel does: a run of asides costs its length, not its square

@@ -3,8 +3,9 @@
 Whatever its words, a short line found in the seeds of three or more different stories ("Story
 highlights", "Manage consent preferences", "Skip to the comments") is the page's, not an article's:
 an outlet's furniture comes back with every article pasted from it. No list of phrases can hold
-every outlet's, so this is the clue that does not depend on words. Seeds that share a long sentence
-(two saves of one live page, an update of a story) are one story and count once.
+every outlet's, so this is the clue that does not depend on words. So is a long sentence found in
+three stories ("Disclosure statement: The author does not work for …"). Seeds that share two long
+sentences (two saves of one live page, an update of a story) are one story and count once.
 
 An article's own short lines are kept: a line that ends as a sentence, a question or a label does
 (news prose repeats "No injuries were reported." across stories), and a line whose topical words
@@ -17,15 +18,21 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from itertools import combinations
+from typing import TypeVar
 from dataclasses import dataclass
 
-from generator.ingest.boilerplate import ArticleWords, shares_no_topic
+from generator.ingest.boilerplate import ArticleWords, shares_no_topic, topic_share
 from generator.text.sentences import split_sentences
 
-LINE_MOST = 10  # words: a line of the page's, not an article's sentence
+LINE_MOST = 14  # words: a line of the page's, not an article's sentence ("Press shift question mark to …")
 STORIES_LEAST = 3  # different stories a line must be found in
-_LONG_LEAST = 12  # words: a sentence this long found in two seeds makes them one story
+_LONG_LEAST = 12  # words: a long sentence; SHARED_LEAST of them found in two seeds make them one story
+SHARED_LEAST = 2
+_PAIRED_MOST = 50  # seeds
+_LONG_TOPIC_MOST = 1 / 3  # of a repeated long sentence's topical words the article names elsewhere
+_K = TypeVar("_K", str, int)
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]{2}")
 _EDGES = " \t.·•|*_-–—"
@@ -57,7 +64,7 @@ def seed_lines(text: str) -> SeedLines:
                 if _worded(key := line_key(block)):
                     short.add(key)
             elif words >= _LONG_LEAST:
-                long.add(_stable_hash(" ".join(block.split())))
+                long.add(_stable_hash(line_key(block)))
     return SeedLines(frozenset(short), frozenset(long))
 
 
@@ -75,31 +82,41 @@ def _stable_hash(text: str) -> int:
 @dataclass(frozen=True)
 class Furniture:
     """The repeated lines (as line_key gives them), and the words they open with: most blocks open
-    with none of those, and are passed over before any of their prefixes is keyed."""
+    with none of those, and are passed over before any of their prefixes is keyed. `sentences`: the
+    hashes of long sentences repeated across stories (a disclosure, an agency's note)."""
     lines: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
+    sentences: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, lines: Iterable[str]) -> Furniture:
+    def of(cls, lines: Iterable[str], sentences: Iterable[int] = ()) -> Furniture:
         lines = frozenset(lines)
-        return cls(lines, frozenset(line.split(" ", 1)[0].strip(_EDGES) for line in lines))
+        return cls(lines, frozenset(line.split(" ", 1)[0].strip(_EDGES) for line in lines), frozenset(sentences))
 
 
 NO_FURNITURE = Furniture()
 
 
 def repeated_lines(seeds: Iterable[SeedLines]) -> Furniture:
-    """The short lines found in at least STORIES_LEAST stories (seeds sharing a long sentence are one)."""
+    """The short lines and long sentences found in at least STORIES_LEAST stories."""
     seeds = list(seeds)
     story = _stories(seeds)
-    found_in: Counter[str] = Counter()
-    for key in {(key, story[i]) for i, seed in enumerate(seeds) for key in seed.short}:
-        found_in[key[0]] += 1
-    return Furniture.of(key for key, stories in found_in.items() if stories >= STORIES_LEAST)
+    return Furniture.of(_in_stories([seed.short for seed in seeds], story),
+                        _in_stories([seed.long for seed in seeds], story))
+
+
+def _in_stories(found: list[frozenset[_K]], story: list[int]) -> list[_K]:
+    """What is found in the seeds of at least STORIES_LEAST stories."""
+    stories_of: Counter[_K] = Counter()
+    for key, _ in {(key, story[i]) for i, keys in enumerate(found) for key in keys}:
+        stories_of[key] += 1
+    return [key for key, stories in stories_of.items() if stories >= STORIES_LEAST]
 
 
 def _stories(seeds: list[SeedLines]) -> list[int]:
-    """Each seed's story: the smallest index of the seeds it is joined to by shared long sentences."""
+    """Each seed's story: the smallest index of the seeds it is joined to. Two seeds are one story
+    when they share SHARED_LEAST long sentences: two saves of a live page, or an update of a story,
+    share many, while stories that share only a page's disclosure or an agency's note are apart."""
     parent = list(range(len(seeds)))
 
     def root(i: int) -> int:
@@ -108,32 +125,86 @@ def _stories(seeds: list[SeedLines]) -> list[int]:
             i = parent[i]
         return i
 
-    first_with: dict[int, int] = {}
-    for i, seed in enumerate(seeds):
-        for sentence in seed.long:
-            j = first_with.setdefault(sentence, i)
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+    for a, b in _sharing_pairs(seeds):
+        a, b = root(a), root(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     return [root(i) for i in range(len(seeds))]
 
 
+def _sharing_pairs(seeds: list[SeedLines]) -> list[tuple[int, int]]:
+    """The pairs of seeds that share at least SHARED_LEAST long sentences. A sentence in more than
+    _PAIRED_MOST seeds is a page's, and pairs nobody: it would cost the square of its seeds."""
+    seeds_with: dict[int, list[int]] = {}
+    for i, seed in enumerate(seeds):
+        for sentence in seed.long:
+            seeds_with.setdefault(sentence, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for found in seeds_with.values():
+        if 1 < len(found) <= _PAIRED_MOST:
+            shared.update(combinations(found, 2))
+    return [pair for pair, count in shared.items() if count >= SHARED_LEAST]
+
+
 def is_furniture(text: str, furniture: Furniture, article: ArticleWords) -> bool:
-    """A whole block that is a repeated line and names nothing the article names again."""
-    return bool(furniture.lines) and line_key(text) in furniture.lines and shares_no_topic(text, article)
+    """A whole block that is a repeated line or long sentence and names nothing the article names again."""
+    if not furniture.lines and not furniture.sentences:
+        return False
+    key = line_key(text)
+    if key in furniture.lines:
+        return shares_no_topic(text, article)
+    # A long sentence may share a word or two with any article ("funding" of a disclosure); the
+    # article's own background paragraph, repeated across stories, names the article's topic throughout.
+    return (bool(furniture.sentences) and key.count(" ") + 1 >= _LONG_LEAST and _stable_hash(key) in furniture.sentences
+            and topic_share(text, article) <= _LONG_TOPIC_MOST)
 
 
 def furniture_prefix(text: str, furniture: Furniture, article: ArticleWords) -> int:
     """Length of a repeated line that opens `text`, glued ahead of a sentence in a one-line paste:
     the longest one followed by a capital (a sentence's start) that names nothing the article names
     again. Nothing beyond the line's own words is taken."""
-    tokens = text[:400].split(" ", LINE_MOST + 1)
-    if not furniture.lines or line_key(tokens[0]) not in furniture.openers:
+    if not furniture.lines:
         return 0
-    for k in range(min(LINE_MOST, len(tokens) - 1), 0, -1):
-        following = tokens[k].lstrip("“\"‘(")
-        if following[:1].isupper() or following[:1].isdigit():
+    tokens = text[:400].split(" ", LINE_MOST + 1)
+    words = _line_at(tokens, furniture, lambda head: shares_no_topic(head, article), whole=False)
+    return len(" ".join(tokens[:words])) + 1 if words else 0
+
+
+def furniture_spans(line: str, furniture: Furniture) -> list[tuple[int, int]]:
+    """Where repeated lines stand in a line that holds more, each from its start or a sentence's end
+    to a capital, a figure or the line's end ("… on Friday. toggle caption The band …", "Was this
+    article helpful? Yes No This is …"): cut apart so that each is a block of its own for
+    is_furniture to judge, where the sentence splitter would split one at its "?" or glue it to the
+    sentence before at a lowercase word."""
+    if not furniture.lines or line.count(" ") < 2:
+        return []
+    tokens = line.split(" ")
+    spans: list[tuple[int, int]] = []
+    at = 0  # where tokens[i] starts
+    skip_to = 0
+    for i, token in enumerate(tokens):
+        if i >= skip_to and (i == 0 or _ends_sentence(tokens[i - 1])):
+            if words := _line_at(tokens[i:i + LINE_MOST + 1], furniture, lambda head: True, whole=i > 0):
+                spans.append((at, at + len(" ".join(tokens[i:i + words]))))
+                skip_to = i + words
+        at += len(token) + 1
+    return spans
+
+
+def _ends_sentence(word: str) -> bool:
+    """A sentence's last word ("said.", "now?", "on it.”"), not "2019)" of a tweet's attribution."""
+    return word.rstrip("\"”’")[-1:] in ".!?"
+
+
+def _line_at(tokens: list[str], furniture: Furniture, judge: Callable[[str], bool], whole: bool) -> int:
+    """How many of the tokens make the longest repeated line they open with that `judge` accepts,
+    followed by a capital or a figure, or by nothing if `whole` (the line runs to the end)."""
+    if line_key(tokens[0]) not in furniture.openers:
+        return 0
+    for k in range(min(LINE_MOST, len(tokens) - (not whole)), 0, -1):
+        following = tokens[k].lstrip("“\"‘(") if k < len(tokens) else ""
+        if k == len(tokens) or following[:1].isupper() or following[:1].isdigit():
             head = " ".join(tokens[:k])
-            if line_key(head) in furniture.lines and shares_no_topic(head, article):
-                return len(head) + 1
+            if line_key(head) in furniture.lines and judge(head):
+                return k
     return 0
