@@ -865,3 +865,10 @@ def test_a_name_only_ever_after_an_organisations_possessive_is_its_product(lexic
     text = "Buy it at Zorblax, the retailer. You can use Zorblax's StreamCast to play music, said Zorblax's Mira Holt."
     found = extract_entities(text, lexicon)
     assert found["organisations"] == ["Zorblax"] and found["people"] == ["Mira Holt"]
+
+
+def test_a_unit_for_an_organisation_the_text_names_apart_is_two_names(lexicon):
+    text = ("“It helps,” says Ana Weber, Head of Patient Systems for Corvexa. The deal widens ties between Corvexa "
+            "and its partner.")
+    found = extract_entities(text, lexicon)
+    assert "Corvexa" in found["organisations"] and "Patient Systems for Corvexa" not in found["organisations"]

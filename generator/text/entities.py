@@ -878,14 +878,25 @@ class _Reader:
             # "NFL Insider Jason La Canfora", "Times Reporter Jane Doe": a role before a person's name
             self._owner(tokens[:head])
             return self._person_or_place(tokens[head + 1:], True)
-        end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS else head + 1
+        unit = self._unit_for(tokens, head)
+        end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS and not unit else head + 1
         if end == len(tokens) - 1 and self._last_word_of_name(tokens[end]):
             end += 1  # "Box Office Mojo": a name's own word after its organisation word ends the run
         start = 0
         while start + 1 < head and tokens[start].lower in _ROLES and tokens[start + 1].lower in _CONNECTORS:
             start += 2
         name = self._organisation_name(tokens[start:end], owner)
+        if unit:
+            self._owner(tokens[-1:])  # the organisation the unit is for
+            return name
         return self._read_segment(tokens[end:], None) if tokens[end:] else name
+
+    def _unit_for(self, tokens: list[_Token], head: int) -> bool:
+        """ "Head of Platform Solutions for Ascom": an organisation word, "for" and one word the text
+        also writes apart from here are a unit and the organisation it is for, two names; not "Centers
+        for Disease Control"."""
+        return (len(tokens) == head + 3 and tokens[head + 1].lower == "for"
+                and self.text.count(tokens[-1].text) > 1 and not tokens[-1].possessive)
 
     def _later_head(self, tokens: list[_Token], head: int) -> int | None:
         """The next organisation word after `head` when at most two words stand between, none a
