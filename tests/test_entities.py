@@ -872,3 +872,8 @@ def test_a_unit_for_an_organisation_the_text_names_apart_is_two_names(lexicon):
             "and its partner.")
     found = extract_entities(text, lexicon)
     assert "Corvexa" in found["organisations"] and "Patient Systems for Corvexa" not in found["organisations"]
+
+
+def test_healthcare_ends_a_companys_name_as_a_trade_word_does(lexicon):
+    found = extract_entities("The deal adds to Novera Healthcare’s range. Healthcare costs rose.", lexicon)
+    assert found == {"people": [], "places": [], "organisations": ["Novera Healthcare"]}

@@ -78,7 +78,7 @@ united times post news press presse reporter herald journal tribune gazette chro
 magazine radio television broadcasting sports business today
 aerospace express instruments dynamics pharma therapeutics biosciences biotech semiconductor semiconductors
 logistics brands foods petroleum telecom telecommunications communications networks software interactive
-automotive insurance bancorp railways shipping
+automotive insurance bancorp railways shipping healthcare
 board panel hospital clinic infirmary
 """.split()) | _TRADE_HEADS
 # The bodies of a state: a nationality before one of these names the country's ("the Russian Foreign
