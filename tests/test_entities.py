@@ -877,3 +877,8 @@ def test_a_unit_for_an_organisation_the_text_names_apart_is_two_names(lexicon):
 def test_healthcare_ends_a_companys_name_as_a_trade_word_does(lexicon):
     found = extract_entities("The deal adds to Novera Healthcare’s range. Healthcare costs rose.", lexicon)
     assert found == {"people": [], "places": [], "organisations": ["Novera Healthcare"]}
+
+
+def test_daily_ends_a_newspapers_name(lexicon):
+    found = extract_entities("On Monday the People's Daily warned of a crisis. Daily life goes on.", lexicon)
+    assert found["organisations"] == ["People's Daily"]

@@ -75,7 +75,7 @@ studios productions entertainment animation pictures records robotics electronic
 labs exchange reserve coalition league forum brotherhood directorate observatory academy society club fc
 center centre
 united times post news press presse reporter herald journal tribune gazette chronicle telegraph insider
-magazine radio television broadcasting sports business today
+magazine radio television broadcasting sports business today daily
 aerospace express instruments dynamics pharma therapeutics biosciences biotech semiconductor semiconductors
 logistics brands foods petroleum telecom telecommunications communications networks software interactive
 automotive insurance bancorp railways shipping healthcare
@@ -162,7 +162,7 @@ _QUOTES = set("\"“”‘’'")
 _TRADEMARKS = {"®", "™"}
 _MEDIA_HEADS = set("""
 times post news press presse reporter herald journal tribune gazette chronicle telegraph insider magazine
-today radio television sports
+today radio television sports daily
 """.split())
 _ROLES = _TITLES | _PERSON_CUES
 _NEWSPAPER_WORDS = _PAPER_WORDS | _MEDIA_HEADS
