@@ -246,3 +246,15 @@ def test_past_three_points_a_sentence_leaning_on_the_one_before_is_no_point_howe
                  "Those issues will play out on Wednesday night when 10 candidates face off in Atlanta, Georgia."]
     points = key_points(sentences, skip=1)
     assert len(points) == 3 and not any(point.startswith("Those") for point in points), points
+
+
+def test_a_quote_with_no_word_of_who_said_it_leans_on_the_sentence_naming_its_speaker():
+    sentences = ["Shares of the beauty company Coty rose more than 2% on Monday after it bought a stake in a cosmetics brand.",
+                 "The company took a 51% stake in the brand in a deal worth $600 million, announced on Monday.",
+                 "“This is a stock that until this year had been getting clobbered,” the strategist Matt Maley said on Monday.",
+                 "“It fell 60% in four years to $3 on Monday, and the rally of 2019 has only just broken its 200-day line.”",
+                 "The brand's founder still has a partnership with Ulta Beauty to sell her products in its stores.",
+                 "Ulta reported several quarters of revenue growth after the partnership began last November."]
+    points = key_points(sentences, skip=1)
+    assert not any(point.startswith("“It fell") for point in points), points
+    assert left_out(sentences, 1, 3) == "leans on the sentence before"

@@ -95,6 +95,9 @@ _ATTRIBUTION = re.compile(r"^(?:he|she|they|we|i|(?:mr|mrs|ms|dr)\.? [A-Z][\w'�
 # A quote its speaker is told of by a pronoun ("“It was terrifying,” she said."): the person followed
 # goes on speaking, so a "he" or "she" after it is still that person.
 _PRONOUN_SAID = re.compile(r"[”\"] (?:he|she) (?:said|says|added|adds|told|tells|explained|recalled|noted|wrote|continued)\b")
+# Words telling who a quote is from ("…,” Maley said", "according to", "she tweeted").
+_TOLD = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|tweeted|posted|noted|explained|"
+                   r"continued|stated|warned|insisted|argued|recalled|according to)\b")
 # "Moscow denies this.": a few words pointing back at the sentence before answer it.
 _REPLY = re.compile(r"^(?:\S+ ){1,6}(?:this|that|it|so|them)\W*$", re.I)
 # "This comes as China has denounced …", "Their release came hours after the government freed …",
@@ -380,9 +383,10 @@ def _score(sentence: str) -> float:
 
 
 def _leans(point: str) -> bool:
-    """Whether the point still needs the sentence before it: its opening points back, or a pronoun
-    after a short opening stands for nobody named."""
-    return bool(_DANGLING.match(point)) or _leans_after_lead(point)
+    """Whether the point still needs the sentence before it: its opening points back, a pronoun
+    after a short opening stands for nobody named, or it is a quote with no word of who said it
+    (the speaker is in the sentence before: "“It was down for four straight years …”")."""
+    return bool(_DANGLING.match(point)) or _leans_after_lead(point) or starts_with_quote(point) and not _TOLD.search(point)
 
 
 def _names_in(lead: str | None) -> bool:
