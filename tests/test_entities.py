@@ -882,3 +882,8 @@ def test_healthcare_ends_a_companys_name_as_a_trade_word_does(lexicon):
 def test_daily_ends_a_newspapers_name(lexicon):
     found = extract_entities("On Monday the People's Daily warned of a crisis. Daily life goes on.", lexicon)
     assert found["organisations"] == ["People's Daily"]
+
+
+def test_a_place_before_based_or_born_is_named(lexicon):
+    found = extract_entities("The Cupertino-based company hired a Kyiv-born artist. The Kremlin-backed group left.", lexicon)
+    assert found == {"people": [], "places": ["Cupertino", "Kyiv"], "organisations": []}

@@ -291,6 +291,7 @@ _CONNECTOR_WORD = rf"(?:{'|'.join(sorted(_CONNECTORS))})(?!\w|[-'’]\w)"
 _RUN = re.compile(rf"[^\W\da-z_](?<!\w.)(?<!\w[-'’].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:[-'’]\w+)*)"
                   rf"(?:(?:[ \t]+|(?<=(?<!\w)(?<!\w[-'’])\w)\.[ \t]+|(?<=(?<!\w)[SMF][tT])\.[ \t]+)(?:{_CONNECTOR_WORD}[ \t]+)*{_CAPITAL_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_HOME = re.compile(r"([A-Z][\w.]*)-(?:based|born|headquartered)")
 _OWNER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w&-]*)['’]s? $")  # "Apple's ": a name's possessive right before
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
@@ -677,6 +678,8 @@ class _Reader:
         if token.text in self.lexicon.states and self._after_city(token):
             self._add(run, "places", name=self.lexicon.states[token.text])
             return
+        if "-" in token.text and self._home(token):
+            return
         route = self.lexicon.lone_words.get(token.text)
         if route is None:
             route = self.lexicon.lone_words[token.text] = self._lone_route(token)
@@ -701,6 +704,15 @@ class _Reader:
                 self.opening.append(token)
         elif route is _HEAD:
             self._organisation(run, None)
+
+    def _home(self, token: _Token) -> bool:
+        """ "London-based", "a Cupertino-based company", "Kyiv-born": the place a word of this shape names
+        is recorded; whether it was."""
+        home = _HOME.fullmatch(token.text)
+        if home is None or self.lexicon.kind(home[1], True) != "places":
+            return False
+        self._add([token], "places", name=home[1])
+        return True
 
     def _dateline(self, tokens: list[_Token]) -> bool:
         """ "BAAR, SWITZERLAND", "ST. JOSEPH, Mich. (AP)": a name in capitals that opens a line, then a
@@ -823,7 +835,8 @@ class _Reader:
             self.candidates.append(_Candidate(tokens, self._surface(tokens), (people, organisations, places + 2, none)))
             return None
         tokens = self._drop_leading_common(tokens)
-        if not tokens or self.lexicon.stopped(self._surface(tokens)):
+        if not tokens or self.lexicon.stopped(self._surface(tokens)) or (
+                len(tokens) == 1 and "-" in tokens[0].text and self._home(tokens[0])):
             return None
         if len(tokens) > 1 and all(t.text.isupper() for t in tokens) and not self._known(tokens):
             if self._dateline(tokens):
