@@ -887,3 +887,9 @@ def test_daily_ends_a_newspapers_name(lexicon):
 def test_a_place_before_based_or_born_is_named(lexicon):
     found = extract_entities("The Cupertino-based company hired a Kyiv-born artist. The Kremlin-backed group left.", lexicon)
     assert found == {"people": [], "places": ["Cupertino", "Kyiv"], "organisations": []}
+
+
+def test_examples_of_works_and_a_machine_named_for_a_person_are_no_people(lexicon):
+    text = ("The service features popular franchises such as Ember Quest, Tomb Raider, Iron Harbor and more. The run "
+            "needed the Hazel Hen supercomputer in Stuttgart. Games like Sun Dagger sold well, said Hazel Moss.")
+    assert extract_entities(text, lexicon)["people"] == ["Hazel Moss"]

@@ -181,8 +181,13 @@ _THING_AFTER = set("""
 film films movie movies series sequel sequels trilogy franchise episode episodes novel novels book books album
 albums song songs game games app apps software device devices phone phones handset laptop laptops tablet
 console vehicle vehicles spacecraft capsule rocket rockets satellite satellites aircraft jet jets car cars model
-models spin-off reboot drug drugs vaccine vaccines
+models spin-off reboot drug drugs vaccine vaccines franchises titles supercomputer supercomputers computer computers
+robot robots drone drones telescope telescopes
 """.split())
+# "popular franchises such as Assassin's Creed, Tomb Raider, …": the names a list of works or products gives
+# as examples are theirs, each of them.
+_EXAMPLES_OF_THINGS = re.compile(rf"\b(?i:{'|'.join(sorted(_THING_AFTER))})\s+(?:such as|like|including)\s+"
+                                 r"(?:[^,.;:!?]{1,40},\s+)*$")
 # A model year or size right before a name ("the 2020 Sentra", "the 16-inch MacBook Pro"); it opens
 # with a digit, not with \b, so that the regex engine skips to the digits.
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
@@ -1086,8 +1091,13 @@ class _Reader:
         owner_role = word_after in _OWNER_ROLES or (last.possessive and after is not None and after.group(1) in _OWNED)
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
             people += 3
-        if word_after in _THING_AFTER and len(tokens) > 1 and not _person_given(first.lower):
-            none += 3  # "the Star Trek film series", "its Dream Chaser vehicle": a work or a product
+        if word_after in _THING_AFTER and len(tokens) > 1 and (not _person_given(first.lower) or role_before == "the"):
+            none += 3  # "the Star Trek film series", "its Dream Chaser vehicle", "the Hazel Hen supercomputer"
+        if len(tokens) > 1 and (before.endswith(", ") or role_before in ("as", "like", "including")) and (
+                _EXAMPLES_OF_THINGS.search(self.text, max(0, first.start - 200), first.start)):
+            # "franchises such as Assassin's Creed, Tomb Raider, …": examples of works or products (a lone
+            # word may be the maker's: "devices like Amazon's")
+            none += 3
         if word_after in _REGION_WORDS:  # "the Gush Etzion settlement", "Forest Hill police": more than a given name
             places += 3
         if word_after in _INSTITUTION_AFTER and len(tokens) > 1:
