@@ -198,16 +198,18 @@ def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str
     Returns the article's words, as the asides were judged against them."""
     article = ArticleWords([piece for pieces in kept_lines.values() for _, piece in pieces])
     lines_with_text = 0
+    cut_lines = set(touched.values())
     for line in sorted(kept_lines):
         kept: list[tuple[int, str]] = []
-        if kept_lines[line] and is_furniture(lines[line].strip(), furniture, article):
+        pieces = kept_lines[line]
+        if (len(pieces) > 1 or pieces and line in cut_lines) and is_furniture(lines[line].strip(), furniture, article):
             # A repeated line is judged whole: its sentences ("Was this article helpful? Yes No"), or
             # what other rules left of it ("See all" of "See all 13 photos"), are no article's alone.
-            removed.extend(piece for _, piece in kept_lines[line])
-            touched.update((index, line) for index, _ in kept_lines[line])
+            removed.extend(piece for _, piece in pieces)
+            touched.update((index, line) for index, _ in pieces)
             kept_lines[line] = []
             continue
-        for index, piece in kept_lines[line]:
+        for index, piece in pieces:
             lead = lines_with_text <= 1 and not kept
             at = 0  # read through windows, as _peel does: a run of asides costs its length, not its square
             while at < len(piece) and (end := aside_prefix(window := piece[at:at + READ_WINDOW], article)

@@ -19,9 +19,9 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import combinations
-from typing import TypeVar
 from dataclasses import dataclass
+from itertools import chain, combinations
+from typing import TypeVar
 
 from generator.ingest.boilerplate import ArticleWords, shares_no_topic, topic_share
 from generator.text.sentences import split_sentences
@@ -39,6 +39,9 @@ _EDGES = " \t.·•|*_-–—"
 # A line ending so is a sentence, a question or a label: news prose repeats short sentences across
 # stories ("No injuries were reported."), and a question or label opens what follows it.
 _SENTENCE_ENDS = frozenset(".!?:\"”’")
+# A sentence's end ("said. ", "now? ", "on it.” "), not "2019) " of a tweet's attribution nor a name.
+_AFTER_SENTENCE = re.compile(r"[.!?][\"”’]* ")
+_READ = 400  # characters: more than a repeated line's LINE_MOST words
 
 
 def line_key(text: str) -> str:
@@ -165,7 +168,7 @@ def furniture_prefix(text: str, furniture: Furniture, article: ArticleWords) -> 
     again. Nothing beyond the line's own words is taken."""
     if not furniture.lines:
         return 0
-    tokens = text[:400].split(" ", LINE_MOST + 1)
+    tokens = text[:_READ].split(" ", LINE_MOST + 1)
     words = _line_at(tokens, furniture, lambda head: shares_no_topic(head, article), whole=False)
     return len(" ".join(tokens[:words])) + 1 if words else 0
 
@@ -178,22 +181,15 @@ def furniture_spans(line: str, furniture: Furniture) -> list[tuple[int, int]]:
     sentence before at a lowercase word."""
     if not furniture.lines or line.count(" ") < 2:
         return []
-    tokens = line.split(" ")
     spans: list[tuple[int, int]] = []
-    at = 0  # where tokens[i] starts
-    skip_to = 0
-    for i, token in enumerate(tokens):
-        if i >= skip_to and (i == 0 or _ends_sentence(tokens[i - 1])):
-            if words := _line_at(tokens[i:i + LINE_MOST + 1], furniture, lambda head: True, whole=i > 0):
-                spans.append((at, at + len(" ".join(tokens[i:i + words]))))
-                skip_to = i + words
-        at += len(token) + 1
+    for start in chain([0], (stop.end() for stop in _AFTER_SENTENCE.finditer(line))):
+        if spans and start < spans[-1][1]:
+            continue
+        tokens = line[start:start + _READ].split(" ", LINE_MOST + 1)
+        whole = 0 < start and start + _READ >= len(line)  # the line may end with the repeated line
+        if words := _line_at(tokens, furniture, lambda head: True, whole):
+            spans.append((start, start + len(" ".join(tokens[:words]))))
     return spans
-
-
-def _ends_sentence(word: str) -> bool:
-    """A sentence's last word ("said.", "now?", "on it.”"), not "2019)" of a tweet's attribution."""
-    return word.rstrip("\"”’")[-1:] in ".!?"
 
 
 def _line_at(tokens: list[str], furniture: Furniture, judge: Callable[[str], bool], whole: bool) -> int:
