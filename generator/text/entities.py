@@ -184,10 +184,6 @@ console vehicle vehicles spacecraft capsule rocket rockets satellite satellites 
 models spin-off reboot drug drugs vaccine vaccines franchises titles supercomputer supercomputers computer computers
 robot robots drone drones telescope telescopes
 """.split())
-# "popular franchises such as Assassin's Creed, Tomb Raider, …": the names a list of works or products gives
-# as examples are theirs, each of them.
-_EXAMPLES_OF_THINGS = re.compile(rf"\b(?i:{'|'.join(sorted(_THING_AFTER))})\s+(?:such as|like|including)\s+"
-                                 r"(?:[^,.;:!?]{1,40},\s+)*$")
 # A model year or size right before a name ("the 2020 Sentra", "the 16-inch MacBook Pro"); it opens
 # with a digit, not with \b, so that the regex engine skips to the digits.
 _MODEL_BEFORE = re.compile(r"\d(?<!\w\d)(?:(?<=1)9\d\d|(?<=2)0\d\d|\d*-(?:inch|litre|liter|door|seat|speed))\s+$")
@@ -212,7 +208,7 @@ _WORKPLACE = re.compile(
     rf"\b(?:(?:{'|'.join(sorted(_WORKERS))}|employees?|staff|engineers?|officials) at"
     r"|(?:ceo|founder|co-?founder|chairman|chairwoman|spokesperson|spokesman|spokeswoman|shares|stake|owner|"
     r"subsidiary|employees|shareholders|customers) (?:of|for|at))\s+(?:the\s+)?$", re.I)
-_WORKPLACE_WORDS = {"at", "of", "for", "the"}  # the words _WORKPLACE ends with: a quick test first
+_WORKPLACE_ENDS = (" at ", " of ", " for ", " at the ", " of the ", " for the ")  # how _WORKPLACE ends: a quick test
 _TOPIC_HEADS = {"committee", "subcommittee", "council", "commission", "institute", "panel", "center", "centre"}
 _TOPIC_TAIL = re.compile(r" on ([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
 _LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
@@ -297,6 +293,7 @@ _RUN = re.compile(rf"[^\W\da-z_](?<!\w.)(?<!\w[-'’].)(?:(?<=[A-Z])\.(?:[A-Z]\.
                   rf"(?:(?:[ \t]+|(?<=(?<!\w)(?<!\w[-'’])\w)\.[ \t]+|(?<=(?<!\w)[SMF][tT])\.[ \t]+)(?:{_CONNECTOR_WORD}[ \t]+)*{_CAPITAL_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HOME = re.compile(r"([A-Z][\w.]*)-(?:based|born|headquartered)")
+_POSSESSIVE_ENDS = ("s ", "' ", "’ ")  # the last two characters of a possessive before a name
 _OWNER_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w&-]*)['’]s? $")  # "Apple's ": a name's possessive right before
 _POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds, as a quicker test
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "J.J.", "J.R.R."
@@ -1094,10 +1091,8 @@ class _Reader:
         if word_after in _THING_AFTER and len(tokens) > 1 and (not _person_given(first.lower) or role_before == "the"):
             none += 3  # "the Star Trek film series", "its Dream Chaser vehicle", "the Hazel Hen supercomputer"
         if len(tokens) > 1 and (before.endswith(", ") or role_before in ("as", "like", "including")) and (
-                _EXAMPLES_OF_THINGS.search(self.text, max(0, first.start - 200), first.start)):
-            # "franchises such as Assassin's Creed, Tomb Raider, …": examples of works or products (a lone
-            # word may be the maker's: "devices like Amazon's")
-            none += 3
+                self._example_of_things(first.start)):
+            none += 3  # "franchises such as Assassin's Creed, Tomb Raider, …" (a lone word may be the maker's)
         if word_after in _REGION_WORDS:  # "the Gush Etzion settlement", "Forest Hill police": more than a given name
             places += 3
         if word_after in _INSTITUTION_AFTER and len(tokens) > 1:
@@ -1108,7 +1103,7 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
-        if role_before in _WORKPLACE_WORDS and _WORKPLACE.search(before) and not self.text.startswith(" of ", last.end):
+        if before.endswith(_WORKPLACE_ENDS) and _WORKPLACE.search(before) and not self.text.startswith(" of ", last.end):
             organisations += 2  # not a name the run cut before its "of" ("the Joint Chiefs" of Staff)
         if role_before == "from" and _DATA_FROM.search(before):
             organisations += 3  # "a new survey from Piper Jaffray", "data from MarketAxess": a firm's work
@@ -1176,6 +1171,17 @@ class _Reader:
         elif cued and not owner_role:
             places += 1
         return people, organisations, places, none
+
+    def _example_of_things(self, start: int) -> bool:
+        """Whether the name at `start` is one of the examples a list of works or products gives, after
+        "such as", "like" or "including" in its sentence: "franchises such as Assassin's Creed, Tomb
+        Raider, …"."""
+        window = self.text[max(0, start - 200):start]
+        cut = max(window.rfind(" such as "), window.rfind(" like "), window.rfind(" including "))
+        if cut < 0 or any(mark in window[cut:] for mark in ".;:!?"):
+            return False
+        noun = window[:cut].rsplit(None, 1)
+        return bool(noun) and noun[-1].lower() in _THING_AFTER
 
     def _region_after(self, end: int) -> bool:
         """ "San Ysidro, California, …", "Doha, Qatar, where": a US state or a country written whole
@@ -1363,7 +1369,8 @@ class _Reader:
         for first, kind, name in found:
             if first.start not in candidates or kind not in ("people", "organisations"):
                 continue
-            owner = _OWNER_BEFORE.search(self.text, max(0, first.start - 30), first.start)
+            owner = _OWNER_BEFORE.search(self.text, max(0, first.start - 30), first.start) if (
+                self.text[first.start - 2:first.start] in _POSSESSIVE_ENDS) else None
             mine = owner is not None and fold(owner[1]) in alone and not self._given(first)
             (owned if mine else free).add(fold(name))
         owned -= free
