@@ -893,3 +893,9 @@ def test_examples_of_works_and_a_machine_named_for_a_person_are_no_people(lexico
     text = ("The service features popular franchises such as Ember Quest, Tomb Raider, Iron Harbor and more. The run "
             "needed the Hazel Hen supercomputer in Stuttgart. Games like Sun Dagger sold well, said Hazel Moss.")
     assert extract_entities(text, lexicon)["people"] == ["Hazel Moss"]
+
+
+def test_a_two_letter_code_before_a_name_is_a_tables_column_not_part_of_the_name(lexicon):
+    text = "LB Tavon Pryce 74 100% 1 tackle.\nCB Devaro Kemp 1 1% No stats registered.\nUK Prime Minister Rishi Sunak watched."
+    found = extract_entities(text, lexicon)
+    assert found["people"] == ["Tavon Pryce", "Devaro Kemp", "Rishi Sunak"] and found["places"] == ["United Kingdom"]

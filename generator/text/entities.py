@@ -1025,8 +1025,9 @@ class _Reader:
             tokens = tokens[1:]  # "Following Assange's arrest", "Rival Lowe's", "Follow NBC Latino on Twitter"
         if len(tokens) > 2 and (len(tokens[0].text) == 1 and not self._initial(tokens[0]) and len(tokens[1].text) > 1
                                 and self._name_like(tokens[1])
-                                or tokens[0].text.isupper() and tokens[0].lower in _COMMON_ACRONYMS and self._given(tokens[1])):
-            tokens = tokens[1:]  # "F Hamidou Diallo", "QB Tom Brady": a player's position before the name
+                                or tokens[0].text.isupper() and tokens[0].lower in _COMMON_ACRONYMS and self._given(tokens[1])
+                                or self._code_before_name(tokens)):
+            tokens = tokens[1:]  # "F Hamidou Diallo", "QB Tom Brady", "LB Mack Wilson": a player's position before the name
         if len(tokens) > 1 and tokens[-1].lower in _ROLES and not self._given(tokens[-2]) and not (
                 tokens[-1].lower in _KIN and tokens[-2].lower not in _ROLES):  # "Masayoshi Son": a surname
             if tokens[-1].lower not in _TITLES:  # "Newsweek Reporter"; "Home Secretary" is one title
@@ -1049,6 +1050,13 @@ class _Reader:
                 # in lowercase, then a rare given name ("Echo")
                 return self._person_or_place(tokens[i:], titled)
         return self._person_or_place(tokens, titled)
+
+    def _code_before_name(self, tokens: list[_Token]) -> bool:
+        """ "LB Mack Wilson", "CB Tavierre Thomas": two capitals no list knows, then two name-like words,
+        is a code (a table's column: a position) before a name; not "UK Prime Minister"."""
+        code = tokens[0].text
+        return (len(code) == 2 and code.isupper() and code.isalpha() and len(tokens) > 2 and not self._known(tokens[:1])
+                and self._name_like(tokens[1]) and self._name_like(tokens[2]) and tokens[1].lower not in _ROLES)
 
     def _owner(self, tokens: list[_Token]) -> None:
         """The name before a role ("Emirates" in "Emirates President Tim Clark"): an organisation
