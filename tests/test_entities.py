@@ -899,3 +899,8 @@ def test_a_two_letter_code_before_a_name_is_a_tables_column_not_part_of_the_name
     text = "LB Tavon Pryce 74 100% 1 tackle.\nCB Devaro Kemp 1 1% No stats registered.\nUK Prime Minister Rishi Sunak watched."
     found = extract_entities(text, lexicon)
     assert found["people"] == ["Tavon Pryce", "Devaro Kemp", "Rishi Sunak"] and found["places"] == ["United Kingdom"]
+
+
+def test_a_lone_word_before_a_kind_of_product_is_its_maker(lexicon):
+    text = "Velvox speakers have long been good. Velvox Move costs $400. Both run iOS and Android devices."
+    assert extract_entities(text, lexicon) == {"people": [], "places": [], "organisations": ["Velvox"]}

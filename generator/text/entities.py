@@ -150,6 +150,8 @@ founder cofounder co-founder spokesperson spokesman spokeswoman coach analyst ex
 chairman chief captain shares stock stocks employees staff workers subscribers users customers players
 quarterback defenseman goalie winger striker center manager boss board investors shareholders
 headquarters stores president account accounts app platform website post page handle
+speakers cameras smartphones phones vehicles trucks chips processors earbuds headphones
+tablets printers tires smartwatches routers
 """.split())
 # What an organisation has and a person has not, after its possessive: "Boeing's shares", "the
 # Taliban's members", "Netflix's subscribers" (not "Smith's lawyer", "Trump's administration").
