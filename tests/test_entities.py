@@ -904,3 +904,8 @@ def test_a_two_letter_code_before_a_name_is_a_tables_column_not_part_of_the_name
 def test_a_lone_word_before_a_kind_of_product_is_its_maker(lexicon):
     text = "Velvox speakers have long been good. Velvox Move costs $400. Both run iOS and Android devices."
     assert extract_entities(text, lexicon) == {"people": [], "places": [], "organisations": ["Velvox"]}
+
+
+def test_an_acronym_of_a_places_name_in_the_text_is_the_place(lexicon):
+    found = extract_entities("Rents in New York City rose again. Landlords in NYC blamed taxes.", lexicon)
+    assert found == {"people": [], "places": ["New York City"], "organisations": []}
