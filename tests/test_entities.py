@@ -909,3 +909,8 @@ def test_a_lone_word_before_a_kind_of_product_is_its_maker(lexicon):
 def test_an_acronym_of_a_places_name_in_the_text_is_the_place(lexicon):
     found = extract_entities("Rents in New York City rose again. Landlords in NYC blamed taxes.", lexicon)
     assert found == {"people": [], "places": ["New York City"], "organisations": []}
+
+
+def test_an_acronym_of_the_capitals_of_a_camel_cased_name_is_that_name(lexicon):
+    text = "It was noted in the TradeWorld Journal this week. She is on the TWJ list of leaders."
+    assert extract_entities(text, lexicon)["organisations"] == ["TradeWorld Journal"]

@@ -1513,19 +1513,22 @@ def _without_products(found: list[tuple[_Token, str, str]]) -> list[tuple[_Token
 
 def _initialisms(found: list[tuple[_Token, str, str]], known: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     """ "JPL" after "Jet Propulsion Laboratory", "CPUC" after "California Public Utilities Commission",
-    "NYC" after "New York City": an acronym the text writes without brackets that spells the initials of
-    the capitalised words of one organisation's or place's name of three or more words in the same
-    text, by its folded form; it is that name, of that kind."""
+    "NYC" after "New York City", "SBJ" after "SportsBusiness Journal": an acronym the text writes without
+    brackets that spells the initials of the capitalised words of one organisation's or place's name of
+    three or more words, or the capitals of its words, in the same text, by its folded form; it is that
+    name, of that kind."""
     acronyms = {name for _, kind, name in found if name.isupper() and " " not in name and 3 <= len(name) <= 6
                 and kind in ("organisations", "surname") and fold(name) not in known}
     if not acronyms:
         return {}
     spelt: dict[str, set[tuple[str, str]]] = {}
     for _, kind, name in found:
-        if kind in ("organisations", "places") and name.count(" ") >= 2:
-            initials = "".join(word[0] for word in name.split() if word[:1].isupper())
-            if initials in acronyms:
-                spelt.setdefault(initials, set()).add((kind, name))
+        if kind in ("organisations", "places") and " " in name:
+            words = [word for word in name.split() if word[:1].isupper()]
+            for initials in ("".join(word[0] for word in words) if len(words) > 2 else "",
+                             "".join(c for word in words for c in word if c.isupper())):  # "SportsBusiness Journal": SBJ
+                if initials in acronyms:
+                    spelt.setdefault(initials, set()).add((kind, name))
     return {fold(acronym): names.pop() for acronym, names in spelt.items() if len(names) == 1}
 
 
