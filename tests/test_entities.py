@@ -914,3 +914,10 @@ def test_an_acronym_of_a_places_name_in_the_text_is_the_place(lexicon):
 def test_an_acronym_of_the_capitals_of_a_camel_cased_name_is_that_name(lexicon):
     text = "It was noted in the TradeWorld Journal this week. She is on the TWJ list of leaders."
     assert extract_entities(text, lexicon)["organisations"] == ["TradeWorld Journal"]
+
+
+def test_the_noun_before_called_says_what_the_name_is(lexicon):
+    text = ("We are launching an offering called ZAMBRO which gives access. She founded a startup called Quillet. "
+            "A man named Oren Vasko called. The tool, a solution called Nexo Patient Watch, ships soon.")
+    found = extract_entities(text, lexicon)
+    assert found["organisations"] == ["Quillet"] and found["people"] == ["Oren Vasko"]

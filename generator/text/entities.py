@@ -144,6 +144,7 @@ commander negotiator fellow administrator director economist ceo boss host ancho
 rapper musician designer architect entrepreneur billionaire businessman businesswoman judge prosecutor
 colleague teammate daughter son wife husband mother father brother sister journalist veteran
 """.split())
+_PEOPLE_WORDS = {"man", "woman", "boy", "girl", "person", "friend", "guy", "lady", "child", "baby", "men", "women"}
 _KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister"}  # roles that are surnames too
 _OWNER_ROLES = set("""
 founder cofounder co-founder spokesperson spokesman spokeswoman coach analyst executive executives ceo
@@ -938,7 +939,8 @@ class _Reader:
                 and not _is_head(token) and token.lower not in _CALENDAR and not _is_surname(token.lower))
 
     def _organisation_name(self, tokens: list[_Token], owner: str | None) -> str | None:
-        if self._written_as_words(tokens) or self._kind_of_thing(tokens[0], tokens[-1]):
+        if self._written_as_words(tokens) or self._kind_of_thing(tokens[0], tokens[-1]) or (
+                self._called(tokens[0]) == "none"):
             return None
         country = owner if owner and self.lexicon.kind(owner) == "places" else None
         body = tokens
@@ -1120,6 +1122,12 @@ class _Reader:
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
         if role_before in ("a", "an") and self._kind_of_thing(first, last):
             none += 3
+        if role_before in ("called", "named") or before.endswith(("“", '"')):
+            called = self._called(first)
+            if called is not None:
+                people += 2 * (called == "people")
+                organisations += 2 * (called == "organisations")
+                none += 3 * (called == "none")  # "an offering called INWEGO": a product's name, over its shape
         if first.start and self.text[first.start - 1] in "#@":
             none += 4  # a hashtag or a handle ("#MattBevin"), not a name as written
         if self.text[last.end:last.end + 1] in _TRADEMARKS:
@@ -1210,6 +1218,19 @@ class _Reader:
             return False
         opening = self.text[max(0, first.start - 2):first.start].strip(" ")
         return opening[-1:] in _QUOTES
+
+    def _called(self, first: _Token) -> str | None:
+        """What the noun before "called" or "named" says a name is: "a startup called X" an organisation,
+        "a man named X" a person, "an offering called X", "a solution called X" a thing ("none"); None
+        when the name follows neither word."""
+        before = self.text[max(0, first.start - 40):first.start]
+        if not before.endswith((" called ", " named ", " called “", " named “", ' called "', ' named "')):
+            return None
+        words = before.rsplit(None, 2)
+        noun = words[-2].rstrip(",").lower() if len(words) > 1 else ""
+        if noun in _ORG_CUES:
+            return "organisations"
+        return "people" if noun in _PERSON_CUES or noun in _PEOPLE_WORDS else "none"
 
     def _kind_of_thing(self, first: _Token, last: _Token) -> bool:
         """ "a Tax Preparation Service and …", "a PBU in coverage": a name after "a" or "an" that is no
