@@ -921,3 +921,9 @@ def test_the_noun_before_called_says_what_the_name_is(lexicon):
             "A man named Oren Vasko called. The tool, a solution called Nexo Patient Watch, ships soon.")
     found = extract_entities(text, lexicon)
     assert found["organisations"] == ["Quillet"] and found["people"] == ["Oren Vasko"]
+
+
+def test_a_provider_in_apposition_is_an_organisation_and_what_is_looked_into_no_place(lexicon):
+    found = extract_entities("Zentrix, a global solutions provider, signed the deal. He urged investigations into "
+                             "Vormara.", lexicon)
+    assert found["organisations"] == ["Zentrix"] and found["places"] == []

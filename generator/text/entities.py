@@ -239,6 +239,9 @@ asap fyi aka hpv
 # Not "from": things come from companies and people too ("available from Amazon"), so a name after
 # it is only cued as a place when the city gazetteer knows it.
 _PLACE_CUES = {"in", "near", "outside", "around", "across", "to", "into", "towards", "toward", "atop"}
+# "investigations into Burisma", "a probe into Acme": what is looked into is no place it goes into.
+_INQUIRY_INTO = re.compile(r"\b(?:investigations?|probes?|inquiry|inquiries|enquiry|enquiries|look|looking|looked|"
+                           r"research|insights?|audits?|review)\s+into\s+(?:the\s+)?$")
 _PLACE_CUE_PHRASES = re.compile(r"\b(?:city|town|village|region|port|capital|province|county|district|area|suburb|"
                                 r"municipality|prefecture|island|(?:north|south|east|west)"
                                 r"(?:east|west)?) of\s*$", re.I)
@@ -247,7 +250,7 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?P<place>ci
                          r"district|province|region|state|island)|(?P<organisation>company|firm|group|retailer|maker|"
                          r"giant|carrier|airline|network|agency|bank|startup|publication|newspaper|website|label|club|"
                          r"organi[sz]ation|outlet|nonprofit|charity|broadcaster|publisher|studio|party|lender|insurer|automaker|"
-                         r"manufacturer|chain|brand))\b")
+                         r"manufacturer|chain|brand|provider|producer|supplier|developer|vendor|distributor|conglomerate|subsidiary))\b")
 DEMONYMS = {
     "Russian": "Russia", "Ukrainian": "Ukraine", "British": "United Kingdom", "American": "United States",
     "German": "Germany", "French": "France", "Chinese": "China", "Polish": "Poland", "Belarusian": "Belarus",
@@ -1142,7 +1145,8 @@ class _Reader:
             organisations += 2
             if _MEASURED.match(self.text, last.end) or _MEASURED_BEFORE.search(before):
                 none += 3  # a product or a unit, numbered or measured
-        cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" or (
+        cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" and not (
+            role_before == "into" and _INQUIRY_INTO.search(before)) or (
             role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
             self.text.startswith(",", last.end) and (  # "Sugar Land, Calif."; "San Ysidro, California, …"
