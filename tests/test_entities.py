@@ -927,3 +927,8 @@ def test_a_provider_in_apposition_is_an_organisation_and_what_is_looked_into_no_
     found = extract_entities("Zentrix, a global solutions provider, signed the deal. He urged investigations into "
                              "Vormara.", lexicon)
     assert found["organisations"] == ["Zentrix"] and found["places"] == []
+
+
+def test_a_companys_chief_executive_names_the_company_not_a_chief_of_staff(lexicon):
+    text = "Velmora's chief executive resigned on Monday. Trump's chief of staff stayed."
+    assert extract_entities(text, lexicon)["organisations"] == ["Velmora"]

@@ -161,6 +161,8 @@ shares stock stocks employees staff workers subscribers users customers investor
 stores board executives ceo cfo chairman chairwoman founder cofounder co-founder website platform app
 members leadership
 """.split())
+# "Boeing's chief executive", "Tesla's chief financial officer": a company's officers (not "Trump's chief of staff").
+_CORPORATE_CHIEFS = ("executive", "financial", "operating", "technology", "marketing", "product")
 _QUOTES = set("\"“”‘’'")
 _TRADEMARKS = {"®", "™"}
 _MEDIA_HEADS = set("""
@@ -1100,7 +1102,8 @@ class _Reader:
         after = _LOWER_AFTER.match(self.text, last.end + _possessive_length(self.text, last.end) if last.possessive
                                    else last.end)
         word_after = after.group(1) if after and not last.possessive else ""
-        owner_role = word_after in _OWNER_ROLES or (last.possessive and after is not None and after.group(1) in _OWNED)
+        owner_role = word_after in _OWNER_ROLES or (last.possessive and after is not None and (
+            after.group(1) in _OWNED or after.group(1) == "chief" and self.text.startswith(_CORPORATE_CHIEFS, after.end() + 1)))
         if titled or role_before in _PERSON_CUES or (len(tokens) == 1 and word_after == "administration"):
             people += 3
         if word_after in _THING_AFTER and len(tokens) > 1 and (not _person_given(first.lower) or role_before == "the"):
