@@ -932,3 +932,9 @@ def test_a_provider_in_apposition_is_an_organisation_and_what_is_looked_into_no_
 def test_a_companys_chief_executive_names_the_company_not_a_chief_of_staff(lexicon):
     text = "Velmora's chief executive resigned on Monday. Trump's chief of staff stayed."
     assert extract_entities(text, lexicon)["organisations"] == ["Velmora"]
+
+
+def test_a_lone_name_speaking_in_a_statement_is_a_body_unless_a_person_ends_with_it(lexicon):
+    text = "Quorvo said in a statement that it would appeal. Reznikov said in a statement that he agreed, and Oleksii Reznikov left."
+    found = extract_entities(text, lexicon)
+    assert found == {"people": ["Oleksii Reznikov"], "places": [], "organisations": ["Quorvo"]}

@@ -162,6 +162,7 @@ stores board executives ceo cfo chairman chairwoman founder cofounder co-founder
 members leadership
 """.split())
 # "Boeing's chief executive", "Tesla's chief financial officer": a company's officers (not "Trump's chief of staff").
+_STATEMENT = re.compile(r" in (?:a|an) (?:\w+ )?(?:statement|email|release|filing)\b")
 _CORPORATE_CHIEFS = ("executive", "financial", "operating", "technology", "marketing", "product")
 _QUOTES = set("\"“”‘’'")
 _TRADEMARKS = {"®", "™"}
@@ -1189,6 +1190,9 @@ class _Reader:
             none += 3  # "Doctors", "Series", "Stars": an everyday word the text also writes in lowercase
         elif word_after in _SPEECH and not first.first:  # "…, Reuters reported": no first name, so no person
             organisations += 1
+        elif word_after in _SPEECH and _STATEMENT.match(self.text, after.end()) and not (
+                self._given(first) or _is_surname(first.lower)):
+            organisations += 2  # "Lyft said in a statement": a body speaks in statements
         elif role_before in _SOURCE_WORDS and _SOURCE.search(before):  # "according to Reuters": a source
             organisations += 1 + (role_before == "the" and _plural(first))
         elif role_before == "the" and _plural(first) and not self.text.startswith(" of ", last.end):
