@@ -938,3 +938,10 @@ def test_a_lone_name_speaking_in_a_statement_is_a_body_unless_a_person_ends_with
     text = "Quorvo said in a statement that it would appeal. Reznikov said in a statement that he agreed, and Oleksii Reznikov left."
     found = extract_entities(text, lexicon)
     assert found == {"people": ["Oleksii Reznikov"], "places": [], "organisations": ["Quorvo"]}
+
+
+def test_a_country_or_region_ending_an_organisations_run_is_its_unit_there(lexicon):
+    text = ("Mara Voss, General Manager of Retail Systems Europe at Zorblax, said so. Kent Lamb, the Vantor Group "
+            "Ukraine expert, agreed.")
+    found = extract_entities(text, lexicon)
+    assert {"Retail Systems Europe", "Vantor Group"} <= set(found["organisations"]) and found["places"] == ["Ukraine"]

@@ -906,6 +906,11 @@ class _Reader:
         end = len(tokens) if head + 1 < len(tokens) and tokens[head + 1].lower in _CONNECTORS and not unit else head + 1
         if end == len(tokens) - 1 and self._last_word_of_name(tokens[end]):
             end += 1  # "Box Office Mojo": a name's own word after its organisation word ends the run
+        elif end < len(tokens) and fold(self.lexicon.name(self._surface(tokens[end:]))) in self.lexicon.countries and (
+                not tokens[-1].possessive and self._ends_phrase(tokens[-1])):
+            # "Life Care Solutions Europe at …", "Acme Holdings Japan.": a unit for a country or region; not
+            # "the … Council Ukraine expert", a topic before a noun
+            end = len(tokens)
         start = 0
         while start + 1 < head and tokens[start].lower in _ROLES and tokens[start + 1].lower in _CONNECTORS:
             start += 2
@@ -921,6 +926,14 @@ class _Reader:
         for Disease Control"."""
         return (len(tokens) == head + 3 and tokens[head + 1].lower == "for"
                 and self.text.count(tokens[-1].text) > 1 and not tokens[-1].possessive)
+
+    def _ends_phrase(self, token: _Token) -> bool:
+        """Whether punctuation or a function word follows the token: it modifies no noun after it."""
+        after = _LOWER_AFTER.match(self.text, token.end)
+        if after is not None:
+            return after.group(1) in _FUNCTION_WORDS
+        following = self.text[token.end:token.end + 2].lstrip(" ")
+        return not following or following[0] in ".,;:!?)"
 
     def _later_head(self, tokens: list[_Token], head: int) -> int | None:
         """The next organisation word after `head` when at most two words stand between, none a
@@ -1247,13 +1260,7 @@ class _Reader:
         """ "a Tax Preparation Service and …", "a PBU in coverage": a name after "a" or "an" that is no
         word's modifier (a function word or punctuation follows) names a kind of thing, not one body
         ("a Goldman Sachs analyst" names the firm)."""
-        if _word_before(self.text[max(0, first.start - 4):first.start]) not in ("a", "an"):
-            return False
-        after = _LOWER_AFTER.match(self.text, last.end)
-        if after is not None:
-            return after.group(1) in _FUNCTION_WORDS
-        following = self.text[last.end:last.end + 2].lstrip(" ")
-        return not following or following[0] in ".,;:!?)"
+        return _word_before(self.text[max(0, first.start - 4):first.start]) in ("a", "an") and self._ends_phrase(last)
 
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT", or an everyday
