@@ -66,6 +66,19 @@ def test_a_repeated_line_glued_between_sentences_goes_whole_and_alone():
                 assert body.split() == " ".join(story).split(), (line, body)
 
 
+def test_a_repeated_line_glued_after_a_heading_goes_and_a_short_one_stays():
+    """After a heading, a name or a price, with no stop between, a repeated line of three words or
+    more is the page's; two words there may end the heading ("Morning Edition")."""
+    for line, goes in (("Manage consent preferences", True), ("Morning Edition", False)):
+        furniture = repeated_lines(seed_lines(_seed(story, line)) for story in STORIES)
+        assert line.lower() in furniture.lines
+        for story in STORIES:
+            pasted = f"Heading Of The Story {line} {' '.join(story)}"
+            body = " ".join(clean(pasted, (), furniture).paragraphs)
+            assert (line not in body) == goes, (line, body)
+            assert set(" ".join(story).split()) <= set(body.split()), body
+
+
 DISCLOSURE = ("Disclosure statement: the author does not work for, consult, own shares in or receive funding "
               "from any company that would benefit from this piece.")
 

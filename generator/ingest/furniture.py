@@ -42,6 +42,8 @@ _SENTENCE_ENDS = frozenset(".!?:\"”’")
 # A sentence's end ("said. ", "now? ", "on it.” "), not "2019) " of a tweet's attribution nor a name.
 _AFTER_SENTENCE = re.compile(r"[.!?][\"”’]* ")
 _READ = 400  # characters: more than a repeated line's LINE_MOST words
+_CAPITALISED = re.compile(r"(?<= )([A-Z][a-z]+)\b")
+_HEADING_LINE_LEAST = 3  # words
 
 
 def line_key(text: str) -> str:
@@ -182,14 +184,29 @@ def furniture_spans(line: str, furniture: Furniture) -> list[tuple[int, int]]:
     if not furniture.lines or line.count(" ") < 2:
         return []
     spans: list[tuple[int, int]] = []
-    for start in chain([0], (stop.end() for stop in _AFTER_SENTENCE.finditer(line))):
+    after_stop = chain([0], (stop.end() for stop in _AFTER_SENTENCE.finditer(line)))
+    for start, least in sorted([(start, 1) for start in after_stop] + _after_heading(line, furniture)):
         if spans and start < spans[-1][1]:
             continue
         tokens = line[start:start + _READ].split(" ", LINE_MOST + 1)
         whole = 0 < start and start + _READ >= len(line)  # the line may end with the repeated line
-        if words := _line_at(tokens, furniture, lambda head: True, whole):
+        if words := _line_at(tokens, furniture, lambda head: head.count(" ") + 1 >= least, whole):
             spans.append((start, start + len(" ".join(tokens[:words]))))
     return spans
+
+
+def _after_heading(line: str, furniture: Furniture) -> list[tuple[int, int]]:
+    """Where a capitalised opener of a repeated line follows what ended no sentence but is no
+    running prose either: a name, a figure or a price ("… from Nissan PH Manage consent preferences
+    “South …", "… Now $649.99 Was this article helpful? …"), the end of a heading or another piece
+    of the page's. Each with the words a line found there must have: a line of three words or more
+    is no phrase of the article's sentence."""
+    found = []
+    for word in _CAPITALISED.finditer(line):
+        before = line[:word.start() - 1].rsplit(" ", 1)[-1]
+        if before and (before[:1].isupper() or before[-1:].isdigit()) and word[1].lower() in furniture.openers:
+            found.append((word.start(), _HEADING_LINE_LEAST))
+    return found
 
 
 def _line_at(tokens: list[str], furniture: Furniture, judge: Callable[[str], bool], whole: bool) -> int:
