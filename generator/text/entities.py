@@ -144,6 +144,7 @@ commander negotiator fellow administrator director economist ceo boss host ancho
 rapper musician designer architect entrepreneur billionaire businessman businesswoman judge prosecutor
 colleague teammate daughter son wife husband mother father brother sister journalist veteran
 """.split())
+_OPENING_QUOTES = {"“", '"'}
 _PEOPLE_WORDS = {"man", "woman", "boy", "girl", "person", "friend", "guy", "lady", "child", "baby", "men", "women"}
 _KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister"}  # roles that are surnames too
 _OWNER_ROLES = set("""
@@ -214,12 +215,14 @@ _WORKPLACE = re.compile(
     rf"\b(?:(?:{'|'.join(sorted(_WORKERS))}|employees?|staff|engineers?|officials) at"
     r"|(?:ceo|founder|co-?founder|chairman|chairwoman|spokesperson|spokesman|spokeswoman|shares|stake|owner|"
     r"subsidiary|employees|shareholders|customers) (?:of|for|at))\s+(?:the\s+)?$", re.I)
-_WORKPLACE_ENDS = (" at ", " of ", " for ", " at the ", " of the ", " for the ")  # how _WORKPLACE ends: a quick test
+_WORKPLACE_WORDS = {"at", "of", "for", "the"}  # the words _WORKPLACE ends with: the quickest test first
+_WORKPLACE_ENDS = (" at ", " of ", " for ", " at the ", " of the ", " for the ")  # how it ends: the next test
 _TOPIC_HEADS = {"committee", "subcommittee", "council", "commission", "institute", "panel", "center", "centre"}
 _TOPIC_TAIL = re.compile(r" on ([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
 _LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _CAPITALISED = re.compile(r"\b[A-Z]")
+_CAPITAL_LETTER = re.compile(r"[A-Z]")
 _LOWER_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
 # "WeWork", "SoftBank", "DigiTimes": a company's way of writing its name (one to three humps).
 # Not "McCain", "MacDonald", "DeSantis", "LaCanfora": surnames with a prefix.
@@ -1135,14 +1138,15 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
-        if before.endswith(_WORKPLACE_ENDS) and _WORKPLACE.search(before) and not self.text.startswith(" of ", last.end):
+        if role_before in _WORKPLACE_WORDS and before.endswith(_WORKPLACE_ENDS) and _WORKPLACE.search(before) and (
+                not self.text.startswith(" of ", last.end)):
             organisations += 2  # not a name the run cut before its "of" ("the Joint Chiefs" of Staff)
         if role_before == "from" and _DATA_FROM.search(before):
             organisations += 3  # "a new survey from Piper Jaffray", "data from MarketAxess": a firm's work
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
         if role_before in ("a", "an") and self._kind_of_thing(first, last):
             none += 3
-        if role_before in ("called", "named") or before.endswith(("“", '"')):
+        if role_before in ("called", "named") or before[-1:] in _OPENING_QUOTES:
             called = self._called(first)
             if called is not None:
                 people += 2 * (called == "people")
@@ -1409,6 +1413,9 @@ class _Reader:
         """ "Apple's AirPlay", "Google's Stadia": a name no list knows whose every mention follows the
         possessive of an organisation the text names alone is its product or service, no person nor
         body of its own; not a name that opens with a given name ("Facebook's Mark Zuckerberg")."""
+        text = self.text
+        if not any(text[c.tokens[0].start - 2:c.tokens[0].start] in _POSSESSIVE_ENDS for c in self.candidates):
+            return found  # most texts: no name no list knows after a possessive
         alone = {fold(name) for _, kind, name in found if kind == "organisations" and " " not in name}
         if not alone:
             return found
@@ -1418,8 +1425,8 @@ class _Reader:
         for first, kind, name in found:
             if first.start not in candidates or kind not in ("people", "organisations"):
                 continue
-            owner = _OWNER_BEFORE.search(self.text, max(0, first.start - 30), first.start) if (
-                self.text[first.start - 2:first.start] in _POSSESSIVE_ENDS) else None
+            owner = _OWNER_BEFORE.search(text, max(0, first.start - 30), first.start) if (
+                text[first.start - 2:first.start] in _POSSESSIVE_ENDS) else None
             mine = owner is not None and fold(owner[1]) in alone and not self._given(first)
             (owned if mine else free).add(fold(name))
         owned -= free
@@ -1565,7 +1572,7 @@ def _initialisms(found: list[tuple[_Token, str, str]], known: dict[str, tuple[st
         if kind in ("organisations", "places") and " " in name:
             words = [word for word in name.split() if word[:1].isupper()]
             for initials in ("".join(word[0] for word in words) if len(words) > 2 else "",
-                             "".join(c for word in words for c in word if c.isupper())):  # "SportsBusiness Journal": SBJ
+                             "".join(_CAPITAL_LETTER.findall(name))):  # "SportsBusiness Journal": SBJ
                 if initials in acronyms:
                     spelt.setdefault(initials, set()).add((kind, name))
     return {fold(acronym): names.pop() for acronym, names in spelt.items() if len(names) == 1}
