@@ -945,3 +945,8 @@ def test_a_country_or_region_ending_an_organisations_run_is_its_unit_there(lexic
             "Ukraine expert, agreed.")
     found = extract_entities(text, lexicon)
     assert {"Retail Systems Europe", "Vantor Group"} <= set(found["organisations"]) and found["places"] == ["Ukraine"]
+
+
+def test_who_one_drives_or_delivers_for_is_an_organisation_and_so_is_its_list(lexicon):
+    text = "Back then, driving for Zuvo or Karrly or Pentamo seemed like a good idea. As Zuvo and Karrly grew, pay fell."
+    assert extract_entities(text, lexicon)["organisations"] == ["Zuvo", "Karrly", "Pentamo"]

@@ -199,11 +199,11 @@ _MODEL_TAILS = {"pro", "max", "mini", "lite", "ultra", "plus", "edition", "editi
 _AUXILIARIES = {"will", "can", "could", "should", "would", "does", "did", "do", "is", "are", "was", "were", "has",
                 "have", "had", "might", "must", "shall"}  # verbs that open a question
 _SPEECH = {"said", "says", "reported", "reports", "announced", "declined", "confirmed", "denied", "pledged"}
-# "according to Reuters", "published by Futurism", "works for Facebook": where news or a person's
+# "according to Reuters", "published by Futurism", "works for Facebook", "driving for Uber": where news or a person's
 # work comes from; a lone word after these is a source, not a surname.
 _SOURCE_WORDS = {"to", "told", "via", "the", "from", "by", "for"}
 _SOURCE = re.compile(r"\b(?:according to|told|via|reports? from|(?:published|reported|surveyed|polled|compiled) by"
-                     r"|(?:works?|worked|working) for)\s+(?:the\s+)?$", re.I)
+                     r"|(?:works?|worked|working|driv(?:e|es|ing)|drove|deliver(?:s|ing|ed)?) for)\s+(?:the\s+)?$", re.I)
 # ", Industry and Energy", " and Human Services": the rest of a body's name after a lowercase "and".
 _DATA_FROM = re.compile(r"\b(?:survey|surveys|study|report|reports|poll|note|analysis|data|research|estimates) from\s+$")
 # "a trade professor at Cornell", "the chief economist at Flexport", "a spokesperson for Instagram",
