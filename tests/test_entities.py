@@ -950,3 +950,8 @@ def test_a_country_or_region_ending_an_organisations_run_is_its_unit_there(lexic
 def test_who_one_drives_or_delivers_for_is_an_organisation_and_so_is_its_list(lexicon):
     text = "Back then, driving for Zuvo or Karrly or Pentamo seemed like a good idea. As Zuvo and Karrly grew, pay fell."
     assert extract_entities(text, lexicon)["organisations"] == ["Zuvo", "Karrly", "Pentamo"]
+
+
+def test_area_after_a_places_word_or_a_known_place_names_a_region(lexicon):
+    found = extract_entities("Rents in the Bay Area rose, and the Greater Fresno Area too.", lexicon)
+    assert found["places"] == ["Bay Area", "Greater Fresno Area"] and found["people"] == []

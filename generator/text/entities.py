@@ -865,7 +865,7 @@ class _Reader:
                 return self._add(tokens, self._known(tokens) or "organisations")
             return self._organisation(tokens, owner)
         if len(tokens) > 1 and (tokens[-1].lower in _PLACE_HEADS and not self._known(tokens[:1]) or (
-                tokens[0].lower in _PLACE_HEADS and tokens[1].lower == "of")):  # "Sea of Azov", "Gulf of Mexico"
+                tokens[0].lower in _PLACE_HEADS and tokens[1].lower == "of") or self._area(tokens)):  # "Sea of Azov"
             return self._add(tokens, "places")
         inner = self._known_inside(tokens) if len(tokens) > 2 else None
         if inner:  # "Jane Roe of Acme Widgets": read each side of the known name
@@ -876,6 +876,12 @@ class _Reader:
             self._add(tokens[start:end], self._known(tokens[start:end]) or "places")
             return self._read_segment(tokens[end:], None) if tokens[end:] else None
         return self._peel(tokens, owner)
+
+    def _area(self, tokens: list[_Token]) -> bool:
+        """ "the Bay Area", "San Francisco Bay Area", "Greater Toronto Area": "Area" after a place's word
+        (a bay, a valley) or a known place names a region; not "Service Area"."""
+        return tokens[-1].lower == "area" and not tokens[-1].possessive and (
+            tokens[-2].lower in _PLACE_HEADS or self._known(tokens[-2:-1]) == "places")
 
     def _known_inside(self, tokens: list[_Token]) -> tuple[int, int] | None:
         """The longest known name after a connector ("of"), as (start, end)."""
