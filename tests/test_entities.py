@@ -955,3 +955,8 @@ def test_who_one_drives_or_delivers_for_is_an_organisation_and_so_is_its_list(le
 def test_area_after_a_places_word_or_a_known_place_names_a_region(lexicon):
     found = extract_entities("Rents in the Bay Area rose, and the Greater Fresno Area too.", lexicon)
     assert found["places"] == ["Bay Area", "Greater Fresno Area"] and found["people"] == []
+
+
+def test_two_capitals_that_speak_are_a_bodys_initials(lexicon):
+    text = "Whatever the definition, QX says that it may only be a concept. The PM said nothing."
+    assert extract_entities(text, lexicon)["organisations"] == ["QX"]

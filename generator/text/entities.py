@@ -712,7 +712,7 @@ class _Reader:
             return
         if token.first and token.lower in self.lowercase:
             return  # a sentence's first word that the text also writes in lowercase
-        elif route is _NAME_LIKE or (route is _CAPITALS and self._acronym(token)):
+        elif route is _NAME_LIKE or (route is _CAPITALS and (self._acronym(token) or self._speaking_initials(token))):
             self.candidates.append(_Candidate(run, token.text, self._clues(run, False)))
             if token.first:
                 self.opening.append(token)
@@ -727,6 +727,14 @@ class _Reader:
             return False
         self._add([token], "places", name=home[1])
         return True
+
+    def _speaking_initials(self, token: _Token) -> bool:
+        """ "VW says", "GM said": two capitals that speak are a body's initials (too short to be taken for
+        an acronym otherwise; not "PM", "DJ": common ones)."""
+        if len(token.text) != 2 or not token.text.isalpha() or token.lower in _COMMON_ACRONYMS or token.first:
+            return False
+        after = _LOWER_AFTER.match(self.text, token.end)
+        return after is not None and after.group(1) in _SPEECH
 
     def _dateline(self, tokens: list[_Token]) -> bool:
         """ "BAAR, SWITZERLAND", "ST. JOSEPH, Mich. (AP)": a name in capitals that opens a line, then a
