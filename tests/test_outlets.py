@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest.article import Link
+from generator.ingest.clean import clean
 from generator.ingest.meta import find_authors, find_outlet
 
 OUTLETS = {"newsweek.com": "Newsweek", "thenationalnews.com": "The National", "bbc.co.uk": "BBC"}
@@ -128,7 +129,9 @@ def test_a_bio_run_on_from_a_headline_names_the_writer_from_a_given_name(bio: st
     ("Fact checked by The Wall Street Journal staff", "The Wall Street Journal"),
     ("By Ann Lee | IGN 18/11/2019 14:05 The game opens on Friday.", "IGN"),
     ("By Ann Lee | CNN Ad Feedback The game opens on Friday.", "CNN"),
-    ("By Ann Lee | CBS Sports This article may contain affiliate links.", "CBS Sports")])
+    ("By Ann Lee | CBS Sports This article may contain affiliate links.", "CBS Sports"),
+    ("Continue reading on my6sense Get the app The game opens on Friday.", "my6sense"),
+    ("Read more on The Hollywood Reporter Share this article The game opens on Friday.", "The Hollywood Reporter")])
 def test_provenance_and_desk_credits_name_the_outlet_and_run_on_words_are_left_out(line: str, outlet: str) -> None:
     assert find_outlet(line, [], [], {}).name == outlet
 
@@ -143,3 +146,11 @@ def test_provenance_and_desk_credits_name_the_outlet_and_run_on_words_are_left_o
 def test_the_pages_own_offers_name_the_outlet_and_an_articles_sentence_does_not(line: str, outlet: str | None) -> None:
     found = find_outlet(f"The plant will close in March, the company said. {line}", [line], [], {})
     assert (found and found.name) == outlet
+
+
+def test_a_credits_label_glued_after_the_outlet_is_no_word_of_its_name() -> None:
+    """Cruft removal cuts the byline where the next credit's label opens, so that its outlet does not run on."""
+    pasted = f"By Sarah Lee, The Wall Street Journal Source: The Wall Street Journal research {STORY}"
+    removed = clean(pasted, ()).removed
+    assert "By Sarah Lee, The Wall Street Journal" in removed
+    assert outlet(pasted, tuple(removed)) == "The Wall Street Journal"

@@ -620,6 +620,8 @@ def _capitalised_end(text: str, start: int, most: int) -> int:
             break
         if run and (lower in _SENTENCE_OPENERS or bare.endswith(("'s", "’s")) or lower in _MONTHS_DAYS or lower in _DAY_SHORT):
             break  # "By Anna Smith | The Hill Tue 19 Nov 2019": a date follows the outlet
+        if run and word.endswith(":") and _CREDIT_LABEL.match(text, start + tokens[i][0]):
+            break  # "By NAME, The Wall Street Journal Source: …": a credit's label opens the next piece
         if run and i + 1 < len(tokens) and tokens[i + 1][2][:1].islower() and tokens[i + 1][2].lower() not in ("of", "and"):
             break
         run, end = run + 1, start + stop - (len(word) - len(bare))

@@ -151,7 +151,9 @@ def _shorten(text: str) -> str:
 # capital inside ("my6sense", "iMore"), with dots inside ("Space.com") but never at the end, joined
 # by the odd "of", "&" or "and".
 _OUTLET_WORD = r"(?:[A-Z0-9]|[a-z]+(?=[\w]*[A-Z0-9]))[\w&'’/+-]*(?:\.[\w&'’/+-]+)*"
-_OUTLET_NAME = rf"(?:[Tt]he )?{_OUTLET_WORD}(?: (?:{_OUTLET_WORD}|of|de|del|and|&|on|am)){{0,5}}"
+# A capitalised word a determiner follows opens a clause, and ends no name: "… on my6sense Get the app".
+_CLAUSE_OPENS = r" (?:the|a|an|this|these|our|your|my|up)\b"
+_OUTLET_NAME = rf"(?:[Tt]he )?{_OUTLET_WORD}(?: (?:{_OUTLET_WORD}(?!{_CLAUSE_OPENS})|of|de|del|and|&|on|am)){{0,5}}"
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]+)"  # a full stop only after an initial: "J. Abrams. Abrams" is two sentences
 _PERSON = rf"{_NAME_WORD}(?: (?:{_NAME_WORD}|de|da|van|von|der|bin|al|el|le|la|di|du)){{1,3}}"
 # A list ends at "and": in "By A, OUTLET" the comma sets off the outlet, in "By A, B and C" a writer.
