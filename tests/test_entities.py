@@ -960,3 +960,8 @@ def test_area_after_a_places_word_or_a_known_place_names_a_region(lexicon):
 def test_two_capitals_that_speak_are_a_bodys_initials(lexicon):
     text = "Whatever the definition, QX says that it may only be a concept. The PM said nothing."
     assert extract_entities(text, lexicon)["organisations"] == ["QX"]
+
+
+def test_a_whole_run_after_a_or_an_that_modifies_nothing_is_a_kind_of_thing_whatever_its_heads(lexicon):
+    text = "It is about as long as a QX Atlas Cross Sport SUV. Whatever the definition, QX says it is a concept."
+    assert extract_entities(text, lexicon)["organisations"] == ["QX"]

@@ -901,6 +901,8 @@ class _Reader:
     def _organisation(self, tokens: list[_Token], owner: str | None) -> str | None:
         """The name ends at its last organisation word, or runs on after it with "of" ("Bank of
         England"); a role before it ("Founder of") and a name after it are read apart."""
+        if self._kind_of_thing(tokens[0], tokens[-1]):
+            return None  # "as long as a VW Atlas Cross Sport SUV.": the whole run is a kind of thing
         head = next(i for i, t in enumerate(tokens) if _is_head(t))
         joint = max((i for i in range(1, head) if tokens[i].lower in _CONNECTORS and tokens[i - 1].lower not in _CONNECTORS),
                     default=0)
