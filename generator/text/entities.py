@@ -145,6 +145,7 @@ rapper musician designer architect entrepreneur billionaire businessman business
 colleague teammate daughter son wife husband mother father brother sister journalist veteran
 """.split())
 _OPENING_QUOTES = {"“", '"'}
+# Nouns before "called" or "named" that say the name is a person's ("a man named …").
 _PEOPLE_WORDS = {"man", "woman", "boy", "girl", "person", "friend", "guy", "lady", "child", "baby", "men", "women"}
 _KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister"}  # roles that are surnames too
 _OWNER_ROLES = set("""
@@ -162,8 +163,9 @@ shares stock stocks employees staff workers subscribers users customers investor
 stores board executives ceo cfo chairman chairwoman founder cofounder co-founder website platform app
 members leadership
 """.split())
-# "Boeing's chief executive", "Tesla's chief financial officer": a company's officers (not "Trump's chief of staff").
+# "… said in a statement", "… said in an emailed release": how a body speaks.
 _STATEMENT = re.compile(r" in (?:a|an) (?:\w+ )?(?:statement|email|release|filing)\b")
+# "Boeing's chief executive", "Tesla's chief financial officer": a company's officers (not "Trump's chief of staff").
 _CORPORATE_CHIEFS = ("executive", "financial", "operating", "technology", "marketing", "product")
 _QUOTES = set("\"“”‘’'")
 _TRADEMARKS = {"®", "™"}
