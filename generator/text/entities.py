@@ -1143,9 +1143,6 @@ class _Reader:
             people += 3
         if word_after in _THING_AFTER and len(tokens) > 1 and (not _person_given(first.lower) or role_before == "the"):
             none += 3  # "the Star Trek film series", "its Dream Chaser vehicle", "the Hazel Hen supercomputer"
-        if len(tokens) > 1 and (before.endswith(", ") or role_before in ("as", "like", "including")) and (
-                self._example_of_things(first.start)):
-            none += 3  # "franchises such as Assassin's Creed, Tomb Raider, …" (a lone word may be the maker's)
         if word_after in _REGION_WORDS:  # "the Gush Etzion settlement", "Forest Hill police": more than a given name
             places += 3
         if word_after in _INSTITUTION_AFTER and len(tokens) > 1:
@@ -1156,20 +1153,13 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
-        if role_before in _WORKPLACE_WORDS and before.endswith(_WORKPLACE_ENDS) and _WORKPLACE.search(before) and (
-                not self.text.startswith(" of ", last.end)):
-            organisations += 2  # not a name the run cut before its "of" ("the Joint Chiefs" of Staff)
+        framed = self._framed(tokens, before, role_before)
+        if framed is not None:
+            people, organisations, places, none = (
+                votes + more for votes, more in zip((people, organisations, places, none), framed))
         if role_before == "from" and _DATA_FROM.search(before):
             organisations += 3  # "a new survey from Piper Jaffray", "data from MarketAxess": a firm's work
         tail = before[-1:] == " " and before.rstrip(" ")[-4:]
-        if role_before in ("a", "an") and self._kind_of_thing(first, last):
-            none += 3
-        if role_before in ("called", "named") or before[-1:] in _OPENING_QUOTES:
-            called = self._called(first)
-            if called is not None:
-                people += 2 * (called == "people")
-                organisations += 2 * (called == "organisations")
-                none += 3 * (called == "none")  # "an offering called INWEGO": a product's name, over its shape
         if first.start and self.text[first.start - 1] in "#@":
             none += 4  # a hashtag or a handle ("#MattBevin"), not a name as written
         if self.text[last.end:last.end + 1] in _TRADEMARKS:
@@ -1235,6 +1225,25 @@ class _Reader:
         elif cued and not owner_role:
             places += 1
         return people, organisations, places, none
+
+    def _framed(self, tokens: list[_Token], before: str, role_before: str) -> tuple[int, int, int, int] | None:
+        """Votes (people, organisations, places, no entity) from the phrase a name is framed by: where
+        someone works ("the chief economist at X"), "a"/"an" before a kind of thing, what the noun
+        before "called" says, examples of works ("franchises such as X, Y"); None when none frames it."""
+        first, last = tokens[0], tokens[-1]
+        if role_before in _WORKPLACE_WORDS and before.endswith(_WORKPLACE_ENDS) and _WORKPLACE.search(before) and (
+                not self.text.startswith(" of ", last.end)):  # not a name the run cut before its "of" ("the Joint Chiefs")
+            return 0, 2, 0, 0
+        if role_before in ("a", "an") and self._kind_of_thing(first, last):
+            return 0, 0, 0, 3
+        if role_before in ("called", "named") or before[-1:] in _OPENING_QUOTES:
+            called = self._called(first)
+            if called is not None:  # "an offering called INWEGO": a product's name, over its shape
+                return 2 * (called == "people"), 2 * (called == "organisations"), 0, 3 * (called == "none")
+        if len(tokens) > 1 and (before.endswith(", ") or role_before in ("as", "like", "including")) and (
+                self._example_of_things(first.start)):
+            return 0, 0, 0, 3  # "franchises such as Assassin's Creed, Tomb Raider, …" (a lone word may be the maker's)
+        return None
 
     def _example_of_things(self, start: int) -> bool:
         """Whether the name at `start` is one of the examples a list of works or products gives, after
