@@ -42,6 +42,12 @@ def test_seeds_of_one_story_count_once():
     assert not repeated_lines(seed_lines(text) for text in copies).lines
 
 
+def test_many_saves_of_one_live_page_count_once():
+    """More saves than any sentence is paired across in full still make one story, at a cost linear in the saves."""
+    copies = [_seed(STORIES[0] + [f"Update number {n}."]) for n in range(80)]
+    assert not repeated_lines(seed_lines(text) for text in copies).lines
+
+
 def test_sentences_questions_labels_and_numbers_are_never_furniture():
     for line in ("No injuries were reported.", "What happens next?", "Key facts:", "3.", "23 Ricky Smith 679 0 0 1 3"):
         assert not repeated_lines(seed_lines(_seed(story, line)) for story in STORIES).lines, line

@@ -139,15 +139,18 @@ def _stories(seeds: list[SeedLines]) -> list[int]:
 
 def _sharing_pairs(seeds: list[SeedLines]) -> list[tuple[int, int]]:
     """The pairs of seeds that share at least SHARED_LEAST long sentences. A sentence in more than
-    _PAIRED_MOST seeds is a page's, and pairs nobody: it would cost the square of its seeds."""
+    _PAIRED_MOST seeds pairs each with the first that holds it, not with one another, which would
+    cost the square of its seeds: many saves of one live page share many sentences with the first."""
     seeds_with: dict[int, list[int]] = {}
     for i, seed in enumerate(seeds):
         for sentence in seed.long:
             seeds_with.setdefault(sentence, []).append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for found in seeds_with.values():
-        if 1 < len(found) <= _PAIRED_MOST:
+        if len(found) <= _PAIRED_MOST:
             shared.update(combinations(found, 2))
+        else:
+            shared.update((found[0], other) for other in found[1:])
     return [pair for pair, count in shared.items() if count >= SHARED_LEAST]
 
 
