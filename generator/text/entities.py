@@ -218,6 +218,8 @@ _WORKPLACE = re.compile(
     r"|(?:ceo|founder|co-?founder|chairman|chairwoman|spokesperson|spokesman|spokeswoman|shares|stake|owner|"
     r"subsidiary|employees|shareholders|customers) (?:of|for|at))\s+(?:the\s+)?$", re.I)
 _WORKPLACE_WORDS = {"at", "of", "for", "the"}  # the words _WORKPLACE ends with: the quickest test first
+# The words right before a name that _Reader._framed looks further at.
+_FRAME_WORDS = {"at", "of", "for", "the", "a", "an", "called", "named", "as", "like", "including"}
 _WORKPLACE_ENDS = (" at ", " of ", " for ", " at the ", " of the ", " for the ")  # how it ends: the next test
 _TOPIC_HEADS = {"committee", "subcommittee", "council", "commission", "institute", "panel", "center", "centre"}
 _TOPIC_TAIL = re.compile(r" on ([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
@@ -875,7 +877,8 @@ class _Reader:
                 return self._add(tokens, self._known(tokens) or "organisations")
             return self._organisation(tokens, owner)
         if len(tokens) > 1 and (tokens[-1].lower in _PLACE_HEADS and not self._known(tokens[:1]) or (
-                tokens[0].lower in _PLACE_HEADS and tokens[1].lower == "of") or self._area(tokens)):  # "Sea of Azov"
+                tokens[0].lower in _PLACE_HEADS and tokens[1].lower == "of") or (
+                tokens[-1].lower == "area" and self._area(tokens))):  # "Sea of Azov", "Bay Area"
             return self._add(tokens, "places")
         inner = self._known_inside(tokens) if len(tokens) > 2 else None
         if inner:  # "Jane Roe of Acme Widgets": read each side of the known name
@@ -1153,7 +1156,8 @@ class _Reader:
             organisations += 2 * bool(appositive["organisation"])
         if role_before in _ORG_CUES or owner_role:
             organisations += 2
-        framed = self._framed(tokens, before, role_before)
+        framed = self._framed(tokens, before, role_before) if (
+            role_before in _FRAME_WORDS or before[-2:] == ", " or before[-1:] in _OPENING_QUOTES) else None
         if framed is not None:
             people, organisations, places, none = (
                 votes + more for votes, more in zip((people, organisations, places, none), framed))
@@ -1205,7 +1209,7 @@ class _Reader:
                 people -= 1
             if role_before == "the" and not titled and not self._given(first) and not _is_surname(last.lower):
                 none += 1  # "the Motorola Razr", "the Wyze Sense kit": a person's name takes no "the"
-            if _plural(last) and last.lower not in _PLACE_HEADS and last.text not in _PLURAL_DEMONYMS and (
+            if last.lower[-1:] == "s" and _plural(last) and last.lower not in _PLACE_HEADS and last.text not in _PLURAL_DEMONYMS and (
                     first.lower not in common_given_names() and self._known(tokens[:-1]) == "places"):
                 organisations += 3  # "Cleveland Browns", "Kansas City Chiefs": a place's team (not "George Soros")
             if (role_before == "the" and _plural(last) and not last.possessive and last.lower not in _PLACE_HEADS
@@ -1291,7 +1295,8 @@ class _Reader:
         """ "a Tax Preparation Service and …", "a PBU in coverage": a name after "a" or "an" that is no
         word's modifier (a function word or punctuation follows) names a kind of thing, not one body
         ("a Goldman Sachs analyst" names the firm)."""
-        return _word_before(self.text[max(0, first.start - 4):first.start]) in ("a", "an") and self._ends_phrase(last)
+        return (self.text[first.start - 2:first.start] in ("a ", "n ")  # the quickest test first
+                and _word_before(self.text[max(0, first.start - 4):first.start]) in ("a", "an") and self._ends_phrase(last))
 
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT", or an everyday
@@ -1441,7 +1446,8 @@ class _Reader:
         possessive of an organisation the text names alone is its product or service, no person nor
         body of its own; not a name that opens with a given name ("Facebook's Mark Zuckerberg")."""
         text = self.text
-        if not any(text[c.tokens[0].start - 2:c.tokens[0].start] in _POSSESSIVE_ENDS for c in self.candidates):
+        if ("'" not in text and "’" not in text) or not any(
+                text[c.tokens[0].start - 2:c.tokens[0].start] in _POSSESSIVE_ENDS for c in self.candidates):
             return found  # most texts: no name no list knows after a possessive
         alone = {fold(name) for _, kind, name in found if kind == "organisations" and " " not in name}
         if not alone:
