@@ -20,6 +20,7 @@ from generator.engine.build import build_site
 from generator.engine.pipeline import LiveSite, MemoryStore, Site, classify
 from generator.engine.result import BuildResult, Clock
 from generator.linking.archive import link_archive
+from generator.linking.reach import kept_figures
 from generator.linking.related import Features, Related, link_related
 from generator.utils import cancel as cancel_module
 from generator.utils.cancel import Cancel, Cancelled, cancellable
@@ -437,3 +438,51 @@ def test_features_kept_between_links_equal_features_worked_out_anew(seed):
         assert _as_compared(archive.features.features) == _as_compared(anew.features.features)
         assert {url: [(r.document.url, r.score) for r in rs] for url, rs in archive.related.items()} == \
                {url: [(r.document.url, r.score) for r in rs] for url, rs in anew.related.items()}
+
+
+def _figures_shown(archive) -> tuple[list, dict]:
+    """The figure groups and each briefing's claims, with the Documents they hold."""
+    def claim(c):
+        return c.value, c.what, c.claimant, c.rank, c.document
+    return ([(g.what, g.anchor, [claim(c) for c in g.claims]) for g in archive.figure_groups],
+            {url: [(claim(c), g.what) for c, g in pairs] for url, pairs in archive.claims.items()})
+
+
+def test_figure_groups_kept_through_edits_hold_the_edited_briefings_as_a_link_anew_would():
+    """Briefings edited in place with the same figures, two of them claiming in a group more than
+    once: the kept groups and claims hold the edited Documents where a link from scratch has them,
+    in the same order, edit after edit (each edit finds the claims the last one put in)."""
+    rng = random.Random(5)
+    config = load_config(Path("no-such-site.yaml"))
+    documents = [_story(k, rng, [f"Olena Example{n}" for n in range(8)]) for k in range(12)]
+    for k, document in enumerate(documents):
+        document.meta["figures"] = [{"value": k + 1, "what": "people killed", "claimant": "Officials"},
+                                    {"value": 3, "what": "drones downed", "claimant": "The army"},
+                                    {"value": k + 50, "what": "people killed", "claimant": "Police"}]
+    archive = link_archive(config, documents)
+    for step in range(3):
+        for k in (2, 7) if step != 1 else (7,):
+            documents[k] = dataclasses.replace(documents[k], sha256=f"{step}-{k}",
+                                               body_utf8=documents[k].body_utf8 + f" Step {step}.".encode())
+        archive = link_archive(config, documents, last=archive)
+        assert archive.reach is not None and not archive.reach.figures  # the groups were kept
+        assert _figures_shown(archive) == _figures_shown(link_archive(config, documents))
+
+
+def test_a_kept_claim_is_found_in_its_group_whatever_the_groups_order():
+    """The edited briefing's claims are looked for where the group's order puts them; a group in
+    another order has them found all the same, each replaced where it stands."""
+    rng = random.Random(6)
+    config = load_config(Path("no-such-site.yaml"))
+    documents = [_story(k, rng, ["Olena Example", "Mykola Example"]) for k in range(6)]
+    for k, document in enumerate(documents):
+        document.meta["figures"] = [{"value": 9 - k % 2, "what": "people killed", "claimant": "Officials"}]
+    archive = link_archive(config, documents)
+    group = archive.figure_groups[0]
+    group.claims.reverse()
+    edited = dataclasses.replace(documents[3], sha256="edited")
+    before = [claim.document.url for claim in group.claims]
+    claims = kept_figures(archive.claims, archive.facts, archive.facts, {edited.url: documents[3]}, {edited.url: edited})
+    assert [claim.document.url for claim in group.claims] == before
+    assert [claim.document for claim in group.claims if claim.document.url == edited.url] == [edited]
+    assert [claim for claim, _ in claims[edited.url]] == [c for c in group.claims if c.document is edited]

@@ -16,13 +16,15 @@ render as the last build made it, without its inputs being worked out again.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.content.documents import Document
 from generator.linking.entities import EntityIndex
 from generator.linking.facts import Facts
-from generator.linking.figures import Claim, FigureGroup, in_briefing_order
+from generator.linking.figures import Claim, FigureGroup
 from generator.linking.related import Relation
 from generator.linking.tags import TagIndex
 from generator.text.entities import Lexicon
@@ -82,20 +84,40 @@ Claims = dict[str, list[tuple[Claim, FigureGroup]]]  # briefing url -> its claim
 def kept_figures(last_claims: Claims, last_facts: dict[str, Facts], facts: dict[str, Facts],
                  edited: dict[str, Document], now: dict[str, Document]) -> Claims | None:
     """The last figure groups made current, when the edited briefings give the same figures under
-    the same title and date (what a claim is made of); returns each briefing's claims (None: not kept)."""
+    the same title and date (what a claim is made of); returns each briefing's claims (None: not kept).
+    Only the edited briefings' own claims are visited, each found in its group by the group's
+    order: a common quantity's group holds claims of nearly every briefing."""
     if any(last_facts[url].figures != facts[url].figures or (old.title, old.date) != (now[url].title, now[url].date)
            for url, old in edited.items()):
         return None
     claims = dict(last_claims)
-    mine: Claims = {url: [] for url in edited if url in claims}
-    for group in {id(group): group for url in mine for _, group in last_claims[url]}.values():
-        group.claims = [dataclasses.replace(claim, document=now[claim.document.url])
-                        if claim.document.url in edited else claim for claim in group.claims]
-        for claim in group.claims:
-            if claim.document.url in mine:
-                mine[claim.document.url].append((claim, group))
-    claims.update((url, in_briefing_order(each)) for url, each in mine.items())
+    for url in edited.keys() & claims.keys():
+        claims[url] = [(_replaced(claim, group, now[url]), group) for claim, group in last_claims[url]]
     return claims
+
+
+def _replaced(claim: Claim, group: FigureGroup, document: Document) -> Claim:
+    """`claim` with its briefing now `document`, put in its place in `group`. A briefing's claims
+    keep their ranks and their groups' order, so its list stays in briefing order."""
+    at = _place(claim, group.claims)
+    current = group.claims[at] = dataclasses.replace(claim, document=document)
+    return current
+
+
+def _place(claim: Claim, claims: list[Claim]) -> int:
+    """Where `claim`, the object itself, is in `claims`: looked for where their order puts it
+    (FigureGroup.settle's), else, should that order ever differ, through them all."""
+    at = bisect_left(claims, _settled(claim), key=_settled)
+    for place in range(at, len(claims)):
+        if claims[place] is claim:
+            return place
+        if _settled(claims[place]) != _settled(claim):
+            break
+    return next(place for place, each in enumerate(claims) if each is claim)
+
+
+def _settled(claim: Claim) -> tuple[dt.date, float]:
+    return claim.date or dt.date.max, claim.value
 
 
 def kept_tags(last: TagIndex, edited: dict[str, Document], now: dict[str, Document]) -> bool:
