@@ -11,6 +11,10 @@ own split of its build (from its log line) shows what dominates. The edited page
 is done. After each edit, two saves in a row: the second is made as soon as the page shows the
 first, while the first's full pass runs, which then gives way; and a save made while Pagefind
 refreshes the search index in the background. Not a test: it prints figures.
+
+`--no-browser` (for a machine without Chromium): no page is open, and each edit is timed from the
+save to the build line, when every page it affects is written, with the CPU seconds the server
+spent meanwhile (its own process, from /proc: other jobs on the machine do not count).
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ class Server:
                     return found
             if self.process.poll() is not None:
                 raise RuntimeError(f"the server stopped:\n{self.log.read_text()}")
-            time.sleep(0.05)
+            time.sleep(0.01)
 
     def quiet(self) -> None:
         """Wait for the background search index (it competes for the CPU) to be refreshed after the last build."""
@@ -103,6 +107,32 @@ def edit_and_wait(page, path: Path, marker: str) -> float:
     save_like_an_editor(path, path.read_text(encoding="utf-8") + f"\n{marker}\n")
     page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=900_000, polling=10)
     return time.perf_counter() - started
+
+
+def server_cpu(process: subprocess.Popen) -> float:
+    """CPU seconds the process has used (Linux: its user and system time in /proc), its children's not."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure_without_browser(count: int, edits: int) -> dict:
+    """Per edit, save -> every affected page written (the build line), in seconds and server CPU seconds."""
+    with tempfile.TemporaryDirectory(prefix="serve-bench-") as folder:
+        newest = make_site(Path(folder), count)
+        server = Server(Path(folder))
+        try:
+            walls, cpus, splits = [], [], []
+            for n in range(edits):
+                server.quiet()
+                before, cpu, started = len(server.lines()), server_cpu(server.process), time.perf_counter()
+                save_like_an_editor(newest, newest.read_text(encoding="utf-8") + f"\nBench marker sentence {n}.\n")
+                splits.append(server.wait_for(BUILD_LINE.pattern, before)[1])
+                walls.append(time.perf_counter() - started)
+                cpus.append(server_cpu(server.process) - cpu)
+            server.quiet()
+        finally:
+            server.stop()
+    return {"n": count, "first": server.first_build, "walls": walls, "cpus": cpus, "splits": splits}
 
 
 def measure(count: int, edits: int, browser) -> dict:
@@ -151,7 +181,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", default="1000,10000", help="briefing counts, comma-separated")
     parser.add_argument("--edits", type=int, default=5, help="edits timed per count")
+    parser.add_argument("--no-browser", action="store_true", help="time save -> every page written, no page open")
     args = parser.parse_args()
+    if args.no_browser:
+        for row in (measure_without_browser(int(n), args.edits) for n in args.n.split(",")):
+            print(f"{row['n']} briefings, first build {row['first']:.1f}s; save -> every page written, per edit: "
+                  + "; ".join(f"{wall:.2f}s ({cpu:.2f}s CPU; {split} ms)"
+                              for wall, cpu, split in zip(row["walls"], row["cpus"], row["splits"])))
+            print(f"median {statistics.median(row['walls']):.2f}s, {statistics.median(row['cpus']):.2f}s CPU")
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
