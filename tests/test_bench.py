@@ -49,3 +49,12 @@ def test_edit_bench_prints_each_edits_stages():
     assert result.returncode == 0, result.stderr[-2000:]
     rows = re.findall(r"^ +\d+ \|( +[\d.]+ \|){6} +[\d.]+ -?\d \| \d+$", result.stdout, re.M)
     assert len(rows) == 2, result.stdout
+
+
+def test_serve_bench_without_a_browser_times_each_edit_to_the_build_line():
+    result = subprocess.run([sys.executable, "-m", "bench.serve_bench", "--n", "30", "--edits", "2", "--no-browser"],
+                            cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    edits = re.findall(r"(\d+\.\d\d)s \((\d+\.\d\d)s CPU; ingest \d+, load \d+, link \d+", result.stdout)
+    assert len(edits) == 2 and all(float(wall) > 0 for wall, _ in edits), result.stdout
+    assert re.search(r"^median \d+\.\d\ds, \d+\.\d\ds CPU$", result.stdout, re.M), result.stdout
