@@ -62,12 +62,18 @@ class FigureGroup:
 
     def settle(self) -> None:
         """Sort the claims and work out compared and disputed, once all claims are in."""
-        self.claims.sort(key=lambda c: (c.date or dt.date.max, c.value))  # undated last: a new one changes the last page only
+        self.claims.sort(key=settled_order)
         self.compared = all(c.claimant for c in self.claims) and \
             len({(c.claimant, c.date, id(c.document)) for c in self.claims}) > 1
         values = [c.value for c in self.claims if c.value > 0]
         distinct = {fold(c) for c in self.claimants}
         self.disputed = len(distinct) > 1 and bool(values) and max(values) >= DISPUTED_RATIO * min(values)
+
+
+def settled_order(claim: Claim) -> tuple[dt.date, float]:
+    """Where a claim stands in its settled group: by date, then value; undated last, so that a new
+    one changes the last page only."""
+    return claim.date or dt.date.max, claim.value
 
 
 OTHERS_ANCHOR = "other"  # where the figures only one briefing gives are listed: no group may take it

@@ -16,7 +16,6 @@ render as the last build made it, without its inputs being worked out again.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from generator.content.documents import Document
 from generator.linking.entities import EntityIndex
 from generator.linking.facts import Facts
-from generator.linking.figures import Claim, FigureGroup
+from generator.linking.figures import Claim, FigureGroup, settled_order
 from generator.linking.related import Relation
 from generator.linking.tags import TagIndex
 from generator.text.entities import Lexicon
@@ -100,24 +99,20 @@ def _replaced(claim: Claim, group: FigureGroup, document: Document) -> Claim:
     """`claim` with its briefing now `document`, put in its place in `group`. A briefing's claims
     keep their ranks and their groups' order, so its list stays in briefing order."""
     at = _place(claim, group.claims)
-    current = group.claims[at] = dataclasses.replace(claim, document=document)
-    return current
+    group.claims[at] = dataclasses.replace(claim, document=document)
+    return group.claims[at]
 
 
 def _place(claim: Claim, claims: list[Claim]) -> int:
     """Where `claim`, the object itself, is in `claims`: looked for where their order puts it
     (FigureGroup.settle's), else, should that order ever differ, through them all."""
-    at = bisect_left(claims, _settled(claim), key=_settled)
+    at = bisect_left(claims, settled_order(claim), key=settled_order)
     for place in range(at, len(claims)):
         if claims[place] is claim:
             return place
-        if _settled(claims[place]) != _settled(claim):
+        if settled_order(claims[place]) != settled_order(claim):
             break
     return next(place for place, each in enumerate(claims) if each is claim)
-
-
-def _settled(claim: Claim) -> tuple[dt.date, float]:
-    return claim.date or dt.date.max, claim.value
 
 
 def kept_tags(last: TagIndex, edited: dict[str, Document], now: dict[str, Document]) -> bool:
