@@ -10,7 +10,8 @@ one of the two seeds) is ingested as any seed is, with this repository's site.ya
 - the two seeds' shared groups: the quantities both give, as the figures pages group them;
 - key-point coverage: the share of the truth's developments some key point carries, one of its
   alternatives found from a word's start (those the summary already carries are counted apart: a
-  key point must not repeat the summary);
+  key point must not repeat the summary), of all the truth's developments and of its main ones (`main`:
+  the at most five an editor would keep, where an article marks more; every one where it marks fewer);
 - key points that open mid-thought ("But …", "He said …" with nobody named before) or repeat
   the summary (most of their words are in it);
 - why each development no point covers was missed, by kind: its sentences were in the summary's,
@@ -70,6 +71,7 @@ class Scored:
     developments: list[list[str]] = field(default_factory=list)
     in_summary: list[list[str]] = field(default_factory=list)
     covered: list[bool] = field(default_factory=list)
+    main: list[bool] = field(default_factory=list)  # for each development, whether it is one of the main ones
     mid_thought: list[str] = field(default_factory=list)
     repeats: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)  # for each development not covered, why
@@ -89,8 +91,11 @@ def score(name: str, front: dict[str, Any], truth: dict[str, Any], sentences: li
     points = front.get("key_points", [])
     lead = front.get("summary", "").lower()
     # A development the summary carries is the summary's: key points must not repeat it.
-    scored.in_summary = [d for d in truth.get("developments", []) if any(_carries(lead, alt) for alt in d)]
-    scored.developments = [d for d in truth.get("developments", []) if d not in scored.in_summary]
+    listed = truth.get("developments", [])
+    scored.in_summary = [d for d in listed if any(_carries(lead, alt) for alt in d)]
+    scored.developments = [d for d in listed if d not in scored.in_summary]
+    main_at = set(truth.get("main", range(1, len(listed) + 1)))
+    scored.main = [at in main_at for at, d in enumerate(listed, 1) if d not in scored.in_summary]
     scored.covered = [any(_carries(point, alt) for point in points for alt in alternatives)
                       for alternatives in scored.developments]
     summary = set(_CONTENT.findall(front.get("summary", "").lower()))
@@ -185,6 +190,8 @@ def totals(results: list[Scored]) -> None:
     right = sum(len(r.found & r.truth) for r in results)
     developments = sum(len(r.developments) for r in results)
     covered = sum(sum(r.covered) for r in results)
+    main = sum(sum(r.main) for r in results)
+    main_covered = sum(sum(c and m for c, m in zip(r.covered, r.main)) for r in results)
     points = sum(len(r.front.get("key_points", [])) for r in results)
     # Coverage alone rewards more points: how many carry some development (the summary's too) says
     # what the points given cost a reader.
@@ -196,7 +203,8 @@ def totals(results: list[Scored]) -> None:
     print(f"  key points: {points} ({points / len(results):.1f} an article, {carrying} carrying a development), "
           f"covering {covered}/{developments} developments "
           f"({covered / developments if developments else 1:.0%}; "
-          f"{sum(len(r.in_summary) for r in results)} more in the summaries); "
+          f"{sum(len(r.in_summary) for r in results)} more in the summaries), "
+          f"main ones {main_covered}/{main} ({main_covered / main if main else 1:.0%}); "
           f"opening mid-thought {sum(len(r.mid_thought) for r in results)}, "
           f"repeating the summary {sum(len(r.repeats) for r in results)}")
     kinds = Counter(why for r in results for why in r.why)
