@@ -31,7 +31,7 @@ import click
 from bench.devset.text.make import DEFAULT_SOURCE, REPO, make_devset
 
 # The stages make_briefing calls by these names, timed where it looks them up.
-STAGES = ["clean", "infer_date", "find_outlet", "find_authors", "pasted_headline", "headline", "sentences_of",
+STAGES = ["clean", "infer_date", "find_outlet", "find_authors", "pasted_headline", "headline", "paragraph_sentences",
           "summarise", "key_points", "find_mentions", "group_mentions", "extract_figures", "extract_quotes", "plain"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.config.settings import load_config
 from generator.ingest.article import Seed
 from generator.ingest.briefing import make_briefing
-from generator.ingest.digest import continues, key_points, left_out
+from generator.ingest.digest import continues, key_points, left_out, paragraph_sentences, paragraph_starts
 from generator.ingest.read import read_seed
 from tests.helpers import REPO
 
@@ -258,3 +258,42 @@ def test_a_quote_with_no_word_of_who_said_it_leans_on_the_sentence_naming_its_sp
     points = key_points(sentences, skip=1)
     assert not any(point.startswith("“It fell") for point in points), points
     assert left_out(sentences, 1, 3) == "leans on the sentence before"
+
+
+_CITY_COUNCIL = [
+    "The city council approved a budget for the coming year at a late meeting on Monday night.",
+    "Bus fares will rise by 20 cents in March, the transport committee said on Tuesday.",
+    "Councillors had argued over the fares for weeks, with some calling for them to stay frozen until the spring.",
+    "The council also agreed to hire 40 more teachers for the schools in the northern districts.",
+    "Parents in those districts had written to the mayor about crowded classrooms and long waiting lists.",
+    "A new library will open in the old post office building, the mayor announced in a statement.",
+    "Police funding was left unchanged after a vote that split the council in two.",
+    "Residents can comment on the plan at three public meetings to be held in the town hall."]
+
+
+def test_a_sentence_going_on_its_paragraph_yields_to_one_opening_a_paragraph():
+    paragraphs = [[_CITY_COUNCIL[0]], _CITY_COUNCIL[1:3], _CITY_COUNCIL[3:5], [_CITY_COUNCIL[5]], [_CITY_COUNCIL[6]],
+                  [_CITY_COUNCIL[7]]]
+    points = key_points(_CITY_COUNCIL, skip=1, starts=paragraph_starts(paragraphs))
+    assert not any(p.startswith(("Councillors", "Parents")) for p in points), points
+    # Told nothing of paragraphs, each sentence is taken as one of its own: the detail may win a place.
+    assert any(p.startswith(("Councillors", "Parents")) for p in key_points(_CITY_COUNCIL, skip=1)), \
+        key_points(_CITY_COUNCIL, skip=1)
+
+
+def test_a_sentence_going_on_its_paragraph_is_still_a_point_when_it_carries_the_news():
+    sentences = ["The city council approved a budget for the coming year at a late meeting on Monday night.",
+                 "Councillors spoke for hours about the state of the roads and the parks in the older districts.",
+                 "On Tuesday, the mayor said 1,200 jobs would be cut from the city's payroll by March.",
+                 "Residents can comment on the plan at three public meetings to be held in the town hall.",
+                 "Many of the speakers at the meeting were retired people who had lived in the city for decades.",
+                 "Some of the speakers brought photographs of potholes and broken lamps to show the council.",
+                 "The meeting ended shortly before midnight after a long debate about the local parks."]
+    starts = paragraph_starts([sentences[:1], sentences[1:3], sentences[3:4], sentences[4:6], sentences[6:]])
+    assert any(p.startswith("On Tuesday, the mayor said 1,200 jobs") for p in key_points(sentences, 1, starts))
+
+
+def test_paragraph_starts_count_the_sentences_of_paragraphs_past_headings_and_lists():
+    split = paragraph_sentences(["One sentence here. Another one there.", "## A heading", "- an item",
+                                 "A paragraph of its own.", "Third one. And more. Still more."])
+    assert paragraph_starts(split) == {0, 2, 3}

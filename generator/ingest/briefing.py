@@ -12,7 +12,7 @@ from generator.ingest.article import Article
 from generator.text.claims import extract_figures
 from generator.ingest.clean import clean
 from generator.ingest.dates import DateFinding, infer_date
-from generator.ingest.digest import key_points, lead_length, sentences_of, summarise
+from generator.ingest.digest import key_points, lead_length, paragraph_starts, paragraph_sentences, summarise
 from generator.ingest.furniture import NO_FURNITURE, Furniture
 from generator.text.entities import find_mentions, group_mentions, shared_lexicon
 from generator.text.markdown_text import plain
@@ -42,7 +42,8 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
         pasted = pasted_headline([plain(p) for p in paragraphs[:6]])
     if pasted:
         paragraphs = paragraphs[1:]  # the headline is the title, not the article's first paragraph
-    sentences = [plain(s) for s in sentences_of(paragraphs)]
+    split = paragraph_sentences(paragraphs)
+    sentences = [plain(s) for each in split for s in each]
     if not sentences:
         raise ProblemError(Problem(article.seed.path, "no article text is left once page cruft is removed"))
     title = str(hints.get("title") or pasted or headline(sentences[0]))
@@ -59,7 +60,7 @@ def make_briefing(article: Article, settings: IngestSettings, entities: EntitySe
     if hints.get("language"):
         front["language"] = hints["language"]
     front["summary"] = summary
-    front["key_points"] = key_points(sentences, skip=lead_length(sentences))
+    front["key_points"] = key_points(sentences, skip=lead_length(sentences), starts=paragraph_starts(split))
     front["tags"] = []
     front.update(cross_references(paragraphs, front.get("date"), entities))
     front["seed"] = _seed_fields(article)

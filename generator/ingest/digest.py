@@ -7,7 +7,8 @@ already picked hold), less its likeness to a picked point (shared words, or stan
 neighbouring sentences usually tell one development). So five casualty counts do not crowd out
 the no-fly-zone call, the sanctions and the threat to a port. The news score favours reported
 action ("said", "rejected", "on Tuesday"), figures and names, and disfavours background (past
-years, "over the centuries"), quotes standing alone and sentences that lean on the one before.
+years, "over the centuries"), quotes standing alone, sentences that lean on the one before and
+sentences going on a paragraph (its first sentence tells its development, the rest add detail).
 A sentence repeating the summary is never a point. A point's linking opening is trimmed ("But",
 "As well as this,") and a leading "he"/"she" named from the sentences before it, so it stands alone.
 
@@ -18,6 +19,7 @@ sentence that leans on the one before stays in its paragraph; any other starts o
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import NamedTuple
 
 from generator.text.gazetteer import given_names
@@ -168,6 +170,9 @@ _CONSIDERED = 150
 # at least, so a short article's last sentence is not held back as a long one's).
 _LATER = 1.0
 _SHORT = 20
+# What going on a paragraph costs a sentence: a news paragraph tells one development, its first
+# sentence telling it and the ones after adding detail, a quote or colour.
+_GOES_ON = 1.0
 _LOOK_BACK = 3  # sentences back a "he" may name someone from: further back, who it is is unsure
 _REPEATS = 0.5  # a sentence sharing this much of its words with the summary repeats it
 _NOVELTY = 2.0  # what a point's share of new words is worth against its score
@@ -196,13 +201,15 @@ def lead_length(sentences: list[str]) -> int:
     return 2 if short else 1
 
 
-def key_points(sentences: list[str], skip: int) -> list[str]:
-    """Three to five sentences after the first `skip` (the summary's), in article order, standing alone."""
+def key_points(sentences: list[str], skip: int, starts: Collection[int] | None = None) -> list[str]:
+    """Three to five sentences after the first `skip` (the summary's), in article order, standing alone.
+    `starts`: the indices of the sentences opening a paragraph (paragraph_starts); without them,
+    each sentence is taken as a paragraph of its own."""
     summary = _words(" ".join(sentences[:skip]))
     # Best score first: a point's gain is at most its score and _NOVELTY, so a round stops reading
     # at the first candidate that cannot beat the best gain found, and the words of most
     # candidates of a long article are never counted.
-    candidates = sorted(_candidates(sentences, skip), key=lambda c: (-c.score, c.index))
+    candidates = sorted(_candidates(sentences, skip, starts), key=lambda c: (-c.score, c.index))
     words: dict[int, frozenset[str]] = {}
     chosen: list[_Candidate] = []
     alike: dict[int, tuple[float, int]] = {}  # a candidate's likeness to the points, and how many it was weighed against
@@ -227,7 +234,7 @@ def key_points(sentences: list[str], skip: int) -> list[str]:
     return [c.point for c in sorted(chosen)]
 
 
-def _candidates(sentences: list[str], skip: int) -> list[_Candidate]:
+def _candidates(sentences: list[str], skip: int, starts: Collection[int] | None = None) -> list[_Candidate]:
     """The sentences weighed as points, each as it would read standing alone, with its news score."""
     window = [_unbracketed(s) for s in sentences[:skip + _CONSIDERED]]
     trimmed = [_CONNECTIVE.sub("", s).strip() for s in window]
@@ -242,7 +249,9 @@ def _candidates(sentences: list[str], skip: int) -> list[_Candidate]:
         if index < skip or not _PROSE.search(sentence) or len(sentence.split()) < _MIN_WORDS:
             continue  # a question, a heading, a time stamp, a related story's title
         point = _standalone(trimmed[index], subjects[index - 1] if 0 < index <= len(subjects) else None)
-        candidates.append(_Candidate(index, point, _score(point) - _LATER * index / max(_SHORT, len(sentences))))
+        goes_on = starts is not None and index not in starts
+        later = _LATER * index / max(_SHORT, len(sentences))
+        candidates.append(_Candidate(index, point, _score(point) - later - (_GOES_ON if goes_on else 0.0)))
     return candidates
 
 
@@ -441,4 +450,19 @@ def continues(sentence: str, previous: str) -> bool:
 
 
 def sentences_of(paragraphs: list[str]) -> list[str]:
-    return [s for p in paragraphs if not p.startswith(("#", "- ")) for s in split_sentences(p)]
+    return [s for each in paragraph_sentences(paragraphs) for s in each]
+
+
+def paragraph_sentences(paragraphs: list[str]) -> list[list[str]]:
+    """Each paragraph's sentences; headings and list items ("#", "- ") give none."""
+    return [split_sentences(p) for p in paragraphs if not p.startswith(("#", "- "))]
+
+
+def paragraph_starts(split: list[list[str]]) -> frozenset[int]:
+    """The indices, among all the sentences of `split` (paragraph_sentences) in order, of those opening a paragraph."""
+    starts, at = set(), 0
+    for each in split:
+        if each:
+            starts.add(at)
+        at += len(each)
+    return frozenset(starts)
