@@ -78,6 +78,7 @@ class Scored:
     front: dict[str, Any] = field(default_factory=dict)
     held_out: bool = False  # annotated before the code ever ran on it, never tuned on
     batch: int | None = None  # a held-out batch scored apart too (`batch: 3`: first scored after the others)
+    points_scored: bool = True  # False for an article annotated for its figures only (no `developments`)
 
 
 def _key(value: Any, what: str) -> tuple[float, str]:
@@ -85,7 +86,8 @@ def _key(value: Any, what: str) -> tuple[float, str]:
 
 
 def score(name: str, front: dict[str, Any], truth: dict[str, Any], sentences: list[str] | None = None) -> Scored:
-    scored = Scored(name, front=front, held_out=bool(truth.get("held_out")), batch=truth.get("batch"))
+    scored = Scored(name, front=front, held_out=bool(truth.get("held_out")), batch=truth.get("batch"),
+                    points_scored="developments" in truth)
     scored.found = {_key(f["value"], f["what"]) for f in front.get("figures", [])}
     scored.truth = {_key(value, what) for value, what in truth.get("figures", [])}
     points = front.get("key_points", [])
@@ -188,6 +190,12 @@ def totals(results: list[Scored]) -> None:
     found = sum(len(r.found) for r in results)
     truth = sum(len(r.truth) for r in results)
     right = sum(len(r.found & r.truth) for r in results)
+    print(f"  articles: {len(results)}")
+    print(f"  figure groups: precision {right / found if found else 1:.2f} ({right}/{found}), "
+          f"recall {right / truth if truth else 1:.2f} ({right}/{truth})")
+    results = [r for r in results if r.points_scored]
+    if not results:
+        return
     developments = sum(len(r.developments) for r in results)
     covered = sum(sum(r.covered) for r in results)
     main = sum(sum(r.main) for r in results)
@@ -197,10 +205,8 @@ def totals(results: list[Scored]) -> None:
     # what the points given cost a reader.
     carrying = sum(any(_carries(point, alt) for d in r.developments + r.in_summary for alt in d)
                    for r in results for point in r.front.get("key_points", []))
-    print(f"  articles: {len(results)}")
-    print(f"  figure groups: precision {right / found if found else 1:.2f} ({right}/{found}), "
-          f"recall {right / truth if truth else 1:.2f} ({right}/{truth})")
-    print(f"  key points: {points} ({points / len(results):.1f} an article, {carrying} carrying a development), "
+    print(f"  key points (on {len(results)} articles): {points} ({points / len(results):.1f} an article, "
+          f"{carrying} carrying a development), "
           f"covering {covered}/{developments} developments "
           f"({covered / developments if developments else 1:.0%}; "
           f"{sum(len(r.in_summary) for r in results)} more in the summaries), "
@@ -214,8 +220,8 @@ def totals(results: list[Scored]) -> None:
 def details(result: Scored) -> None:
     """An article's extra and missed figures, uncovered developments and faulty points."""
     extra, missed = result.found - result.truth, result.truth - result.found
-    missed = [d for d, ok in zip(result.developments, result.covered) if not ok]
-    uncovered = [f"{d} ({why})" for d, why in zip(missed, result.why)] if result.why else missed
+    not_covered = [d for d, ok in zip(result.developments, result.covered) if not ok]
+    uncovered = [f"{d} ({why})" for d, why in zip(not_covered, result.why)] if result.why else not_covered
     if extra or missed or uncovered or result.mid_thought or result.repeats:
         print(f"\n{result.name}")
         for label, items in (("extra", sorted(extra)), ("missed", sorted(missed)), ("uncovered", uncovered),
