@@ -394,6 +394,16 @@ KINDS = [  # (sentence, the counts it gives as (value, key))
     ('"We have 40 engineers working on it," he said.', []),  # a speaker's aside in a quote is no claim
     ("About 2000 people were evacuated on Sunday.", [(2000, "people evacuated")]),  # a count, not a year
     ("In 2019 protesters took to the streets.", []),
+    # A word in scare quotes is the word; a count is read as before when the quotes hold more.
+    ("There are now 140 million monthly active “businesses” on the site.", [(140_000_000, "monthly active businesses")]),
+    ('Police said 30 "very angry" protesters were arrested.', [(30, "people arrested")]),
+    # The set one thing belongs to is no count; the count it is told from still is.
+    ("Water was seen on Europa, one of Jupiter’s 79 moons.", []),
+    ("The victim was one of two people who contracted the virus.", []),
+    ("NASA chose 14 companies, and one of them will fly first.", [(14, "companies")]),
+    # Cases at law are no cases of an illness.
+    ("The court will rule on two cases against Israel.", []),
+    ("Officials reported two cases of plague.", [(2, "cases")]),
 ]
 
 

@@ -79,7 +79,8 @@ _QUALIFIER = re.compile(r"\b(more than|over|at least|around|about|nearly|almost|
 _OF = re.compile(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])")
 _OR_MORE = re.compile(r"[ \t]+(?:or|and)[ \t]+(?:more|so)\b")
 _OWN = re.compile(r"\s+of (?:its|their|his|her)(?P<own> own)?\b", re.I)
-_WORD = re.compile(r"[ \t]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z-]*)(?![\w'’])")
+# A word in scare quotes is read as the word: "140 million monthly active “businesses”".
+_WORD = re.compile(r"[ \t]+(?:[“\"](?=[A-Za-z][A-Za-z-]*[”\"]))?((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z-]*)[”\"]?(?![\w'’])")
 _STOPS = set("""
 had has have were was are is be been and or in on at since of to from by for with as after before
 during into over who which that but while than when its their his her the a an per each between among
@@ -202,6 +203,10 @@ _CHANGE_BEFORE = re.compile(r"\b(?:rose|risen|rises|fell|fallen|falls|grew|grown
 _SAMPLE_NOUNS = ("stud", "trial", "survey", "poll", "experiment")  # _SAMPLE_BEFORE's nouns, found cheaply first
 _NAMED_NUMBER = re.compile(r"(?:911|999|112)[ \t]+(?:calls?|operators?|dispatch)")
 _SOURCE_BEFORE = re.compile(r"\baccording to\s+$", re.I)
+# "Europa, one of Jupiter's 79 moons": the set a thing belongs to, told in passing, not a count claimed.
+_ONE_OF_BEFORE = re.compile(r"\bone of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|[A-Z][\w-]*(?:’s|'s)[ \t]+)?$", re.I)
+# "two cases against Israel": cases at law, not of an illness.
+_LEGAL_AFTER = re.compile(r"[ \t]+(?:against|filed|pending|before the court)\b", re.I)
 _SOURCE_AFTER = re.compile(r"[ \t]+(?:people|sources|officials|persons)[ \t]+(?:familiar|close|briefed|with knowledge)\b")
 _SIDE_LOST = re.compile(r"\b([A-Z][a-z]+)(?:’s|'s)?\s+(?:had |has |have )?(?:lost|losing)\s+$")
 _MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
@@ -442,6 +447,8 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
         return None  # a date or a year; but "1900 workers were laid off" counts them
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(sentence, match.end(), match.end() + 40):
         return None  # "according to two people familiar with the matter": who says, not what
+    if "one of" in before[-_NEAR:] and _ONE_OF_BEFORE.search(before, near):
+        return None
     if (any(noun in before[-_NEAR:] for noun in _SAMPLE_NOUNS) and _SAMPLE_BEFORE.search(before, near)) or \
             (digits and _NAMED_NUMBER.match(sentence, match.start())):
         return None  # "one study in 77 people": a sample, not a count; "911 calls": a number's name
@@ -454,6 +461,8 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
     if more := _OR_MORE.match(sentence, start):  # "a million or more Uighurs"
         start = more.end()
     words, end = _noun_phrase(sentence, start)
+    if words and words[-1].lower() == "cases" and _LEGAL_AFTER.match(sentence, end):
+        return None
     # Nothing, an adverb or a participle after the number: "from 16 currently", "about 660,000 based on".
     bare = not words or (words[0].islower() and words[0].endswith(("ly", "ed")))
     # A verb of its own after it ("as many as 200 have been killed") leaves it to the count before.
