@@ -421,3 +421,12 @@ def test_a_body_named_by_a_common_noun_is_the_organisation_named_last():
 def test_a_speech_verb_inside_a_quotation_names_no_claimant():
     text = '"The truth is, Taylor has admitted owing millions to our company, which is responsible for 120 hardworking employees."'
     assert [claimant for _, _, claimant in keyed(text)] == [None]
+
+
+def test_according_to_names_whom_up_to_a_dash_typed_as_two_hyphens():
+    text = ("Given that history -- and the fact that Trump has made more than 13,000 false or misleading claims, "
+            "according to The Washington Post's Fact Checker -- there is every reason to doubt it.")
+    assert keyed(text) == [(13000, "false or misleading claims", "Washington Post's Fact Checker")]
+    # A hyphenated word is no dash: the name goes on.
+    assert keyed("At least 200 people were killed, according to state-run media.") == \
+        [(200, "people killed", "state-run media")]

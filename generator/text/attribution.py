@@ -26,7 +26,8 @@ _NOT_SPEECH_BEFORE = re.compile(r"\b(?:a|an|the|some|these|those|such|its|his|he
 _NOT_SPEECH_AFTER = {"added": re.compile(r"[ \t]+(?:a|an|the|his|her|their|its|another|more|\d)\b", re.I),
                      "put": re.compile(r"(?![^.;:]{0,60}\bat\b)")}
 _QUOTE_MARK = re.compile(r'["“”]')
-_ACCORDING = re.compile(r"\baccording to (?:the )?(?P<who>[^,.;:()—–]{2,80})", re.I)
+# Who ends at punctuation or a dash, a typed one too ("according to the Post -- there is …").
+_ACCORDING = re.compile(r"\baccording to (?:the )?(?P<who>(?:(?!\s--)[^,.;:()—–]){2,80})", re.I)
 # A clause starts after these; the subject of a speech verb lies between one and the verb.
 _CLAUSE = re.compile(r"(?:^|[,;:—–(]|\b(?:that|when|as|and|but|while|after|which|who|where|though|although|"
                      r"because|if|whereas)\b)\s*", re.I)
