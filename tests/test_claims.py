@@ -401,6 +401,10 @@ KINDS = [  # (sentence, the counts it gives as (value, key))
     ("Water was seen on Europa, one of Jupiter’s 79 moons.", []),
     ("The victim was one of two people who contracted the virus.", []),
     ("NASA chose 14 companies, and one of them will fly first.", [(14, "companies")]),
+    # An act befalling people, named by a noun before the count, is its state; not without its "of".
+    ("The mass detention of a million or more Uighurs and others began in 2017.", [(1_000_000, "Uighurs detained")]),
+    ("The arrest of 30 protesters drew crowds.", [(30, "protesters arrested")]),
+    ("After the arrest, 30 protesters marched.", [(30, "protesters")]),
     # Cases at law are no cases of an illness.
     ("The court will rule on two cases against Israel.", []),
     ("Officials reported two cases of plague.", [(2, "cases")]),

@@ -120,12 +120,14 @@ _OUTCOMES = {"killed": "killed", "died": "killed", "dead": "killed", "lost": "lo
              "charged": "charged", "indicted": "charged", "convicted": "convicted", "laid off": "laid off",
              "eliminated": "cut", "slashed": "cut", "cut": "cut", "deported": "deported", "expelled": "deported",
              "evacuate": "evacuated", "flee": "fled"}  # "ordered 200,000 people to evacuate"
-# The same acts told before the count ("arresting 210 people", "eliminating 195,600 jobs").
+# The same acts told before the count ("arresting 210 people", "eliminating 195,600 jobs"), or
+# named by a noun that befalls people ("the mass detention of a million or more Uighurs").
 _GERUNDS = {"killing": "killed", "wounding": "wounded", "injuring": "wounded", "arresting": "arrested",
             "detaining": "detained", "displacing": "displaced", "evacuating": "evacuated", "destroying": "destroyed",
             "charging": "charged", "releasing": "released", "freeing": "released", "rescuing": "rescued",
             "laying off": "laid off", "eliminating": "cut", "cutting": "cut", "slashing": "cut",
-            "deporting": "deported", "expelling": "deported"}
+            "deporting": "deported", "expelling": "deported", "detention of": "detained", "arrest of": "arrested",
+            "evacuation of": "evacuated", "deportation of": "deported", "displacement of": "displaced"}
 # Where the verb of a count's own clause must be: before a comma, a dash, or the next "and".
 # "Two hostages — an American and an Australian — who had been held … were released", "300 Indians,
 # including one woman, were deported": an aside right after the counted things is passed over to find their verb.
