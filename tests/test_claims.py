@@ -341,7 +341,13 @@ def test_counts_of_organisations_users_and_nationals_are_tracked_and_shares_and_
     assert keyed("The 14 companies currently in the program can bid.") == [(14, "companies", None)]
     assert keyed("NASA was adding five companies to the contract, bringing the total to 14 firms.") == \
         [(5, "companies", None), (14, "companies", None)]  # "firms" are companies: one key
-    assert keyed("The five companies can now vie for contracts.") == []  # refers back to a count told before
+    # "The five companies" refers back to a count the article told before; else it is told here first.
+    assert keyed("NASA added five companies. The five companies can now vie for contracts.") == \
+        [(5, "companies", "NASA")]
+    assert keyed("The five companies can now vie for contracts.") == [(5, "companies", None)]
+    # But "the two companies" is how a pair named before is referred to, as "both" is.
+    assert keyed("Gannett and GateHouse will merge. The two companies have 260 newspapers.") == \
+        [(260, "newspapers", None)]
     assert keyed("The company struggled with the more than 10 million users who activated their accounts.") == \
         [(10000000, "users", None)]
     assert keyed("More than 600,000 Israelis live in settlements.") == [(600000, "Israelis", None)]

@@ -158,7 +158,7 @@ _TRACKED_HEADS = _PEOPLE_HEADS | _PEOPLE_ROLES | _ORGANISATIONS | set("""deaths 
 vehicles artillery pieces launchers missiles rockets boats ships warships systems hostages cases infections homes
 houses buildings jobs evacuees detainees protesters employees staff""".split()) | _ACHIEVEMENTS - {"men", "women", "workers", "journalists"}
 # "The five companies", "these two", "both": a number word after these refers to a count told before.
-_TOLD_BEFORE = re.compile(r"\b(?:the|these|those|all|both|other|its|their|first|last|remaining)[ \t]+$", re.I)
+_TOLD_BEFORE = re.compile(r"\b(?:(?P<picks>other|first|last|remaining)|the|these|those|all|both|its|their)[ \t]+$", re.I)
 # Words that judge or add to what is counted, not what it is: "120 hardworking employees" are employees.
 _EVALUATIVE = set("""fellow hardworking hard-working relatively brave dedicated innocent ordinary additional
 further extra""".split())
@@ -254,6 +254,8 @@ class _Count(NamedTuple):
     claimant: str | None = None
     when: str | None = None  # when the claim was made, as the sentence says it
     told_before: bool = False  # "the five companies": a number word referring back to a count
+    # "the nine companies" may also be the first telling: it refers back only when the article gave the number before
+    refers_back: bool = False
     quoted: bool = False  # inside a quotation: the speaker's words, not a claim of a figure
 
 
@@ -277,7 +279,7 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
                                          quoted=_quoted(sentence, count.match.start())))
     said_in = {c.claimant: spans[c.sentence] for c in reversed(counts) if c.claimant}  # the first sentence naming each
     names = _one_name_each(said_in, text, spans, mentions)
-    counts = _with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts])
+    counts = _first_tellings(_with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts]))
     figures: dict[tuple[str, float], dict[str, Any]] = {}
     # "150 Indians were deported … These 150 Indians had violated visa rules": the count restated
     # without its state is the same count, not a second one.
@@ -289,6 +291,19 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
         if _tracked(count) and (what, _value(count.match)) not in figures:
             figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what, date)
     return list(figures.values())
+
+
+def _first_tellings(counts: list[_Count]) -> list[_Count]:
+    """"The nine companies" with no nine told before in the article is told here first: a count. Not
+    "the two companies": that is how a pair named before is referred to, as "both" is."""
+    told: set[float] = set()
+    first = []
+    for count in counts:
+        value = _value(count.match)
+        first.append(count._replace(told_before=False) if count.refers_back and value > 2 and value not in told
+                     else count)
+        told.add(value)
+    return first
 
 
 def _figure(count: _Count, sentence: str, what: str, date: dt.date | None) -> dict[str, Any]:
@@ -389,9 +404,10 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
         if words[-1].lower() in _NOT_COUNTED:
             continue
         in_run = counts[-1].run if borrowed and counts else (index, run)
-        told_before = bool(match["word"]) and bool(_TOLD_BEFORE.search(sentence, max(0, match.start() - 12), match.start()))
+        told = _TOLD_BEFORE.search(sentence, max(0, match.start() - 12), match.start()) if match["word"] else None
         counts.append(_Count(match, side or ("own" if own else ""), _noun(words), outcome,
-                             " ".join(words), index, in_run, not (died or borrowed), verb, told_before=told_before))
+                             " ".join(words), index, in_run, not (died or borrowed), verb, told_before=bool(told),
+                             refers_back=bool(told) and not told["picks"]))
         previous = (counts[-1].noun, outcome)
     return _share_in_lists(sentence, counts)
 
