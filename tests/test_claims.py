@@ -411,6 +411,13 @@ KINDS = [  # (sentence, the counts it gives as (value, key))
     ("The mass detention of a million or more Uighurs and others began in 2017.", [(1_000_000, "Uighurs detained")]),
     ("The arrest of 30 protesters drew crowds.", [(30, "protesters arrested")]),
     ("After the arrest, 30 protesters marched.", [(30, "protesters")]),
+    # "Two other cases" are those besides the one told, no total; "482 other vehicles" ending a list are the rest.
+    ("A third case was found after two other plague cases were revealed last week.", []),
+    ("They destroyed 120 artillery pieces and 482 other vehicles.",
+     [(120, "artillery pieces destroyed"), (482, "other vehicles destroyed")]),
+    # The whole a share is of is no count told.
+    ("Six of the 20 employees were working overtime.", []),
+    ("The 20 employees were working overtime.", [(20, "employees")]),
     # Cases at law are no cases of an illness.
     ("The court will rule on two cases against Israel.", []),
     ("Officials reported two cases of plague.", [(2, "cases")]),

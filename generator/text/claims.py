@@ -183,6 +183,9 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:;,])[ \t][a-zA-Z]*[A-Z][\w]*[ \t]+$")  # a 
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z]")  # and a name's word right after: "11 Pro"
 _OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(?:every[ \t]+)?(?:\d|[a-z]+\b)", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout[ \t]+of[ \t]+(?:every[ \t]+)?$", re.I)
+# "Ten of the 18 staffers", "five of the 10 Democrats": the whole a share is of, not a count told.
+_SHARE_OF_BEFORE = re.compile(rf"(?<![\w,.])(?:\d+|(?i:{_WORDS_PATTERN}))[ \t]+of[ \t]+(?:the|their|its|these|those)[ \t]+$",
+                              re.I)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # After a number that could be a year, a people's plural and its verb make it a count: "2000 people were evacuated".
 _COUNT_NOT_YEAR = re.compile(r"[ \t]+(?:people|residents|workers|employees|troops|soldiers|civilians|migrants|"
@@ -385,8 +388,11 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
     run = 0
     for i, (match, (side, words, own, _end), verb, died) in enumerate(found):
         outcome = died or _OUTCOMES.get(verb, "")
-        if i and not _LIST_GAP.fullmatch(sentence, found[i - 1][1][3], match.start()):
+        listed = bool(i) and bool(_LIST_GAP.fullmatch(sentence, found[i - 1][1][3], match.start()))
+        if i and not listed:
             run += 1
+        if words and words[0].lower() == "other" and not listed:
+            continue  # "two other plague cases": those besides the one told; in a list, "482 other vehicles" are the rest
         if previous and [w.lower() for w in words] == ["others"]:  # "five companies join nine others"
             words = previous[0].split()
         borrowed = not words
@@ -456,6 +462,8 @@ def _phrase(sentence: str, match: re.Match[str]) -> tuple[str, list[str], bool, 
         return None  # "400 737 Max jets", "iPhone 11 Pro users": a model's number, not a count
     if _OUT_OF.match(sentence, match.end()) or (before.rstrip().endswith("of") and _OUT_OF_BEFORE.search(before, near)):
         return None  # "eight out of ten companies": a share, not a count
+    if " of " in before[-_NEAR:] and _SHARE_OF_BEFORE.search(before, near):
+        return None
     tail = before[-_NEAR:].rstrip()
     if (tail.endswith(("to", "–")) and (range_ := _RANGE_BEFORE.search(before, near)) and not range_["start"]) or \
             (" by" in tail[-40:] and _CHANGE_BEFORE.search(before, near)):
