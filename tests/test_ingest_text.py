@@ -727,6 +727,27 @@ def test_a_line_led_by_a_pointers_label_goes_whole_whatever_its_headlines_words(
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+@pytest.mark.parametrize("line", ["Up next: ‘The Medium is the Message’: the 7th Amsterdam Light Festival",
+                                  "Up next: 악녀의 덫에 걸린 이유리, 의외로 막장극 어울리는 남상미",
+                                  "In this article: Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?",
+                                  "More videos: ‘Meth. We’re on it.’: Spokane ad agencies divided on the campaign"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_a_pointer_labelled_by_any_of_the_pages_words_goes_whole_on_its_line_or_closing_it(line, one_line):
+    """The label is two or three of the page's words, whatever they are; the headline may open with
+    a quote or a letter of a script without case, and hold stops of its own, where it closes a line."""
+    body = _cleaned((" " if one_line else "\n").join(_ARTICLE[:2]) + " " + line if one_line
+                    else "\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+@pytest.mark.parametrize("line", ["He added: “We needed to win this game”", "The reason: Prices Rose Again Last Week",
+                                  "Next steps: the council votes on the plan", "Key findings: Prices Rose In Most Regions",
+                                  "In this article: we explain how the grain deal works."])
+def test_a_label_not_of_the_pages_words_or_before_a_sentence_stays_closing_a_line(line):
+    body = _cleaned(f"{_ARTICLE[0]} {line}")
+    assert _words(body) == _words(f"{_ARTICLE[0]} {line}"), body
+
+
 def test_a_headline_a_pointer_shows_ends_on_its_stop_not_on_an_abbreviations():
     body = _cleaned(f"{_ARTICLE[0]} Watch: What is the value of drugs that come to the U.S. border? {_ARTICLE[1]}")
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body

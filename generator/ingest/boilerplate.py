@@ -150,6 +150,7 @@ _POINTER = re.compile(
     r"|more from [^:|\n]{1,40}|trending(?: now)?|watch|must read|don'?t miss|editor'?s picks?|top stories|filed under)\s*[:|]\s*",
     re.I)  # "Filed under:" shows a section's or a story's name as often as a list of tags
 
+_AFTER_STOP = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=\S)")  # where a sentence ends and something else starts
 # A story's type and a bar before its headline: "Opinion | …", "Analysis | …".
 _KICKER = re.compile(r"(?:opinion|analysis|review|explainer|exclusive|commentary|editorial|perspective|podcast|video|photos)"
                      r"\s*\|\s*\S", re.I)
@@ -277,10 +278,20 @@ def pointer_line(line: str, lead: bool = False) -> bool:
         return False
     if not lead and _KICKER.match(line):
         return True  # "Opinion | HEADLINE" below the top: another story's; at the top it is this one's title
-    if _opening_word(line) not in _OPENING_WORDS:
-        return False
-    label = _POINTER.match(line)
-    return bool(label) and label.group().rstrip().endswith(_LABEL_ENDS) and label.end() < len(line)
+    if _opening_word(line) in _OPENING_WORDS and (label := _POINTER.match(line)):
+        return label.group().rstrip().endswith(_LABEL_ENDS) and label.end() < len(line)
+    return 0 < _page_label_end(line) < len(line)  # "Up next: …", "In this article: …": any label of the page's words
+
+
+def pointer_tail(line: str) -> tuple[int, int] | None:
+    """(start, end) of a pointer that closes a run-on line after the stop of the line's last sentence
+    ("… he said. Up next: HEADLINE"), up to a table row glued after its headline. Only the line's
+    last _POINTED_MOST words are read."""
+    end = len(line.rstrip())
+    for found in _AFTER_STOP.finditer(line, max(0, end - 12 * _POINTED_MOST), end):
+        if pointer_line(line[found.end():end]):
+            return found.end(), _before_row(line, found.end(), end)
+    return None
 
 
 def _interface_block(text: str) -> bool:
@@ -799,7 +810,7 @@ _ASIDE_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 # A page's partner credited: "Sponsored by", "Produced by", "Brought to you by", "In partnership with".
 _CREDITS = frozenset("""sponsored produced presented powered brought supported funded paid partnership association
 courtesy""".split())
-_PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*[:|]\s+(?=[A-Z0-9])")
+_PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*[:|]\s+(?=[“\"‘'\[(]?[^\W_])")
 _PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3}?)(?:by|from|with) (?=[A-Z0-9])", re.I)
 _CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after one that is not: a dateline
 _CAPITALISED_OPENERS = frozenset(word.capitalize() for word in _SENTENCE_OPENERS)
@@ -982,11 +993,20 @@ def aside_prefix(text: str, article: ArticleWords) -> int:
 def _page_label(text: str) -> int:
     """"Up next: HEADLINE", "More videos: HEADLINE": two or three of the page's words and a colon, then
     a headline of its own shape (see _headline_end). One word ("Next:") may open an article's list."""
-    label = _PAGE_LABEL.match(text)
-    if not label or not _page_lead(words := label[1].lower().split(), 2) or _PRONOUNS.intersection(words):
-        return 0  # "He added: …" opens a quote
-    end = _headline_end(text, label.end())
+    label = _page_label_end(text)
+    end = label and _headline_end(text, label)
     return _through_space(text, end) if end and _stands_apart(text, end) else 0
+
+
+def _page_label_end(text: str) -> int:
+    """End of a label of two or three of the page's words and its colon or bar, before a headline's
+    first word: a capital, a figure, or a letter of a script without case ("Up next: 악녀의 …"),
+    maybe quoted ("Up next: ‘The Medium is the Message’"). Not a clause's subject ("He added: …")."""
+    label = _PAGE_LABEL.match(text)
+    if not label or text[label.end():label.end() + 2].lstrip("“\"‘'[(")[:1].islower():
+        return 0
+    words = label[1].lower().split()
+    return label.end() if _page_lead(words, 2) and not _PRONOUNS.intersection(words) else 0
 
 
 def _page_credit(text: str) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, cruft_sentence_end, glued_starts,
                                          ArticleWords, is_aside, is_cruft, shares_no_topic,
-                                         glued_bio, has_subject, is_photo_credit, pointer_line,
+                                         glued_bio, has_subject, is_photo_credit, pointer_line, pointer_tail,
                                          speaks_of_the_page)
 from generator.ingest.digest import continues
 from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, furniture_spans, is_furniture
@@ -57,7 +57,7 @@ def clean(text: str, cruft: Iterable[re.Pattern[str]], furniture: Furniture = NO
         lead = lines_with_text <= 1 and not kept  # a headline above it, at most
         before = len(removed)
         piece = _cut(text, start, end, cuts.get(index, []))
-        if pointer_line(piece, lead) and _whole_line(text, start, end):  # the label and its headline go together
+        if pointer_line(piece, lead) and _closes_line(text, start, end):  # the label and its headline go together
             removed.append(piece)
             piece = ""
         piece = _peel(piece, lead, removed)
@@ -91,13 +91,23 @@ def _blocks(text: str, furniture: Furniture) -> list[tuple[int, int, int]]:
             offset += len(line) + 1
             continue
         cursor = 0
-        for a, b in [*furniture_spans(line, furniture), (len(line), len(line))]:
+        for a, b in [*_own_spans(line, furniture), (len(line), len(line))]:
             blocks.extend((number, offset + start, offset + end) for start, end in _sentence_blocks(line, cursor, a))
             if a < b:
                 blocks.append((number, offset + a, offset + b))
             cursor = b
         offset += len(line) + 1
     return _cut_foot_bios(text, blocks)
+
+
+def _own_spans(line: str, furniture: Furniture) -> list[tuple[int, int]]:
+    """(start, end) of what is judged whole, apart from the sentences around it: the lines other
+    seeds repeat, and a pointer closing the line ("… he said. Up next: HEADLINE?"), whose headline
+    may hold stops of its own."""
+    spans = furniture_spans(line, furniture)
+    if (tail := pointer_tail(line)) and all(b <= tail[0] for _, b in spans):
+        spans.append(tail)
+    return spans
 
 
 def _sentence_blocks(line: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -122,10 +132,13 @@ def _cut_foot_bios(text: str, blocks: list[tuple[int, int, int]]) -> list[tuple[
     return blocks
 
 
-def _whole_line(text: str, start: int, end: int) -> bool:
-    """Whether the block text[start:end] is all its line holds."""
+def _closes_line(text: str, start: int, end: int) -> bool:
+    """Whether the block text[start:end] ends its line, after the stop of a sentence before it if any."""
     line_end = text.find("\n", end)
-    return not text[text.rfind("\n", 0, start) + 1:start].strip() and not text[end:line_end if line_end >= 0 else None].strip()
+    if text[end:line_end if line_end >= 0 else None].strip():
+        return False
+    before = text[text.rfind("\n", 0, start) + 1:start].rstrip()
+    return not before or before[-1] in ".!?\"”’)"
 
 
 def _unglue(sentence: str) -> list[str]:
