@@ -748,6 +748,26 @@ def test_a_label_not_of_the_pages_words_or_before_a_sentence_stays_closing_a_lin
     assert _words(body) == _words(f"{_ARTICLE[0]} {line}"), body
 
 
+@pytest.mark.parametrize("cruft", ["toggle caption", "19 people have shared this", "Source: Slate research",
+                                   "Chart: The Daily Example analysis of state data", "© Provided by The Daily Example",
+                                   "Join the conversation", "More from this author", "Leave a Reply Cancel reply"])
+@pytest.mark.parametrize("one_line", [True, False], ids=["one-line", "paragraphs"])
+def test_a_control_a_counter_or_a_credit_between_two_sentences_goes_and_takes_nothing_else(cruft, one_line):
+    """Glued on after a stop in a one-line paste, even in lowercase, which the sentence splitter
+    joins to the sentence before."""
+    body = _cleaned((" " if one_line else "\n").join([_ARTICLE[0], cruft, _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+@pytest.mark.parametrize("sentence", ["Source: The ministry said on Monday that talks had stalled.",
+                                      "Source: officials familiar with the matter said talks had stalled.",
+                                      "Chart: Prices Rose in most regions, the survey found.",
+                                      "and so the talks went on.", "share prices fell sharply this week."])
+def test_a_sentence_after_a_credits_label_or_opening_in_lowercase_stays(sentence):
+    body = _cleaned(f"{_ARTICLE[0]} {sentence} {_ARTICLE[1]}")
+    assert _words(body) == _words(f"{_ARTICLE[0]} {sentence} {_ARTICLE[1]}"), body
+
+
 def test_a_headline_a_pointer_shows_ends_on_its_stop_not_on_an_abbreviations():
     body = _cleaned(f"{_ARTICLE[0]} Watch: What is the value of drugs that come to the U.S. border? {_ARTICLE[1]}")
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body

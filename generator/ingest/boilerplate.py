@@ -55,7 +55,7 @@ def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
 _UI_VERBS = frozenset("""share print save copy skip jump back open close load subscribe log sign follow download comment
 email tweet tap click play pause mute unmute expand collapse enlarge zoom scroll swipe hide show toggle view watch listen
 bookmark reply register add read leave report edit delete manage enable allow continue explore discover refresh retry
-submit send install upgrade enter""".split())
+submit send install upgrade enter cancel dismiss embed unsubscribe undo""".split())
 _UI_VERB_FORMS = _verb_forms(_UI_VERBS)  # "Copied to clipboard", "Loading…"
 _UI_THINGS = frozenset("page article articles story stories main content top bottom app link links now menu search home "
                        "next previous more facebook twitter whatsapp linkedin reddit pinterest instagram telegram youtube "
@@ -85,7 +85,7 @@ click tap gift most accept updated published posted last already people photo ph
 written words reported additional reporting writing editing research translation compiled read continue more related
 recommended see also you trending watch must don't don’t dont editor's editor’s editors top topic topics tag tags
 tagged filed edited reviewed verified translated illustrated curated photographed designed narrated fact checked
-medically originally first appeared syndicated republished""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
+medically originally first appeared syndicated republished chart map graphic graphics illustration infographic""".split()) | _UI_VERB_FORMS | _OPENING_SIGNS
 _SENTENCE_WORDS = frozenset("""listen watch this inconsistencies enjoy file copyright all follow like about sign subscribe register
 newsletter don't don’t dont get topics topic tags tag posted filed by read see show load continue donate contribute join
 support let tell email contact""".split()) | _OPENING_SIGNS
@@ -318,6 +318,8 @@ def glued_starts(text: str) -> list[int]:
     page's things, or any capitalised word a few words before an address, after a token, from which a
     piece of cruft or a cruft sentence reads."""
     candidates = [found.span() for found in _GLUE_CANDIDATE.finditer(text)]
+    if lowered := [found.span() for found in _LOWERCASE_AFTER_STOP.finditer(text)]:
+        candidates = sorted({*candidates, *lowered})  # "… began. toggle caption The …": a control's label in lowercase
     if "@" in text:  # a contact line glued on opens by asking: "Send us your tips: tips@example.com"
         candidates = sorted({*candidates, *(found.span() for found in _CAPITAL_AFTER_SPACE.finditer(text)
                                             if "@" in text[found.end():found.end() + 100]
@@ -354,6 +356,7 @@ def _glue_candidate() -> re.Pattern[str]:
 
 _GLUE_CANDIDATE = _glue_candidate()
 _CAPITAL_AFTER_SPACE = re.compile(r"\s(?<=\S\s)\s*(?=[A-Z])")
+_LOWERCASE_AFTER_STOP = re.compile(r"(?<=[.!?])\s+(?=[a-z])")  # the sentence splitter glues these on
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 # How a contact line asks its reader, its first word: "Send us your tips", "Got a tip?", "Email the author".
 _CONTACT_OPENERS = frozenset("""send email e-mail contact write reach call text tell follow got have tips tip questions
@@ -553,6 +556,31 @@ def _byline_end(text: str, start: int) -> int:
     return end
 
 
+_GRAPHIC_CREDIT = re.compile(r"(?:chart|map|graphic|graphics|sources?|illustration|infographic)\s*:\s+(?=[A-Z])", re.I)
+_GRAPHIC_WORK_MOST = 4  # lowercase words after the name: "research", "analysis of state data"
+_GRAPHIC_WORK = frozenset("""research analysis analyses calculations estimates data survey surveys reporting figures
+census records of and from by state federal government official staff""".split())
+
+
+def _graphic_credit_end(text: str, start: int) -> int:
+    """"Source: NAME research", "Chart: NAME analysis of state data" glued to the sentence after it:
+    capitalised words, at most four words of what a credit says they did, then a sentence's start (a
+    capital or a quote) or the end. Anything else after them ("Source: The ministry said …") is a sentence's."""
+    tokens = _tokens_from(text, start, 160)
+    names = 0
+    while names < min(5, len(tokens)) and tokens[names][2][:1].isupper() and (
+            not names or tokens[names][2].lower() not in _SENTENCE_OPENERS):
+        names += 1
+    work = names
+    while work < min(names + _GRAPHIC_WORK_MOST, len(tokens)) and tokens[work][2] in _GRAPHIC_WORK:
+        work += 1
+    if not names or tokens[work - 1][2][-1:] in ".,;:!?":
+        return 0
+    if work < len(tokens) and not (tokens[work][2][:1].isupper() or tokens[work][2][:1] in "“\"‘"):
+        return 0
+    return start + tokens[work - 1][1]
+
+
 def _credit_end(text: str, start: int) -> int:
     """"Reporting by A and B; Editing by C", "Fact checked by NAME staff": every role and its names,
     a person's or a desk's."""
@@ -748,6 +776,7 @@ def _ui_run(text: str, strong: bool = False) -> int:
             needs_verb = False
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         ends = (bare in _UI_VERBS or bare in _UI_THINGS or (previous, bare) in _UI_PAIRS
+                or bare == "this" and previous in _UI_VERB_FORMS  # "Share this", "19 people have shared this"
                 or not following and not strong and bare not in _UI_VERB_FORMS)  # "Share via" ends its block, "Show Jumping" is a heading
         if ends and not needs_verb and (i or len(tokens) == 1 and not strong) and (not following[:1].islower() or _URL_START.match(following)):
             best = stop  # the longest run after which a sentence can start ("Subscribe now Instagram …")
@@ -776,7 +805,7 @@ def _through_space(text: str, end: int) -> int:
 _OPENERS = [
     (_VOICE, _whole, True), (_ADVERT, _whole, True), (_FIXED_UI, _whole, True), (_CAPTION, _whole, True),
     (_BANNER, _topic_end, True), (_CREDIT, _credit_end, True), (_REPUBLISHED, _republished_end, True), (_FOLLOW, _whole, True), (_STAMP, _whole, True), (_POINTER, _pointer_end, True),
-    (_TAGS, _tags_end, False),
+    (_TAGS, _tags_end, False), (_GRAPHIC_CREDIT, _graphic_credit_end, False),
     (_BYLINE, _byline_end, False),
 ]
 
@@ -797,7 +826,8 @@ journalism journalists supporters subscription subscriptions subscriber subscrib
 donation donations reader advert adverts advertisement advertisements advertising advertiser sponsor sponsors premium
 exclusive exclusives offer offers newsroom editor editors url urls episode episodes channel channels feedback access
 trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab slide slides standards
-slideshows dialog typo typos map maps chart charts graphic graphics infographic""".split())
+slideshows dialog typo typos map maps chart charts graphic graphics infographic author authors keyboard shortcut shortcuts licence license button buttons icon icons carousel thumbnail
+font""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
 # Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
 _PLACES = frozenset("next previous more all up down back top bottom now here below above".split())
@@ -809,7 +839,7 @@ _ASIDE_LABEL_MOST = 6  # words of such a line glued ahead of a sentence in a one
 _ASIDE_WORD = re.compile(r"[^\W_](?:[\w'-]*[^\W_])?")
 # A page's partner credited: "Sponsored by", "Produced by", "Brought to you by", "In partnership with".
 _CREDITS = frozenset("""sponsored produced presented powered brought supported funded paid partnership association
-courtesy""".split())
+courtesy provided""".split())
 _PAGE_LABEL = re.compile(r"((?:[\w'’]+ ){1,2}[\w'’]+)\s*[:|]\s+(?=[“\"‘'\[(]?[^\W_])")
 _PAGE_CREDIT = re.compile(r"((?:[\w'’]+ ){1,3}?)(?:by|from|with) (?=[A-Z0-9])", re.I)
 _CAPS_AFTER = re.compile(r"(?<=[a-z]) (?=[A-Z]{2})")  # a word in capitals after one that is not: a dateline
@@ -897,7 +927,7 @@ def _page_line(text: str, article: ArticleWords) -> bool:
 # count only in such a notice.
 _DEALINGS = frozenset("""access free unlimited offer offers trial account email address inbox alerts news fields
 reply consent preferences views author opinions affiliate affiliates commission commissions purchase purchases
-earn""".split())
+earn conversation discussion""".split())
 _NOTICE_THINGS = (_PAGE_THINGS | _DEALINGS) - _PLACES
 _NOTICE_VERBS = _UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _verb_forms(frozenset("enjoy get manage".split()))
 _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
