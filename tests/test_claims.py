@@ -418,6 +418,9 @@ KINDS = [  # (sentence, the counts it gives as (value, key))
     # The whole a share is of is no count told.
     ("Six of the 20 employees were working overtime.", []),
     ("The 20 employees were working overtime.", [(20, "employees")]),
+    # Workers, men and women are people a count of is tracked; a number word still needs what befell them.
+    ("The company employs 1,000 maintenance workers.", [(1000, "maintenance workers")]),
+    ("Two men walked into the bank.", []),
     # Cases at law are no cases of an illness.
     ("The court will rule on two cases against Israel.", []),
     ("Officials reported two cases of plague.", [(2, "cases")]),

@@ -156,7 +156,7 @@ colleges""".split())
 # The kinds of quantity news follows: a count of one of these is a figure even with no claimant.
 _TRACKED_HEADS = _PEOPLE_HEADS | _PEOPLE_ROLES | _ORGANISATIONS | set("""deaths tanks aircraft helicopters drones
 vehicles artillery pieces launchers missiles rockets boats ships warships systems hostages cases infections homes
-houses buildings jobs evacuees detainees protesters employees staff""".split()) | _ACHIEVEMENTS - {"men", "women", "workers", "journalists"}
+houses buildings jobs evacuees detainees protesters employees staff""".split()) | _ACHIEVEMENTS
 # "The five companies", "these two", "both": a number word after these refers to a count told before.
 _TOLD_BEFORE = re.compile(r"\b(?:(?P<picks>other|first|last|remaining)|the|these|those|all|both|its|their)[ \t]+$", re.I)
 # Words that judge or add to what is counted, not what it is: "120 hardworking employees" are employees.
