@@ -421,6 +421,10 @@ KINDS = [  # (sentence, the counts it gives as (value, key))
     # Workers, men and women are people a count of is tracked; a number word still needs what befell them.
     ("The company employs 1,000 maintenance workers.", [(1000, "maintenance workers")]),
     ("Two men walked into the bank.", []),
+    # A claimed "there are three …" says how many: the count is its point. Unclaimed, it lists points.
+    ("At current rates, Bridenstine said, there will be three SLS rockets produced by 2024.", [(3, "SLS rockets")]),
+    ("There are three scripts still in contention, according to The Wrap.", [(3, "scripts")]),
+    ("There are two problems with this potential disruption.", []),
     # Cases at law are no cases of an illness.
     ("The court will rule on two cases against Israel.", []),
     ("Officials reported two cases of plague.", [(2, "cases")]),

@@ -157,6 +157,10 @@ colleges""".split())
 _TRACKED_HEADS = _PEOPLE_HEADS | _PEOPLE_ROLES | _ORGANISATIONS | set("""deaths tanks aircraft helicopters drones
 vehicles artillery pieces launchers missiles rockets boats ships warships systems hostages cases infections homes
 houses buildings jobs evacuees detainees protesters employees staff""".split()) | _ACHIEVEMENTS
+# "There will be three SLS rockets", "there are three scripts still in contention": a sentence saying
+# how many there are, its point the count.
+_THERE_ARE = re.compile(r"\bthere[ \t]+(?:are|were|will be|would be|have been|had been|remain)[ \t]+(?:(?:now|still|currently|"
+                        r"more than|over|about|around|some|nearly|almost|at least|only)[ \t]+)*$", re.I)
 # "The five companies", "these two", "both": a number word after these refers to a count told before.
 _TOLD_BEFORE = re.compile(r"\b(?:(?P<picks>other|first|last|remaining)|the|these|those|all|both|its|their)[ \t]+$", re.I)
 # Words that judge or add to what is counted, not what it is: "120 hardworking employees" are employees.
@@ -259,6 +263,7 @@ class _Count(NamedTuple):
     told_before: bool = False  # "the five companies": a number word referring back to a count
     # "the nine companies" may also be the first telling: it refers back only when the article gave the number before
     refers_back: bool = False
+    there_are: bool = False  # "there are three scripts": the count is what the sentence says
     quoted: bool = False  # inside a quotation: the speaker's words, not a claim of a figure
 
 
@@ -357,10 +362,14 @@ def _tracked(count: _Count) -> bool:
         if count.told_before:  # "the five companies", "the first two infected patients": a count told before
             return False
         return head in _TRACKED_HEADS and bool(count.outcome) or head in _EVENTS or head in _ORGANISATIONS \
-            or head in _ACHIEVEMENTS
+            or head in _ACHIEVEMENTS or (count.there_are and _claimed(count))
     tracked = head in _TRACKED_HEADS or last[:-1] in DEMONYMS or (bool(count.outcome) and head not in _NOT_COUNTED)
-    # A count its claimant gives, but not one they mention in passing in their own words.
-    return tracked or (bool(count.claimant) and head.endswith("s") and not count.quoted)
+    return tracked or _claimed(count)
+
+
+def _claimed(count: _Count) -> bool:
+    """A count its claimant gives, but not one they mention in passing in their own words."""
+    return bool(count.claimant) and count.noun.endswith("s") and not count.quoted
 
 
 def _quoted(sentence: str, position: int) -> bool:
@@ -411,9 +420,10 @@ def _sentence_counts(sentence: str, index: int, previous: tuple[str, str] | None
             continue
         in_run = counts[-1].run if borrowed and counts else (index, run)
         told = _TOLD_BEFORE.search(sentence, max(0, match.start() - 12), match.start()) if match["word"] else None
+        there_are = bool(match["word"]) and bool(_THERE_ARE.search(sentence, max(0, match.start() - 60), match.start()))
         counts.append(_Count(match, side or ("own" if own else ""), _noun(words), outcome,
                              " ".join(words), index, in_run, not (died or borrowed), verb, told_before=bool(told),
-                             refers_back=bool(told) and not told["picks"]))
+                             refers_back=bool(told) and not told["picks"], there_are=there_are))
         previous = (counts[-1].noun, outcome)
     return _share_in_lists(sentence, counts)
 
