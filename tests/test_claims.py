@@ -454,3 +454,13 @@ def test_according_to_names_whom_up_to_a_dash_typed_as_two_hyphens():
     # A hyphenated word is no dash: the name goes on.
     assert keyed("At least 200 people were killed, according to state-run media.") == \
         [(200, "people killed", "state-run media")]
+
+
+def test_one_count_told_twice_is_one_figure_keyed_by_its_plainest_wording():
+    assert keyed("The company has 300 full-time employees. The 300 employees will move to Denver.") == \
+        [(300, "employees", None)]
+    # The same number of other things, or of another side's, is another count.
+    assert keyed("Police arrested 12 protesters and 12 journalists.") == \
+        [(12, "protesters arrested", None), (12, "journalists arrested", None)]
+    assert keyed("The Taliban released 2 American hostages and 2 Australian hostages.") == \
+        [(2, "American hostages released", None), (2, "Australian hostages released", None)]

@@ -288,17 +288,23 @@ def extract_figures(text: str, mentions: list[Mention], date: dt.date | None) ->
     said_in = {c.claimant: spans[c.sentence] for c in reversed(counts) if c.claimant}  # the first sentence naming each
     names = _one_name_each(said_in, text, spans, mentions)
     counts = _first_tellings(_with_sides([c._replace(claimant=names.get(c.claimant, c.claimant)) for c in counts]))
-    figures: dict[tuple[str, float], dict[str, Any]] = {}
     # "150 Indians were deported … These 150 Indians had violated visa rules": the count restated
     # without its state is the same count, not a second one.
     stated = {(c.noun, _value(c.match)) for c in counts if c.outcome}
+    # "the total of commercial providers to 14 … this community of 14 providers": one count told
+    # twice, keyed by its plainest wording, where the article first told it.
+    kept: dict[tuple[str, str, str, float], _Count] = {}
     for count in counts:
-        what = " ".join(part for part in (count.side, count.noun, count.outcome) if part)
-        if not count.outcome and (count.noun, _value(count.match)) in stated:
+        if not count.outcome and (count.noun, _value(count.match)) in stated or not _tracked(count):
             continue
-        if _tracked(count) and (what, _value(count.match)) not in figures:
-            figures[what, _value(count.match)] = _figure(count, sentences[count.sentence], what, date)
-    return list(figures.values())
+        same = (count.side, count.noun.split()[-1].lower(), count.outcome, _value(count.match))
+        if same not in kept or len(count.noun.split()) < len(kept[same].noun.split()):
+            kept[same] = count
+    return [_figure(count, sentences[count.sentence], _what(count), date) for count in kept.values()]
+
+
+def _what(count: _Count) -> str:
+    return " ".join(part for part in (count.side, count.noun, count.outcome) if part)
 
 
 def _first_tellings(counts: list[_Count]) -> list[_Count]:
