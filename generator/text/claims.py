@@ -13,14 +13,17 @@ claims about the same thing, or the same claimant's other losses, give.
 Only what a reader tracks becomes a figure: a count someone claims, or a quantity of the kinds
 news follows (casualties, the displaced, equipment destroyed, cases, arrests, organisations, users,
 a country's people, trophies and medals); a plural the claimant only mentions inside a quotation is
-none. Events befalling people count people ("100 arrests", "30 injuries"), as does a bare number
-after such a verb ("killed at least 12", "seven were killed"). A number with nothing counted after it counts what its clause named before it
-("the number of people … 660,000", "the death toll rose to 35"); money, shares ("eight out of
-ten"), ranges' ends, changes ("rose by 7 million"), a study's sample and model numbers count
-nothing. A claim is dated
-when the sentence says it was made ("on Monday", "two weeks ago"), else as the article; its
-claimant is one name per article ("Ukraine's defence minister" is the person the next sentence
-names).
+none, and a number word ("three scripts") counts only for those kinds or in a claimed "there are …".
+Events befalling people count people ("100 arrests", "30 injuries"), as does a bare number after
+such a verb ("killed at least 12", "seven were killed") or such an act named before it ("the
+detention of a million Uighurs"). A number with nothing counted after it counts what its clause
+named before it ("the number of people … 660,000", "the death toll rose to 35"); money, shares
+("eight out of ten") and the whole they are of ("ten of the 18 staffers"), the set one thing
+belongs to ("one of Jupiter's 79 moons"), those besides the one told ("two other cases"), cases at
+law, ranges' ends, changes ("rose by 7 million"), a study's sample and model numbers count
+nothing. One count told twice in an article is one figure. A claim is dated when the sentence says
+it was made ("on Monday", "two weeks ago"), else as the article; its claimant is one name per
+article ("Ukraine's defence minister" is the person the next sentence names).
 """
 
 from __future__ import annotations
