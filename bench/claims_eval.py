@@ -21,7 +21,8 @@ one of the two seeds) is ingested as any seed is, with this repository's site.ya
 Each is printed for the articles the rules were tuned on and, apart, for the held-out ones
 (`held_out: true`: annotated before the code ran on them), and for each held-out `batch: N` alone
 (one first measured after the others, so its figures say how later changes fare on unseen pages);
-`--show` details the tuned-on articles only.
+`--show` details the tuned-on articles only. An article whose truth gives no `developments` was
+annotated for its figures only: it is left out of the key-point totals.
 
 Pages are publishers' text: read at run time, never committed. Without the source folder, only
 the seeds are scored.
