@@ -759,6 +759,22 @@ def test_a_control_a_counter_or_a_credit_between_two_sentences_goes_and_takes_no
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+@pytest.mark.parametrize("line", ["Back to The Daily Example homepage", "Photo illustration by The Daily Example",
+                                  "Start your free trial of Example News", "Pause Play % buffered 00:00", "Like Reply Share",
+                                  "Gift article", "Reprints & Permissions", "From the archive: Grain Exports Resume From Odesa"])
+def test_a_line_of_controls_or_of_the_page_naming_itself_goes(line):
+    """The page's own name after a preposition counts as the page's word; a row of control verbs, with a player's
+    clock, is the page's."""
+    body = _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+
+
+@pytest.mark.parametrize("line", ["Show Jumping", "Welcome to New York", "Back to Kyiv and Kharkiv", "Photos of the flooded town"])
+def test_a_heading_naming_a_place_or_a_verb_and_a_thing_not_the_pages_stays(line):
+    body = _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
+    assert _words(body) == _words(" ".join([_ARTICLE[0], line, _ARTICLE[1]])), body
+
+
 @pytest.mark.parametrize("sentence", ["Source: The ministry said on Monday that talks had stalled.",
                                       "Source: officials familiar with the matter said talks had stalled.",
                                       "Chart: Prices Rose in most regions, the survey found.",

@@ -55,9 +55,9 @@ def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
 _UI_VERBS = frozenset("""share print save copy skip jump back open close load subscribe log sign follow download comment
 email tweet tap click play pause mute unmute expand collapse enlarge zoom scroll swipe hide show toggle view watch listen
 bookmark reply register add read leave report edit delete manage enable allow continue explore discover refresh retry
-submit send install upgrade enter cancel dismiss embed unsubscribe undo""".split())
+submit send install upgrade enter cancel dismiss embed unsubscribe undo gift advertise buffer""".split())
 _UI_VERB_FORMS = _verb_forms(_UI_VERBS)  # "Copied to clipboard", "Loading…"
-_UI_THINGS = frozenset("page article articles story stories main content top bottom app link links now menu search home "
+_UI_THINGS = frozenset("page article articles story stories main content top bottom app link links now menu search home homepage "
                        "next previous more facebook twitter whatsapp linkedin reddit pinterest instagram telegram youtube "
                        "spotify tiktok newsletter newsletters video videos photo photos gallery image images caption "
                        "captions audio podcast podcasts transcript fullscreen clipboard notifications alerts inbox browser "
@@ -300,8 +300,8 @@ def _interface_block(text: str) -> bool:
     video", "Read in app"). A sentence ("…." or "…:") only when it opens with a verb of the interface
     and has no other word ("Please enable JavaScript to view the comments.", but not "Read our review
     here." or "Click the link above so you can:", which an article says of its own links)."""
-    words = [word for word in map(_bare, text.split()) if word and word not in _STOP_WORDS and word != "please"
-             and not _COUNT.match(word)]
+    words = [word for word in map(_bare, _without_own_name(text).split()) if word and word not in _STOP_WORDS
+             and word != "please" and not _COUNT.match(word) and any(ch.isalpha() for ch in word)]
     things = sum(word in _UI_THINGS for word in words)
     verbs = sum(word in _UI_VERB_FORMS and word not in _UI_THINGS for word in words)
     other = len(words) - things - verbs
@@ -309,7 +309,27 @@ def _interface_block(text: str) -> bool:
         opening = text.split(maxsplit=1)[0].lower()
         return ((opening in _UI_VERBS or opening == "please") and other == 0 and things > 0
                 and not _PRONOUNS.intersection(map(_bare, text.split())))
+    if other == 0 and sum(word in _UI_VERBS for word in words) >= 2:
+        return True  # a row of controls: "Pause Play 0:00", "Like Reply Share"; not "Show Jumping"
     return (things > 0 or len(words) == 1 and verbs > 0) and other < things + verbs
+
+
+_NAMED_AFTER = frozenset("to of by from on at for".split())  # "Back to NAME homepage", "Photo illustration by NAME"
+
+
+def _without_own_name(text: str) -> str:
+    """The text less the one name it gives after a preposition: a control or a credit of the page's
+    names the page itself ("Back to NAME homepage", "Start your free trial of NAME"). A text naming
+    more, or a longer name, keeps them: those are what it talks of."""
+    if "  " in text or not any(ch.isupper() for ch in text[1:]):
+        return text
+    found = list(_NAME.finditer(text, 1))
+    if len(found) != 1 or found[0].group().count(" ") >= _OWN_NAME_MOST:
+        return text
+    before = text[:found[0].start()].split()
+    if not before or before[-1].lower() not in _NAMED_AFTER:
+        return text
+    return text[:found[0].start()] + text[found[0].end():]
 
 
 def glued_starts(text: str) -> list[int]:
@@ -827,7 +847,7 @@ donation donations reader advert adverts advertisement advertisements advertisin
 exclusive exclusives offer offers newsroom editor editors url urls episode episodes channel channels feedback access
 trial screen tag promoted partner partners picks highlights navigation sidebar footer alert window tab slide slides standards
 slideshows dialog typo typos map maps chart charts graphic graphics infographic author authors keyboard shortcut shortcuts licence license button buttons icon icons carousel thumbnail
-font""".split())
+font archive archives illustration illustrations reprints permissions""".split())
 _READER = frozenset("your yours us".split())  # the page addressing its reader
 # Where on the page, not what: "next", "more" alone name none of its things ("What comes next").
 _PLACES = frozenset("next previous more all up down back top bottom now here below above".split())
