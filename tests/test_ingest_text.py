@@ -760,6 +760,7 @@ def test_a_control_a_counter_or_a_credit_between_two_sentences_goes_and_takes_no
 
 
 @pytest.mark.parametrize("line", ["Back to The Daily Example homepage", "Photo illustration by The Daily Example",
+                                  "Back to The New York Times homepage",
                                   "Start your free trial of Example News", "Pause Play % buffered 00:00", "Like Reply Share",
                                   "Gift article", "Reprints & Permissions", "From the archive: Grain Exports Resume From Odesa"])
 def test_a_line_of_controls_or_of_the_page_naming_itself_goes(line):
@@ -769,7 +770,8 @@ def test_a_line_of_controls_or_of_the_page_naming_itself_goes(line):
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
-@pytest.mark.parametrize("line", ["Show Jumping", "Welcome to New York", "Back to Kyiv and Kharkiv", "Photos of the flooded town"])
+@pytest.mark.parametrize("line", ["Show Jumping", "Welcome to New York", "Back to Kyiv and Kharkiv", "Photos of the flooded town",
+                                  "Start the day with a walk in Central Park."])
 def test_a_heading_naming_a_place_or_a_verb_and_a_thing_not_the_pages_stays(line):
     body = _cleaned("\n".join([_ARTICLE[0], line, _ARTICLE[1]]))
     assert _words(body) == _words(" ".join([_ARTICLE[0], line, _ARTICLE[1]])), body

@@ -324,8 +324,8 @@ def _without_own_name(text: str) -> str:
     if "  " in text or not any(ch.isupper() for ch in text[1:]):
         return text
     found = list(_NAME.finditer(text, 1))
-    if len(found) != 1 or found[0].group().count(" ") >= _OWN_NAME_MOST:
-        return text
+    if len(found) != 1 or found[0].group().removeprefix("The ").count(" ") >= _OWN_NAME_MOST:
+        return text  # "The New York Times" is three words of a name and its article
     before = text[:found[0].start()].split()
     if not before or before[-1].lower() not in _NAMED_AFTER:
         return text
@@ -874,9 +874,11 @@ def _lowered(text: str) -> str:
 
 def aside_words(text: str) -> list[str] | None:
     """The block's words in lowercase, if it may be an aside: no figures, and no word but its first
-    capitalised unless it is one of the page's (a name marks the article's)."""
+    capitalised unless it is one of the page's (a name marks the article's), or of the page's own
+    name after a preposition ("Back to NAME homepage"), which is left out."""
     if any(ch.isdigit() for ch in text):
         return None
+    text = _without_own_name(text)
     for token in text.split()[1:]:
         if token.lstrip("\"'“‘([*_")[:1].isupper() and not all(w in _PAGE_TALK for w in _ASIDE_WORD.findall(token.lower())):
             return None
@@ -949,7 +951,7 @@ _DEALINGS = frozenset("""access free unlimited offer offers trial account email 
 reply consent preferences views author opinions affiliate affiliates commission commissions purchase purchases
 earn conversation discussion""".split())
 _NOTICE_THINGS = (_PAGE_THINGS | _DEALINGS) - _PLACES
-_NOTICE_VERBS = _UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _verb_forms(frozenset("enjoy get manage".split()))
+_NOTICE_VERBS = _UI_VERB_FORMS | _verb_forms(_PAGE_VERBS) | _verb_forms(frozenset("enjoy get manage start".split()))
 _NOTICE_MOST = 24  # words: a sentence of the page's, not a paragraph
 _APPEAL_MOST = 5  # words: "Support independent journalism", not a sentence about supporting it
 _NOTICE_WORD = re.compile(r"\$?\d[\d,.]*|[^\W\d_](?:[\w'’-]*[^\W_])?")
