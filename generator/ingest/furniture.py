@@ -206,8 +206,11 @@ def _after_heading(line: str, furniture: Furniture) -> list[tuple[int, int]]:
     is no phrase of the article's sentence."""
     found = []
     for word in _CAPITALISED.finditer(line):
-        before = line[:word.start() - 1].rsplit(" ", 1)[-1]
-        if before and (before[:1].isupper() or before[-1:].isdigit()) and word[1].lower() in furniture.openers:
+        if word[1].lower() not in furniture.openers:
+            continue  # most capitalised words open no repeated line: the word before is not looked at
+        end = word.start() - 1  # the word before, found from its end (a slice up to it would copy the line)
+        before = line[line.rfind(" ", 0, end) + 1:end]
+        if before and (before[:1].isupper() or before[-1:].isdigit()):
             found.append((word.start(), _HEADING_LINE_LEAST))
     return found
 
