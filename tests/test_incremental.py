@@ -98,6 +98,26 @@ def test_an_edited_briefing_rewrites_only_the_pages_that_show_it(twin):
     assert twin.previewed == [f"briefings/{NATIONAL_SLUG}/index.html"]  # shown before the full pass
 
 
+def test_an_edit_makes_only_the_pages_it_may_change_and_keeps_the_others_as_they_are(twin):
+    """Each kind of page that can tell which of its pages an edit changed keeps the others as the
+    last build's very pages (generator/engine/kept.py), and the site equals a full build's."""
+    before = {page.path: page for page in twin.pages}
+    twin.edit(briefing(twin, NATIONAL_SLUG), "Oleksii Reznikov said", "Oleksii Reznikov told reporters")
+    kept = {page.path for page in twin.pages if before.get(page.path) is page}
+    assert f"briefings/{NATIONAL_SLUG}/index.html" not in kept
+    assert {f"briefings/{NEWSWEEK_SLUG}/index.html", "index.html", "timeline/index.html", "figures/index.html",
+            "sitemap.xml"} <= kept
+
+
+def test_aliases_given_to_a_briefing_edited_in_place_changed_and_taken_back(twin):
+    """Its aliases' pages come and go with them, as in a full build (each step compared with one)."""
+    path = briefing(twin, NATIONAL_SLUG)
+    assert "old/national/index.html" in twin.edit(path, "---\n", "---\naliases: [/old/national/]\n")
+    written = twin.edit(path, "aliases: [/old/national/]", "aliases: [/older/national/]")
+    assert {"old/national/index.html", "older/national/index.html"} <= set(written)
+    assert "older/national/index.html" in twin.edit(path, "aliases: [/older/national/]\n", "")
+
+
 def test_a_first_build_in_two_processes_is_the_same_and_remembered_for_the_next(site):
     twin = Twin(site, jobs=2)  # compared with the full build, byte for byte
     html = {page for page in twin.output.written if page.endswith(".html")}

@@ -166,13 +166,6 @@ class MemoRenderer(Renderer):
         key = ("made", fingerprint(inputs))
         return self._reused(path, key, None) or self._remember(key, super().made(path, make, inputs))
 
-    def carried(self, path: str, source: Path | None = None) -> Page | None:
-        if not self.owns(path):
-            return None
-        self.memo.used.add(path)
-        known = self.memo.pages.get(path)
-        return Page(path, known.text, source, known.noindex) if known and self.memo.still_there(path, known) else None
-
     def _reused(self, path: str, inputs: tuple, source: Path | None) -> Page | None:
         """Last build's page if its inputs are the same; else None, and the page made next is remembered."""
         self.memo.used.add(path)

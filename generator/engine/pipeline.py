@@ -11,6 +11,8 @@ changes reach:
 - link extracts facts only from briefings that changed, then composes the archive whole, since a
   new briefing can change what every other one relates to;
 - render goes through a MemoRenderer (memo.py): a page is made again only when its inputs changed;
+  after edits to briefings alone (the dev server's), each kind of page that can tell makes only the
+  pages the edits may have changed, its others kept as they are (kept.py);
 - write touches only the files whose bytes changed.
 
 `build` (build.py) makes a Site whose Store is the build cache and calls build(None) once,
@@ -43,9 +45,10 @@ from generator.engine.result import BuildResult, Clock
 from generator.ingest.stage import IngestReport, ingest_seeds
 from generator.linking.archive import Archive, gather_facts, link_archive
 from generator.linking.facts import Facts
-from generator.pages import site_pages
+from generator.engine.kept import KeptPages, KindMade, kept, listed_as_before, merged
+from generator.pages import PAGE_MAKERS, changed_pages, kind_pages
 from generator.pages.briefings import briefing_page, page_path
-from generator.pages.site_files import sitemap_page
+from generator.pages.site_files import sitemap_page, sitemap_reached
 from generator.problems import Problem
 from generator.publish.check import LinkChecker, ParsedPage, parse_written
 from generator.publish.output import (NO_JEKYLL, STATIC_FOLDER, Mirror, PageWriter, discard, finish_site, remove_unmade,
@@ -410,6 +413,7 @@ class Site:
         self.archive_whole = False  # the archive is as its build finished it
         self.linked_whole = True  # the last build linked the archive whole (kept none of the last one's parts)
         self.renderer: MemoRenderer | None = None
+        self.kept_pages: KeptPages | None = None  # the last build's pages, by kind (kept.py)
 
     def build(self, changes: Changes | None, output: Output, clock: Clock, hashes: FileHashes | None = None,
               cancel: Cancel = NEVER) -> list[Page] | None:
@@ -465,11 +469,12 @@ class Site:
         # An edit's render makes few pages: with no collections while it runs, the objects it makes
         # go straight out of them after the build (spare_survivors), never gone through.
         with collections_paused() if archive.reach is not None else contextlib.nullcontext():
-            pages, failed = self._render(archive, renderer, output, processes, result, tally)
+            pages, failed, kept_pages = self._render(archive, renderer, output, processes, result, tally)
         output.close(pages, failed)
         result.count(documents, pages)
         if self.store.keeps_archive:
             self.archive, self.renderer, self.archive_whole = archive, renderer, True
+            self.kept_pages = kept_pages
         return Made(renderer.memo, pages, no_briefings=not archive.briefings)
 
     def _ingest_and_load(self, changes: Changes | None, clock: Clock, hash_of: Callable[[str], str] | None) -> ContentSet:
@@ -522,43 +527,59 @@ class Site:
         return archive
 
     def _render(self, archive: Archive, renderer: MemoRenderer, output: Output, processes: int,
-                result: BuildResult, briefings: Tally) -> tuple[list[Page], set[str]]:
-        """Every page rendered (or carried over unchanged) by `processes` workers, each with its
-        share of the pages, each page handed to the output as it is made; then the sitemap, which
-        lists them all. Returns the pages and the paths of those that failed."""
+                result: BuildResult, briefings: Tally) -> tuple[list[Page], set[str], KeptPages | None]:
+        """Every page rendered (or reused unchanged) by `processes` workers, each with its share of
+        the pages, each page handed to the output as it is made; then the sitemap, which lists them
+        all. After an edit, each kind that can tell makes only the pages the edit may have changed,
+        and keeps its others as the last build made them (kept.py). Returns the pages, the paths
+        of those that failed, and what the next build keeps of them (for a store that keeps the archive)."""
         memo, store = renderer.memo, self.store
-        briefing_pages = {page_path(d) for d in archive.briefings}
+        last = self.kept_pages if archive.reach is not None else None
+        briefing_pages = {page_path(d) for d in archive.briefings} if briefings.total else set()  # for a bar shown
         renderer.link_to(archive.briefings)  # here, so the workers inherit one set of checks
 
-        def share(which: int, shares: int) -> tuple[list[Page], int, Any, list[Problem], Any, set[str]]:
+        def share(which: int, shares: int) -> tuple[list[KindMade], int, Any, list[Problem], Any, set[str]]:
             store.in_worker()
             renderer.share = (which, shares)
             sink = output.sink()
-            made: list[Page] = []
+            kinds: list[KindMade] = []
             remade = 0
-            for page in site_pages(renderer, archive):
-                checkpoint()
-                remade += page.text is not None
-                made.append(sink.write(page))
-                if page.path in briefing_pages:
-                    briefings.add()
-            return made, remade, sink.report(), renderer.problems, store.from_worker(memo), renderer.failed
+            for kind, make in enumerate(PAGE_MAKERS):
+                failed_before = len(renderer.failed)
+                changed = changed_pages(make, renderer, archive) if last and last.of_kind(kind) is not None else None
+                made: list[Page] = []
+                for page in kind_pages(renderer, make(renderer, archive)) if changed is None else changed:
+                    checkpoint()
+                    remade += page.text is not None
+                    made.append(sink.write(page))
+                    if page.path in briefing_pages:
+                        briefings.add()
+                kinds.append(KindMade(made, changed is not None, len(renderer.failed) > failed_before))
+            return kinds, remade, sink.report(), renderer.problems, store.from_worker(memo), renderer.failed
 
-        pages: list[Page] = []
+        made: list[KindMade] = []
         failed: set[str] = set()
-        for made, remade, report, problems, learnt, not_made in map_shares(share, processes):
-            pages += made
+        for kinds, remade, report, problems, learnt, not_made in map_shares(share, processes):
+            made = [KindMade([*mine.pages, *theirs.pages], theirs.only_changed, mine.failed or theirs.failed)
+                    for mine, theirs in zip(made, kinds)] if made else kinds
             result.remade += remade
             output.gather(report)
             result.errors += problems
             store.gather(memo, learnt)
             failed |= not_made
+        kinds_now = merged(last, made)
+        pages = [page for pages_of_kind in kinds_now for page in pages_of_kind]
+        for each, pages_of_kind in zip(made, kinds_now):
+            if each.only_changed:  # the kept pages are this build's too: the memo keeps them
+                memo.used.update(page.path for page in pages_of_kind)
         memo.used |= {str(d.path) for d in archive.briefings}  # bodies: kept even when no page needed one made
         renderer.share = (0, 1)  # the sitemap is this process's
-        sitemap = sitemap_page(renderer, pages, archive)
+        sitemap = (last.sitemap if last and listed_as_before(last, made) and not sitemap_reached(archive)
+                   else sitemap_page(renderer, pages, archive))
         assert sitemap is not None
+        memo.used.add(sitemap.path)
         result.remade += sitemap.text is not None
-        return [*pages, sitemap], failed
+        return [*pages, sitemap], failed, kept(kinds_now, made, sitemap) if store.keeps_archive else None
 
     def preview(self, changes: Changes) -> list[Page]:
         """The pages of the briefings edited in place (same URL, still loading, still published),

@@ -140,7 +140,7 @@ def link_archive(config: Config, documents: list[Document], known_facts: dict[tu
     if last is not None and edited is not None:
         parts_kept = reached_entities is not None and figures_kept and tags_kept
         reached = related.lists.keys() if related.reached is None else related.reached
-        reach = Reach(edited, frozenset(edited.keys() | related_changed(last.related, related.lists, reached))
+        reach = Reach(edited, now, frozenset(edited.keys() | related_changed(last.related, related.lists, reached))
                       if parts_kept else None, reached_entities, not figures_kept, not tags_kept)
     return Archive(
         briefings=newest_first,

@@ -9,8 +9,8 @@ under the same title and date, tags when they carry the same tags. Anything else
 added, removed or moved in the order, a part's inputs changed) computes the part again, and
 reaches every page that part feeds.
 
-The Reach says which pages may show something new; every other page is carried over by the
-render as the last build made it, without its inputs being worked out again.
+The Reach says which pages may show something new; every other page is kept as the last build
+made it (generator/engine/kept.py), without its inputs being worked out again.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class Reach:
     """The pages an edit may have changed; None in a field: all of that kind."""
 
     edited: dict[str, Document]  # url -> the briefing as the last build had it, for each one edited since
+    now: dict[str, Document]  # url -> the same briefings as they are now
     briefings: frozenset[str] | None  # briefings whose own page may show something new
     entities: frozenset[str] | None  # entities whose pages and feeds may
     figures: bool  # the figure groups' pages may

@@ -21,33 +21,37 @@ Entry = tuple[Year, Month, int, Document]  # the int: the briefing's place in it
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    reached = lists_reached(archive)
     for year in archive.years:
         heading = {"year": year.year, "url": year.url}  # all a month's page shows of its year
         in_year = [(year, month, place, document) for month in year.months
                    for place, document in enumerate(month.briefings, start=1)]
-        yield from _pages(renderer, reached, "archive.html", in_year, year.url, briefing_item, counted=True,
+        yield from _pages(renderer, "archive.html", in_year, year.url, briefing_item, counted=True,
                           year=dict(heading, count=year.count), month=None)
         for month in year.months:
             shown = {"title": month.title, "url": month.url, "count": len(month.briefings)}
             in_month = [(year, month, place, document) for place, document in enumerate(month.briefings, start=1)]
-            yield from _pages(renderer, reached, "archive.html", in_month, month.url, briefing_item, year=heading, month=shown)
+            yield from _pages(renderer, "archive.html", in_month, month.url, briefing_item, year=heading, month=shown)
     oldest_first = [(year, month, place, document) for year in reversed(archive.years) for month in reversed(year.months)
                     for place, document in enumerate(reversed(month.briefings), start=1)]
 
     @functools.cache
-    def figures() -> dict[str, list[str]]:  # worked out only when a timeline page is made, not carried over
+    def figures() -> dict[str, list[str]]:  # worked out once for all the timeline's pages
         return {url: [_claim_text(claim) for claim, _ in claims[:2]] for url, claims in archive.claims.items()}
-    yield from _pages(renderer, reached, "timeline.html", oldest_first, "timeline/",
+    yield from _pages(renderer, "timeline.html", oldest_first, "timeline/",
                       lambda document: dict(briefing_item(document), figures=figures().get(document.url, [])))
 
 
-def _pages(renderer: Renderer, reached: bool, template: str, entries: Sequence[Entry], base: str,
+def changed_pages(renderer: Renderer, archive: Archive) -> list[Page | None] | None:
+    """After an edit: none, when the briefings' items read as before; else None (all made)."""
+    return None if lists_reached(archive) else []
+
+
+def _pages(renderer: Renderer, template: str, entries: Sequence[Entry], base: str,
            item: Callable[[Document], dict[str, Any]], counted: bool = False, **context: Any) -> Iterator[Page | None]:
     for chunk, pager in paginate(entries, renderer.config.paginate_compact, base):
         path = pager["url"] + "index.html"
         if renderer.owns(path):  # views are made only for this process's pages
-            yield (None if reached else renderer.carried(path)) or renderer.page(path, template, years=_grouped(chunk, item, counted), pager=pager, **context)
+            yield renderer.page(path, template, years=_grouped(chunk, item, counted), pager=pager, **context)
 
 
 def _grouped(entries: Sequence[Entry], item: Callable[[Document], dict[str, Any]], counted: bool) -> list[dict[str, Any]]:

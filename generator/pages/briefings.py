@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from generator.content.documents import Document
 from generator.content.fingerprint import Deferred
 from generator.linking.archive import Archive
 from generator.linking.mentions import link_first_mentions, mention_targets
+from generator.pages.views import edited
 from generator.render.renderer import Page, Renderer
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    reach = archive.reach
     for document in archive.briefings:
-        if reach is None or reach.briefing(document.url):
-            yield briefing_page(renderer, document, archive)
-            yield from alias_pages(renderer, document)
-        else:  # nothing it shows changed: as the last build made it
-            yield renderer.carried(page_path(document), document.path) or briefing_page(renderer, document, archive)
-            for path in _alias_paths(document):
-                yield renderer.carried(path, document.path) or _alias_page(renderer, document, path)
+        yield briefing_page(renderer, document, archive)
+        yield from alias_pages(renderer, document)
+
+
+def changed_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None] | None:
+    """After an edit: the pages of the briefings whose page may show something new (the edited
+    ones, and those whose related list changed), each with its aliases' pages; None when the
+    edited briefings' aliases changed, which may give an alias to another briefing or none."""
+    reach = archive.reach
+    assert reach is not None
+    if reach.briefings is None or any(old.meta.get("aliases") != now.meta.get("aliases")
+                                      for old, now in edited(archive)):
+        return None
+    reached = [document for document in archive.briefings if document.url in reach.briefings]
+    return chain.from_iterable(chain((briefing_page(renderer, document, archive),), alias_pages(renderer, document))
+                               for document in reached)
 
 
 def page_path(document: Document) -> str:

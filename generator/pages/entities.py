@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from generator.content.documents import Document
@@ -21,22 +22,34 @@ SINGULAR = {"people": "Person", "places": "Place", "organisations": "Organisatio
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    reach = archive.reach
     for kind in KINDS:
         entities = archive.entities.of_kind(kind)
-        index = f"{kind}/index.html"
-        kept = reach is not None and reach.entities is not None  # the same entities, named alike, as often
-        yield (renderer.carried(index) if kept else None) or renderer.page(
-            index, "entities.html", kind=kind, title=TITLES[kind],
+        yield renderer.page(
+            f"{kind}/index.html", "entities.html", kind=kind, title=TITLES[kind],
             entities=[{"name": e.name, "url": e.url, "count": e.count, "aliases": e.aliases} for e in entities])
         for entity in entities:
-            reached = reach is None or reach.entity(entity.url)
-            for briefings, pager in paginate(entity.briefings, renderer.config.paginate_compact, entity.url):
-                path = pager["url"] + "index.html"
-                if renderer.owns(path):  # views are made only for this process's pages
-                    yield (None if reached else renderer.carried(path)) or renderer.page(
-                        path, "entity.html", entity=entity_view(entity, briefings, pager["number"] == 1),
-                        pager=pager, title=TITLES[kind], singular=SINGULAR[kind])
+            yield from entity_pages(renderer, entity)
+
+
+def changed_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None] | None:
+    """After an edit: the pages of the entities whose pages show an edited briefing, when the
+    entities are as before (the same ones, named alike, as often: the index pages read as they
+    did); None when they were indexed anew."""
+    reach = archive.reach
+    assert reach is not None
+    if reach.entities is None:
+        return None
+    reached = reach.entities
+    return chain.from_iterable(entity_pages(renderer, entity) for entity in archive.entities.entities
+                               if entity.url in reached)
+
+
+def entity_pages(renderer: Renderer, entity: Entity) -> Iterator[Page | None]:
+    for briefings, pager in paginate(entity.briefings, renderer.config.paginate_compact, entity.url):
+        path = pager["url"] + "index.html"
+        if renderer.owns(path):  # views are made only for this process's pages
+            yield renderer.page(path, "entity.html", entity=entity_view(entity, briefings, pager["number"] == 1),
+                                pager=pager, title=TITLES[entity.kind], singular=SINGULAR[entity.kind])
 
 
 def entity_view(entity: Entity, briefings: Sequence[Document], first: bool) -> dict[str, Any]:

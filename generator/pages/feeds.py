@@ -10,11 +10,13 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from itertools import chain
 from html import escape
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.content.documents import Document
 from generator.linking.archive import Archive
+from generator.linking.entities import Entity
 from generator.render.renderer import Page, Renderer
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -28,21 +30,32 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    reach = archive.reach
-    newest_edited = reach is None or any(d.url in reach.edited for d in archive.briefings[:LIMIT])
-    yield from _carried(renderer, "", newest_edited) or feed_pages(
-        renderer, renderer.config.title, "", archive.briefings)
+    yield from _site_feeds(renderer, archive)
     for entity in archive.entities.entities:
-        # Summaries only: full text would convert each briefing's Markdown once per entity it names.
-        yield from _carried(renderer, entity.url, reach is None or reach.entity(entity.url)) or feed_pages(
-            renderer, f"{entity.name} · {renderer.config.title}", entity.url, entity.briefings, full_text=False)
+        yield from _entity_feeds(renderer, entity)
 
 
-def _carried(renderer: Renderer, url: str, reached: bool) -> list[Page]:
-    """Both feeds at `url` as the last build made them, when what they show was not reached; else none."""
-    pages = [] if reached else [renderer.carried(url + name) for name in (ATOM_FILE, JSON_FILE)
-                                if renderer.owns(url + name)]
-    return pages if all(pages) else []
+def changed_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None] | None:
+    """After an edit: the site's feeds when an edited briefing is among the newest, and the feeds
+    of the entities whose pages show an edited briefing; None when the entities were indexed anew."""
+    reach = archive.reach
+    assert reach is not None
+    if reach.entities is None:
+        return None
+    reached = reach.entities
+    newest_edited = any(d.url in reach.edited for d in archive.briefings[:LIMIT])
+    return chain(_site_feeds(renderer, archive) if newest_edited else (),
+                 *(_entity_feeds(renderer, entity) for entity in archive.entities.entities if entity.url in reached))
+
+
+def _site_feeds(renderer: Renderer, archive: Archive) -> list[Page]:
+    return feed_pages(renderer, renderer.config.title, "", archive.briefings)
+
+
+def _entity_feeds(renderer: Renderer, entity: Entity) -> list[Page]:
+    # Summaries only: full text would convert each briefing's Markdown once per entity it names.
+    return feed_pages(renderer, f"{entity.name} · {renderer.config.title}", entity.url, entity.briefings,
+                      full_text=False)
 
 
 def feed_pages(renderer: Renderer, title: str, url: str, documents: list[Document], full_text: bool = True) -> list[Page]:

@@ -44,35 +44,35 @@ class Chart:
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    # The figure groups kept as they were (generator/linking/reach.py): the same claims, of
-    # briefings of the same titles, so every figure page reads as the last build made it.
-    carry = archive.reach is not None and not archive.reach.figures
     compared = [group for group in archive.figure_groups if group.compared]
     others = [group for group in archive.figure_groups if not group.compared]
-    yield (renderer.carried("figures/index.html") if carry else None) or renderer.page(
+    yield renderer.page(
         "figures/index.html", "figures.html", groups=[dict(group_summary(g), count=len(g.claims)) for g in compared],
         others={"url": OTHERS_URL, "count": len(others)} if others else None)
     for group in compared:
-        yield from group_pages(renderer, group, carry)
-    yield from other_pages(renderer, others, carry)
+        yield from group_pages(renderer, group)
+    yield from other_pages(renderer, others)
 
 
-def group_pages(renderer: Renderer, group: FigureGroup, carry: bool = False) -> Iterator[Page | None]:
+def changed_pages(renderer: Renderer, archive: Archive) -> list[Page | None] | None:
+    """After an edit: none when the figure groups were kept as they were (generator/linking/reach.py:
+    the same claims, of briefings of the same titles, so every figure page reads as before);
+    else None (all made)."""
+    assert archive.reach is not None
+    return None if archive.reach.figures else []
+
+
+def group_pages(renderer: Renderer, group: FigureGroup) -> Iterator[Page | None]:
     """The group's claims, oldest first, so a new claim (usually the newest) changes the last page
     only; its count shows on the first page alone for the same reason. A group of more than
     `figures_shown` claims shows its newest so many: one that gathers every story's "people"
-    would otherwise fill thousands of pages no one reads. `carry`: each page as the last build
-    made it, if it has one."""
+    would otherwise fill thousands of pages no one reads."""
     summary = group_summary(group)
     shown = shown_claims(group.claims, renderer.config.figures_shown)
     largest = max((c.value for c in shown), default=0) or 1  # one scale for all the group's pages
     for claims, pager in paginate(shown, renderer.config.paginate, summary["url"]):
         path = pager["url"] + "index.html"
         if renderer.owns(path):  # views are made only for this process's pages
-            carried = renderer.carried(path) if carry else None
-            if carried:
-                yield carried
-                continue
             views = [claim_view(claim) for claim in claims]
             count = {"claims": len(group.claims), "shown": len(shown)} if pager["number"] == 1 else None
             yield renderer.page(path, "figure_group.html", group=summary, count=count,
@@ -84,11 +84,11 @@ def shown_claims(claims: list[Claim], most: int) -> list[Claim]:
     return claims[-most:] if most else claims
 
 
-def other_pages(renderer: Renderer, others: list[FigureGroup], carry: bool = False) -> Iterator[Page | None]:
+def other_pages(renderer: Renderer, others: list[FigureGroup]) -> Iterator[Page | None]:
     for groups, pager in paginate(others, renderer.config.paginate, OTHERS_URL) if others else []:
         path = pager["url"] + "index.html"
         if renderer.owns(path):
-            yield (renderer.carried(path) if carry else None) or renderer.page(
+            yield renderer.page(
                 path, "figures_other.html", pager=pager,
                 entries=[{"anchor": g.anchor, "claims": [claim_view(c) for c in g.claims]} for g in groups])
 

@@ -14,9 +14,13 @@ from generator.render.renderer import Page, Renderer
 
 
 def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
-    reached = lists_reached(archive)
     for chunk, pager in paginate(archive.briefings, renderer.config.paginate, ""):
         path = pager["url"] + "index.html"
         if renderer.owns(path):  # views are made only for this process's pages
-            yield (None if reached else renderer.carried(path)) or renderer.page(path, "list.html", briefings=[briefing_item(d) for d in chunk], pager=pager,
+            yield renderer.page(path, "list.html", briefings=[briefing_item(d) for d in chunk], pager=pager,
                                 total=len(archive.briefings) if pager["number"] == 1 else None)
+
+
+def changed_pages(renderer: Renderer, archive: Archive) -> list[Page | None] | None:
+    """After an edit: none, when the briefings' items read as before; else None (all made)."""
+    return None if lists_reached(archive) else []

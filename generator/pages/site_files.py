@@ -11,7 +11,9 @@ from xml.sax.saxutils import escape
 
 from generator.config.settings import Config
 from generator.utils.files import files_under
+from generator.content.documents import Document
 from generator.linking.archive import Archive
+from generator.pages.views import edited
 from generator.render.renderer import Page, Renderer
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -33,11 +35,21 @@ def sitemap_page(renderer: Renderer, pages: list[Page], archive: Archive) -> Pag
     """Every HTML page but those marked noindex, with the last change of the briefing it shows.
     Made again only when what it lists changed (renderer.made), which an edit to a briefing's body
     leaves as it was. Written as text: ElementTree is slower."""
-    changed = {str(d.path): d.meta.get("lastmod") or d.date for d in archive.briefings}
-    listed = [(page.path, _day(changed.get(str(page.source))) if page.source else "")
+    changed = {str(d.path): _last_change(d) for d in archive.briefings}
+    listed = [(page.path, changed.get(str(page.source), "") if page.source else "")
               for page in pages if page.path.endswith(".html") and not page.noindex]
     listed.sort(key=lambda entry: entry[0])
     return renderer.made(SITEMAP, lambda: _sitemap(renderer.config, listed), listed)
+
+
+def sitemap_reached(archive: Archive) -> bool:
+    """Whether the sitemap may list the last build's pages otherwise: not after an edit that left
+    every edited briefing's last change as it was (the pages listed being the same)."""
+    return archive.reach is None or any(_last_change(old) != _last_change(now) for old, now in edited(archive))
+
+
+def _last_change(document: Document) -> str:
+    return _day(document.meta.get("lastmod") or document.date)
 
 
 def _day(when: dt.datetime | None) -> str:

@@ -18,11 +18,17 @@ def make_pages(renderer: Renderer, archive: Archive) -> Iterator[Page | None]:
     if not tags:
         return
     listed = [{"name": tag.name, "url": tag.url, "count": len(tag.briefings)} for tag in tags]
-    reached = archive.reach is None or archive.reach.tags or lists_reached(archive)
     yield renderer.page(f"{FOLDER}/index.html", "tags.html", tags=listed)
     for tag, shown in zip(tags, listed):
         for briefings, pager in paginate(tag.briefings, renderer.config.paginate_compact, tag.url):
             path = pager["url"] + "index.html"
             if renderer.owns(path):  # views are made only for this process's pages
-                yield (None if reached else renderer.carried(path)) or renderer.page(path, "tag.html", tag=shown, briefings=[briefing_item(d) for d in briefings],
+                yield renderer.page(path, "tag.html", tag=shown, briefings=[briefing_item(d) for d in briefings],
                                     pager=pager)
+
+
+def changed_pages(renderer: Renderer, archive: Archive) -> list[Page | None] | None:
+    """After an edit: none when the edited briefings carry the same tags (the same tags, each of
+    as many briefings) and the briefings' items read as before; else None (all made)."""
+    assert archive.reach is not None
+    return None if archive.reach.tags or lists_reached(archive) else []

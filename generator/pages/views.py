@@ -23,8 +23,12 @@ def briefing_item(document: Document) -> dict[str, Any]:
 def lists_reached(archive: Archive) -> bool:
     """Whether a list of briefings may read differently since the last build: not when only
     briefings' bodies were edited (their items as before), all else as it was."""
-    reach = archive.reach
-    if reach is None or reach.figures:  # the timeline shows each briefing's first figures
+    if archive.reach is None or archive.reach.figures:  # the timeline shows each briefing's first figures
         return True
-    now = {url: document for url, document in ((d.url, d) for d in archive.briefings) if url in reach.edited}
-    return any(briefing_item(old) != briefing_item(now[url]) for url, old in reach.edited.items())
+    return any(briefing_item(old) != briefing_item(now) for old, now in edited(archive))
+
+
+def edited(archive: Archive) -> list[tuple[Document, Document]]:
+    """After an edit (archive.reach set), each edited briefing as the last build had it and as it is now."""
+    assert archive.reach is not None
+    return [(old, archive.reach.now[url]) for url, old in archive.reach.edited.items()]

@@ -180,11 +180,6 @@ class Renderer:
             self.problems.append(error.problem)
             return None
 
-    def carried(self, path: str, source: Path | None = None) -> Page | None:
-        """The page as the last build made it, for a page whose inputs the build knows unchanged
-        (generator/linking/reach.py); None when there is none to carry over: it is made."""
-        return None
-
     def made(self, path: str, make: Callable[[], str], inputs: object) -> Page | None:
         """A page that code makes rather than a template (feeds); `inputs`: all that make() reads."""
         return Page(path, make()) if self.owns(path) else None
