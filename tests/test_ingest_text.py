@@ -759,6 +759,24 @@ def test_a_control_a_counter_or_a_credit_between_two_sentences_goes_and_takes_no
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
 
 
+@pytest.mark.parametrize("kicker", ["Opinion | Daily Deals: More Grain Deals Are Live, Including Wheat, Barley and More",
+                                    "Review | The Best Phones Of The Year", "Analysis | Calendário Stock Car 2018"])
+def test_another_storys_type_and_title_case_headline_glued_before_a_sentence_goes(kicker):
+    body = _cleaned(f"{_ARTICLE[0]} {kicker} {_ARTICLE[1]}")
+    assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
+    body = _cleaned(f"{_ARTICLE[0]} {kicker} “We needed to win this game,” he said.")
+    assert _words(body) == _words(f"{_ARTICLE[0]} We needed to win this game he said"), body
+
+
+@pytest.mark.parametrize("run_on", ["Opinion | Markets Rally Stocks rose on Monday as The company said it would.",
+                                    "Opinion | Calendário Stock Car 2018 Kepa Arrizabalaga will undergo a medical today.",
+                                    "Analysis | Why the grain deal matters to The ministry and others."])
+def test_a_kickers_headline_with_no_sure_end_before_the_sentence_is_left_whole(run_on):
+    """Where the headline ends is a guess there: a guess may take the sentence's first words."""
+    body = _cleaned(f"{_ARTICLE[0]} {run_on}")
+    assert _words(body) == _words(f"{_ARTICLE[0]} {run_on}"), body
+
+
 @pytest.mark.parametrize("line", ["Back to The Daily Example homepage", "Photo illustration by The Daily Example",
                                   "Back to The New York Times homepage",
                                   "Start your free trial of Example News", "Pause Play % buffered 00:00", "Like Reply Share",

@@ -1050,6 +1050,37 @@ def _page_label(text: str) -> int:
     return _through_space(text, end) if end and _stands_apart(text, end) else 0
 
 
+def kicker_prefix(text: str) -> int:
+    """Length of another story's type, bar and title-case headline glued ahead of a sentence in a
+    run-on line ("Opinion | HEADLINE “They need …”"): the headline ends where a sentence surely
+    starts (see _surely_opens). After one word and a bar, where a headline ends is otherwise a
+    guess, and a guess may take a sentence's first words; a headline in sentence case, or one
+    running into a lowercase word, is left. Below the article's top only: at the top it is this
+    article's own title."""
+    kicker = _KICKER.match(text)
+    if not kicker:
+        return 0
+    start = kicker.end() - 1
+    tokens = _tokens_from(text, start)[:_KICKER_HEADLINE_MOST + 1]
+    for i, (at, _, word) in enumerate(tokens):
+        if i >= 2 and _surely_opens(text[start + at:start + at + READ_WINDOW]):
+            return start + at
+        if len(word) > 3 and word[:1].islower():
+            return 0  # a sentence's word: the headline ran into the article, or is in sentence case
+    return len(text) if len(tokens) <= _KICKER_HEADLINE_MOST else 0
+
+
+_KICKER_HEADLINE_MOST = 20  # words
+
+
+def _surely_opens(text: str) -> bool:
+    """Whether a sentence surely starts here: a quote, an opening word before a lowercase one ("The
+    ministry …", not "The Year"), a dateline, or a piece of cruft."""
+    words = text.split(maxsplit=2)
+    return (text[:1] in "“\"‘" or _opens_sentence(text) and len(words) > 1 and words[1][:1].islower()
+            or bool(_DATELINE.match(text)) or bool(cruft_prefix(text, at_start=False)))
+
+
 def _page_label_end(text: str) -> int:
     """End of a label of two or three of the page's words and its colon or bar, before a headline's
     first word: a capital, a figure, or a letter of a script without case ("Up next: 악녀의 …"),

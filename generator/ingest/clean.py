@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.ingest.boilerplate import (READ_WINDOW, Block, aside_prefix, cruft_prefix, cruft_sentence_end, glued_starts,
                                          ArticleWords, is_aside, is_cruft, shares_no_topic,
-                                         glued_bio, has_subject, is_photo_credit, pointer_line, pointer_tail,
+                                         glued_bio, has_subject, is_photo_credit, kicker_prefix, pointer_line, pointer_tail,
                                          speaks_of_the_page)
 from generator.ingest.digest import continues
 from generator.ingest.furniture import NO_FURNITURE, Furniture, furniture_prefix, furniture_spans, is_furniture
@@ -227,7 +227,7 @@ def _drop_asides(kept_lines: dict[int, list[tuple[int, str]]], removed: list[str
             at = 0  # read through windows, as _peel does: a run of asides costs its length, not its square
             while at < len(piece) and (end := aside_prefix(window := piece[at:at + READ_WINDOW], article)
                                        or furniture_prefix(window, furniture, article)
-                                       or lead and cruft_prefix(window, at_start=True)):
+                                       or (cruft_prefix(window, at_start=True) if lead else kicker_prefix(window))):
                 removed.append(piece[at:at + end])
                 touched[index] = line
                 at += end
