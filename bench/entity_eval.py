@@ -7,7 +7,7 @@ Texts are read at run time: `aeb` articles from FOLDER/ground-truth.json (defaul
 `seed` articles from seeds/, read and cleaned as ingest does. Prints precision and recall per kind
 and overall, for the tuning part, the held-out part, the held-out pages that report a tuned page's
 story (`sibling:`) and the blind parts (`blind:`, pages whose errors no rule was written from; `blind: after`,
-`blind: fresh` and `blind: seventh` pages, annotated later still, each apart) apart,
+`blind: fresh`, `blind: seventh` and `blind: eighth` pages, annotated later still, each apart) apart,
 the kind errors, the aliases left
 unmerged (two extracted names of one annotated entity) and the extraction time per article.
 
@@ -51,6 +51,7 @@ class Article:
     after: bool  # blind, annotated after the last rules were written (`blind: after`, scored apart)
     fresh: bool  # blind, annotated in issue 24's sixth pass before any extractor ran on it (`blind: fresh`)
     seventh: bool  # blind, annotated in issue 24's seventh pass before any extractor ran on it (`blind: seventh`)
+    eighth: bool  # blind, annotated in issue 24's eighth pass before any extractor ran on it (`blind: eighth`)
     truth: dict[str, dict[str, list[str]]]  # kind -> canonical name -> variants
     ignore: list[str]
 
@@ -86,7 +87,8 @@ def load_articles(aeb: Path) -> list[Article]:
                  for kind in KINDS}
         articles.append(Article(entry["id"], text, bool(entry.get("heldout")), bool(entry.get("sibling")),
                                 bool(entry.get("blind")), entry.get("blind") == "after",
-                                entry.get("blind") == "fresh", entry.get("blind") == "seventh", truth,
+                                entry.get("blind") == "fresh", entry.get("blind") == "seventh",
+                                entry.get("blind") == "eighth", truth,
                                 [str(name) for name in entry.get("ignore", [])]))
     return articles
 
@@ -175,18 +177,20 @@ def main(aeb: Path, errors: bool, heldout_errors: bool, blind_errors: bool, repe
         return
     lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
     lexicon.cities  # read once here, not inside the first article's timing
-    tuning, heldout, siblings, blind, after, fresh, seventh = (Tally() for _ in range(7))
+    tuning, heldout, siblings, blind, after, fresh, seventh, eighth = (Tally() for _ in range(8))
     for article in load_articles(aeb):
-        part = seventh if article.seventh else fresh if article.fresh else after if article.after \
+        part = eighth if article.eighth else seventh if article.seventh else fresh if article.fresh else after if article.after \
             else blind if article.blind else siblings if article.sibling else heldout if article.heldout else tuning
         score(article, lexicon, part, repeat)
     click.echo(table("Tuning part", tuning) + "\n\n" + table("Held-out part", heldout) + "\n\n"
                + table("Held-out siblings of tuned stories", siblings) + "\n\n" + table("Blind part", blind)
                + "\n\n" + table("Blind part annotated after the last rules", after)
                + "\n\n" + table("Fresh blind part (issue 24's sixth pass)", fresh)
-               + "\n\n" + table("Blind part of issue 24's seventh pass", seventh))
+               + "\n\n" + table("Blind part of issue 24's seventh pass", seventh)
+               + "\n\n" + table("Blind part of issue 24's eighth pass", eighth))
     for tally, show in ((tuning, errors), (heldout, heldout_errors), (siblings, heldout_errors), (blind, blind_errors),
-                        (after, blind_errors), (fresh, blind_errors), (seventh, blind_errors)):
+                        (after, blind_errors), (fresh, blind_errors), (seventh, blind_errors),
+                        (eighth, blind_errors)):
         if show:
             for label, items in (("wrong", tally.wrong), ("missed", tally.missed), ("kind errors", tally.kind_errors),
                                  ("unmerged", tally.unmerged)):
