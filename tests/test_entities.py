@@ -965,3 +965,13 @@ def test_two_capitals_that_speak_are_a_bodys_initials(lexicon):
 def test_a_whole_run_after_a_or_an_that_modifies_nothing_is_a_kind_of_thing_whatever_its_heads(lexicon):
     text = "It is about as long as a QX Atlas Cross Sport SUV. Whatever the definition, QX says it is a concept."
     assert extract_entities(text, lexicon)["organisations"] == ["QX"]
+
+
+def test_a_hyphenated_word_alone_is_one_word_no_full_name(lexicon):
+    # Invented text. "Fizz-Bolt" and "Kettering-Vane" written alone are one word each: no person's full name
+    text = ("Shoppers bought Fizz-Bolt last spring. The scientist Ada Kettering-Vane found it; Kettering-Vane "
+            "said so. Guests used Wi-Fi at the hotel.")
+    found = extract_entities(text, lexicon)
+    assert "Fizz-Bolt" not in found["people"]
+    assert found["people"] == ["Ada Kettering-Vane"]  # a double surname alone still joins the full name
+    assert "Wi-Fi" not in found["people"] + found["organisations"]

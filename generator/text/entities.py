@@ -1402,7 +1402,7 @@ class _Reader:
         for key in branded:  # "Netflix", "Airbus": a lone word that names a brand's own domain
             people, organisations, places, none = pooled[key]
             pooled[key] = (people, organisations + 2, places, none)
-        kinds = {key: _decide(votes, key.count(" ") + 1, names[key]) for key, votes in pooled.items()}
+        kinds = {key: _decide(votes, names[key].count(" ") + 1, names[key]) for key, votes in pooled.items()}
         unheaded = self._unheaded(keys, kinds, names)
         nothing = [key for key, kind in kinds.items() if kind == "none" and " " in key]
         if nothing:  # "Star Trek Beyond" after "the Star Trek film series": a work's sequel or a product's model
@@ -1745,11 +1745,12 @@ def _is_given(lower: str) -> bool:
 def _decide(votes: tuple[int, int, int, int], words: int, name: str) -> str:
     """The kind the clues vote for; without clues, two or more name-like words are a person unless
     they are everyday words, and a lone word is only a surname (kept when a full name in the text
-    ends with it)."""
+    ends with it). A hyphenated word is one word ("Coca-Cola", "Schlosspark-Klinik", a double surname
+    alone: "Shirazi-Beechey"), no full name; everyday words joined are a thing ("Wi-Fi")."""
     weight = max(votes)
     if weight > 0:
         return _VOTED[votes.index(weight)]  # the first kind of that weight
-    if words > 1 and votes[0] >= 0:
+    if words > 1 and votes[0] >= 0 or "-" in name and _everyday_phrase(name):
         return "none" if _everyday_phrase(name) else "people"
     return "surname"
 
