@@ -975,3 +975,32 @@ def test_a_hyphenated_word_alone_is_one_word_no_full_name(lexicon):
     assert "Fizz-Bolt" not in found["people"]
     assert found["people"] == ["Ada Kettering-Vane"]  # a double surname alone still joins the full name
     assert "Wi-Fi" not in found["people"] + found["organisations"]
+
+
+def test_an_acronym_counted_or_qualified_is_a_kind_of_thing_not_a_body(lexicon):
+    # Invented text
+    text = ("Banners earn little, but effective CPMs rose this year: the effective CPM is 30% higher, and "
+            "feeds get the highest CTR and more clicks. The ZRF said on Monday that it would not comment; "
+            "a lush BBC adaptation aired later.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert "CPM" not in organisations and "CTR" not in organisations
+    assert "ZRF" in organisations and "BBC" in organisations  # a body speaks; an acronym qualifying a noun after it
+
+
+def test_an_acronym_in_brackets_after_words_that_spell_it_is_what_they_name(lexicon):
+    # Invented text
+    text = ("Smell relies on G protein-coupled receptors (GPCRs) in the nose: a GPCR binds to a molecule. Its more "
+            "powerful Lunar Upper Stage (LUS), could fly sooner; the LUS needs work. The Federal Widget Commission "
+            "(FWC) fined the maker, and the FWC said more was due.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert not {"GPCR", "GPCRs", "LUS"} & set(organisations)
+    assert "Federal Widget Commission" in organisations
+
+
+def test_a_sentence_opening_word_in_capitals_before_a_determiner_is_a_verb_not_an_acronym(lexicon):
+    # Invented text
+    text = ("ATTEND a two-day clinic with rider Jane Moss in Elkton. CHEER ON Juniors at the show. "
+            "ZRTA said on Monday that its trains would run.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert "ATTEND" not in organisations and "CHEER" not in organisations
+    assert "ZRTA" in organisations

@@ -1178,6 +1178,8 @@ class _Reader:
             organisations += 2
             if _MEASURED.match(self.text, last.end) or _MEASURED_BEFORE.search(before):
                 none += 3  # a product or a unit, numbered or measured
+            elif len(tokens) == 1 and first.text.isupper() and self._common_noun(first, before, role_before):
+                none += 6  # "effective CPMs", "the highest CTR and …": a thing counted or qualified, no body
         cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" and not (
             role_before == "into" and _INQUIRY_INTO.search(before)) or (
             role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (
@@ -1298,6 +1300,23 @@ class _Reader:
         return (self.text[first.start - 2:first.start] in ("a ", "n ")  # the quickest test first
                 and _word_before(self.text[max(0, first.start - 4):first.start]) in ("a", "an") and self._ends_phrase(last))
 
+    def _common_noun(self, token: _Token, before: str, role_before: str) -> bool:
+        """Whether an acronym is used as a common noun, a kind of thing: the text also writes it in the
+        plural ("effective CPMs", "GPCRs", "LEDs"; a body is one), or a determiner and one word that
+        qualifies it stand before it where it ends its phrase ("the highest CTR and", "a lower RPM (",
+        "the effective CPM is", "an additional SLS into"): a body's name takes no adjective between
+        "the" and itself (not "a lush BBC adaptation": the acronym qualifies the noun after it)."""
+        if _count_words(self.text, f"{token.text}s"):
+            return True
+        if not role_before or role_before in _CUES or role_before in _FUNCTION_WORDS or token.possessive:
+            return False
+        determiner = _word_before(before[:-len(role_before) - 1] if before.endswith(" ") else "")
+        if determiner not in ("the", "a", "an"):
+            return False
+        after = _LOWER_AFTER.match(self.text, token.end)
+        return (self._ends_phrase(token) or self.text.startswith(" (", token.end)
+                or after is not None and after.group(1) in _AUXILIARIES)
+
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT", or an everyday
         word: "STAFF", "VISIT"), a common acronym ("CEO"), a ticker (".DJI", "EUR=") or a part of a
@@ -1306,7 +1325,17 @@ class _Reader:
         return (token.text.isupper() and 3 <= len(letters) <= 6 and letters.isalpha()
                 and letters.lower() not in _COMMON_ACRONYMS and letters.lower() not in self.lowercase
                 and self.text[token.start - 1:token.start] not in _CODE_BEFORE and self.text[token.end:token.end + 1] not in _CODE_AFTER
-                and word_frequencies().get(letters.lower(), 0.0) < _SHOUTED)
+                and word_frequencies().get(letters.lower(), 0.0) < _SHOUTED and not self._shouted_opener(token))
+
+    def _shouted_opener(self, token: _Token) -> bool:
+        """ "ATTEND a two-day symposium", "CHEER ON Juniors": a sentence's first word in capitals that a
+        determiner follows, or a function word in capitals, is a verb set in capitals (a listing's lead-in),
+        no acronym: a body's initials opening a sentence are followed by its verb ("NASA said", "NATO on
+        Monday …")."""
+        if not token.first:
+            return False
+        after = _WORD_AFTER.match(self.text, token.end)
+        return after is not None and (after[1] in _DETERMINERS or after[1].isupper() and after[1].lower() in _FUNCTION_WORDS)
 
     def _known_prefix(self, tokens: list[_Token], titled: bool = False) -> int:
         """How many leading tokens make a known name; a lone small place only before a title or name,
@@ -1559,7 +1588,21 @@ class _Reader:
             letters = [c for c in match.group(1) if c.isupper()]
             if before and len(letters) > 1 and [w[0] for w in _CAPITALISED.findall(before[1])][-len(letters):] == letters:
                 pairs[fold(match.group(1))] = ("organisations" if before[0] == "surname" else before[0], before[1])
+            elif before is None and len(letters) > 1 and self._spelt_by_thing(match.start(), letters):
+                pairs[fold(match.group(1))] = ("none", match.group(1))
         return pairs
+
+    def _spelt_by_thing(self, end: int, letters: list[str]) -> bool:
+        """Whether the words right before `end` (an acronym's bracket) spell its letters and name no
+        body: "G protein-coupled receptors (GPCRs)", "the Exploration Upper Stage (EUS)" (words that no
+        rule read as a name, none an organisation word), not "the Securities and Exchange Commission
+        (SEC)". An acronym is what it stands for."""
+        parts = _WORD_PARTS.findall(self.text[max(0, end - 120):end])
+        spelling = [part for part in parts if part.lower() not in _CONNECTORS and part.lower() != "and"]
+        words = spelling[-len(letters):]
+        return (len(words) == len(letters) and all(word[0].upper() == letter for word, letter in zip(words, letters))
+                and not any(word.lower() in _ORG_HEADS for word in words)
+                and self.text[end - 1:end] in " \t")
 
     def _end_of(self, first: _Token, name: str) -> int:
         """Where a name read from `first` ends, spaces after it included (an acronym's bracket follows)."""
@@ -1654,6 +1697,9 @@ _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursu
 _LIST_GAP = re.compile(rf"(?:['’]s?)?(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
                        rf"(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
 _LONGEST_LIST_GAP = len("’s, and Van ")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_DETERMINERS = {"a", "an", "the", "your", "our", "their", "his", "her", "its", "this", "these", "those", "my"}
+_WORD_PARTS = re.compile(r"[^\W\d_]+")  # words and the parts of hyphenated ones ("protein-coupled")
 _LIST_GAP_BEFORE = re.compile(_LIST_GAP.pattern + "$")
 _PLURAL_PLACE = re.compile(r"[ \t]+(?:counties|provinces|regions|districts|states|islands|cities|towns|villages)\b")
 
