@@ -1004,3 +1004,12 @@ def test_a_sentence_opening_word_in_capitals_before_a_determiner_is_a_verb_not_a
     organisations = extract_entities(text, lexicon)["organisations"]
     assert "ATTEND" not in organisations and "CHEER" not in organisations
     assert "ZRTA" in organisations
+
+
+def test_a_model_year_before_a_maker_and_its_lowercase_first_product_leaves_the_maker(lexicon):
+    # Invented text
+    text = ("The 2021 Kestrel e-van goes on sale in May, and Kestrel says the 2021 Kestrel e-van will cost less. "
+            "The 2020 Sentra gets a new grille, and the 2020 Sentra sells well.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert "Kestrel" in organisations
+    assert "Sentra" not in organisations  # a model after its year is still a product

@@ -1171,8 +1171,11 @@ class _Reader:
         if len(tokens) > 1 and self.text.find("&", first.end, last.start) >= 0:
             organisations += 3  # "Ernst & Young", "Marks & Spencer": a firm; no person's name has "&"
         if self._quoted(first, last) or (tail and (tail[-1].isdigit() or tail.isalpha())
-                                         and _MODEL_BEFORE.search(before) is not None):
-            none += 4  # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"
+                                         and _MODEL_BEFORE.search(before) is not None
+                                         and not (len(tokens) == 1 and _PRODUCT_AFTER.match(self.text, last.end))):
+            # "Mary Poppins", “Star Wars”; "the 2020 Sentra", "the 16-inch MacBook Pro"; not the maker before a
+            # product's name written in lowercase first ("the 2020 Audi e-tron", "the 2019 Apple iPhone")
+            none += 4
         if (self._acronym(first) or _camel_cased(first.text) if len(tokens) == 1
                 else any(_camel_cased(t.text) for t in tokens) or self._acronym(first)):  # "NBC Latino"
             organisations += 2
@@ -1697,6 +1700,8 @@ _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursu
 _LIST_GAP = re.compile(rf"(?:['’]s?)?(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
                        rf"(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
 _LONGEST_LIST_GAP = len("’s, and Van ")
+# A product's name written in lowercase first, right after its maker's: " e-tron", " iPhone", " eGolf".
+_PRODUCT_AFTER = re.compile(r"[ \t][a-z]{1,3}(?:-[a-z]|[A-Z])")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _DETERMINERS = {"a", "an", "the", "your", "our", "their", "his", "her", "its", "this", "these", "those", "my"}
 _WORD_PARTS = re.compile(r"[^\W\d_]+")  # words and the parts of hyphenated ones ("protein-coupled")
