@@ -1013,3 +1013,12 @@ def test_a_model_year_before_a_maker_and_its_lowercase_first_product_leaves_the_
     organisations = extract_entities(text, lexicon)["organisations"]
     assert "Kestrel" in organisations
     assert "Sentra" not in organisations  # a model after its year is still a product
+
+
+def test_organisation_words_alone_ending_with_a_publications_word_name_a_publication(lexicon):
+    # Invented text
+    text = ("The analyst told Business Insider in October that the plan would fail. Officials at the Foreign "
+            "Ministry declined to comment.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert "Business Insider" in organisations
+    assert "Foreign Ministry" not in organisations  # a generic body is only a name with its country

@@ -990,7 +990,10 @@ class _Reader:
         if (tokens[0].text in DEMONYMS and len(tokens) > 1 and not self._known(tokens)
                 and any(t.lower in _STATE_HEADS for t in tokens)):  # not "American Airlines", "Palestinian Authority"
             country, body = self.lexicon.name(DEMONYMS[tokens[0].text]), tokens[1:]
-        if self._known(tokens) or not all(t.lower in _GENERIC | _CONNECTORS for t in body):
+        if self._known(tokens) or not all(t.lower in _GENERIC | _CONNECTORS for t in body) or (
+                not country and len(body) > 1 and body[-1].lower in _MEDIA_HEADS and all(t.lower in _ORG_HEADS for t in body)):
+            # "Business Insider", "Daily News": organisation words alone, the last a publication's, name a
+            # publication (not a body that is only a name with its country: "Foreign Ministry", "State Television")
             return self._add(tokens, "organisations", until=self._listed_tail(tokens) or self._topic_tail(tokens))
         if not country and (tail := self._topic_tail(tokens)):  # "the National Institute on Drug Abuse"
             return self._add(tokens, "organisations", until=tail)
