@@ -1031,3 +1031,12 @@ def test_a_school_or_a_studio_ends_an_organisations_name(lexicon):
     found = extract_entities(text, lexicon)
     assert {"Quarry School of Business", "Harrow Studio"} <= set(found["organisations"])
     assert "Quarry School" not in found["people"] and found["people"] == ["Lars Penn"]
+
+
+def test_a_hyphenated_makers_word_and_a_list_it_ends_name_organisations(lexicon):
+    # Invented text
+    text = ("Zentro, Quibble and the recreational vehicle-maker Farrowby raised prices. Later, Dunmore and the "
+            "senator Quintrell met in Ohio.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert {"Zentro", "Quibble", "Farrowby"} <= set(organisations)
+    assert "Dunmore" not in organisations and "Quintrell" not in organisations  # a senator is no maker

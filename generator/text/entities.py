@@ -1157,7 +1157,8 @@ class _Reader:
         if self.text.startswith(",", last.end) and (appositive := _APPOSITIVE.match(self.text, last.end)):
             places += 2 * bool(appositive["place"])
             organisations += 2 * bool(appositive["organisation"])
-        if role_before in _ORG_CUES or owner_role:
+        if role_before in _ORG_CUES or owner_role or not role_before and _HYPHENATED_CUE.search(before):
+            # "the carrier Emirates", "Boeing's shares"; "the recreational vehicle-maker Winnebago", "the chip-maker X"
             organisations += 2
         framed = self._framed(tokens, before, role_before) if (
             role_before in _FRAME_WORDS or before[-2:] == ", " or before[-1:] in _OPENING_QUOTES) else None
@@ -1699,12 +1700,16 @@ _NAME_PARTICLES = _CONNECTORS - {"the", "of", "for"}  # "Ahmed al-Sharaa", "Ursu
 # What joins the names of a list: "A, B and C", "A or B" (not "&": "Ernst & Young" is one name).
 # A name's particle before the next name is skipped ("Kalamazoo and Van Buren": the name is read from "Buren").
 # A name's possessive ending before the gap is the name's ("Ford, Macy’s, Kellogg’s, NBC": a token ends
-# before its 's).
+# before its 's). After "and" or "or", a word saying what the last one is may stand before it ("Pepsi, Costco
+# and the recreational vehicle-maker Winnebago", "Apple and rival Samsung").
 _LIST_GAP = re.compile(rf"(?:['’]s?)?(?:,|,?[ \t]+(?P<conjunction>and|or))[ \t]+"
-                       rf"(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+)?")
-_LONGEST_LIST_GAP = len("’s, and Van ")
+                       rf"(?:(?i:{'|'.join(sorted(_NAME_PARTICLES))})[ \t]+"
+                       rf"|(?(conjunction)(?:(?:the|a|an)[ \t]+)?(?:[a-z]+[ \t]+)?(?:[a-z]+-)?"
+                       rf"(?:{'|'.join(sorted(_ORG_CUES))})[ \t]+))?")
+_LONGEST_LIST_GAP = len("’s, and the recreational vehicle-maker ")
 # A product's name written in lowercase first, right after its maker's: " e-tron", " iPhone", " eGolf".
 _PRODUCT_AFTER = re.compile(r"[ \t][a-z]{1,3}(?:-[a-z]|[A-Z])")
+_HYPHENATED_CUE = re.compile(rf"[a-z]-(?:{'|'.join(sorted(_ORG_CUES))})[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _DETERMINERS = {"a", "an", "the", "your", "our", "their", "his", "her", "its", "this", "these", "those", "my"}
 _WORD_PARTS = re.compile(r"[^\W\d_]+")  # words and the parts of hyphenated ones ("protein-coupled")
