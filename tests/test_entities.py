@@ -1040,3 +1040,11 @@ def test_a_hyphenated_makers_word_and_a_list_it_ends_name_organisations(lexicon)
     organisations = extract_entities(text, lexicon)["organisations"]
     assert {"Zentro", "Quibble", "Farrowby"} <= set(organisations)
     assert "Dunmore" not in organisations and "Quintrell" not in organisations  # a senator is no maker
+
+
+def test_the_place_a_nationality_names_is_a_place_but_not_a_compass_word(lexicon):
+    # Invented text
+    text = ("Pilots trained in the Soviet Union before 1991. Police in Kowloon West said the road was shut.")
+    found = extract_entities(text, lexicon)
+    assert "Soviet Union" in found["places"] and "Soviet Union" not in found["organisations"]
+    assert "West" not in found["places"]

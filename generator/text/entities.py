@@ -423,7 +423,11 @@ def shared_lexicon(settings: EntitySettings | None) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def _folded_countries() -> dict[str, str]:
-    return {fold(spelling): name for spelling, name in countries().items()}
+    """Countries and regions by folded spelling; the places nationalities name are among them ("Soviet
+    Union" of "Soviet", which no list of today's countries holds)."""
+    known = {fold(name): name for name in DEMONYMS.values() if name.lower() not in _COMPASS}  # not "West"
+    known.update((fold(spelling), name) for spelling, name in countries().items())
+    return known
 
 
 FOLDED_CITIES: dict[tuple[str, str], dict[str, int]] = {}  # this process's, by the versions that make them
