@@ -1048,3 +1048,13 @@ def test_the_place_a_nationality_names_is_a_place_but_not_a_compass_word(lexicon
     found = extract_entities(text, lexicon)
     assert "Soviet Union" in found["places"] and "Soviet Union" not in found["organisations"]
     assert "West" not in found["places"]
+
+
+def test_a_home_before_a_body_is_a_place_and_a_topic_list_ends_the_bodys_name(lexicon):
+    # Invented text
+    text = ("An analyst at the Pune-based Council on Water, Soil and Air told reporters the smog would lift. "
+            "The Commission on Trade said on Monday it agreed; the Committee on Intelligence, Schiff said, met.")
+    found = extract_entities(text, lexicon)
+    assert "Council on Water, Soil and Air" in found["organisations"] and "Pune" in found["places"]
+    assert "Committee on Intelligence" in found["organisations"]  # a comma and a name after it are no topic list
+    assert not [name for name in found["organisations"] if "based" in name or "Intelligence, " in name]

@@ -222,7 +222,8 @@ _WORKPLACE_WORDS = {"at", "of", "for", "the"}  # the words _WORKPLACE ends with:
 _FRAME_WORDS = {"at", "of", "for", "the", "a", "an", "called", "named", "as", "like", "including"}
 _WORKPLACE_ENDS = (" at ", " of ", " for ", " at the ", " of the ", " for the ")  # how it ends: the next test
 _TOPIC_HEADS = {"committee", "subcommittee", "council", "commission", "institute", "panel", "center", "centre"}
-_TOPIC_TAIL = re.compile(r" on ([A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})\b(?![-'’]| [A-Z])")
+_TOPIC_TAIL = re.compile(r" on ((?:[A-Z][a-z]+, )+[A-Z][a-z]+,? and [A-Z][a-z]+|[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})"
+                         r"\b(?![-'’]| [A-Z])")
 _LISTED_TAIL = re.compile(r"(?P<listed>(?:,[ \t]+[A-Z][a-z]+)+,?)?[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?P<last>[A-Z][a-z]+)\b")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _CAPITALISED = re.compile(r"\b[A-Z]")
@@ -868,6 +869,9 @@ class _Reader:
         if not tokens or self.lexicon.stopped(self._surface(tokens)) or (
                 len(tokens) == 1 and "-" in tokens[0].text and self._home(tokens[0])):
             return None
+        if len(tokens) > 1 and "-" in tokens[0].text and _HOME.fullmatch(tokens[0].text):
+            self._home(tokens[0])  # "the Delhi-based Council on …": where the body is, no word of its name
+            tokens = tokens[1:]
         if len(tokens) > 1 and all(t.text.isupper() for t in tokens) and not self._known(tokens):
             if self._dateline(tokens):
                 return self._add(tokens, "places", name=self._surface(tokens).title())
