@@ -1058,3 +1058,12 @@ def test_a_home_before_a_body_is_a_place_and_a_topic_list_ends_the_bodys_name(le
     assert "Council on Water, Soil and Air" in found["organisations"] and "Pune" in found["places"]
     assert "Committee on Intelligence" in found["organisations"]  # a comma and a name after it are no topic list
     assert not [name for name in found["organisations"] if "based" in name or "Intelligence, " in name]
+
+
+def test_a_persons_name_ends_before_a_word_in_capitals_and_a_particle_after_a_given_name_starts_a_surname(lexicon):
+    # Invented text
+    text = ("Tested by: Harold Quimby RRP: 40 euros. Monica de Bolle, a senior fellow, said tariffs hurt. "
+            "King Henry VIII married six times.")
+    people = extract_entities(text, lexicon)["people"]
+    assert "Harold Quimby" in people and "Monica de Bolle" in people
+    assert "Henry VIII" in people  # a regnal number stays

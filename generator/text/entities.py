@@ -908,7 +908,8 @@ class _Reader:
         """The longest known name after a connector ("of"), as (start, end)."""
         spans = [(start, end) for start in range(2, len(tokens)) for end in range(len(tokens), start, -1)
                  if tokens[start - 1].lower in _CONNECTORS and tokens[start].lower not in _CONNECTORS
-                 and self._known(tokens[start:end])]
+                 and not (tokens[start - 1].lower in _NAME_PARTICLES and self._given(tokens[start - 2]))
+                 and self._known(tokens[start:end])]  # "Monica de Bolle": a given name and a particle start a surname
         return max(spans, key=lambda span: span[1] - span[0]) if spans else None
 
     def _organisation(self, tokens: list[_Token], owner: str | None) -> str | None:
@@ -1134,6 +1135,11 @@ class _Reader:
             return None
         if len(tokens) > 1 and all(t.text.isupper() for t in tokens):  # shouted, or a table's row
             return None
+        if len(tokens) > 1 and tokens[-1].text.isupper() and len(tokens[-1].text) > 1 and not (
+                _ROMAN.fullmatch(tokens[-1].text) or self._initial(tokens[-1])):
+            # "John Milbank RRP: 49.95", "a Roth IRA": a name ends before a word in capitals (a label, a kind of
+            # thing after it), not "Elizabeth II", "Jay Z"
+            tokens = tokens[:-1]
         candidate = _Candidate(tokens, self._surface(tokens), self._clues(tokens, titled))
         self.candidates.append(candidate)
         return candidate.name
@@ -1718,6 +1724,7 @@ _LONGEST_LIST_GAP = len("’s, and the recreational vehicle-maker ")
 # A product's name written in lowercase first, right after its maker's: " e-tron", " iPhone", " eGolf".
 _PRODUCT_AFTER = re.compile(r"[ \t][a-z]{1,3}(?:-[a-z]|[A-Z])")
 _HYPHENATED_CUE = re.compile(rf"[a-z]-(?:{'|'.join(sorted(_ORG_CUES))})[ \t]+$")
+_ROMAN = re.compile(r"[IVX]+")  # a regnal number after a name ("Elizabeth II")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _DETERMINERS = {"a", "an", "the", "your", "our", "their", "his", "her", "its", "this", "these", "those", "my"}
 _WORD_PARTS = re.compile(r"[^\W\d_]+")  # words and the parts of hyphenated ones ("protein-coupled")
