@@ -176,7 +176,7 @@ def main(aeb: Path, errors: bool, heldout_errors: bool, blind_errors: bool, repe
         click.echo(f"skipped: no devset at {aeb} (pass --aeb FOLDER)")
         return
     lexicon = Lexicon(load_config(REPO / "generator" / "config" / "default_site.yaml").entities)
-    lexicon.cities  # read once here, not inside the first article's timing
+    lexicon.cities, lexicon.companies  # read once here, not inside the first article's timing
     tuning, heldout, siblings, blind, after, fresh, seventh, eighth = (Tally() for _ in range(8))
     for article in load_articles(aeb):
         part = eighth if article.eighth else seventh if article.seventh else fresh if article.fresh else after if article.after \

@@ -1067,3 +1067,17 @@ def test_a_persons_name_ends_before_a_word_in_capitals_and_a_particle_after_a_gi
     people = extract_entities(text, lexicon)["people"]
     assert "Harold Quimby" in people and "Monica de Bolle" in people
     assert "Henry VIII" in people  # a regnal number stays
+
+
+def test_a_listed_company_is_an_organisation_unless_the_text_says_it_is_a_place(lexicon):
+    from generator.text.gazetteer import listed_companies
+    several, single = listed_companies()
+    if not several:
+        pytest.skip("pytickersymbols is not installed")
+    assert "lockheed martin" in several and "boeing" in single
+    assert not {"target", "visa", "ford"} & single  # an everyday word, a surname: as often no company
+    text = ("The team includes Draper, Lockheed Martin and Northrop Grumman. It depends on what Boeing will "
+            "invest. The tour plays June 24 -- Jiffy Lube Live, Bristow, VA, then Target Field.")
+    found = extract_entities(text, lexicon)
+    assert {"Lockheed Martin", "Northrop Grumman", "Boeing", "Draper"} <= set(found["organisations"])
+    assert "Bristow" in found["places"] and "Bristow" not in found["organisations"]

@@ -24,8 +24,8 @@ from typing import Any, NamedTuple
 from generator import __version__
 from generator.config.settings import EntitySettings
 from generator.text.gazetteer import (LARGE_CITY, brands, brands_run_by_companies, cities, common_given_names,
-                                      common_surnames, countries, given_names, us_state_abbreviations,
-                                      word_frequencies)
+                                      common_surnames, countries, given_names, listed_companies,
+                                      us_state_abbreviations, word_frequencies)
 from generator.text.sentences import split_sentences
 
 KINDS = ("people", "places", "organisations")
@@ -399,6 +399,12 @@ class Lexicon:
         return us_state_abbreviations()
 
     @cached_property
+    def companies(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The stock indices' companies, folded: (names of several words, one-word names); see
+        gazetteer.listed_companies."""
+        return _listed_companies()
+
+    @cached_property
     def cities(self) -> dict[str, int]:
         """Only finding mentions in text asks: linking briefings whose facts are known does not
         wait for the gazetteer's tens of thousands of cities to be read and folded."""
@@ -420,6 +426,12 @@ def shared_lexicon(settings: EntitySettings | None) -> Lexicon:
             _SHARED.pop(next(iter(_SHARED)))
         kept = _SHARED[id(settings)] = (settings, Lexicon(settings))
     return kept[1]
+
+
+@lru_cache(maxsize=1)
+def _listed_companies() -> tuple[frozenset[str], frozenset[str]]:
+    several, single = listed_companies()
+    return frozenset(map(fold, several)), frozenset(map(fold, single))
 
 
 @lru_cache(maxsize=1)
@@ -1452,6 +1464,12 @@ class _Reader:
         for key in branded:  # "Netflix", "Airbus": a lone word that names a brand's own domain
             people, organisations, places, none = pooled[key]
             pooled[key] = (people, organisations + 2, places, none)
+        several, single = self.lexicon.companies
+        for key, (people, organisations, places, none) in pooled.items():
+            # "Lockheed Martin", "Boeing": a company of a stock index, unless a lone word that is a town's name
+            # too, or that the text says is a place ("Bristow, VA")
+            if not places and (key in several or key in single and key not in self.lexicon.cities):
+                pooled[key] = (people, organisations + (3 if key in several else 2), places, none)
         kinds = {key: _decide(votes, names[key].count(" ") + 1, names[key]) for key, votes in pooled.items()}
         unheaded = self._unheaded(keys, kinds, names)
         nothing = [key for key, kind in kinds.items() if kind == "none" and " " in key]

@@ -198,3 +198,44 @@ def _domain_operators() -> dict[str, list[str]]:
     if start < 0 or end < start:
         raise ValueError(f"{path}: no new generic domains section")
     return {domain: _OPERATOR_WORDS.findall(operator.lower()) for domain, operator in _BRAND_ENTRY.findall(text, start, end)}
+
+
+# The words a listed company's name ends with that say only what kind of body it is ("Boeing Company",
+# "Walmart Inc.", "Lowe's Companies"), dropped to give the name the news writes.
+_LEGAL_FORMS = {"inc", "incorporated", "corp", "corporation", "co", "company", "companies", "plc", "ltd", "limited", "ag",
+                "se", "sa", "nv", "n.v", "s.a", "spa", "s.p.a", "ab", "asa", "oyj", "llc", "lp", "holding", "holdings",
+                "group", "the"}
+
+
+@lru_cache(maxsize=1)
+def listed_companies() -> tuple[frozenset[str], frozenset[str]]:
+    """The companies of the world's main stock indices (S&P 500, 600 and 100, Nasdaq 100, Dow Jones, FTSE 100,
+    DAX, CAC 40, Nikkei 225, Euro Stoxx 50 and more: about 1,800, from Wikipedia, as `pytickersymbols` ships
+    them): (names of two words or more, one-word names), lowercase, each as listed and without its legal
+    form ("Lockheed Martin", "Home Depot"; "boeing", "walmart"). A one-word name that is an everyday word, a
+    given name or a common surname is left out ("Target", "Visa", "Ford"): a lone one is as often the word or
+    a person. Empty when the package is not installed."""
+    try:
+        from pytickersymbols.indices_data import INDICES
+    except ImportError:
+        return frozenset(), frozenset()
+    people = given_names() | common_surnames()
+    frequency = word_frequencies()
+    several: set[str] = set()
+    single: set[str] = set()
+    for index in INDICES.values():
+        for company in index.get("companies", ()):
+            name = str(company.get("name", "")).replace(",", " ").lower().split()
+            forms = {tuple(name)}
+            while name and name[-1].rstrip(".") in _LEGAL_FORMS:
+                name = name[:-1]
+                forms.add(tuple(name))
+            forms |= {form[1:] for form in forms if form[:1] == ("the",)}
+            for form in forms:
+                if len(form) > 1:
+                    several.add(" ".join(form))
+                elif form and len(form[0]) > 2 and form[0].replace("-", "").isalpha() and form[0] not in people and (
+                        form[0] not in _LEGAL_FORMS and frequency.get(form[0], 0.0) < 4.0):
+                    single.add(form[0])
+    return frozenset(several), frozenset(single)
+
