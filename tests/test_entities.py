@@ -1081,3 +1081,12 @@ def test_a_listed_company_is_an_organisation_unless_the_text_says_it_is_a_place(
     found = extract_entities(text, lexicon)
     assert {"Lockheed Martin", "Northrop Grumman", "Boeing", "Draper"} <= set(found["organisations"])
     assert "Bristow" in found["places"] and "Bristow" not in found["organisations"]
+
+
+def test_an_acronym_joined_to_a_common_noun_or_a_common_acronym_is_a_thing(lexicon):
+    # Invented text
+    text = ("The lower screen deals with HVAC, music, and other settings. The film is out on DVD and XOD. "
+            "Fans can stream NFL football or ZBA basketball, and brands such as Ford, QXT and others signed up.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert "HVAC" not in organisations and "XOD" not in organisations
+    assert {"ZBA", "QXT"} <= set(organisations)  # an acronym before a noun it qualifies; a list of bodies

@@ -1339,7 +1339,7 @@ class _Reader:
         qualifies it stand before it where it ends its phrase ("the highest CTR and", "a lower RPM (",
         "the effective CPM is", "an additional SLS into"): a body's name takes no adjective between
         "the" and itself (not "a lush BBC adaptation": the acronym qualifies the noun after it)."""
-        if _count_words(self.text, f"{token.text}s"):
+        if _count_words(self.text, f"{token.text}s") or self._listed_with_things(token, before):
             return True
         if not role_before or role_before in _CUES or role_before in _FUNCTION_WORDS or token.possessive:
             return False
@@ -1349,6 +1349,19 @@ class _Reader:
         after = _LOWER_AFTER.match(self.text, token.end)
         return (self._ends_phrase(token) or self.text.startswith(" (", token.end)
                 or after is not None and after.group(1) in _AUXILIARIES)
+
+    def _listed_with_things(self, token: _Token, before: str) -> bool:
+        """ "HVAC, entertainment, and other settings", "HVAC and text entry", "on DVD and VOD": an acronym that
+        ends its phrase, joined by "and" or "or" (or by the comma of a list) to a common noun in lowercase, or
+        to a common acronym, is a thing; not "NFL football or NBA basketball", "NBC, Fox and others"."""
+        if not self._ends_phrase(token):  # "NFL football or NBA basketball": the acronym qualifies a noun
+            return False
+        for joined in (_JOINED_AFTER.match(self.text, token.end) or _LISTED_AFTER.match(self.text, token.end),
+                       _JOINED_BEFORE.search(before)):
+            if joined is not None and (joined[1].islower() and joined[1] not in _FUNCTION_WORDS | _OTHERS
+                                       or joined[1].isupper() and joined[1].lower() in _COMMON_ACRONYMS):
+                return True
+        return False
 
     def _acronym(self, token: _Token) -> bool:
         """ "NASA", "FBI": capitals only; not a word in capitals for emphasis ("OUT", or an everyday
@@ -1743,6 +1756,11 @@ _LONGEST_LIST_GAP = len("’s, and the recreational vehicle-maker ")
 _PRODUCT_AFTER = re.compile(r"[ \t][a-z]{1,3}(?:-[a-z]|[A-Z])")
 _HYPHENATED_CUE = re.compile(rf"[a-z]-(?:{'|'.join(sorted(_ORG_CUES))})[ \t]+$")
 _ROMAN = re.compile(r"[IVX]+")  # a regnal number after a name ("Elizabeth II")
+# A word joined to a name by "and" or "or" (a comma before them or not), after it or before it.
+_JOINED_AFTER = re.compile(r",?[ \t]+(?:and|or)[ \t]+([A-Za-z]+)\b(?![-'’])")
+_JOINED_BEFORE = re.compile(r"\b([A-Za-z]+),?[ \t]+(?:and|or)[ \t]+$")
+_LISTED_AFTER = re.compile(r",[ \t]+([a-z]+)\b[^.;:!?\n]{0,40}?,?[ \t]+(?:and|or)[ \t]")  # "HVAC, entertainment, and …"
+_OTHERS = {"others", "partners", "affiliates", "subsidiaries", "rivals", "competitors", "allies"}  # "X and others"
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _DETERMINERS = {"a", "an", "the", "your", "our", "their", "his", "her", "its", "this", "these", "those", "my"}
 _WORD_PARTS = re.compile(r"[^\W\d_]+")  # words and the parts of hyphenated ones ("protein-coupled")
