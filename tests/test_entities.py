@@ -1090,3 +1090,11 @@ def test_an_acronym_joined_to_a_common_noun_or_a_common_acronym_is_a_thing(lexic
     organisations = extract_entities(text, lexicon)["organisations"]
     assert "HVAC" not in organisations and "XOD" not in organisations
     assert {"ZBA", "QXT"} <= set(organisations)  # an acronym before a noun it qualifies; a list of bodies
+
+
+def test_a_name_alone_in_quotation_marks_is_a_work_even_with_the_full_stop_inside(lexicon):
+    # Invented text
+    text = ("He said so on a previous episode of “ZWTS.” Those involved with “ZWTS” were sad, and the "
+            "actor said on \"ZWTS,\" that he would return. The ZRTA said on Monday that trains would run.")
+    organisations = extract_entities(text, lexicon)["organisations"]
+    assert "ZWTS" not in organisations and "ZRTA" in organisations

@@ -1306,9 +1306,11 @@ class _Reader:
         return "." in token.text or (len(token.text) == 1 and self.text[token.end:token.end + 1] == ".")
 
     def _quoted(self, first: _Token, last: _Token) -> bool:
-        """ "Mary Poppins", “Star Wars”: a name in quotation marks alone is a title of a work; not a
-        quotation's first word in the possessive (“Google’s plan …": its apostrophe closes nothing)."""
-        if last.possessive or self.text[last.end:last.end + 1] not in _QUOTES:
+        """ "Mary Poppins", “Star Wars”, on “DWTS.”: a name in quotation marks alone (a full stop or a comma
+        may close it inside them) is a title of a work; not a quotation's first word in the possessive
+        (“Google’s plan …": its apostrophe closes nothing)."""
+        end = last.end + (self.text[last.end:last.end + 1] in (".", ","))
+        if last.possessive or self.text[end:end + 1] not in _QUOTES:
             return False
         opening = self.text[max(0, first.start - 2):first.start].strip(" ")
         return opening[-1:] in _QUOTES
