@@ -1098,3 +1098,11 @@ def test_a_name_alone_in_quotation_marks_is_a_work_even_with_the_full_stop_insid
             "actor said on \"ZWTS,\" that he would return. The ZRTA said on Monday that trains would run.")
     organisations = extract_entities(text, lexicon)["organisations"]
     assert "ZWTS" not in organisations and "ZRTA" in organisations
+
+
+def test_a_known_place_alone_in_quotation_marks_is_a_work_but_found_where_unquoted(lexicon):
+    # Invented text
+    text = ("She phoned in from the Chicago set of “Fargo,” then sang “Glasgow.” The role Glasgow plays in "
+            "her life is large.")
+    places = extract_entities(text, lexicon)["places"]
+    assert "Fargo" not in places and {"Chicago", "Glasgow"} <= set(places)

@@ -721,7 +721,8 @@ class _Reader:
         if route is _NOTHING:
             return
         if route in KINDS:
-            self._add(run, route)
+            if not (route == "places" and self._quoted(token, token)):  # the Chicago set of “Fargo,”: a work
+                self._add(run, route)
             return
         if route is _CAPITALS and self._dateline(run):
             self._add(run, "places", name=token.text.title())
