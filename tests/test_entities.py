@@ -1106,3 +1106,12 @@ def test_a_known_place_alone_in_quotation_marks_is_a_work_but_found_where_unquot
             "her life is large.")
     places = extract_entities(text, lexicon)["places"]
     assert "Fargo" not in places and {"Chicago", "Glasgow"} <= set(places)
+
+
+def test_an_institution_named_after_its_place_is_one_name_not_the_places_body(lexicon):
+    # Invented text
+    text = ("Lawrence White, a professor at New York University's Stern School of Business, said so. The "
+            "United States Justice Department declined to comment.")
+    found = extract_entities(text, lexicon)
+    assert "New York University" in found["organisations"] and "New York" not in found["places"]
+    assert "United States's Justice Department" in found["organisations"]  # a body of the place

@@ -810,7 +810,8 @@ class _Reader:
             return len(rest) > 1 and rest[1].lower in _TITLES
         if first in _TITLES and rest[0].possessive:  # "U.S. Attorney's Office": the office of the U.S. Attorney
             return False
-        return first in _TITLES or (first in _GENERIC and kind == "places")  # "UN Security Council" is one
+        # "UN Security Council" is one name; so is an institution named after its place ("New York University")
+        return first in _TITLES or (first in _GENERIC and kind == "places" and first not in _INSTITUTION_AFTER)
 
     def _inner_possessive(self, run: list[_Token], i: int) -> bool:
         """ "Westminster Magistrate's Court", "People's Liberation Army": the 's belongs to a name
