@@ -1024,12 +1024,11 @@ def test_organisation_words_alone_ending_with_a_publications_word_name_a_publica
     assert "Foreign Ministry" not in organisations  # a generic body is only a name with its country
 
 
-def test_a_school_or_a_studio_ends_an_organisations_name(lexicon):
+def test_a_school_ends_an_organisations_name(lexicon):
     # Invented text
-    text = ("Lars Penn, a professor at the Quarry School of Business, spoke first. Harrow Studio (Canada) showed a "
-            "cloud of light. The students went back to school.")
+    text = "Lars Penn, a professor at the Quarry School of Business, spoke first. The students went back to school."
     found = extract_entities(text, lexicon)
-    assert {"Quarry School of Business", "Harrow Studio"} <= set(found["organisations"])
+    assert "Quarry School of Business" in found["organisations"]
     assert "Quarry School" not in found["people"] and found["people"] == ["Lars Penn"]
 
 

@@ -79,7 +79,7 @@ magazine radio television broadcasting sports business today daily
 aerospace express instruments dynamics pharma therapeutics biosciences biotech semiconductor semiconductors
 logistics brands foods petroleum telecom telecommunications communications networks software interactive
 automotive insurance bancorp railways shipping healthcare
-board panel hospital clinic infirmary school studio
+board panel hospital clinic infirmary school
 """.split()) | _TRADE_HEADS
 # The bodies of a state: a nationality before one of these names the country's ("the Russian Foreign
 # Ministry" is Russia's); before another organisation word it is part of a name ("American Airlines").
