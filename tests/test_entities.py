@@ -1114,3 +1114,12 @@ def test_an_institution_named_after_its_place_is_one_name_not_the_places_body(le
     found = extract_entities(text, lexicon)
     assert "New York University" in found["organisations"] and "New York" not in found["places"]
     assert "United States's Justice Department" in found["organisations"]  # a body of the place
+
+
+def test_what_a_paper_is_published_in_is_a_journal_not_a_place(lexicon):
+    # Invented text
+    text = ("A third paper in Quillon by Ann Moss made the case. The virus first appeared in Quillon County, and "
+            "cases were reported in Dunmere.")
+    found = extract_entities(text, lexicon)
+    assert "Quillon" in found["organisations"] and "Quillon" not in found["places"]
+    assert "Dunmere" not in found["organisations"]  # "reported in": a place still

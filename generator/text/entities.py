@@ -1215,7 +1215,10 @@ class _Reader:
                 none += 3  # a product or a unit, numbered or measured
             elif len(tokens) == 1 and first.text.isupper() and self._common_noun(first, before, role_before):
                 none += 6  # "effective CPMs", "the highest CTR and …": a thing counted or qualified, no body
-        cued = not last.possessive and (role_before in _PLACE_CUES and role_before != "to" and not (
+        published = role_before == "in" and _PUBLISHED_IN.search(before) is not None
+        if published:  # "a paper in Nature", "published in Science": a journal, a paper, no place
+            organisations += 2
+        cued = not last.possessive and not published and (role_before in _PLACE_CUES and role_before != "to" and not (
             role_before == "into" and _INQUIRY_INTO.search(before)) or (
             role_before == "from" and self.lexicon.kind(self._surface(tokens), True) == "places")) or (
             role_before == "of" and _PLACE_CUE_PHRASES.search(before) is not None) or (
@@ -1765,6 +1768,8 @@ _JOINED_AFTER = re.compile(r",?[ \t]+(?:and|or)[ \t]+([A-Za-z]+)\b(?![-'’])")
 _JOINED_BEFORE = re.compile(r"\b([A-Za-z]+),?[ \t]+(?:and|or)[ \t]+$")
 _LISTED_AFTER = re.compile(r",[ \t]+([a-z]+)\b[^.;:!?\n]{0,40}?,?[ \t]+(?:and|or)[ \t]")  # "HVAC, entertainment, and …"
 _OTHERS = {"others", "partners", "affiliates", "subsidiaries", "rivals", "competitors", "allies"}  # "X and others"
+_PUBLISHED_IN = re.compile(r"\b(?:published|publish|publishes|paper|papers|study|studies|article|articles|letter|"
+                           r"editorial|commentary|op-ed|column|featured|wrote|writing|writes)\s+in\s+$")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _DETERMINERS = {"a", "an", "the", "your", "our", "their", "his", "her", "its", "this", "these", "those", "my"}
 _WORD_PARTS = re.compile(r"[^\W\d_]+")  # words and the parts of hyphenated ones ("protein-coupled")
