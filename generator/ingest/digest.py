@@ -25,9 +25,11 @@ from typing import NamedTuple
 from generator.text.gazetteer import given_names
 from generator.text.sentences import split_sentences, starts_with_quote
 
-# A pattern opening with a look-ahead on its first characters lets the engine pass over every
-# other character cheaply; one opening with \b, a look-behind or an alternation gets no such skip.
-_NUMBER = re.compile(r"(?=[\dhtmb])\b(?:\d[\d,.]*\b|(?:hundreds|thousands|millions|billions)\b)")
+# A pattern opening with a character class (or an alternation of single characters) lets the engine
+# skip to the characters of that class; one opening with a look-ahead, \b or a look-behind is tried at
+# every character. So the patterns below consume their first character, then look behind it for the
+# word boundary before it and for which branch it opens.
+_NUMBER = re.compile(r"[\dhtmb](?<=\b[\dhtmb])(?:(?<=\d)[\d,.]*\b|(?<=h)undreds\b|(?<=t)housands\b|(?<=m)illions\b|(?<=b)illions\b)")
 # Words of reported action, news named as a noun (an attack, a ruling, a deal) and today's time:
 # looked up in the set of a sentence's words, cheaper than an alternation scanning it each.
 _ACTION = frozenset("""said says told tells announced estimated reported confirmed warned accused denied rejected
@@ -49,7 +51,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 # March 2012"); a year named in passing ("18 years after the 2001 attacks") does not make it one.
 # The year is found first, then what stands before it: a case-blind alternation tried at every
 # word would cost more.
-_PAST_YEAR = re.compile(r"(?=[12])\b(?:1\d\d\d|200\d|201[0-5])\b")
+_PAST_YEAR = re.compile(r"(?:1(?<=\b1)\d\d\d|2(?<=\b2)0(?:0\d|1[0-5]))\b")  # 1000-2015
 _SET_IN = re.compile(r"\b(?:in|since|from|until|of)\s+(?:(?:early|late|mid-?|January|February|March|April|May|June|"
                      r"July|August|September|October|November|December)\s+)?$", re.I)
 # A year compared with ("for the first time since 1993", "the highest level since 2008") is news
@@ -147,7 +149,7 @@ Even Only According Despite Under Over For From With Without Among Between Durin
 Police Officials
 Authorities Prosecutors Officers Doctors Researchers Scientists Analysts Experts""".split())
 _PROSE = re.compile(r"^[^(—–-].*[.!”\"’]$")  # headings, time stamps and related stories' titles end otherwise
-_CONTENT = re.compile(r"(?=[A-Za-z\d])(?:[A-Za-z][a-z'’]{3,}|[A-Z]{2,}|\d[\d,.]*)")
+_CONTENT = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[a-z'’]{3,}|(?<=[A-Z])[A-Z]+|(?<=\d)[\d,.]*)")
 _STOP = set("""that this with from have were will would could their there which about after into they them
 been said says also than when what while where other over more most only some such then these those told
 year years week weeks month months time""".split())
