@@ -33,7 +33,9 @@ SHARED_LEAST = 2
 _PAIRED_MOST = 50  # seeds
 _LONG_TOPIC_MOST = 1 / 3  # of a repeated long sentence's topical words the article names elsewhere
 _K = TypeVar("_K", str, int)
-_DIGITS = re.compile(r"\d+")
+# A digit, then the rest of its run: the engine skips to a pattern's first character only when that
+# is a character or class, not a repetition ("\d+" is tried at every character).
+_DIGITS = re.compile(r"\d\d*")
 _WORD = re.compile(r"[^\W\d_]{2}")
 _EDGES = " \t.·•|*_-–—"
 # A line ending so is a sentence, a question or a label: news prose repeats short sentences across
