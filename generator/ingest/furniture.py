@@ -44,7 +44,7 @@ _SENTENCE_ENDS = frozenset(".!?:\"”’")
 # A sentence's end ("said. ", "now? ", "on it.” "), not "2019) " of a tweet's attribution nor a name.
 _AFTER_SENTENCE = re.compile(r"[.!?][\"”’]* ")
 _READ = 400  # characters: more than a repeated line's LINE_MOST words
-_CAPITALISED = re.compile(r"(?<= )([A-Z][a-z]+)\b")
+_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b")  # the space matched, not looked behind for: the engine skips to spaces
 _HEADING_LINE_LEAST = 3  # words
 
 
@@ -210,10 +210,10 @@ def _after_heading(line: str, furniture: Furniture) -> list[tuple[int, int]]:
     for word in _CAPITALISED.finditer(line):
         if word[1].lower() not in furniture.openers:
             continue  # most capitalised words open no repeated line: the word before is not looked at
-        end = word.start() - 1  # the word before, found from its end (a slice up to it would copy the line)
+        end = word.start()  # the word before, found from its end (a slice up to it would copy the line)
         before = line[line.rfind(" ", 0, end) + 1:end]
         if before and (before[:1].isupper() or before[-1:].isdigit()):
-            found.append((word.start(), _HEADING_LINE_LEAST))
+            found.append((word.start(1), _HEADING_LINE_LEAST))
     return found
 
 
