@@ -283,7 +283,7 @@ def _fmt(value: float | None) -> str:
 @click.argument("folder", required=False, default=DEFAULT_SOURCE,
                 type=click.Path(file_okay=False, path_type=Path))
 @click.option("--holdout", is_flag=True, help="Seeds drawn otherwise, with cruft kinds the devset never shows.")
-@click.option("--unseen", default=0, help="1 to 9: seeds drawn otherwise again, with cruft kinds neither set shows.")
+@click.option("--unseen", default=0, help="1 to 10: seeds drawn otherwise again, with cruft kinds neither set shows.")
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path), help="Write the seeds here, not to a temporary folder.")
 @click.option("--worst", default=0, help="List up to N seeds with a problem.")
 @click.option("--pages/--no-pages", default=True, help="Also score the saved-page path.")

@@ -38,6 +38,7 @@ from bench.devset.text.unseen5 import UNSEEN5_CRUFT
 from bench.devset.text.unseen6 import UNSEEN6_CRUFT
 from bench.devset.text.unseen7 import UNSEEN7_CRUFT
 from bench.devset.text.unseen8 import UNSEEN8_CRUFT
+from bench.devset.text.unseen10 import UNSEEN10_CRUFT
 from bench.devset.text.unseen9 import UNSEEN9_CRUFT
 
 HERE = Path(__file__).resolve().parent
@@ -301,7 +302,7 @@ HOLDOUT_CRUFT = ["Skip to main content", "Jump to comments", "Print this page", 
                  "Watch: {title} (video, 2:31)", "Want more stories like this? Follow {outlet} on Google News.",
                  "Posted in News | Tagged world, politics", "{n} people are reading this now", "Back to top",
                  "Send us your tips: tips@example.com", "Loading…", "Open in app"]
-# Kinds neither the devset nor the holdout shows, for --unseen 1 to 9 (3 to 9 in files of their own).
+# Kinds neither the devset nor the holdout shows, for --unseen 1 to 10 (3 to 10 in files of their own).
 UNSEEN_CRUFT = [[
                 "Hide caption", "Add a comment", "View {n} comments", "Report an error", "{n} shares", "Read in app",
                 "Please enable JavaScript to view the comments.", "Sign in to save this article", "Photo gallery: {n} photos",
@@ -312,7 +313,8 @@ UNSEEN_CRUFT = [[
                 "Log in to your account", "Show more", "More videos", "Next article", "Previous article",
                 "Add to favourites", "Sponsored by {outlet}", "{n} Comments", "Up next: {title}", "Discover more from {outlet}",
                 "This video can not be played", "Our journalism needs your support.", "Report this ad"],
-                UNSEEN3_CRUFT, UNSEEN4_CRUFT, UNSEEN5_CRUFT, UNSEEN6_CRUFT, UNSEEN7_CRUFT, UNSEEN8_CRUFT, UNSEEN9_CRUFT]
+                UNSEEN3_CRUFT, UNSEEN4_CRUFT, UNSEEN5_CRUFT, UNSEEN6_CRUFT, UNSEEN7_CRUFT, UNSEEN8_CRUFT, UNSEEN9_CRUFT,
+                UNSEEN10_CRUFT]
 
 
 def _names(authors: list[str]) -> str:
@@ -366,7 +368,7 @@ def _real_seeds(out: Path) -> list[SeedTruth]:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--source", default=DEFAULT_SOURCE, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--holdout", is_flag=True, help="Other draws, and cruft kinds the devset never shows.")
-@click.option("--unseen", default=0, help="1 to 9: other draws again, and cruft kinds neither the devset nor the holdout shows.")
+@click.option("--unseen", default=0, help="1 to 10: other draws again, and cruft kinds neither the devset nor the holdout shows.")
 def main(out: Path, source: Path, holdout: bool, unseen: int) -> None:
     seeds = make_devset(source, out, holdout, unseen)
     click.echo(f"{len(seeds)} seeds in {out}")
