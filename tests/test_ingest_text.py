@@ -778,7 +778,9 @@ def test_a_kickers_headline_with_no_sure_end_before_the_sentence_is_left_whole(r
 
 
 @pytest.mark.parametrize("line", ["Back to The Daily Example homepage", "Photo illustration by The Daily Example",
-                                  "Back to The New York Times homepage",
+                                  "Back to The New York Times homepage", "Exclusive offer for Twin Cities Pioneer Press readers",
+                                  "Exclusive offer for VG247 readers", "Shop now",
+                                  "Must watch: How This Man’s Bedding Gave Him ‘Feather Duvet Lung’",
                                   "Start your free trial of Example News", "Pause Play % buffered 00:00", "Like Reply Share",
                                   "Gift article", "Reprints & Permissions", "From the archive: Grain Exports Resume From Odesa"])
 def test_a_line_of_controls_or_of_the_page_naming_itself_goes(line):

@@ -55,7 +55,7 @@ def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
 _UI_VERBS = frozenset("""share print save copy skip jump back open close load subscribe log sign follow download comment
 email tweet tap click play pause mute unmute expand collapse enlarge zoom scroll swipe hide show toggle view watch listen
 bookmark reply register add read leave report edit delete manage enable allow continue explore discover refresh retry
-submit send install upgrade enter cancel dismiss embed unsubscribe undo gift advertise buffer""".split())
+submit send install upgrade enter cancel dismiss embed unsubscribe undo gift advertise buffer shop""".split())
 _UI_VERB_FORMS = _verb_forms(_UI_VERBS)  # "Copied to clipboard", "Loading…"
 _UI_THINGS = frozenset("page article articles story stories main content top bottom app link links now menu search home homepage "
                        "next previous more facebook twitter whatsapp linkedin reddit pinterest instagram telegram youtube "
@@ -315,6 +315,7 @@ def _interface_block(text: str) -> bool:
 
 
 _NAMED_AFTER = frozenset("to of by from on at for".split())  # "Back to NAME homepage", "Photo illustration by NAME"
+_NAMED_MOST = 4  # words of the page's name after a preposition: "Twin Cities Pioneer Press"
 
 
 def _without_own_name(text: str) -> str:
@@ -324,7 +325,7 @@ def _without_own_name(text: str) -> str:
     if "  " in text or not any(ch.isupper() for ch in text[1:]):
         return text
     found = list(_NAME.finditer(text, 1))
-    if len(found) != 1 or found[0].group().removeprefix("The ").count(" ") >= _OWN_NAME_MOST:
+    if len(found) != 1 or found[0].group().removeprefix("The ").count(" ") >= _NAMED_MOST:
         return text  # "The New York Times" is three words of a name and its article
     before = text[:found[0].start()].split()
     if not before or before[-1].lower() not in _NAMED_AFTER:
@@ -876,9 +877,9 @@ def aside_words(text: str) -> list[str] | None:
     """The block's words in lowercase, if it may be an aside: no figures, and no word but its first
     capitalised unless it is one of the page's (a name marks the article's), or of the page's own
     name after a preposition ("Back to NAME homepage"), which is left out."""
+    text = _without_own_name(text)  # "Exclusive offer for VG247 readers"
     if any(ch.isdigit() for ch in text):
         return None
-    text = _without_own_name(text)
     for token in text.split()[1:]:
         if token.lstrip("\"'“‘([*_")[:1].isupper() and not all(w in _PAGE_TALK for w in _ASIDE_WORD.findall(token.lower())):
             return None
@@ -1132,8 +1133,12 @@ def _opens_word(word: str) -> bool:
 def _page_lead(words: list[str], least: int) -> bool:
     """At least `least` words, each the page's, a credit's or a function word, one of them not a
     function word."""
-    return (len(words) >= least and all(w in _PAGE_TALK or w in _CREDITS or w in _UI_WORDS or w in _STOP_WORDS for w in words)
+    return (len(words) >= least and all(w in _PAGE_TALK or w in _CREDITS or w in _UI_WORDS or w in _STOP_WORDS
+                                         or w in _LABEL_MODALS for w in words)
             and any(w in _PAGE_TALK or w in _CREDITS for w in words))
+
+
+_LABEL_MODALS = frozenset("must don't don’t dont".split())  # "Must watch: …", "Don't miss: …"
 
 
 def _page_words_prefix(text: str, article: ArticleWords) -> int:
