@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.config.settings import RelatedSettings, load_config
-from generator.content.documents import Document, load_content
+from generator.content.documents import Document, load_content, reload_in_place
 from generator.engine.build import build_site
 from generator.engine.pipeline import LiveSite, MemoryStore, Site, classify
 from generator.engine.result import BuildResult, Clock
@@ -116,6 +116,56 @@ def test_aliases_given_to_a_briefing_edited_in_place_changed_and_taken_back(twin
     written = twin.edit(path, "aliases: [/old/national/]", "aliases: [/older/national/]")
     assert {"old/national/index.html", "older/national/index.html"} <= set(written)
     assert "older/national/index.html" in twin.edit(path, "aliases: [/older/national/]\n", "")
+
+
+def _notes(root: Path) -> list[Path]:
+    """Three hand-written briefings, one with aliases and one a draft; returns their files."""
+    folder = root / "content" / "notes"
+    folder.mkdir(parents=True)
+    texts = {"a.md": "---\ntitle: A\ndate: 2022-03-01\n---\nText of A.\n",
+             "b.md": "---\ntitle: B\ndate: 2022-03-02\naliases: [/old/b/]\n---\nText of B.\n",
+             "c.md": "---\ntitle: C\ndate: 2022-03-03\ndraft: true\n---\nText of C.\n"}
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [folder / name for name in texts]
+
+
+def test_briefings_saved_in_place_are_read_alone_and_load_as_a_full_load_would(tmp_path):
+    """reload_in_place: the saved files parsed again in the last load's places, nothing listed;
+    a briefing that would take another place (a draft, another URL or aliases), a file it never
+    listed or one gone leave the load to load_content."""
+    a, b, c = _notes(tmp_path)
+    content_dir = tmp_path / "content"
+    known: dict = {}
+    last = load_content(content_dir, known=known)
+    a.write_text(a.read_text().replace("Text of A.", "Text of A, edited."), encoding="utf-8")
+    reloaded = reload_in_place(last, [a], content_dir, known)
+    fresh: dict = {}
+    again = load_content(content_dir, known=fresh)
+    assert reloaded is not None and [d.key for d in reloaded.documents] == [d.key for d in again.documents]
+    assert (reloaded.problems, reloaded.warnings, reloaded.files) == (again.problems, again.warnings, again.files)
+    assert set(known) == set(fresh)
+    assert [d.key for d in last.documents] != [d.key for d in reloaded.documents]  # the last load as it was
+    for path, edit in ((a, ("date: 2022-03-01", "date: 2022-03-01\ndraft: true")), (a, ("title: A", "title: A\nurl: /a2/")),
+                       (b, ("/old/b/", "/old/bb/")), (c, ("Text of C.", "Text of C, edited."))):
+        text = path.read_text()
+        path.write_text(text.replace(*edit), encoding="utf-8")
+        assert reload_in_place(reloaded, [path], content_dir, dict(known)) is None, edit
+        path.write_text(text, encoding="utf-8")
+    assert reload_in_place(reloaded, [content_dir / "notes" / "new.md"], content_dir, dict(known)) is None
+    assert reload_in_place(reloaded, [content_dir / "notes"], content_dir, dict(known)) is None
+    a.unlink()
+    assert reload_in_place(reloaded, [a], content_dir, dict(known)) is None
+
+
+def test_a_lost_event_a_folder_named_reads_every_file_again(twin):
+    """The watcher names the watched folder when the system lost its events: a save it did not
+    name is read all the same (the build then equals a full one)."""
+    national = briefing(twin, NATIONAL_SLUG)
+    national.write_text(national.read_text().replace("Oleksii Reznikov said", "Oleksii Reznikov told reporters"),
+                        encoding="utf-8")
+    written = twin.build([twin.site / "content"])
+    assert f"briefings/{NATIONAL_SLUG}/index.html" in written
 
 
 def test_a_first_build_in_two_processes_is_the_same_and_remembered_for_the_next(site):

@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from watchdog.events import EventsLostEvent
 
 from generator.config.settings import load_config
 from generator.serve import loop as loop_module
 from generator.serve.loop import BuildLoop, SearchRefresher
 from generator.serve.server import DevServer, LiveState, bind
-from generator.serve.watch import ChangeQueue, is_editor_temp
+from generator.serve.watch import ChangeQueue, _Forward, is_editor_temp
 from tests.helpers import NATIONAL_SLUG, REPO
 
 SECRET = "top secret, outside the site"
@@ -152,6 +153,15 @@ def test_bursts_of_saves_make_one_batch_and_editor_files_are_ignored(tmp_path):
     for name in (".story.md.swp", "story.md~", "4913", ".#story.md", "#story.md#", "story.md.tmp", ".goutputstream-X"):
         assert is_editor_temp(Path(name)), name
     assert not is_editor_temp(Path("story.md"))
+
+
+def test_events_the_system_lost_name_the_watched_folder_so_it_is_read_again(tmp_path):
+    """The engine reads only the files a batch names when they were saved in place: after an
+    overflow of the system's queue, the folder itself is named, and every file under it is read."""
+    queue = ChangeQueue()
+    content = tmp_path / "content"
+    _Forward(queue, [content], []).on_any_event(EventsLostEvent(str(content), is_directory=True))
+    assert queue.take(quiet=0) == {content}
 
 
 @pytest.fixture

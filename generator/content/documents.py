@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -136,6 +137,15 @@ class ContentSet:
     documents: list[Document]
     problems: list[Problem]
     warnings: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # the content files listed, in path order
+    _places: dict[str, int] | None = field(default=None, repr=False)  # file -> its Document's place in `documents`
+
+    def place(self, file: str) -> int | None:
+        """Where the Document loaded from `file` is in `documents`, as loaded (not left out, nor a
+        copy with some aliases left out); None when it is not."""
+        if self._places is None:
+            self._places = {str(document.path): k for k, document in enumerate(self.documents)}
+        return self._places.get(file)
 
 
 @collections_paused()  # Documents are kept: collections while making them found nothing to free
@@ -162,7 +172,40 @@ def load_content(content_dir: Path, include_drafts: bool = False, known: dict[tu
     known.update(((str(each.path), each.sha256), each) for each in loaded if isinstance(each, Document))
     content = collect_content(loaded, include_drafts)
     content.problems[:0] = refused
+    content.files = [file for file, _ in keys]
     return content
+
+
+def reload_in_place(content: ContentSet, paths: Iterable[Path], content_dir: Path,
+                    known: dict[tuple[str, str], Document]) -> ContentSet | None:
+    """`content` (load_content's, or this function's) with the files at `paths` parsed again, when
+    each is a plain file it lists whose briefing stays as it was placed: loaded, published, at the
+    same URL with the same aliases, problems and warnings. Then no other briefing's place or claim
+    changes, and nothing is walked: the dev server's save of a briefing. None otherwise (then
+    load_content loads all). `known` is brought up to date, as load_content leaves it."""
+    documents = list(content.documents)
+    replaced: list[tuple[Document, Document]] = []
+    for path in paths:
+        file = str(path)
+        place = content.place(file)
+        if place is None or os.path.islink(file) or not os.path.isfile(file):
+            return None
+        old, new = documents[place], load_or_problem(path, content_dir)
+        if not isinstance(new, Document) or not _placed_alike(old, new):
+            return None
+        documents[place] = new
+        replaced.append((old, new))
+    for old, new in replaced:
+        known.pop((str(old.path), old.sha256), None)
+        known[(str(new.path), new.sha256)] = new
+    return dataclasses.replace(content, documents=documents, problems=list(content.problems),
+                               warnings=list(content.warnings))
+
+
+def _placed_alike(old: Document, new: Document) -> bool:
+    """Whether `new`, loaded from the file `old` was, takes the same place among the briefings."""
+    return (new.url, new.draft, new.meta.get("aliases"), new.problems, new.warnings) == (
+        old.url, old.draft, old.meta.get("aliases"), old.problems, old.warnings)
 
 
 def load_or_problem(path: Path, content_dir: Path) -> Document | Problem:

@@ -7,7 +7,8 @@ and for the dev server the Archive) in a Store, and `Site.build(changes)` redoes
 changes reach:
 - ingest runs for a build of everything, a changed seed, or a changed claim of a briefing on a
   seed (one deleted, moved, broken or re-pointed); it skips unchanged seeds by hash anyway;
-- load parses only the content files whose hash changed; the others' Documents are kept;
+- load parses only the content files whose hash changed; the others' Documents are kept; after
+  saves of briefings in place, only the files saved are read, none listed or hashed again;
 - link extracts facts only from briefings that changed, then composes the archive whole, since a
   new briefing can change what every other one relates to;
 - render goes through a MemoRenderer (memo.py): a page is made again only when its inputs changed;
@@ -36,7 +37,7 @@ from typing import Any, Protocol
 import jinja2
 
 from generator.config.settings import Config
-from generator.content.documents import ContentSet, Document, load_content, load_or_problem
+from generator.content.documents import ContentSet, Document, load_content, load_or_problem, reload_in_place
 from generator.engine.bodies import BodyConverter
 from generator.engine.cache import BuildCache
 from generator.engine.memo import MemoRenderer, RenderMemo
@@ -414,6 +415,7 @@ class Site:
         self.linked_whole = True  # the last build linked the archive whole (kept none of the last one's parts)
         self.renderer: MemoRenderer | None = None
         self.kept_pages: KeptPages | None = None  # the last build's pages, by kind (kept.py)
+        self.content: ContentSet | None = None  # the last load's
 
     def build(self, changes: Changes | None, output: Output, clock: Clock, hashes: FileHashes | None = None,
               cancel: Cancel = NEVER) -> list[Page] | None:
@@ -501,15 +503,24 @@ class Site:
 
     def _load(self, changed: set[Path] | None, hash_of: Callable[[str], str] | None) -> tuple[ContentSet, bool]:
         """The content (None: every file may have changed), re-parsing only the files whose hash
-        changed; also whether a briefing's claim on a seed changed (one made, deleted, moved,
-        broken or re-pointed)."""
+        changed, and after saves of briefings in place only those files, the folder not listed
+        again (a folder among `changed`, as the watcher gives when it lost events, lists it); also
+        whether a briefing's claim on a seed changed (one made, deleted, moved, broken or re-pointed)."""
         content_dir = self.config.content_dir
         known = self.store.documents(content_dir)
+        if changed is not None and self.content is not None:  # a save of briefings: no walk, when in place
+            seeds = _seeds(self.content, changed)
+            reloaded = reload_in_place(self.content, changed, content_dir, known)
+            if reloaded is not None:
+                self.store.keep_documents(content_dir, known)
+                self.content = reloaded
+                return reloaded, _seeds(reloaded, changed) != seeds
         before = dict(known)
         if changed is not None:
             hash_of = _changed_or_known(known, changed)
         content = load_content(content_dir, self.include_drafts, known, self.jobs if changed is None else 1, hash_of)
         self.store.keep_documents(content_dir, known)
+        self.content = content
         touched = {file for file, _ in before.keys() ^ known.keys()}
         return content, _claims(before, touched) != _claims(known, touched)
 
@@ -596,6 +607,16 @@ class Site:
         renderer.problems = []
         pages = [briefing_page(renderer, document, self.archive) for document in edited]
         return [] if renderer.problems or None in pages else pages
+
+
+def _seeds(content: ContentSet, paths: set[Path]) -> dict[str, object]:
+    """The seed each of the briefings at `paths` was made from, among those `content` holds that name one."""
+    seeds = {}
+    for file in map(str, paths):
+        place = content.place(file)
+        if place is not None and (seed := content.documents[place].meta.get("seed")):
+            seeds[file] = seed
+    return seeds
 
 
 def _claims(known: dict[tuple[str, str], Document], files: set[str]) -> dict[str, object]:
