@@ -274,6 +274,10 @@ _CRUFT = [
     "ALSO READ | Grain exports resume from Odesa", "Subscribers can gift up to 10 articles each month.",
     "Sign up for our daily newsletter", "Click to share on Reddit (Opens in new window)", "Have a story idea? Tell us.",
     "Support our newsroom. Donate today.", "Photo gallery: 12 photos", "What do you think? Leave a comment below.", "12 Comments",
+    "Up next: ‘The Medium is the Message’: the 7th Amsterdam Light Festival", "toggle caption", "19 people have shared this",
+    "Source: Slate research", "Chart: The Daily Example analysis of state data", "Back to The Daily Example homepage",
+    "Pause Play % buffered 00:00", "Like Reply Share", "Must watch: How This Man’s Bedding Gave Him ‘Feather Duvet Lung’",
+    "More from this author", "© Provided by The Daily Example", "Gift article", "Shop now",
 ]
 
 
