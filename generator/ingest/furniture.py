@@ -175,9 +175,8 @@ def furniture_prefix(text: str, furniture: Furniture, article: ArticleWords) -> 
     again. Nothing beyond the line's own words is taken."""
     if not furniture.lines:
         return 0
-    tokens = text[:_READ].split(" ", LINE_MOST + 1)
-    words = _line_at(tokens, furniture, lambda head: shares_no_topic(head, article), whole=False)
-    return len(" ".join(tokens[:words])) + 1 if words else 0
+    length = _line_at(text[:_READ], furniture, lambda head: shares_no_topic(head, article), whole=False)
+    return length + 1 if length else 0
 
 
 def furniture_spans(line: str, furniture: Furniture) -> list[tuple[int, int]]:
@@ -193,10 +192,9 @@ def furniture_spans(line: str, furniture: Furniture) -> list[tuple[int, int]]:
     for start, least in sorted([(start, 1) for start in after_stop] + _after_heading(line, furniture)):
         if spans and start < spans[-1][1]:
             continue
-        tokens = line[start:start + _READ].split(" ", LINE_MOST + 1)
         whole = 0 < start and start + _READ >= len(line)  # the line may end with the repeated line
-        if words := _line_at(tokens, furniture, lambda head: head.count(" ") + 1 >= least, whole):
-            spans.append((start, start + len(" ".join(tokens[:words]))))
+        if length := _line_at(line[start:start + _READ], furniture, lambda head: head.count(" ") + 1 >= least, whole):
+            spans.append((start, start + length))
     return spans
 
 
@@ -217,15 +215,17 @@ def _after_heading(line: str, furniture: Furniture) -> list[tuple[int, int]]:
     return found
 
 
-def _line_at(tokens: list[str], furniture: Furniture, judge: Callable[[str], bool], whole: bool) -> int:
-    """How many of the tokens make the longest repeated line they open with that `judge` accepts,
-    followed by a capital or a figure, or by nothing if `whole` (the line runs to the end)."""
-    if line_key(tokens[0]) not in furniture.openers:
+def _line_at(text: str, furniture: Furniture, judge: Callable[[str], bool], whole: bool) -> int:
+    """Length of the longest repeated line `text` opens with that `judge` accepts, followed by a
+    capital or a figure, or by nothing if `whole` (the line runs to the end); 0 if none. Its first
+    word is looked up before the text is cut into words: most texts open no repeated line."""
+    if line_key(text.split(" ", 1)[0]) not in furniture.openers:
         return 0
+    tokens = text.split(" ", LINE_MOST + 1)
     for k in range(min(LINE_MOST, len(tokens) - (not whole)), 0, -1):
         following = tokens[k].lstrip("“\"‘(") if k < len(tokens) else ""
         if k == len(tokens) or following[:1].isupper() or following[:1].isdigit():
             head = " ".join(tokens[:k])
             if line_key(head) in furniture.lines and judge(head):
-                return k
+                return len(head)
     return 0
