@@ -23,7 +23,7 @@ from generator.config.yamlfile import load_yaml_file
 
 
 # Bump when the rules change what a briefing holds: briefings nobody edited are then written again.
-INGEST_VERSION = 16
+INGEST_VERSION = 17
 _WORDS = re.compile(r"\w+")
 
 
