@@ -322,8 +322,8 @@ def _without_own_name(text: str) -> str:
     """The text less the one name it gives after a preposition: a control or a credit of the page's
     names the page itself ("Back to NAME homepage", "Start your free trial of NAME"). A text naming
     more, or a longer name, keeps them: those are what it talks of."""
-    if "  " in text or not any(ch.isupper() for ch in text[1:]):
-        return text
+    if not any(ch.isupper() for ch in text[1:]):
+        return text  # no name after the first word: most lines
     found = list(_NAME.finditer(text, 1))
     if len(found) != 1 or found[0].group().removeprefix("The ").count(" ") >= _NAMED_MOST:
         return text  # "The New York Times" is three words of a name and its article
