@@ -14,6 +14,7 @@ from generator.ingest.article import Seed
 from generator.ingest.briefing import INGEST_VERSION, make_briefing
 from generator.ingest.meta import headline
 from generator.ingest.read import read_seed
+from generator.ingest.boilerplate import kicker_prefix
 from generator.text.sentences import split_sentences
 from tests.helpers import REPO
 
@@ -770,6 +771,12 @@ def test_another_storys_type_and_title_case_headline_glued_before_a_sentence_goe
     assert _words(body) == _words(" ".join(_ARTICLE[:2])), body
     body = _cleaned(f"{_ARTICLE[0]} {kicker} “We needed to win this game,” he said.")
     assert _words(body) == _words(f"{_ARTICLE[0]} We needed to win this game he said"), body
+
+
+def test_a_kickers_headline_longer_than_the_window_read_takes_nothing():
+    """A headline read to the end of the window, not of the text, may run on into a sentence."""
+    text = "Opinion | " + " ".join(["Extraordinarily"] * 30) + " the ministry said on Monday."
+    assert kicker_prefix(text) == 0
 
 
 @pytest.mark.parametrize("run_on", ["Opinion | Markets Rally Stocks rose on Monday as The company said it would.",

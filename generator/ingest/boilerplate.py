@@ -1068,7 +1068,8 @@ def kicker_prefix(text: str) -> int:
             return start + at
         if len(word) > 3 and word[:1].islower():
             return 0  # a sentence's word: the headline ran into the article, or is in sentence case
-    return len(text) if len(tokens) <= _KICKER_HEADLINE_MOST else 0
+    ends_text = bool(tokens) and start + tokens[-1][1] >= len(text.rstrip())  # not only the window read
+    return len(text) if ends_text and len(tokens) <= _KICKER_HEADLINE_MOST else 0
 
 
 _KICKER_HEADLINE_MOST = 20  # words
